@@ -1,0 +1,45 @@
+package io.transfermonitor.schemas.registry;
+
+/**
+ * A registry call that failed. The message names the subject (or id), the registry URL and the HTTP
+ * status with the registry's own error code, so an operator can act on it.
+ */
+public class SchemaRegistryException extends RuntimeException {
+
+  /** Confluent error code for "subject not found". */
+  public static final int SUBJECT_NOT_FOUND = 40401;
+
+  /** Confluent error code for "version not found". */
+  public static final int VERSION_NOT_FOUND = 40402;
+
+  /** Confluent error code for "schema not found". */
+  public static final int SCHEMA_NOT_FOUND = 40403;
+
+  private final int httpStatus;
+  private final int errorCode;
+
+  public SchemaRegistryException(String message, int httpStatus, int errorCode, Throwable cause) {
+    super(message, cause);
+    this.httpStatus = httpStatus;
+    this.errorCode = errorCode;
+  }
+
+  public SchemaRegistryException(String message, int httpStatus, int errorCode) {
+    this(message, httpStatus, errorCode, null);
+  }
+
+  /** HTTP status of the failed call, or 0 when no answer came. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The registry's {@code error_code}, or 0 when it gave none. */
+  public int errorCode() {
+    return errorCode;
+  }
+
+  /** True for any "not found" answer (subject, version or schema), whatever the registry. */
+  public boolean isNotFound() {
+    return httpStatus == 404;
+  }
+}

@@ -1,0 +1,75 @@
+package io.transfermonitor.schemas.serde;
+
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro specific records in the Confluent wire format, with subjects named by
+ * TopicNameStrategy. The schema id is looked up (or registered, when auto-register is on) once per
+ * subject and cached.
+ */
+public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+  private SchemaRegistryClient registry;
+  private boolean autoRegister = true;
+  private boolean isKey;
+  private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
+
+  /** For Kafka's reflective construction; call {@link #configure} before use. */
+  public AvroSerializer() {}
+
+  public AvroSerializer(SchemaRegistryClient registry, boolean autoRegister, boolean isKey) {
+    this.registry = registry;
+    this.autoRegister = autoRegister;
+    this.isKey = isKey;
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    AvroSerdeConfig config = AvroSerdeConfig.from(configs);
+    this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+    this.autoRegister = config.autoRegister();
+    this.isKey = isKey;
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    if (data == null) {
+      return null;
+    }
+    Schema schema = data.getSchema();
+    int id = schemaId(topic, schema);
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
+      WireFormat.writeHeader(header, id);
+      out.write(header.array());
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      new SpecificDatumWriter<T>(schema).write(data, encoder);
+      encoder.flush();
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(
+          "topic '" + topic + "': cannot write " + schema.getFullName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int schemaId(String topic, Schema schema) {
+    String subject = SubjectNames.of(topic, isKey);
+    return idBySubject.computeIfAbsent(
+        subject + "\u0000" + schema.getFullName(),
+        k -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+  }
+}
