@@ -1,0 +1,95 @@
+package io.transfermonitor.schemas;
+
+import io.transfermonitor.model.EventKind;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every topic transfer-monitor reads or writes, in one immutable, per-instance object. The defaults
+ * follow the {@code tm.} naming of the design; a prefix or individual names can be overridden (e.g.
+ * per test, or per deployment).
+ *
+ * @param events input topic per event kind ({@code tm.events.<kind>})
+ * @param rules compacted rules topic, key = rule id
+ * @param designations compacted designations topic, key = designation id, tombstone = delisted
+ * @param alerts alert topic for ops, key = alert id
+ * @param rejected records that could not be used, with the reason
+ * @param capUsage compacted cap totals per rule/period/basis
+ * @param reportingGaps compacted reported-vs-observed totals per rule/period
+ * @param activity compacted activity per dimension/month
+ */
+public record Topics(
+    Map<EventKind, String> events,
+    String rules,
+    String designations,
+    String alerts,
+    String rejected,
+    String capUsage,
+    String reportingGaps,
+    String activity) {
+
+  public static final String DEFAULT_PREFIX = "tm.";
+
+  public Topics {
+    Objects.requireNonNull(events, "events");
+    for (EventKind kind : EventKind.values()) {
+      if (!events.containsKey(kind)) {
+        throw new IllegalArgumentException("no input topic for event kind " + kind);
+      }
+    }
+    events = Map.copyOf(events);
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(designations, "designations");
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(rejected, "rejected");
+    Objects.requireNonNull(capUsage, "capUsage");
+    Objects.requireNonNull(reportingGaps, "reportingGaps");
+    Objects.requireNonNull(activity, "activity");
+  }
+
+  /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
+  public static Topics defaults() {
+    return withPrefix(DEFAULT_PREFIX);
+  }
+
+  /** All names under {@code prefix} instead of {@code tm.} (e.g. {@code test-42.}). */
+  public static Topics withPrefix(String prefix) {
+    Map<EventKind, String> events = new EnumMap<>(EventKind.class);
+    for (EventKind kind : EventKind.values()) {
+      events.put(kind, prefix + "events." + slug(kind));
+    }
+    return new Topics(
+        events,
+        prefix + "reference.rules",
+        prefix + "reference.designations",
+        prefix + "alerts",
+        prefix + "events.rejected",
+        prefix + "aggregates.cap-usage",
+        prefix + "aggregates.reporting-gaps",
+        prefix + "aggregates.activity");
+  }
+
+  /** The input topic of {@code kind}. */
+  public String eventTopic(EventKind kind) {
+    return events.get(kind);
+  }
+
+  /** Every input topic, in {@link EventKind} order. */
+  public List<String> eventTopics() {
+    return java.util.Arrays.stream(EventKind.values()).map(events::get).toList();
+  }
+
+  /** Kebab-case plural used in topic names: TANKER_DELIVERY becomes tanker-deliveries. */
+  public static String slug(EventKind kind) {
+    return switch (kind) {
+      case TANKER_DELIVERY -> "tanker-deliveries";
+      case CONTAINER_SHIPMENT -> "container-shipments";
+      case ARMS_TRANSFER -> "arms-transfers";
+      case TROOP_DEPLOYMENT -> "troop-deployments";
+      case WORKER_DISPATCH -> "worker-dispatches";
+      case FINANCIAL_TRANSFER -> "financial-transfers";
+    };
+  }
+}
