@@ -45,7 +45,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-    this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+    this.registry = SchemaRegistryClients.forUrl(config.registryUrl(), configs);
     Object type = configs.get(isKey ? KEY_CLASS : VALUE_CLASS);
     if (type != null) {
       try {

@@ -39,7 +39,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-    this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+    this.registry = SchemaRegistryClients.forUrl(config.registryUrl(), configs);
     this.autoRegister = config.autoRegister();
     this.isKey = isKey;
   }
