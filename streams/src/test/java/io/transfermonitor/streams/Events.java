@@ -18,23 +18,24 @@ import java.time.Instant;
 import java.util.List;
 
 /** Events and rules for tests. */
-final class Events {
+public final class Events {
 
-  static final String REFINED_CAP = "unscr-2397-refined-petroleum-cap";
-  static final String CRUDE_CAP = "unscr-2397-crude-oil-cap";
+  public static final String REFINED_CAP = "unscr-2397-refined-petroleum-cap";
+  public static final String CRUDE_CAP = "unscr-2397-crude-oil-cap";
 
   private Events() {}
 
   /** The default rule set as shipped in deploy/config/rules.yaml. */
-  static List<Rule> defaultRules() {
+  public static List<Rule> defaultRules() {
     return RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
   }
 
-  static Rule defaultRule(String id) {
+  public static Rule defaultRule(String id) {
     return defaultRules().stream().filter(r -> r.getRuleId().equals(id)).findFirst().orElseThrow();
   }
 
-  static EventHeader header(String id, SourceKind kind, String time, String from, String to) {
+  public static EventHeader header(
+      String id, SourceKind kind, String time, String from, String to) {
     return EventHeader.newBuilder()
         .setEventId(id)
         .setSourceName("test source")
@@ -47,11 +48,11 @@ final class Events {
   }
 
   /** Refined petroleum from Russia to the DPRK, in barrels, observed. */
-  static TankerDelivery refined(String id, String time, double barrels) {
+  public static TankerDelivery refined(String id, String time, double barrels) {
     return tanker(id, SourceKind.OBSERVED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
   }
 
-  static TankerDelivery tanker(
+  public static TankerDelivery tanker(
       String id,
       SourceKind kind,
       String time,
@@ -70,7 +71,8 @@ final class Events {
         .build();
   }
 
-  static ContainerShipment containers(String id, String time, CargoCategory cargo, int count) {
+  public static ContainerShipment containers(
+      String id, String time, CargoCategory cargo, int count) {
     return ContainerShipment.newBuilder()
         .setHeader(header(id, SourceKind.OBSERVED, time, "PRK", "RUS"))
         .setContainers(count)
@@ -79,7 +81,7 @@ final class Events {
         .build();
   }
 
-  static ArmsTransfer arms(String id, String time, String from, String to) {
+  public static ArmsTransfer arms(String id, String time, String from, String to) {
     return ArmsTransfer.newBuilder()
         .setHeader(header(id, SourceKind.OBSERVED, time, from, to))
         .setSystem("KN-23 (Hwasong-11)")
@@ -88,14 +90,14 @@ final class Events {
         .build();
   }
 
-  static TroopDeployment troops(String id, String time, int personnel) {
+  public static TroopDeployment troops(String id, String time, int personnel) {
     return TroopDeployment.newBuilder()
         .setHeader(header(id, SourceKind.OBSERVED, time, "PRK", "RUS"))
         .setPersonnel(personnel)
         .build();
   }
 
-  static WorkerDispatch workers(String id, String time, int workers) {
+  public static WorkerDispatch workers(String id, String time, int workers) {
     return WorkerDispatch.newBuilder()
         .setHeader(header(id, SourceKind.REPORTED, time, "PRK", "RUS"))
         .setWorkers(workers)

@@ -19,7 +19,6 @@ class TopologyNamingTest {
     String text = description.toString();
 
     // then
-    System.out.println(text);
     assertThat(text).doesNotContainPattern("KSTREAM-|KTABLE-|-\\d{10}");
     assertThat(text)
         .contains(
