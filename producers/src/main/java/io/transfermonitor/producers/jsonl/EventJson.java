@@ -173,6 +173,21 @@ public final class EventJson {
     if (!node.isObject()) {
       throw new EventJsonException(0, path(path), "expected an object, got " + describe(node));
     }
+    // unknown members first: a misspelt field explains the 'missing' one better
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (schema.getField(name) == null && !(topLevel && TYPE.equals(name))) {
+        String fieldPath = path.isEmpty() ? name : path + "." + name;
+        throw new EventJsonException(
+            0,
+            fieldPath,
+            "unknown field for "
+                + schema.getName()
+                + ", expected one of "
+                + schema.getFields().stream().map(Schema.Field::name).toList());
+      }
+    }
     Object record = MODEL.newRecord(null, schema);
     SpecificRecord target = (SpecificRecord) record;
     for (Schema.Field field : schema.getFields()) {
@@ -188,20 +203,6 @@ public final class EventJson {
         value = value(member, field.schema(), fieldPath);
       }
       target.put(field.pos(), value);
-    }
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (schema.getField(name) == null && !(topLevel && TYPE.equals(name))) {
-        String fieldPath = path.isEmpty() ? name : path + "." + name;
-        throw new EventJsonException(
-            0,
-            fieldPath,
-            "unknown field for "
-                + schema.getName()
-                + ", expected one of "
-                + schema.getFields().stream().map(Schema.Field::name).toList());
-      }
     }
     return record;
   }

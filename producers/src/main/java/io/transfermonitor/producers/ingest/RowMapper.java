@@ -1,0 +1,95 @@
+package io.transfermonitor.producers.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transfermonitor.producers.jsonl.EventJson;
+import io.transfermonitor.producers.jsonl.EventJsonException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * A {@link Mapping} bound to a file's columns. In: one row's fields. Out: the event record, or an
+ * {@link EventJsonException} naming the field and what is wrong. The event id is a name-based (type
+ * 3) UUID of the source name and the id columns' values, so the same row always gets the same id.
+ */
+public final class RowMapper {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final char SEPARATOR = '\u001f';
+
+  private final Mapping mapping;
+  private final int width;
+  private final List<FieldRule> rules;
+  private final int[] idColumns;
+  private final boolean idAsIs;
+  private final String idPrefix;
+  private final StringBuilder idText = new StringBuilder(128);
+
+  RowMapper(
+      Mapping mapping,
+      int width,
+      List<FieldRule> rules,
+      int[] idColumns,
+      boolean idAsIs,
+      String idPrefix) {
+    this.mapping = mapping;
+    this.width = width;
+    this.rules = List.copyOf(rules);
+    this.idColumns = idColumns.clone();
+    this.idAsIs = idAsIs;
+    this.idPrefix = idPrefix;
+  }
+
+  /** Maps one row; throws {@link EventJsonException} (line 0) when a field cannot be filled. */
+  public SpecificRecord map(List<String> row) {
+    if (row.size() != width) {
+      throw new EventJsonException(
+          0, null, "row has " + row.size() + " columns, the file has " + width);
+    }
+    ObjectNode tree = NODES.objectNode();
+    ObjectNode header = tree.putObject("header");
+    header.put("eventId", eventId(row));
+    header.put("sourceName", mapping.source());
+    for (FieldRule rule : rules) {
+      JsonNode value = rule.apply(row);
+      if (value != null) {
+        put(tree, rule.path(), value);
+      }
+    }
+    return EventJson.read(mapping.kind(), tree);
+  }
+
+  /** The event id of {@code row}. */
+  public String eventId(List<String> row) {
+    if (idAsIs) {
+      String id = row.get(idColumns[0]).trim();
+      if (id.isEmpty()) {
+        throw new EventJsonException(0, "header.eventId", "the id column is empty");
+      }
+      return idPrefix + id;
+    }
+    idText.setLength(0);
+    idText.append(mapping.source());
+    for (int column : idColumns) {
+      idText.append(SEPARATOR).append(row.get(column).trim());
+    }
+    UUID id = UUID.nameUUIDFromBytes(idText.toString().getBytes(StandardCharsets.UTF_8));
+    return idPrefix + id;
+  }
+
+  private static void put(ObjectNode tree, String path, JsonNode value) {
+    ObjectNode parent = tree;
+    int start = 0;
+    int dot;
+    while ((dot = path.indexOf('.', start)) >= 0) {
+      String part = path.substring(start, dot);
+      JsonNode child = parent.get(part);
+      parent = child instanceof ObjectNode o ? o : parent.putObject(part);
+      start = dot + 1;
+    }
+    parent.set(path.substring(start), value);
+  }
+}
