@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,19 +29,57 @@ import java.util.Map;
  * @param split separator of list fields, or null when the field is not a list
  * @param thousands thousands separator to drop from numbers, or null
  */
-record FieldRule(
-    String path,
-    int column,
-    String columnName,
-    JsonNode constant,
-    Map<String, JsonNode> values,
-    JsonNode otherwise,
-    DateTimeFormatter dateFormat,
-    String datePattern,
-    String split,
-    String thousands) {
+final class FieldRule {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int DATE_CACHE_SIZE = 4096;
+
+  private final String path;
+  private final String[] parts;
+  private final int column;
+  private final String columnName;
+  private final JsonNode constant;
+  private final Map<String, JsonNode> values;
+  private final JsonNode otherwise;
+  private final DateTimeFormatter dateFormat;
+  private final String datePattern;
+  private final String split;
+  private final String thousands;
+  // source files repeat their dates: parse each distinct one once
+  private final Map<String, JsonNode> parsedDates = new HashMap<>();
+
+  FieldRule(
+      String path,
+      int column,
+      String columnName,
+      JsonNode constant,
+      Map<String, JsonNode> values,
+      JsonNode otherwise,
+      DateTimeFormatter dateFormat,
+      String datePattern,
+      String split,
+      String thousands) {
+    this.path = path;
+    this.parts = path.split("\\.");
+    this.column = column;
+    this.columnName = columnName;
+    this.constant = constant;
+    this.values = Map.copyOf(values);
+    this.otherwise = otherwise;
+    this.dateFormat = dateFormat;
+    this.datePattern = datePattern;
+    this.split = split;
+    this.thousands = thousands;
+  }
+
+  String path() {
+    return path;
+  }
+
+  /** The path split at its dots: {@code header.eventTime} is {@code [header, eventTime]}. */
+  String[] parts() {
+    return parts;
+  }
 
   JsonNode apply(List<String> row) {
     if (column < 0) {
@@ -51,13 +90,21 @@ record FieldRule(
       return otherwise;
     }
     if (!values.isEmpty()) {
-      JsonNode mapped = values.get(raw.toLowerCase(Locale.ROOT));
+      JsonNode mapped = values.get(lowerCase(raw));
       if (mapped != null) {
         return mapped;
       }
     }
     if (dateFormat != null) {
-      return NODES.textNode(time(raw));
+      JsonNode time = parsedDates.get(raw);
+      if (time == null) {
+        if (parsedDates.size() >= DATE_CACHE_SIZE) {
+          parsedDates.clear();
+        }
+        time = NODES.numberNode(epochMillis(raw));
+        parsedDates.put(raw, time);
+      }
+      return time;
     }
     if (split != null) {
       ArrayNode items = NODES.arrayNode();
@@ -74,9 +121,18 @@ record FieldRule(
     return NODES.textNode(raw);
   }
 
-  private String time(String raw) {
+  private static String lowerCase(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (Character.isUpperCase(raw.charAt(i))) {
+        return raw.toLowerCase(Locale.ROOT);
+      }
+    }
+    return raw;
+  }
+
+  private long epochMillis(String raw) {
     try {
-      return LocalDateTime.parse(raw, dateFormat).toInstant(ZoneOffset.UTC).toString();
+      return LocalDateTime.parse(raw, dateFormat).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new EventJsonException(
           0,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.producers.jsonl.EventJsonException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,6 +29,7 @@ public final class RowMapper {
   private final boolean idAsIs;
   private final String idPrefix;
   private final StringBuilder idText = new StringBuilder(128);
+  private final MessageDigest md5;
 
   RowMapper(
       Mapping mapping,
@@ -41,6 +44,11 @@ public final class RowMapper {
     this.idColumns = idColumns.clone();
     this.idAsIs = idAsIs;
     this.idPrefix = idPrefix;
+    try {
+      this.md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has MD5", e);
+    }
   }
 
   /** Maps one row; throws {@link EventJsonException} (line 0) when a field cannot be filled. */
@@ -56,7 +64,7 @@ public final class RowMapper {
     for (FieldRule rule : rules) {
       JsonNode value = rule.apply(row);
       if (value != null) {
-        put(tree, rule.path(), value);
+        put(tree, rule.parts(), value);
       }
     }
     return EventJson.read(mapping.kind(), tree);
@@ -76,20 +84,33 @@ public final class RowMapper {
     for (int column : idColumns) {
       idText.append(SEPARATOR).append(row.get(column).trim());
     }
-    UUID id = UUID.nameUUIDFromBytes(idText.toString().getBytes(StandardCharsets.UTF_8));
-    return idPrefix + id;
+    return idPrefix + nameUuid(idText.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void put(ObjectNode tree, String path, JsonNode value) {
-    ObjectNode parent = tree;
-    int start = 0;
-    int dot;
-    while ((dot = path.indexOf('.', start)) >= 0) {
-      String part = path.substring(start, dot);
-      JsonNode child = parent.get(part);
-      parent = child instanceof ObjectNode o ? o : parent.putObject(part);
-      start = dot + 1;
+  /** Same as {@link UUID#nameUUIDFromBytes} (type 3), with one digest reused per mapper. */
+  private UUID nameUuid(byte[] name) {
+    byte[] hash = md5.digest(name);
+    hash[6] &= 0x0f;
+    hash[6] |= 0x30;
+    hash[8] &= 0x3f;
+    hash[8] |= (byte) 0x80;
+    long msb = 0;
+    long lsb = 0;
+    for (int i = 0; i < 8; i++) {
+      msb = (msb << 8) | (hash[i] & 0xff);
     }
-    parent.set(path.substring(start), value);
+    for (int i = 8; i < 16; i++) {
+      lsb = (lsb << 8) | (hash[i] & 0xff);
+    }
+    return new UUID(msb, lsb);
+  }
+
+  private static void put(ObjectNode tree, String[] parts, JsonNode value) {
+    ObjectNode parent = tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = parent.get(parts[i]);
+      parent = child instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+    }
+    parent.set(parts[parts.length - 1], value);
   }
 }

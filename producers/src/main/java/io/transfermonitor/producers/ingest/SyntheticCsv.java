@@ -52,7 +52,8 @@ public final class SyntheticCsv {
       days[d] = LocalDate.of(2024, 1, 1).plusDays(d).format(DAY);
     }
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag\n");
+      out.write(
+          "date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag\n");
       StringBuilder row = new StringBuilder(96);
       for (long i = 0; i < rows; i++) {
         boolean shipToShip = i % 50 == 7;

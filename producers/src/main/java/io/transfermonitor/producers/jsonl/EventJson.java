@@ -15,9 +15,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -173,43 +176,64 @@ public final class EventJson {
     if (!node.isObject()) {
       throw new EventJsonException(0, path(path), "expected an object, got " + describe(node));
     }
+    RecordPlan plan = PLANS.computeIfAbsent(schema, RecordPlan::new);
     // unknown members first: a misspelt field explains the 'missing' one better
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (schema.getField(name) == null && !(topLevel && TYPE.equals(name))) {
-        String fieldPath = path.isEmpty() ? name : path + "." + name;
-        throw new EventJsonException(
-            0,
-            fieldPath,
-            "unknown field for "
-                + schema.getName()
-                + ", expected one of "
-                + schema.getFields().stream().map(Schema.Field::name).toList());
-      }
-    }
-    Object record = MODEL.newRecord(null, schema);
-    SpecificRecord target = (SpecificRecord) record;
-    for (Schema.Field field : schema.getFields()) {
+    checkKnown(node, plan, schema, path, topLevel);
+    SpecificRecord target = (SpecificRecord) MODEL.newRecord(null, schema);
+    Schema.Field[] fields = plan.fields;
+    for (int i = 0; i < fields.length; i++) {
+      Schema.Field field = fields[i];
       String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
       JsonNode member = node.get(field.name());
       Object value;
       if (member == null) {
-        if (!field.hasDefaultValue()) {
+        JsonNode fallback = plan.defaultTrees[i];
+        if (fallback == null) {
           throw new EventJsonException(0, fieldPath, "missing required field");
         }
-        value = value(defaultTree(field), field.schema(), fieldPath);
+        value = value(fallback, field.schema(), fieldPath);
       } else {
         value = value(member, field.schema(), fieldPath);
       }
       target.put(field.pos(), value);
     }
-    return record;
+    return target;
   }
 
-  private static JsonNode defaultTree(Schema.Field field) {
-    Object value = field.defaultVal();
-    return value == JsonProperties.NULL_VALUE ? NODES.nullNode() : MAPPER.valueToTree(value);
+  private static void checkKnown(
+      JsonNode node, RecordPlan plan, Schema schema, String path, boolean topLevel) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!plan.names.contains(name) && !(topLevel && TYPE.equals(name))) {
+        throw new EventJsonException(
+            0,
+            path.isEmpty() ? name : path + "." + name,
+            "unknown field for " + schema.getName() + ", expected one of " + plan.names);
+      }
+    }
+  }
+
+  private static final Map<Schema, RecordPlan> PLANS = new ConcurrentHashMap<>();
+
+  /** A record schema's fields and their defaults as JSON, worked out once per schema. */
+  private static final class RecordPlan {
+    final Schema.Field[] fields;
+    final JsonNode[] defaultTrees;
+    final Set<String> names = new LinkedHashSet<>();
+
+    RecordPlan(Schema schema) {
+      fields = schema.getFields().toArray(new Schema.Field[0]);
+      defaultTrees = new JsonNode[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        names.add(fields[i].name());
+        if (fields[i].hasDefaultValue()) {
+          Object value = fields[i].defaultVal();
+          defaultTrees[i] =
+              value == JsonProperties.NULL_VALUE ? NODES.nullNode() : MAPPER.valueToTree(value);
+        }
+      }
+    }
   }
 
   private static Object enumSymbol(JsonNode node, Schema schema, String path) {
@@ -217,8 +241,10 @@ public final class EventJson {
       throw new EventJsonException(
           0, path, "expected one of " + schema.getEnumSymbols() + ", got " + describe(node));
     }
-    String symbol =
-        node.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    String symbol = node.asText();
+    if (!schema.hasEnumSymbol(symbol)) {
+      symbol = symbol.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
     if (!schema.hasEnumSymbol(symbol)) {
       throw new EventJsonException(
           0, path, "'" + node.asText() + "' is not one of " + schema.getEnumSymbols());

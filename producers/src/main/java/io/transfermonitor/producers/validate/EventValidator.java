@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -36,8 +35,6 @@ public final class EventValidator {
   /** What an arms transfer's quantity may count. */
   public static final Set<String> ARMS_UNITS = Set.of("UNITS", "ROUNDS", "SYSTEMS", "BATTERIES");
 
-  private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
-  private static final Pattern IMO = Pattern.compile("\\d{7}");
   private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
   private final Clock clock;
@@ -138,15 +135,28 @@ public final class EventValidator {
   }
 
   private static void iso(String field, String value, List<Violation> out) {
-    if (value == null || !ISO3.matcher(value).matches()) {
+    if (value == null || !allIn(value, 3, 'A', 'Z')) {
       out.add(new Violation(field, "expected a three-letter ISO code, got '" + value + "'"));
     }
   }
 
   private static void imo(String field, String value, List<Violation> out) {
-    if (value != null && !IMO.matcher(value).matches()) {
+    if (value != null && !allIn(value, 7, '0', '9')) {
       out.add(new Violation(field, "expected a seven-digit IMO number, got '" + value + "'"));
     }
+  }
+
+  private static boolean allIn(String value, int length, char from, char to) {
+    if (value.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < from || c > to) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> sorted(Set<String> values) {

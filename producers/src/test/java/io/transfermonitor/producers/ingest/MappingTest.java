@@ -78,7 +78,14 @@ class MappingTest {
     assertThat(other.eventId(row)).isEqualTo(mapper.eventId(row));
     assertThat(mapper.eventId(sameKeyOtherQuantity)).isEqualTo(mapper.eventId(row));
     assertThat(mapper.eventId(otherDay)).isNotEqualTo(mapper.eventId(row));
-    assertThat(mapper.eventId(row)).matches("[0-9a-f-]{36}");
+    assertThat(mapper.eventId(row))
+        .isEqualTo(
+            java.util
+                .UUID
+                .nameUUIDFromBytes(
+                    "Test sightings\u001f19/03/2024\u001f9000033"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
   }
 
   @Test
