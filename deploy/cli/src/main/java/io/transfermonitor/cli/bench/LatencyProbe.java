@@ -91,6 +91,9 @@ public final class LatencyProbe {
     Thread.sleep(settle.toMillis());
     reader.stop();
     readerThread.join();
+    if (reader.error != null) {
+      throw new IllegalStateException("reading alerts failed", reader.error);
+    }
     long[] visible;
     long[] raised;
     synchronized (pairs) {
@@ -116,6 +119,7 @@ public final class LatencyProbe {
     private final java.util.concurrent.CountDownLatch assigned =
         new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile RuntimeException error;
 
     AlertReader(Map<String, Long> sentAt, List<long[]> pairs) {
       this.sentAt = sentAt;
@@ -167,6 +171,8 @@ public final class LatencyProbe {
             }
           }
         }
+      } catch (RuntimeException e) {
+        error = e;
       } finally {
         assigned.countDown();
       }
