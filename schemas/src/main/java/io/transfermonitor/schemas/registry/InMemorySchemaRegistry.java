@@ -132,4 +132,9 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
       compatibilityBySubject.put(subject, level);
     }
   }
+
+  @Override
+  public synchronized List<String> subjects() {
+    return List.copyOf(new java.util.TreeSet<>(versionsBySubject.keySet()));
+  }
 }

@@ -1,5 +1,6 @@
 package io.transfermonitor.schemas.registry;
 
+import java.util.List;
 import org.apache.avro.Schema;
 
 /**
@@ -32,4 +33,12 @@ public interface SchemaRegistryClient {
 
   /** Sets the compatibility level of {@code subject}, or the global one when subject is null. */
   void setCompatibility(String subject, String level);
+
+  /**
+   * Every subject the registry knows. A default method so that clients written against the first
+   * version of this interface still compile; both built-in clients answer it.
+   */
+  default List<String> subjects() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list subjects");
+  }
 }

@@ -4,25 +4,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out one registry client per URL, so every serde of a process shares one cache. {@code
- * mock://scope} gives the in-memory registry of that scope.
+ * Hands out one registry client per URL (and credentials), so every serde of a process shares one
+ * cache. {@code mock://scope} gives the in-memory registry of that scope; {@code http://} and
+ * {@code https://} URLs give a {@link HttpSchemaRegistryClient}.
  */
 public final class SchemaRegistryClients {
 
   private static final String MOCK_PREFIX = "mock://";
-  private static final Map<String, SchemaRegistryClient> BY_URL = new ConcurrentHashMap<>();
+  private static final Map<RegistryEndpoint, SchemaRegistryClient> BY_ENDPOINT =
+      new ConcurrentHashMap<>();
 
   private SchemaRegistryClients() {}
 
+  /**
+   * The shared client for {@code url}.
+   *
+   * @throws IllegalArgumentException when the URL is neither {@code mock://...} nor http(s)
+   */
   public static SchemaRegistryClient forUrl(String url) {
+    return forUrl(url, Map.of());
+  }
+
+  /**
+   * The shared client for {@code url}, with the HTTP settings of Kafka-client-style {@code configs}
+   * ({@code basic.auth.user.info}).
+   */
+  public static SchemaRegistryClient forUrl(String url, Map<String, ?> configs) {
     if (url.startsWith(MOCK_PREFIX)) {
       return InMemorySchemaRegistry.scope(url.substring(MOCK_PREFIX.length()));
     }
-    return BY_URL.computeIfAbsent(url, SchemaRegistryClients::http);
-  }
-
-  private static SchemaRegistryClient http(String url) {
-    // replaced by the HTTP client (Confluent REST API) in the same module
-    throw new UnsupportedOperationException("HTTP registry client not built yet: " + url);
+    return BY_ENDPOINT.computeIfAbsent(
+        RegistryEndpoint.from(url, configs), HttpSchemaRegistryClient::new);
   }
 }

@@ -42,4 +42,14 @@ public class SchemaRegistryException extends RuntimeException {
   public boolean isNotFound() {
     return httpStatus == 404;
   }
+
+  /** True when the registry refused a schema as incompatible with the subject (HTTP 409). */
+  public boolean isIncompatible() {
+    return httpStatus == 409;
+  }
+
+  /** True when the registry refused the request as invalid (HTTP 422: bad schema or level). */
+  public boolean isInvalid() {
+    return httpStatus == 422;
+  }
 }

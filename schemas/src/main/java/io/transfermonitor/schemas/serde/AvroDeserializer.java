@@ -20,7 +20,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the id in the payload, the reader schema is the class's own, so data written with an older
  * compatible schema (or by another tool) resolves. Every failure is a {@link
  * SerializationException} naming the topic, so Kafka Streams' deserialization handler can route the
- * record to the rejected topic.
+ * record to the rejected topic. A registry that cannot be reached is not bad data: that failure is
+ * a {@link SchemaRegistryException} (also naming the topic), so a handler can tell the two apart
+ * and stop rather than reject good records.
  */
 public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -45,7 +47,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-    this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+    this.registry = SchemaRegistryClients.forUrl(config.registryUrl(), configs);
     Object type = configs.get(isKey ? KEY_CLASS : VALUE_CLASS);
     if (type != null) {
       try {
@@ -102,8 +104,17 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     try {
       writer = registry.schemaById(id);
     } catch (SchemaRegistryException e) {
-      throw new SerializationException(
-          "topic '" + topic + "': unknown schema id " + id + ": " + e.getMessage(), e);
+      if (e.isNotFound()) {
+        throw new SerializationException(
+            "topic '" + topic + "': unknown schema id " + id + ": " + e.getMessage(), e);
+      }
+      // the registry is down or refusing us: the record is not bad, so this is no
+      // SerializationException (a handler should stop or retry, not reject good data)
+      throw new SchemaRegistryException(
+          "topic '" + topic + "': cannot fetch schema id " + id + ": " + e.getMessage(),
+          e.httpStatus(),
+          e.errorCode(),
+          e);
     }
     SpecificDatumReader<T> reader =
         new SpecificDatumReader<>(writer, readerSchema != null ? readerSchema : writer);

@@ -28,7 +28,10 @@ public final class AvroSerde<T extends SpecificRecord> extends Serdes.WrapperSer
       Map<String, ?> configs, Class<T> type) {
     AvroSerdeConfig config = AvroSerdeConfig.from(configs);
     return new AvroSerde<>(
-        SchemaRegistryClients.forUrl(config.registryUrl()), type, config.autoRegister(), false);
+        SchemaRegistryClients.forUrl(config.registryUrl(), configs),
+        type,
+        config.autoRegister(),
+        false);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.transfermonitor.schemas.serde;
 
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes Avro specific records in the Confluent wire format, with subjects named by
  * TopicNameStrategy. The schema id is looked up (or registered, when auto-register is on) once per
- * subject and cached.
+ * subject and cached. A registry failure (schema not registered, incompatible, registry down) is a
+ * {@link SerializationException} naming the topic and subject, with the registry's error as cause.
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -39,7 +41,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     AvroSerdeConfig config = AvroSerdeConfig.from(configs);
-    this.registry = SchemaRegistryClients.forUrl(config.registryUrl());
+    this.registry = SchemaRegistryClients.forUrl(config.registryUrl(), configs);
     this.autoRegister = config.autoRegister();
     this.isKey = isKey;
   }
@@ -68,8 +70,23 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
   private int schemaId(String topic, Schema schema) {
     String subject = SubjectNames.of(topic, isKey);
-    return idBySubject.computeIfAbsent(
-        subject + "\u0000" + schema.getFullName(),
-        k -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+    try {
+      return idBySubject.computeIfAbsent(
+          subject + "\u0000" + schema.getFullName(),
+          k -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+    } catch (SchemaRegistryException e) {
+      throw new SerializationException(
+          "topic '"
+              + topic
+              + "': no schema id for "
+              + schema.getFullName()
+              + " under subject '"
+              + subject
+              + "'"
+              + (autoRegister ? "" : " (auto.register.schemas is off)")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 }

@@ -1,0 +1,190 @@
+package io.transfermonitor.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in this JVM: KRaft mode, one process acting as broker and
+ * controller, listening on 127.0.0.1. Built from Kafka's own server classes ({@link
+ * KafkaRaftServer}) after formatting its log directory with {@link StorageTool}, exactly as {@code
+ * kafka-storage.sh format} and {@code kafka-server-start.sh} would.
+ *
+ * <p>In: a log directory (formatted on first use, reused afterwards so topics and records survive a
+ * restart) and a client port (0 picks a free one). Out: {@link #bootstrapServers()}. Internal
+ * topics use replication factor 1 and min ISR 1 so transactions (exactly-once) work on one node.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  private static final String META_PROPERTIES = "meta.properties";
+
+  private final KafkaRaftServer server;
+  private final int port;
+  private boolean closed;
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /**
+   * Starts a broker whose data lives in {@code logDir} and whose clients connect to {@code
+   * 127.0.0.1:port} ({@code port} 0 = a free port). Returns once the broker serves requests.
+   *
+   * @throws PortUnavailableException if {@code port} is taken
+   */
+  public static EmbeddedKafkaBroker start(Path logDir, int port) {
+    int clientPort = LocalPorts.claim(port, "Kafka broker", "choose another with --port");
+    int controllerPort = LocalPorts.claim(0, "Kafka controller", "");
+    Properties props = brokerProperties(logDir, clientPort, controllerPort);
+    formatIfNew(logDir, props);
+    long started = System.nanoTime();
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      stopQuietly(server);
+      if (causedByBind(e)) {
+        throw new PortUnavailableException(
+            "Kafka broker", clientPort, "choose another with --port", e);
+      }
+      throw e;
+    }
+    log.info(
+        "Kafka broker ready on {}:{} in {} ms (data in {})",
+        LocalPorts.HOST,
+        clientPort,
+        (System.nanoTime() - started) / 1_000_000,
+        logDir);
+    return new EmbeddedKafkaBroker(server, clientPort);
+  }
+
+  /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+  public String bootstrapServers() {
+    return LocalPorts.HOST + ":" + port;
+  }
+
+  /** The port clients connect to. */
+  public int port() {
+    return port;
+  }
+
+  /** Stops the broker and waits until it has released its port and files. */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      stopQuietly(server);
+    }
+  }
+
+  static Properties brokerProperties(Path logDir, int clientPort, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@" + LocalPorts.HOST + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://"
+            + LocalPorts.HOST
+            + ":"
+            + clientPort
+            + ",CONTROLLER://"
+            + LocalPorts.HOST
+            + ":"
+            + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + LocalPorts.HOST + ":" + clientPort);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    // one node: every internal topic must fit on it, or transactions never become available
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "10");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "10");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    p.put("num.partitions", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "true");
+    p.put("unstable.api.versions.enable", "false");
+    p.put("unstable.feature.versions.enable", "false");
+    // a development broker: small segments and a quick shutdown
+    p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+    p.put("controlled.shutdown.enable", "true");
+    p.put("server.max.startup.time.ms", "60000");
+    return p;
+  }
+
+  private static void formatIfNew(Path logDir, Properties props) {
+    if (Files.exists(logDir.resolve(META_PROPERTIES))) {
+      return;
+    }
+    try {
+      Files.createDirectories(logDir);
+      Path config = Files.createTempFile("tm-broker", ".properties");
+      try {
+        try (OutputStream out = Files.newOutputStream(config)) {
+          props.store(out, "transfer-monitor embedded broker");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String clusterId = Uuid.randomUuid().toString();
+        int status;
+        try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+          status =
+              StorageTool.execute(
+                  new String[] {"format", "-t", clusterId, "-c", config.toString()}, printer);
+        }
+        if (status != 0) {
+          throw new IllegalStateException(
+              "cannot format Kafka storage in "
+                  + logDir
+                  + ": "
+                  + output.toString(StandardCharsets.UTF_8).trim());
+        }
+        log.debug("formatted {} for cluster {}", logDir, clusterId);
+      } finally {
+        Files.deleteIfExists(config);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare Kafka storage in " + logDir, e);
+    }
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException
+          || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void stopQuietly(KafkaRaftServer server) {
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } catch (RuntimeException e) {
+      log.warn("Kafka broker did not stop cleanly: {}", e.toString());
+    }
+  }
+}

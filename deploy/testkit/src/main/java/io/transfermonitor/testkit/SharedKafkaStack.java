@@ -1,0 +1,106 @@
+package io.transfermonitor.testkit;
+
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.TopicProvisioner;
+import io.transfermonitor.schemas.Topics;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A started stack (embedded or containers) and how to stop it. Stored once in JUnit's root store,
+ * so it is closed when the whole run ends.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: JUnit 5 closes AutoCloseable too since 5.13
+final class SharedKafkaStack
+    implements KafkaStack, AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+  private static final TopicLayout TEST_LAYOUT =
+      TopicLayout.defaults().withPartitions(1).withReplicationFactor((short) 1);
+
+  private final String kind;
+  private final String bootstrapServers;
+  private final String schemaRegistryUrl;
+  private final AutoCloseable shutdown;
+  private final AtomicInteger counter = new AtomicInteger();
+  private final String runTag = randomTag();
+  private Admin admin;
+  private boolean closed;
+
+  SharedKafkaStack(
+      String kind, String bootstrapServers, String schemaRegistryUrl, AutoCloseable shutdown) {
+    this.kind = kind;
+    this.bootstrapServers = bootstrapServers;
+    this.schemaRegistryUrl = schemaRegistryUrl;
+    this.shutdown = shutdown;
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public String schemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  @Override
+  public String kind() {
+    return kind;
+  }
+
+  @Override
+  public String uniqueName(String base) {
+    String safe = base.replaceAll("[^A-Za-z0-9._-]", "-");
+    return safe + "-" + counter.incrementAndGet() + "-" + runTag;
+  }
+
+  @Override
+  public Topics uniqueTopics() {
+    return uniqueTopics(TEST_LAYOUT);
+  }
+
+  @Override
+  public Topics uniqueTopics(TopicLayout layout) {
+    Topics topics = Topics.withPrefix(uniqueName("t") + ".");
+    TopicProvisioner.createAll(admin(), topics, layout);
+    return topics;
+  }
+
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+    return admin;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (admin != null) {
+        admin.close();
+      }
+    } finally {
+      shutdown.close();
+    }
+  }
+
+  private static String randomTag() {
+    return Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36)
+        .toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " stack (Kafka " + bootstrapServers + ", registry " + schemaRegistryUrl + ")";
+  }
+}

@@ -1,0 +1,66 @@
+package io.transfermonitor.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicProvisionerTest {
+
+  private final Topics topics = Topics.withPrefix("x.");
+
+  @Test
+  void shouldPlanEveryTopicOfTheMonitorOnce() {
+    List<NewTopic> plan = TopicProvisioner.plan(topics, TopicLayout.defaults());
+
+    assertThat(plan)
+        .extracting(NewTopic::name)
+        .doesNotHaveDuplicates()
+        .containsAll(topics.eventTopics())
+        .contains(
+            topics.rules(),
+            topics.designations(),
+            topics.alerts(),
+            topics.rejected(),
+            topics.capUsage(),
+            topics.reportingGaps(),
+            topics.activity())
+        .hasSize(topics.eventTopics().size() + 7);
+  }
+
+  @Test
+  void shouldCompactReferenceAndAggregateTopicsAndExpireTheRest() {
+    Map<String, Map<String, String>> configs =
+        TopicProvisioner.plan(topics, TopicLayout.defaults()).stream()
+            .collect(Collectors.toMap(NewTopic::name, NewTopic::configs));
+
+    assertThat(configs.get(topics.rules())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.designations())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.capUsage())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.alerts()))
+        .containsEntry("cleanup.policy", "delete")
+        .containsEntry("retention.ms", String.valueOf(Duration.ofDays(365).toMillis()));
+    assertThat(configs.get(topics.rejected()))
+        .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+  }
+
+  @Test
+  void shouldUseTheLayoutsPartitionsAndLeaveReplicationToTheBrokerByDefault() {
+    List<NewTopic> plan = TopicProvisioner.plan(topics, TopicLayout.defaults().withPartitions(6));
+
+    assertThat(plan).allSatisfy(t -> assertThat(t.numPartitions()).isEqualTo(6));
+    assertThat(plan).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) -1));
+  }
+
+  @Test
+  void shouldRejectALayoutWithoutPartitions() {
+    assertThatThrownBy(() -> TopicLayout.defaults().withPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partitions");
+  }
+}
