@@ -41,7 +41,7 @@ public final class EmbeddedStack implements AutoCloseable {
     long started = System.nanoTime();
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
     if (config.fresh()) {
-      deleteRecursively(dataDir);
+      wipe(dataDir);
     }
     // check both ports before the broker spends seconds starting
     if (config.brokerPort() != 0) {
@@ -91,6 +91,30 @@ public final class EmbeddedStack implements AutoCloseable {
     } finally {
       broker.close();
     }
+  }
+
+  /**
+   * Empties a data directory for {@code --fresh}, refusing anything that does not look like one (so
+   * {@code --data-dir . --fresh} cannot delete a working tree).
+   */
+  private static void wipe(Path dataDir) {
+    if (!Files.isDirectory(dataDir)) {
+      return;
+    }
+    boolean ours = Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
+    boolean empty;
+    try (var entries = Files.list(dataDir)) {
+      empty = entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dataDir, e);
+    }
+    if (!ours && !empty) {
+      throw new IllegalArgumentException(
+          "refusing to wipe "
+              + dataDir
+              + " for --fresh: it is not empty and holds no transfer-monitor data (kafka/meta.properties)");
+    }
+    deleteRecursively(dataDir);
   }
 
   /** Deletes {@code dir} and everything in it; a missing directory is fine. */

@@ -96,6 +96,17 @@ class EmbeddedStackIT {
   }
 
   @Test
+  void shouldRefuseToWipeADirectoryThatHoldsSomethingElse() throws Exception {
+    java.nio.file.Files.writeString(dataDir.resolve("notes.txt"), "precious");
+    EmbeddedStackConfig fresh = config().toBuilder().fresh(true).build();
+
+    assertThatThrownBy(() -> EmbeddedStack.start(fresh))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refusing to wipe");
+    assertThat(dataDir.resolve("notes.txt")).hasContent("precious");
+  }
+
+  @Test
   void shouldNameTheTakenBrokerPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       EmbeddedStackConfig clash = config().toBuilder().brokerPort(taken.getLocalPort()).build();
