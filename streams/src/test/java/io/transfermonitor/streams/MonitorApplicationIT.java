@@ -59,6 +59,10 @@ class MonitorApplicationIT {
             new ProducerRecord<>(
                 topics.rules(), rule.getRuleId(), rules.serialize(topics.rules(), rule)));
       }
+      // a bad rule record must not stop the monitor
+      producer.send(
+          new ProducerRecord<>(
+              topics.rules(), "broken", "not a rule".getBytes(StandardCharsets.UTF_8)));
       producer.flush();
     }
     Properties props = new Properties();
