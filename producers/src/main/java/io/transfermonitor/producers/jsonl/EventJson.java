@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.schemas.EventTypes;
+import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -179,7 +180,7 @@ public final class EventJson {
     RecordPlan plan = PLANS.computeIfAbsent(schema, RecordPlan::new);
     // unknown members first: a misspelt field explains the 'missing' one better
     checkKnown(node, plan, schema, path, topLevel);
-    SpecificRecord target = (SpecificRecord) MODEL.newRecord(null, schema);
+    SpecificRecord target = plan.newRecord();
     Schema.Field[] fields = plan.fields;
     for (int i = 0; i < fields.length; i++) {
       Schema.Field field = fields[i];
@@ -223,8 +224,12 @@ public final class EventJson {
     final Object[] sharedDefaults;
     final boolean[] shared;
     final Set<String> names = new LinkedHashSet<>();
+    private final Schema schema;
+    private final Constructor<?> constructor;
 
     RecordPlan(Schema schema) {
+      this.schema = schema;
+      this.constructor = noArgConstructor(MODEL.getClass(schema));
       fields = schema.getFields().toArray(new Schema.Field[0]);
       defaultTrees = new JsonNode[fields.length];
       sharedDefaults = new Object[fields.length];
@@ -241,6 +246,25 @@ public final class EventJson {
             shared[i] = true;
           }
         }
+      }
+    }
+
+    SpecificRecord newRecord() {
+      if (constructor == null) {
+        return (SpecificRecord) MODEL.newRecord(null, schema);
+      }
+      try {
+        return (SpecificRecord) constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + schema.getFullName(), e);
+      }
+    }
+
+    private static Constructor<?> noArgConstructor(Class<?> type) {
+      try {
+        return type == null ? null : type.getConstructor();
+      } catch (NoSuchMethodException e) {
+        return null;
       }
     }
 
