@@ -1,28 +1,16 @@
 package io.transfermonitor.schemas.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Speaks the Confluent Schema Registry REST API over HTTP ({@code java.net.http}), so it works
@@ -45,12 +33,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   /** The registry's media type, sent with every request body. */
   public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-  private static final String ACCEPT =
-      CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
-  private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
-
   private final RegistryEndpoint endpoint;
-  private final HttpClient http;
+  private final RegistryHttp http;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
@@ -64,12 +48,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   public HttpSchemaRegistryClient(RegistryEndpoint endpoint) {
     this.endpoint = endpoint;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    this.http = new RegistryHttp(endpoint, json);
   }
 
   /** Where this client sends its calls. */
@@ -85,7 +64,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return cached;
     }
     JsonNode answer =
-        call(
+        http.call(
             "register a schema under subject '" + subject + "'",
             "POST",
             subjectPath(subject) + "/versions",
@@ -104,7 +83,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return cached;
     }
     JsonNode answer =
-        call(
+        http.call(
             "look up a schema under subject '" + subject + "'",
             "POST",
             subjectPath(subject),
@@ -122,7 +101,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return cached;
     }
     String what = "get schema id " + id;
-    JsonNode answer = call(what, "GET", "/schemas/ids/" + id, null);
+    JsonNode answer = http.call(what, "GET", "/schemas/ids/" + id, null);
     Schema schema = parseAvro(answer, what);
     schemasById.putIfAbsent(id, schema);
     return schema;
@@ -131,7 +110,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema latest(String subject) {
     String what = "get the latest version of subject '" + subject + "'";
-    JsonNode answer = call(what, "GET", subjectPath(subject) + "/versions/latest", null);
+    JsonNode answer = http.call(what, "GET", subjectPath(subject) + "/versions/latest", null);
     Schema schema = parseAvro(answer, what);
     int id = requiredInt(answer, "id", what);
     schemasById.putIfAbsent(id, schema);
@@ -148,7 +127,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     String what = "check compatibility of a schema with subject '" + subject + "'";
     try {
       JsonNode answer =
-          call(
+          http.call(
               what,
               "POST",
               "/compatibility" + subjectPath(subject) + "/versions/latest",
@@ -175,7 +154,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (subject != null) {
       try {
         JsonNode answer =
-            call(
+            http.call(
                 "get the compatibility level of subject '" + subject + "'",
                 "GET",
                 "/config/" + encode(subject) + "?defaultToGlobal=true",
@@ -188,16 +167,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         // no level of its own (or a registry that ignores defaultToGlobal): the global one applies
       }
     }
-    return level(call("get the global compatibility level", "GET", "/config", null), "global");
+    return level(http.call("get the global compatibility level", "GET", "/config", null), "global");
   }
 
   @Override
   public void setCompatibility(String subject, String level) {
     ObjectNode body = json.createObjectNode().put("compatibility", level);
     if (subject == null) {
-      call("set the global compatibility level to " + level, "PUT", "/config", body.toString());
+      http.call(
+          "set the global compatibility level to " + level, "PUT", "/config", body.toString());
     } else {
-      call(
+      http.call(
           "set the compatibility level of subject '" + subject + "' to " + level,
           "PUT",
           "/config/" + encode(subject),
@@ -208,7 +188,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   /** Every subject the registry knows. */
   @Override
   public List<String> subjects() {
-    JsonNode answer = call("list subjects", "GET", "/subjects", null);
+    JsonNode answer = http.call("list subjects", "GET", "/subjects", null);
     if (!answer.isArray()) {
       throw malformed("list subjects", "expected a JSON array, got " + answer);
     }
@@ -267,168 +247,6 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private SchemaRegistryException malformed(String what, String detail) {
     return new SchemaRegistryException(
         "schema registry at " + endpoint.baseUrl() + ": cannot " + what + ": " + detail, 0, 0);
-  }
-
-  private JsonNode call(String what, String method, String path, String body) {
-    URI uri = URI.create(endpoint.baseUrl() + path);
-    HttpRequest request = request(method, uri, body);
-    Duration pause = endpoint.initialBackoff();
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        if (attempt >= endpoint.maxAttempts() || e instanceof SSLException) {
-          throw new SchemaRegistryException(
-              "cannot "
-                  + what
-                  + ": no answer from "
-                  + method
-                  + " "
-                  + uri
-                  + " after "
-                  + attempt
-                  + " attempt(s): "
-                  + e,
-              0,
-              0,
-              e);
-        }
-        LOG.warn("{} {} failed ({}), retrying in {} ms", method, uri, e, pause.toMillis());
-        sleep(pause, what, uri);
-        pause = longer(pause);
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaRegistryException(
-            "cannot " + what + ": interrupted while calling " + method + " " + uri, 0, 0, e);
-      }
-      int status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        return parse(response, what, method, uri);
-      }
-      boolean transientFailure = status >= 500 || status == 429;
-      if (!transientFailure || attempt >= endpoint.maxAttempts()) {
-        throw failure(what, method, uri, response, attempt);
-      }
-      Duration wait = retryAfter(response).orElse(pause);
-      LOG.warn("{} {} answered HTTP {}, retrying in {} ms", method, uri, status, wait.toMillis());
-      sleep(wait, what, uri);
-      pause = longer(pause);
-    }
-  }
-
-  private HttpRequest request(String method, URI uri, String body) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri).timeout(endpoint.requestTimeout()).header("Accept", ACCEPT);
-    endpoint
-        .userInfo()
-        .ifPresent(
-            u ->
-                builder.header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8))));
-    if (body == null) {
-      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-    }
-    return builder
-        .header("Content-Type", CONTENT_TYPE)
-        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
-  }
-
-  private JsonNode parse(HttpResponse<String> response, String what, String method, URI uri) {
-    try {
-      return json.readTree(response.body() == null ? "" : response.body());
-    } catch (JsonProcessingException e) {
-      throw new SchemaRegistryException(
-          "cannot "
-              + what
-              + ": "
-              + method
-              + " "
-              + uri
-              + " answered HTTP "
-              + response.statusCode()
-              + " with a body that is not JSON: "
-              + snippet(response.body()),
-          response.statusCode(),
-          0,
-          e);
-    }
-  }
-
-  private SchemaRegistryException failure(
-      String what, String method, URI uri, HttpResponse<String> response, int attempts) {
-    int errorCode = 0;
-    String message = snippet(response.body());
-    try {
-      JsonNode error = json.readTree(response.body() == null ? "" : response.body());
-      if (error != null && error.isObject()) {
-        errorCode = error.path("error_code").asInt(0);
-        if (error.hasNonNull("message")) {
-          message = error.get("message").asText();
-        }
-      }
-    } catch (JsonProcessingException e) {
-      // not JSON (a proxy's HTML page, say): the raw snippet above is the best message there is
-    }
-    return new SchemaRegistryException(
-        "cannot "
-            + what
-            + ": "
-            + method
-            + " "
-            + uri
-            + " answered HTTP "
-            + response.statusCode()
-            + " (error_code "
-            + errorCode
-            + ")"
-            + (attempts > 1 ? " after " + attempts + " attempts" : "")
-            + ": "
-            + message,
-        response.statusCode(),
-        errorCode);
-  }
-
-  private Optional<Duration> retryAfter(HttpResponse<String> response) {
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .flatMap(
-            v -> {
-              try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
-              } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: use our own backoff
-              }
-            })
-        .map(d -> d.compareTo(endpoint.maxBackoff()) > 0 ? endpoint.maxBackoff() : d);
-  }
-
-  private Duration longer(Duration pause) {
-    Duration doubled = pause.multipliedBy(2);
-    return doubled.compareTo(endpoint.maxBackoff()) > 0 ? endpoint.maxBackoff() : doubled;
-  }
-
-  private static void sleep(Duration pause, String what, URI uri) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SchemaRegistryException(
-          "cannot " + what + ": interrupted while waiting to retry " + uri, 0, 0, e);
-    }
-  }
-
-  private static String snippet(String body) {
-    if (body == null || body.isBlank()) {
-      return "(empty body)";
-    }
-    String flat = body.strip().replaceAll("\\s+", " ");
-    return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
   }
 
   @Override

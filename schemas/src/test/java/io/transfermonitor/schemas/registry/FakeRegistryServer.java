@@ -68,6 +68,7 @@ final class FakeRegistryServer implements AutoCloseable {
   private final Map<String, List<Integer>> versionsBySubject = new LinkedHashMap<>();
   private final Map<String, String> levelBySubject = new HashMap<>();
   private final Deque<Integer> failures = new ArrayDeque<>();
+  private final Deque<String> failureBodies = new ArrayDeque<>();
   private final List<Seen> seen = new ArrayList<>();
   private String globalLevel;
   private String requiredAuth;
@@ -90,8 +91,14 @@ final class FakeRegistryServer implements AutoCloseable {
 
   /** The next {@code count} requests get {@code status} with no work done. */
   synchronized void failNext(int count, int status) {
+    failNext(count, status, null);
+  }
+
+  /** As {@link #failNext(int, int)}, answering {@code body} as is (a proxy's HTML page, say). */
+  synchronized void failNext(int count, int status, String body) {
     for (int i = 0; i < count; i++) {
       failures.add(status);
+      failureBodies.add(body == null ? "" : body);
     }
   }
 
@@ -140,6 +147,16 @@ final class FakeRegistryServer implements AutoCloseable {
       Answer answer;
       if (!failures.isEmpty()) {
         int status = failures.poll();
+        String raw = failureBodies.poll();
+        if (!raw.isEmpty()) {
+          byte[] page = raw.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html");
+          exchange.sendResponseHeaders(status, page.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(page);
+          }
+          return;
+        }
         answer = error(status, status, "injected failure");
       } else if (requiredAuth != null
           && !requiredAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {

@@ -267,6 +267,21 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldQuoteAnAnswerThatIsNotJsonSuchAsAProxysErrorPage() {
+    server.failNext(3, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+
+    SchemaRegistryException e =
+        catchThrowableOfType(SchemaRegistryException.class, () -> client().schemaById(5));
+
+    assertThat(e.httpStatus()).isEqualTo(502);
+    assertThat(e.errorCode()).isZero();
+    assertThat(e.getMessage())
+        .contains("schema id 5")
+        .contains("HTTP 502 (error_code 0) after 3 attempts")
+        .contains("<h1>502 Bad Gateway</h1>");
+  }
+
+  @Test
   void shouldRetryAndThenReportARegistryThatIsNotListening() throws IOException {
     String nobodyHome;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
