@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -145,6 +146,10 @@ public final class BenchCommand implements Callable<Integer> {
     printMachine(dir);
     try (BenchStack stack = BenchStack.open(bootstrapServers, schemaRegistryUrl, dir)) {
       return run(stack, dir);
+    } finally {
+      if (workDir == null) {
+        EmbeddedStack.deleteRecursively(dir); // gigabytes of topic data and state
+      }
     }
   }
 
@@ -153,6 +158,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+    // Transactions V2 brokers reject the first batches of a new transactional producer with a
+    // retriable OutOfOrderSequence (KAFKA-18202) and log each at ERROR; the client retries them
+    if (org.slf4j.LoggerFactory.getLogger("kafka.server.ReplicaManager")
+        instanceof ch.qos.logback.classic.Logger replicaManager) {
+      replicaManager.setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 
