@@ -43,7 +43,10 @@ public final class EmbeddedStack implements AutoCloseable {
     if (config.fresh()) {
       deleteRecursively(dataDir);
     }
-    // claim the registry port before the broker spends seconds starting
+    // check both ports before the broker spends seconds starting
+    if (config.brokerPort() != 0) {
+      LocalPorts.claim(config.brokerPort(), "Kafka broker", "choose another with --port");
+    }
     if (config.registryPort() != 0) {
       LocalPorts.claim(
           config.registryPort(), "schema registry", "choose another with --registry-port");

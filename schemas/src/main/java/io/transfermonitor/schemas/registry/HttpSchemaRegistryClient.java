@@ -289,12 +289,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                   + " after "
                   + attempt
                   + " attempt(s): "
-                  + e,
+                  + describe(e),
               0,
               0,
               e);
         }
-        LOG.warn("{} {} failed ({}), retrying in {} ms", method, uri, e, pause.toMillis());
+        LOG.warn(
+            "{} {} failed ({}), retrying in {} ms", method, uri, describe(e), pause.toMillis());
         sleep(pause, what, uri);
         pause = longer(pause);
         continue;
@@ -421,6 +422,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       throw new SchemaRegistryException(
           "cannot " + what + ": interrupted while waiting to retry " + uri, 0, 0, e);
     }
+  }
+
+  /** The exception and its causes: java.net.http often wraps "Connection refused" in a cause. */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      text.append(" <- ").append(c);
+    }
+    return text.toString();
   }
 
   private static String snippet(String body) {

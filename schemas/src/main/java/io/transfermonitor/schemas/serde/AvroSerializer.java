@@ -27,7 +27,11 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
   private SchemaRegistryClient registry;
   private boolean autoRegister = true;
   private boolean isKey;
-  private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+  private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
+
+  /** Cache key: the same class may be written to several topics, each its own subject. */
+  private record SubjectSchema(String subject, Schema schema) {}
 
   /** For Kafka's reflective construction; call {@link #configure} before use. */
   public AvroSerializer() {}
@@ -59,7 +63,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
       WireFormat.writeHeader(header, id);
       out.write(header.array());
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<T>(schema).write(data, encoder);
+      writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
       encoder.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
@@ -70,10 +74,16 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
   private int schemaId(String topic, Schema schema) {
     String subject = SubjectNames.of(topic, isKey);
+    SubjectSchema key = new SubjectSchema(subject, schema);
+    Integer cached = ids.get(key);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return idBySubject.computeIfAbsent(
-          subject + "\u0000" + schema.getFullName(),
-          k -> autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+      // asked outside the map's lock: a registry call may take a while
+      int id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
+      ids.putIfAbsent(key, id);
+      return id;
     } catch (SchemaRegistryException e) {
       throw new SerializationException(
           "topic '"

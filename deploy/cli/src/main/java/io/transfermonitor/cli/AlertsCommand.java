@@ -1,0 +1,181 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.schemas.serde.AvroDeserializer;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor alerts}: tails the alert topic ({@code <prefix>alerts}, Avro {@link
+ * Alert} values) as a table or JSON lines, until Ctrl-C or {@code --max}. Reads every partition
+ * without a consumer group, so it never moves anyone's offsets.
+ */
+@Command(
+    name = "alerts",
+    mixinStandardHelpOptions = true,
+    description = "Shows alerts as they are raised: a readable table, or JSON lines with --json.")
+public class AlertsCommand implements Callable<Integer> {
+
+  static final String LOCAL_REGISTRY = "http://127.0.0.1:8081";
+
+  @Mixin SettingsOptions options;
+
+  @Option(names = "--from-beginning", description = "Start with the oldest alert kept.")
+  boolean fromBeginning;
+
+  @Option(names = "--json", description = "One JSON object per alert and line.")
+  boolean json;
+
+  @Option(
+      names = "--max",
+      paramLabel = "N",
+      description = "Stop after N alerts (default: run until Ctrl-C).")
+  Integer max;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      description = "Stop when no alert arrives for this long (default: never).")
+  Integer idleTimeout;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Settings settings = options.settings();
+    String topic = settings.topics().alerts();
+    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts");
+    props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    AvroDeserializer<Alert> values = new AvroDeserializer<>();
+    values.configure(
+        Map.of(
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            settings.schemaRegistryUrl().orElse(LOCAL_REGISTRY),
+            AvroDeserializer.VALUE_CLASS,
+            Alert.class),
+        false);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    AtomicBoolean stopping = new AtomicBoolean();
+    try (KafkaConsumer<String, Alert> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+      Thread main = Thread.currentThread();
+      Thread hook =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                consumer.wakeup();
+                try {
+                  main.join(5000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "tm-alerts-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        return tail(consumer, topic, out, err);
+      } catch (WakeupException e) {
+        return stopping.get() ? 0 : 1;
+      } finally {
+        if (!stopping.get()) {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        }
+      }
+    }
+  }
+
+  private int tail(
+      KafkaConsumer<String, Alert> consumer, String topic, PrintWriter out, PrintWriter err) {
+    List<PartitionInfo> partitions;
+    try {
+      partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      throw new UnavailableException(
+          "no answer from Kafka about topic '" + topic + "': " + e.getMessage(), e);
+    }
+    if (partitions == null || partitions.isEmpty()) {
+      throw new UnavailableException(
+          "topic '" + topic + "' does not exist; run 'transfer-monitor topics create' first");
+    }
+    List<TopicPartition> assigned =
+        partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    consumer.assign(assigned);
+    if (fromBeginning) {
+      consumer.seekToBeginning(assigned);
+    } else {
+      consumer.seekToEnd(assigned);
+    }
+    if (!json) {
+      out.println(AlertFormat.tableHeader());
+      out.flush();
+    }
+    int shown = 0;
+    long idleSince = System.nanoTime();
+    while (max == null || shown < max) {
+      List<ConsumerRecord<String, Alert>> records;
+      try {
+        records = poll(consumer);
+      } catch (RecordDeserializationException e) {
+        // show the problem, skip the record, keep tailing: one bad record must not hide the rest
+        err.println(
+            "skipped unreadable record at "
+                + e.topicPartition()
+                + " offset "
+                + e.offset()
+                + ": "
+                + e.getMessage());
+        err.flush();
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+        continue;
+      }
+      for (ConsumerRecord<String, Alert> record : records) {
+        if (record.value() == null) {
+          continue;
+        }
+        out.println(
+            json ? AlertFormat.jsonLine(record.value()) : AlertFormat.tableRow(record.value()));
+        shown++;
+        if (max != null && shown >= max) {
+          break;
+        }
+      }
+      out.flush();
+      if (!records.isEmpty()) {
+        idleSince = System.nanoTime();
+      } else if (idleTimeout != null
+          && System.nanoTime() - idleSince > Duration.ofSeconds(idleTimeout).toNanos()) {
+        break;
+      }
+    }
+    return 0;
+  }
+
+  private static List<ConsumerRecord<String, Alert>> poll(KafkaConsumer<String, Alert> consumer) {
+    List<ConsumerRecord<String, Alert>> records = new ArrayList<>();
+    consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+    return records;
+  }
+}

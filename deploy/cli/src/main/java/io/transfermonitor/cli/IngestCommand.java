@@ -1,0 +1,187 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.EventSink;
+import io.transfermonitor.producers.ingest.Ingest;
+import io.transfermonitor.producers.ingest.IngestInput;
+import io.transfermonitor.producers.ingest.IngestProgress;
+import io.transfermonitor.producers.ingest.IngestResult;
+import io.transfermonitor.producers.ingest.InputFormat;
+import io.transfermonitor.producers.ingest.Mapping;
+import io.transfermonitor.producers.ingest.MappingException;
+import io.transfermonitor.producers.ingest.RejectionReport;
+import io.transfermonitor.producers.validate.EventValidator;
+import io.transfermonitor.schemas.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code transfer-monitor ingest}: reads CSV files (through a mapping) or JSON Lines event files,
+ * or stdin, validates every record and produces the good ones to {@code <prefix>events.<kind>} with
+ * an idempotent producer; bad records go to the report (and, with {@code --to-rejected-topic}, to
+ * {@code <prefix>events.rejected}). Exit code 0 when the run completed (rejected records are in the
+ * report), 1 when it could not run (missing file, broken mapping), 2 when the cluster did not
+ * acknowledge every record.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate and produce events from CSV (with a mapping) or JSON Lines files, or stdin.",
+      "Bad records never stop the run: they are listed in the report with file, line, field and"
+          + " reason."
+    })
+public class IngestCommand implements Callable<Integer> {
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Input files; '-' reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description = "YAML mapping for CSV input (see docs/adding-a-source.md).")
+  Path mapping;
+
+  @Option(
+      names = "--format",
+      paramLabel = "csv|jsonl",
+      description = "Input format; default by file extension (.jsonl/.ndjson/.json: jsonl).")
+  String format;
+
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "localhost:9092",
+      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--schema-registry-url",
+      defaultValue = "http://localhost:8081",
+      description = "Schema registry URL (default: ${DEFAULT-VALUE}).")
+  String schemaRegistryUrl;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      defaultValue = "ingest-report.csv",
+      description =
+          "Where rejected records are listed: CSV, or JSON Lines for a .jsonl name (default:"
+              + " ${DEFAULT-VALUE}).")
+  Path report;
+
+  @Option(
+      names = "--to-rejected-topic",
+      description = "Also send each rejected record to the rejected topic as a RejectedEvent.")
+  boolean toRejectedTopic;
+
+  @Option(names = "--dry-run", description = "Validate only; produce nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--topic-prefix",
+      defaultValue = Topics.DEFAULT_PREFIX,
+      description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
+  String topicPrefix;
+
+  @Option(
+      names = "--producer-property",
+      paramLabel = "KEY=VALUE",
+      description = "Extra Kafka producer property, e.g. linger.ms=50 (repeatable).")
+  Map<String, String> producerProperties = new LinkedHashMap<>();
+
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    try {
+      InputFormat forced = parseFormat(format);
+      List<IngestInput> inputs = inputs(forced);
+      Mapping parsedMapping = mapping == null ? null : Mapping.load(mapping);
+      IngestResult result;
+      try (EventSink sink = dryRun ? EventSink.discarding() : producer();
+          RejectionReport rejections = RejectionReport.to(report)) {
+        Ingest ingest =
+            new Ingest(
+                sink,
+                parsedMapping,
+                rejections,
+                toRejectedTopic,
+                dryRun,
+                IngestProgress.forConsole(err),
+                new EventValidator());
+        result = ingest.run(inputs);
+        if (result.rejected() > 0) {
+          err.printf(
+              Locale.ROOT,
+              "%,d rejected records listed in %s%n",
+              result.rejected(),
+              report.toAbsolutePath());
+        }
+      }
+      return result.failedSends() > 0 ? 2 : 0;
+    } catch (MappingException | IllegalArgumentException e) {
+      err.println("ingest: " + e.getMessage());
+      return 1;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("ingest: cannot read input: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private EventProducer producer() {
+    EventProducer.Builder builder =
+        EventProducer.builder(bootstrapServers, schemaRegistryUrl)
+            .topics(Topics.withPrefix(topicPrefix))
+            .property("client.id", "tm-ingest");
+    producerProperties.forEach(builder::property);
+    return builder.build();
+  }
+
+  private List<IngestInput> inputs(InputFormat forced) throws IOException {
+    List<IngestInput> inputs = new ArrayList<>();
+    for (String file : files) {
+      if (file.equals("-")) {
+        inputs.add(IngestInput.stdin(forced == null ? InputFormat.CSV : forced));
+      } else {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+          throw new IllegalArgumentException("no such file: " + file);
+        }
+        inputs.add(IngestInput.file(path, forced));
+      }
+    }
+    return inputs;
+  }
+
+  private static InputFormat parseFormat(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return InputFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format must be csv or jsonl, was '" + value + "'");
+    }
+  }
+
+  /** Runs the command on its own (the top-level command registers it as a subcommand). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IngestCommand()).execute(args));
+  }
+}

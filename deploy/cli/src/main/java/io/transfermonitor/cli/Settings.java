@@ -1,0 +1,83 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.Topics;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The settings of one run, parsed once by {@link SettingsParser} and validated: Kafka client
+ * properties passed through as given ({@code kafka.*} in a file, {@code KAFKA_*} in the
+ * environment) and the application's own {@link AppSetting}s ({@code tm.*}, {@code TM_*}).
+ * Immutable.
+ *
+ * @param kafka Kafka client properties, e.g. {@code bootstrap.servers}, {@code security.protocol}
+ * @param app every application setting with a value (defaults filled in)
+ */
+public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
+
+  public Settings {
+    kafka = Map.copyOf(new TreeMap<>(kafka));
+    EnumMap<AppSetting, String> copy = new EnumMap<>(AppSetting.class);
+    copy.putAll(app);
+    app = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** Settings with nothing configured: defaults only. */
+  public static Settings defaults() {
+    return SettingsParser.parse(Optional.empty(), Map.of(), Map.of());
+  }
+
+  /** {@code bootstrap.servers}, if configured. */
+  public Optional<String> bootstrapServers() {
+    return Optional.ofNullable(kafka.get("bootstrap.servers"));
+  }
+
+  /**
+   * Properties for a Kafka client: every configured {@code kafka.*} setting, with {@code
+   * bootstrap.servers} set to {@code fallbackBootstrap} when none is configured.
+   */
+  public Map<String, Object> kafkaClientProperties(String fallbackBootstrap) {
+    Map<String, Object> props = new HashMap<>(kafka);
+    props.putIfAbsent("bootstrap.servers", fallbackBootstrap);
+    return props;
+  }
+
+  /** {@code tm.schema.registry.url}, if configured. */
+  public Optional<String> schemaRegistryUrl() {
+    return Optional.ofNullable(app.get(AppSetting.SCHEMA_REGISTRY_URL));
+  }
+
+  /** The value of {@code setting} (its default when not configured; null if it has none). */
+  public String get(AppSetting setting) {
+    return app.get(setting);
+  }
+
+  /** Topic names under {@code tm.topic.prefix}. */
+  public Topics topics() {
+    return Topics.withPrefix(get(AppSetting.TOPIC_PREFIX));
+  }
+
+  /**
+   * Layout for {@code topics create}: {@code tm.topic.partitions}, {@code ...replication.factor}.
+   */
+  public TopicLayout topicLayout() {
+    return TopicLayout.defaults()
+        .withPartitions(Integer.parseInt(get(AppSetting.TOPIC_PARTITIONS).trim()))
+        .withReplicationFactor(Short.parseShort(get(AppSetting.TOPIC_REPLICATION_FACTOR).trim()));
+  }
+
+  /** {@code tm.application.id}. */
+  public String applicationId() {
+    return get(AppSetting.APPLICATION_ID);
+  }
+
+  /** {@code tm.state.dir}. */
+  public Path stateDir() {
+    return Path.of(get(AppSetting.STATE_DIR));
+  }
+}

@@ -1,0 +1,87 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.embedded.EmbeddedStack;
+import io.transfermonitor.embedded.EmbeddedStackConfig;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor stack}: a Kafka broker and a schema registry in this JVM, printing their
+ * addresses and running until Ctrl-C. Topics, records and schemas are kept in the data directory.
+ */
+@Command(
+    name = "stack",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a Kafka broker (KRaft) and a development schema registry in this JVM until Ctrl-C.",
+      "Topics, records and schemas are kept in the data directory across restarts."
+    })
+public class StackCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "9092",
+      description = "Kafka broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free).")
+  int port;
+
+  @Option(
+      names = "--registry-port",
+      paramLabel = "PORT",
+      defaultValue = "8081",
+      description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free).")
+  int registryPort;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "tm-data",
+      description = "Where topics and schemas are kept (default: ./${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--fresh", description = "Delete the data directory first: start empty.")
+  boolean fresh;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    EmbeddedStackConfig config;
+    try {
+      config = new EmbeddedStackConfig(dataDir, port, registryPort, fresh);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("--port", "bad setting: " + e.getMessage());
+    }
+    EmbeddedStack stack = EmbeddedStack.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    PrintWriter out = spec.commandLine().getOut();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping the stack...");
+                  out.flush();
+                  stack.close();
+                  stopped.countDown();
+                },
+                "tm-stack-shutdown"));
+    double seconds =
+        (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    out.printf(Locale.ROOT, "transfer-monitor stack ready in %.1f s%n", seconds);
+    out.println("  Kafka bootstrap servers  " + stack.bootstrapServers());
+    out.println("  Schema registry          " + stack.schemaRegistryUrl());
+    out.println("  Data directory           " + stack.dataDir());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.embedded.PortUnavailableException;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code transfer-monitor} command. Subcommands are listed in {@code subcommands} below; add a
+ * class there to add one. Exit codes: 0 ok, 1 failed, 2 bad usage or bad setting, 3 a port or
+ * service is unavailable.
+ */
+@Command(
+    name = "transfer-monitor",
+    mixinStandardHelpOptions = true,
+    versionProvider = TransferMonitor.Version.class,
+    description =
+        "Monitors shipments and transfers against sanctions rules, on Apache Kafka.%n"
+            + "Settings: --config FILE, KAFKA_* (client properties), TM_* (application).",
+    subcommands = {
+      StackCommand.class,
+      TopicsCommand.class,
+      AlertsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public class TransferMonitor implements Runnable {
+
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_BAD_SETTING = 2;
+  public static final int EXIT_UNAVAILABLE = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with transfer-monitor's error handling, for main and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new TransferMonitor());
+    cli.setExecutionExceptionHandler(TransferMonitor::handle);
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    String command = cli.getCommandSpec().qualifiedName();
+    LoggerFactory.getLogger(TransferMonitor.class).debug("{} failed", command, e);
+    if (e instanceof SettingsException) {
+      err.println(command + ": " + e.getMessage());
+      return EXIT_BAD_SETTING;
+    }
+    if (e instanceof PortUnavailableException) {
+      err.println(command + ": " + e.getMessage());
+      return EXIT_UNAVAILABLE;
+    }
+    if (e instanceof UnavailableException) {
+      err.println(command + ": " + e.getMessage());
+      return EXIT_UNAVAILABLE;
+    }
+    err.println(command + ": " + oneLine(e));
+    return EXIT_FAILED;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = TransferMonitor.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "transfer-monitor " + (version != null ? version : "(development build)"),
+        "Kafka "
+            + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+            + ", Java "
+            + System.getProperty("java.version")
+      };
+    }
+  }
+}

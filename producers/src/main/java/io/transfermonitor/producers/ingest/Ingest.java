@@ -1,0 +1,271 @@
+package io.transfermonitor.producers.ingest;
+
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.producers.EventSink;
+import io.transfermonitor.producers.jsonl.EventJson;
+import io.transfermonitor.producers.jsonl.EventJsonException;
+import io.transfermonitor.producers.validate.EventValidator;
+import io.transfermonitor.producers.validate.Violation;
+import io.transfermonitor.schemas.EventTypes;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The ingest pipeline: reads each input (CSV through a {@link Mapping}, or JSON Lines in the {@link
+ * EventJson} format), maps and validates ({@link EventValidator}) every record, hands good ones to
+ * the {@link EventSink} and accounts for bad ones in the {@link RejectionReport} (file, line,
+ * field, reason) and, when asked, as {@link RejectedEvent}s (stage INGEST) to the rejected topic. A
+ * bad record never stops the run; an unreadable input or a broken mapping does, before its first
+ * record.
+ */
+public final class Ingest {
+
+  private static final int PROGRESS_EVERY = 4096;
+
+  private final EventSink sink;
+  private final Mapping mapping;
+  private final RejectionReport report;
+  private final boolean toRejectedTopic;
+  private final boolean dryRun;
+  private final IngestProgress progress;
+  private final EventValidator validator;
+
+  private long records;
+  private long produced;
+  private long rejected;
+  private long bytesDone;
+  private long totalBytes;
+  private final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
+
+  /**
+   * @param sink where good events go (ignored in a dry run)
+   * @param mapping the mapping for CSV inputs, or null when all inputs are JSON Lines
+   * @param report where problems are written, or null
+   * @param toRejectedTopic also send each rejected record to the sink's rejected topic
+   * @param dryRun validate only, produce nothing
+   * @param progress progress display
+   * @param validator the checks applied to each event
+   */
+  public Ingest(
+      EventSink sink,
+      Mapping mapping,
+      RejectionReport report,
+      boolean toRejectedTopic,
+      boolean dryRun,
+      IngestProgress progress,
+      EventValidator validator) {
+    this.sink = dryRun ? EventSink.discarding() : Objects.requireNonNull(sink, "sink");
+    this.mapping = mapping;
+    this.report = report;
+    this.toRejectedTopic = toRejectedTopic;
+    this.dryRun = dryRun;
+    this.progress = progress;
+    this.validator = validator;
+  }
+
+  /** Reads every input in turn, flushes the sink, and says what happened. */
+  public IngestResult run(List<IngestInput> inputs) {
+    long start = System.nanoTime();
+    totalBytes = 0;
+    for (IngestInput input : inputs) {
+      totalBytes = input.size() < 0 || totalBytes < 0 ? -1 : totalBytes + input.size();
+    }
+    for (IngestInput input : inputs) {
+      if (input.format() == InputFormat.CSV && mapping == null) {
+        throw new MappingException(input.name() + ": CSV needs a mapping (--mapping FILE)");
+      }
+    }
+    for (IngestInput input : inputs) {
+      try (CountingStream in = new CountingStream(input.opener().open())) {
+        if (input.format() == InputFormat.CSV) {
+          csv(input.name(), in);
+        } else {
+          jsonLines(input.name(), in);
+        }
+        bytesDone += in.count;
+      } catch (IOException e) {
+        throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+      }
+    }
+    sink.flush();
+    IngestResult result =
+        new IngestResult(
+            records,
+            produced,
+            rejected,
+            sink.failed(),
+            byKind,
+            Duration.ofNanos(System.nanoTime() - start),
+            dryRun);
+    progress.finished(result);
+    return result;
+  }
+
+  private void csv(String name, CountingStream in) throws IOException {
+    try (CsvReader csv =
+        new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), mapping.delimiter())) {
+      RowMapper mapper;
+      if (mapping.hasHeaderRow()) {
+        if (!csv.next()) {
+          return; // empty file
+        }
+        mapper = mapping.bind(List.copyOf(csv.fields()));
+      } else {
+        mapper = mapping.bind(List.of());
+      }
+      while (true) {
+        boolean more;
+        try {
+          more = csv.next();
+        } catch (CsvFormatException e) {
+          records++;
+          reject(
+              name,
+              e.line(),
+              null,
+              e.getMessage().substring(e.getMessage().indexOf(": ") + 2),
+              () -> "",
+              null);
+          break;
+        }
+        if (!more) {
+          break;
+        }
+        records++;
+        SpecificRecord event;
+        try {
+          event = mapper.map(csv.fields());
+        } catch (EventJsonException e) {
+          reject(name, csv.line(), e.field(), e.reason(), csv::raw, null);
+          tick(in);
+          continue;
+        }
+        accept(name, csv.line(), event, csv::raw);
+        tick(in);
+      }
+    }
+  }
+
+  private void jsonLines(String name, CountingStream in) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    String line;
+    long number = 0;
+    while ((line = reader.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      records++;
+      SpecificRecord event;
+      String text = line;
+      try {
+        event = EventJson.read(line, number);
+      } catch (EventJsonException e) {
+        reject(name, number, e.field(), e.reason(), () -> text, null);
+        tick(in);
+        continue;
+      }
+      accept(name, number, event, () -> text);
+      tick(in);
+    }
+  }
+
+  private void accept(String name, long line, SpecificRecord event, Supplier<String> raw) {
+    List<Violation> violations = validator.validate(event);
+    if (!violations.isEmpty()) {
+      String eventId = EventTypes.headerOf(event).getEventId();
+      reject(name, line, violations, raw, eventId);
+      return;
+    }
+    sink.send(event);
+    produced++;
+    byKind.merge(EventTypes.kindOf(event), 1L, Long::sum);
+  }
+
+  private void reject(
+      String name, long line, String field, String reason, Supplier<String> raw, String eventId) {
+    reject(name, line, List.of(new Violation(field, reason)), raw, eventId);
+  }
+
+  private void reject(
+      String name, long line, List<Violation> violations, Supplier<String> raw, String eventId) {
+    rejected++;
+    String text = raw.get();
+    if (report != null) {
+      for (Violation v : violations) {
+        report.add(name, line, v.field(), v.reason(), text);
+      }
+    }
+    if (toRejectedTopic && !dryRun) {
+      Violation first = violations.get(0);
+      StringBuilder reason = new StringBuilder();
+      for (Violation v : violations) {
+        if (reason.length() > 0) {
+          reason.append("; ");
+        }
+        reason.append(v.field() == null ? "" : v.field() + ": ").append(v.reason());
+      }
+      sink.reject(
+          RejectedEvent.newBuilder()
+              .setStage(RejectionStage.INGEST)
+              .setReason(reason.toString())
+              .setField(first.field())
+              .setSourceFile(name)
+              .setSourceLine(line)
+              .setEventId(eventId)
+              .setRawValue(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
+              .setRejectedAt(Instant.now())
+              .build());
+    }
+  }
+
+  private void tick(CountingStream in) {
+    if (records % PROGRESS_EVERY == 0) {
+      progress.update(records, rejected, bytesDone + in.count, totalBytes);
+    }
+  }
+
+  /** Counts the bytes read, for progress and ETA. */
+  private static final class CountingStream extends FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package io.transfermonitor.producers.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.producers.jsonl.EventJson;
+import io.transfermonitor.producers.jsonl.EventJsonException;
+import io.transfermonitor.schemas.EventTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * A declarative mapping from a CSV source to one event kind, read from YAML (see {@code
+ * docs/adding-a-source.md}):
+ *
+ * <pre>
+ * source: OSINT tanker sightings          # header.sourceName
+ * type: tanker-delivery                   # event kind
+ * csv: { delimiter: ",", header: true }   # or columns: [a, b, c] for files without a header row
+ * id: { columns: [date, imo] }            # event id = name-based UUID of source + these columns
+ * fields:
+ *   header.eventTime: { column: date, format: "dd/MM/yyyy" }
+ *   header.sourceKind: { value: OBSERVED }
+ *   quantity: { column: barrels, thousands: "," }
+ *   unit: { value: BARREL }
+ *   shipToShip: { column: sts, map: { Y: true, N: false }, default: false }
+ * </pre>
+ *
+ * Field paths and column names are checked when the mapping is bound to a file's header, so a typo
+ * fails the run before the first row, naming the mapping file.
+ */
+public final class Mapping {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> TOP_KEYS = Set.of("source", "type", "csv", "id", "fields");
+  private static final Set<String> FIELD_KEYS =
+      Set.of("column", "value", "map", "default", "format", "split", "thousands");
+
+  private final String name;
+  private final String source;
+  private final EventKind kind;
+  private final char delimiter;
+  private final List<String> columns;
+  private final List<String> idColumns;
+  private final String idColumn;
+  private final String idPrefix;
+  private final Map<String, JsonNode> fieldSpecs;
+
+  private Mapping(String name, JsonNode root) {
+    this.name = name;
+    if (root == null || !root.isObject()) {
+      throw fail("expected a YAML mapping with source, type, id and fields");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!TOP_KEYS.contains(key)) {
+        throw fail("unknown key '" + key + "', expected one of " + TOP_KEYS);
+      }
+    }
+    this.source = requiredText(root, "source");
+    try {
+      this.kind = EventJson.kindOf(requiredText(root, "type"));
+    } catch (EventJsonException e) {
+      throw fail(e.reason());
+    }
+    JsonNode csv = root.path("csv");
+    String delim = csv.path("delimiter").asText(",");
+    if (delim.equals("\\t") || delim.equals("tab")) {
+      delim = "\t";
+    }
+    if (delim.length() != 1) {
+      throw fail("csv.delimiter must be one character, got '" + delim + "'");
+    }
+    this.delimiter = delim.charAt(0);
+    this.columns = new ArrayList<>();
+    csv.path("columns").forEach(c -> columns.add(c.asText()));
+    boolean header = csv.path("header").asBoolean(columns.isEmpty());
+    if (!header && columns.isEmpty()) {
+      throw fail("csv.header is false: name the columns with csv.columns: [a, b, ...]");
+    }
+    JsonNode id = root.path("id");
+    this.idColumns = new ArrayList<>();
+    id.path("columns").forEach(c -> idColumns.add(c.asText()));
+    this.idColumn = id.hasNonNull("column") ? id.get("column").asText() : null;
+    this.idPrefix = id.path("prefix").asText("");
+    if (idColumns.isEmpty() && idColumn == null) {
+      throw fail(
+          "id: name the columns an event id is derived from (id: { columns: [...] }) or the id"
+              + " column (id: { column: ... }), so that ingesting a file twice yields the same ids");
+    }
+    JsonNode fields = root.path("fields");
+    if (!fields.isObject() || fields.isEmpty()) {
+      throw fail("fields: map at least header.eventTime and header.sourceKind");
+    }
+    this.fieldSpecs = new LinkedHashMap<>();
+    fields.fields().forEachRemaining(e -> fieldSpecs.put(e.getKey(), e.getValue()));
+  }
+
+  /** Reads the mapping in {@code file}. */
+  public static Mapping load(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new MappingException("mapping " + file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a mapping from YAML text; {@code name} (e.g. the file name) goes into errors. */
+  public static Mapping parse(String yaml, String name) {
+    try {
+      return new Mapping(name, YAML.readTree(yaml));
+    } catch (JsonProcessingException e) {
+      throw new MappingException("mapping " + name + ": not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  /** The source name every event gets in {@code header.sourceName}. */
+  public String source() {
+    return source;
+  }
+
+  /** The event kind this mapping produces. */
+  public EventKind kind() {
+    return kind;
+  }
+
+  /** The CSV delimiter. */
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** True when the file's first row names the columns. */
+  public boolean hasHeaderRow() {
+    return columns.isEmpty();
+  }
+
+  /** Binds the mapping to a file whose columns are {@code header} (or the mapping's own). */
+  public RowMapper bind(List<String> header) {
+    List<String> names = hasHeaderRow() ? header.stream().map(String::trim).toList() : columns;
+    Schema schema = SpecificData.get().getSchema(EventTypes.recordClass(kind));
+    List<FieldRule> rules = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> spec : fieldSpecs.entrySet()) {
+      rules.add(rule(spec.getKey(), spec.getValue(), schema, names));
+    }
+    int[] idIndexes;
+    if (idColumn != null) {
+      idIndexes = new int[] {index(idColumn, names, "id.column")};
+    } else {
+      idIndexes = idColumns.stream().mapToInt(c -> index(c, names, "id.columns")).toArray();
+    }
+    return new RowMapper(this, names.size(), rules, idIndexes, idColumn != null, idPrefix);
+  }
+
+  private FieldRule rule(String path, JsonNode spec, Schema schema, List<String> names) {
+    Schema target = leaf(schema, path);
+    if (path.equals("header.eventId") || path.equals("header.sourceName")) {
+      throw fail("fields." + path + " is set from id: and source:, do not map it");
+    }
+    if (!spec.isObject()) {
+      throw fail("fields." + path + ": expected { column: ... } or { value: ... }");
+    }
+    for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!FIELD_KEYS.contains(key)) {
+        throw fail("fields." + path + ": unknown key '" + key + "', expected one of " + FIELD_KEYS);
+      }
+    }
+    boolean hasColumn = spec.hasNonNull("column");
+    if (hasColumn == spec.has("value")) {
+      throw fail("fields." + path + ": give either column or value");
+    }
+    Map<String, JsonNode> values = new HashMap<>();
+    spec.path("map")
+        .fields()
+        .forEachRemaining(
+            e -> values.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue()));
+    String pattern = spec.hasNonNull("format") ? spec.get("format").asText() : null;
+    boolean isTime = target.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+    if (pattern != null && !isTime) {
+      throw fail("fields." + path + ": format applies to time fields only");
+    }
+    String split = null;
+    if (target.getType() == Schema.Type.ARRAY) {
+      split = spec.path("split").asText(";");
+    }
+    String thousands = spec.hasNonNull("thousands") ? spec.get("thousands").asText() : null;
+    JsonNode otherwise = spec.has("default") ? spec.get("default") : null;
+    if (otherwise != null && otherwise.isNull()) {
+      otherwise = null;
+    }
+    if (!hasColumn) {
+      JsonNode constant = spec.get("value");
+      return new FieldRule(
+          path,
+          -1,
+          null,
+          constant.isNull() ? null : constant,
+          values,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+    String column = spec.get("column").asText();
+    return new FieldRule(
+        path,
+        index(column, names, "fields." + path + ".column"),
+        column,
+        null,
+        values,
+        otherwise,
+        pattern == null ? null : dateFormat(pattern, path),
+        pattern,
+        split,
+        thousands);
+  }
+
+  private Schema leaf(Schema schema, String path) {
+    Schema current = schema;
+    for (String part : path.split("\\.")) {
+      current = nonNull(current);
+      if (current.getType() != Schema.Type.RECORD || current.getField(part) == null) {
+        throw fail(
+            "fields."
+                + path
+                + ": "
+                + schema.getName()
+                + " has no field '"
+                + path
+                + "' (fields: "
+                + schema.getFields().stream().map(Schema.Field::name).toList()
+                + ", header fields under header.)");
+      }
+      current = current.getField(part).schema();
+    }
+    return nonNull(current);
+  }
+
+  private static Schema nonNull(Schema schema) {
+    if (schema.getType() != Schema.Type.UNION) {
+      return schema;
+    }
+    return schema.getTypes().stream()
+        .filter(s -> s.getType() != Schema.Type.NULL)
+        .findFirst()
+        .orElse(schema);
+  }
+
+  private DateTimeFormatter dateFormat(String pattern, String path) {
+    try {
+      // STRICT rejects 30 February; it wants 'u' (proleptic year) rather than 'y' (year of era)
+      String strict = pattern.contains("'") ? pattern : pattern.replace('y', 'u');
+      return new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern(strict)
+          .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
+          .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+          .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+          .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+          .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
+          .toFormatter(Locale.ENGLISH)
+          .withResolverStyle(ResolverStyle.STRICT);
+    } catch (IllegalArgumentException e) {
+      throw fail("fields." + path + ".format: not a date pattern: " + e.getMessage());
+    }
+  }
+
+  private int index(String column, List<String> names, String where) {
+    int i = names.indexOf(column);
+    if (i < 0) {
+      throw fail(where + ": no column '" + column + "' in the file (columns: " + names + ")");
+    }
+    return i;
+  }
+
+  private String requiredText(JsonNode root, String key) {
+    JsonNode node = root.get(key);
+    if (node == null || !node.isValueNode() || node.asText().isBlank()) {
+      throw fail("'" + key + "' is required");
+    }
+    return node.asText();
+  }
+
+  MappingException fail(String reason) {
+    return new MappingException("mapping " + name + ": " + reason);
+  }
+}

@@ -1,0 +1,85 @@
+package io.transfermonitor.producers.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+
+  private record Row(long line, List<String> fields, String raw) {}
+
+  private static List<Row> read(String text, char delimiter) {
+    CsvReader csv = new CsvReader(new StringReader(text), delimiter);
+    List<Row> rows = new ArrayList<>();
+    while (csv.next()) {
+      rows.add(new Row(csv.line(), List.copyOf(csv.fields()), csv.raw()));
+    }
+    return rows;
+  }
+
+  @Test
+  void shouldSplitPlainFields() {
+    assertThat(read("a,b,c\n1,2,3\n", ','))
+        .extracting(Row::fields)
+        .containsExactly(List.of("a", "b", "c"), List.of("1", "2", "3"));
+  }
+
+  @Test
+  void shouldKeepDelimitersAndDoubledQuotesInsideQuotedFields() {
+    List<Row> rows = read("\"27,500\",\"say \"\"hi\"\"\",x\n", ',');
+    assertThat(rows.get(0).fields()).containsExactly("27,500", "say \"hi\"", "x");
+    assertThat(rows.get(0).raw()).isEqualTo("\"27,500\",\"say \"\"hi\"\"\",x");
+  }
+
+  @Test
+  void shouldKeepLineBreaksInsideQuotesAndCountLinesForTheNextRecord() {
+    List<Row> rows = read("h1,h2\n\"two\nlines\",b\nc,d\n", ',');
+    assertThat(rows).extracting(Row::line).containsExactly(1L, 2L, 4L);
+    assertThat(rows.get(1).fields()).containsExactly("two\nlines", "b");
+  }
+
+  @Test
+  void shouldAcceptCrlfAndCrAndSkipBlankLinesKeepingTheirNumbers() {
+    List<Row> rows = read("a,b\r\n\r\n1,2\r3,4", ',');
+    assertThat(rows).extracting(Row::line).containsExactly(1L, 3L, 4L);
+    assertThat(rows)
+        .extracting(Row::fields)
+        .containsExactly(List.of("a", "b"), List.of("1", "2"), List.of("3", "4"));
+  }
+
+  @Test
+  void shouldKeepEmptyFieldsAndDropAByteOrderMark() {
+    List<Row> rows = read("\uFEFFa,,c,\n", ',');
+    assertThat(rows.get(0).fields()).containsExactly("a", "", "c", "");
+  }
+
+  @Test
+  void shouldUseTheGivenDelimiter() {
+    assertThat(read("a;b,c;d\n", ';').get(0).fields()).containsExactly("a", "b,c", "d");
+  }
+
+  @Test
+  void shouldNameTheLineOfAQuoteLeftOpen() {
+    CsvReader csv = new CsvReader(new StringReader("a,b\n1,\"open\n2,3\n"), ',');
+    assertThat(csv.next()).isTrue();
+    assertThatThrownBy(csv::next)
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 2: quoted field not closed before end of input");
+  }
+
+  @Test
+  void shouldReadAcrossBufferBoundaries() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append(i).append(",\"v,").append(i).append("\"\n");
+    }
+    List<Row> rows = read(text.toString(), ',');
+    assertThat(rows).hasSize(20_000);
+    assertThat(rows.get(19_999).fields()).containsExactly("19999", "v,19999");
+    assertThat(rows.get(19_999).line()).isEqualTo(20_000);
+  }
+}

@@ -1,0 +1,121 @@
+package io.transfermonitor.producers.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.TopicReader;
+import io.transfermonitor.producers.validate.EventValidator;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.testkit.KafkaStack;
+import io.transfermonitor.testkit.KafkaStackExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest against a real broker and registry: what lands in the topics. */
+@ExtendWith(KafkaStackExtension.class)
+class IngestIT {
+
+  private static final Path EXAMPLES = Path.of("examples");
+
+  private static IngestResult ingest(
+      KafkaStack stack, Topics topics, Path mapping, Path csv, RejectionReport report)
+      throws IOException {
+    try (EventProducer producer =
+        EventProducer.builder(stack.bootstrapServers(), stack.schemaRegistryUrl())
+            .topics(topics)
+            .build()) {
+      IngestResult result =
+          new Ingest(
+                  producer,
+                  Mapping.load(mapping),
+                  report,
+                  true,
+                  false,
+                  IngestProgress.silent(),
+                  new EventValidator())
+              .run(List.of(IngestInput.file(csv, null)));
+      assertThat(producer.failed()).isZero();
+      return result;
+    }
+  }
+
+  @Test
+  void shouldGiveEveryDeliveryTheSameIdWhenBothExampleSourcesAreIngestedTwice(KafkaStack stack)
+      throws IOException {
+    Topics topics = stack.uniqueTopics();
+    Path reported = EXAMPLES.resolve("1718-committee-monthly");
+    Path observed = EXAMPLES.resolve("osint-tanker-sightings");
+
+    for (int run = 0; run < 2; run++) {
+      ingest(
+          stack,
+          topics,
+          reported.resolve("mapping.yaml"),
+          reported.resolve("deliveries.csv"),
+          null);
+      ingest(
+          stack, topics, observed.resolve("mapping.yaml"), observed.resolve("sightings.csv"), null);
+    }
+
+    List<ConsumerRecord<String, TankerDelivery>> records =
+        TopicReader.read(
+            stack, topics.eventTopic(EventKind.TANKER_DELIVERY), TankerDelivery.class, 36);
+    assertThat(records).hasSize(36);
+    List<String> firstRun = records.subList(0, 18).stream().map(ConsumerRecord::key).toList();
+    List<String> secondRun = records.subList(18, 36).stream().map(ConsumerRecord::key).toList();
+    assertThat(firstRun).doesNotHaveDuplicates().containsExactlyElementsOf(secondRun);
+    assertThat(records)
+        .allSatisfy(r -> assertThat(r.value().getHeader().getEventId()).isEqualTo(r.key()));
+    assertThat(records.stream().map(ConsumerRecord::key).distinct()).hasSize(18);
+  }
+
+  @Test
+  void shouldListBadRowsWithLineNumbersAndProduceEveryGoodRow(KafkaStack stack, @TempDir Path dir)
+      throws IOException {
+    Topics topics = stack.uniqueTopics();
+    Path csv = dir.resolve("sightings-with-errors.csv");
+    Files.writeString(
+        csv,
+        """
+        date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag
+        04/03/2024,Kumsu 1,9000011,KP,Nampo,"27,500",no,,
+        31/04/2024,Unha 5,9000022,KP,Chongjin,"26,000",no,,
+        19/03/2024,Chilbo 2,9000033,KP,Nampo,"-29,000",no,,
+        27/03/2024,Mirae 9,9000044,KP,Nampo,"25,500",no,,
+        02/04/2024,Haebit 3,9000055,KP,Chongjin,"28,000",no,,
+        """,
+        StandardCharsets.UTF_8);
+    Path reportFile = dir.resolve("report.csv");
+    Path mapping = EXAMPLES.resolve("osint-tanker-sightings/mapping.yaml");
+
+    IngestResult result;
+    try (RejectionReport report = RejectionReport.to(reportFile)) {
+      result = ingest(stack, topics, mapping, csv, report);
+    }
+
+    assertThat(result.produced()).isEqualTo(3);
+    assertThat(result.rejected()).isEqualTo(2);
+    assertThat(
+            TopicReader.read(
+                stack, topics.eventTopic(EventKind.TANKER_DELIVERY), TankerDelivery.class, 3))
+        .extracting(r -> r.value().getVesselName())
+        .containsExactly("Kumsu 1", "Mirae 9", "Haebit 3");
+    assertThat(TopicReader.read(stack, topics.rejected(), RejectedEvent.class, 2))
+        .extracting(r -> r.value().getSourceLine() + " " + r.value().getField())
+        .containsExactly("3 header.eventTime", "4 quantity");
+    assertThat(Files.readAllLines(reportFile))
+        .hasSize(3)
+        .anySatisfy(line -> assertThat(line).startsWith(csv + ",3,header.eventTime,"))
+        .anySatisfy(line -> assertThat(line).startsWith(csv + ",4,quantity,must not be negative"));
+  }
+}

@@ -1,0 +1,162 @@
+package io.transfermonitor.producers.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.producers.CapturingSink;
+import io.transfermonitor.producers.validate.EventValidator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IngestTest {
+
+  static final Path EXAMPLES = Path.of("examples");
+
+  private static final String SIGHTINGS_WITH_ERRORS =
+      """
+      date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag
+      04/03/2024,Kumsu 1,9000011,KP,Nampo,"27,500",no,,
+      31/04/2024,Unha 5,9000022,KP,Chongjin,"26,000",no,,
+      19/03/2024,Chilbo 2,9000033,KP,Nampo,"-29,000",no,,
+      27/03/2024,Mirae 9,9000044,KP,Nampo,"25,500",no,,
+      02/04/2024,Haebit 3,9000055,KP,Chongjin,"28,000",no,,
+      """;
+
+  private final CapturingSink sink = new CapturingSink();
+  private final StringWriter reportText = new StringWriter();
+
+  private IngestResult ingest(String csv, Mapping mapping, boolean toRejectedTopic, boolean dry) {
+    RejectionReport report = new RejectionReport(reportText, false);
+    Ingest ingest =
+        new Ingest(
+            sink,
+            mapping,
+            report,
+            toRejectedTopic,
+            dry,
+            IngestProgress.silent(),
+            new EventValidator());
+    return ingest.run(
+        List.of(
+            IngestInput.stream(
+                "sightings.csv",
+                InputFormat.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  private static Mapping sightingsMapping() {
+    return Mapping.load(EXAMPLES.resolve("osint-tanker-sightings/mapping.yaml"));
+  }
+
+  @Test
+  void shouldReportBadRowsWithLineNumbersAndProduceEveryGoodRow() {
+    IngestResult result = ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), false, false);
+
+    assertThat(result.records()).isEqualTo(5);
+    assertThat(result.produced()).isEqualTo(3);
+    assertThat(result.rejected()).isEqualTo(2);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Mirae 9", "Haebit 3");
+    assertThat(reportText.toString().lines().toList())
+        .containsExactly(
+            "file,line,field,reason,raw",
+            "sightings.csv,3,header.eventTime,'31/04/2024' in column 'date' is not a valid date of"
+                + " format 'dd/MM/yyyy',\"31/04/2024,Unha 5,9000022,KP,Chongjin,\"\"26,000\"\",no,,\"",
+            "sightings.csv,4,quantity,must not be negative (was -29000.0),\"19/03/2024,Chilbo"
+                + " 2,9000033,KP,Nampo,\"\"-29,000\"\",no,,\"");
+    assertThat(sink.flushes).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportAnUnknownUnitWithItsLine() {
+    Mapping mapping =
+        Mapping.parse(
+            """
+            source: Units test
+            type: tanker-delivery
+            id: { columns: [n] }
+            fields:
+              header.sourceKind: { value: REPORTED }
+              header.eventTime: { column: month, format: "yyyy-MM" }
+              productClass: { value: REFINED }
+              product: { value: DIESEL }
+              quantity: { column: qty }
+              unit: { column: unit, map: { t: METRIC_TON, bbl: BARREL } }
+            """,
+            "units.yaml");
+    String csv = "n,month,qty,unit\n1,2024-01,100,t\n2,2024-02,200,gal\n3,2024-03,300,bbl\n";
+
+    IngestResult result = ingest(csv, mapping, false, false);
+
+    assertThat(result.produced()).isEqualTo(2);
+    assertThat(reportText.toString())
+        .contains(
+            "sightings.csv,3,unit,\"unknown unit 'gal', expected one of [BARREL, KILOLITRE, LITRE,"
+                + " METRIC_TON]\",\"2,2024-02,200,gal\"");
+  }
+
+  @Test
+  void shouldSendRejectedRecordsToTheRejectedTopicWhenAsked() {
+    ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), true, false);
+
+    assertThat(sink.rejected).hasSize(2);
+    assertThat(sink.rejected.get(1).getStage()).isEqualTo(RejectionStage.INGEST);
+    assertThat(sink.rejected.get(1).getSourceFile()).isEqualTo("sightings.csv");
+    assertThat(sink.rejected.get(1).getSourceLine()).isEqualTo(4L);
+    assertThat(sink.rejected.get(1).getField()).isEqualTo("quantity");
+    assertThat(sink.rejected.get(1).getEventId()).startsWith("osint-tankers/");
+    assertThat(StandardCharsets.UTF_8.decode(sink.rejected.get(1).getRawValue()).toString())
+        .startsWith("19/03/2024,Chilbo 2");
+  }
+
+  @Test
+  void shouldProduceNothingInADryRunButStillReport() {
+    IngestResult result = ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), true, true);
+
+    assertThat(result.produced()).isEqualTo(3);
+    assertThat(result.summary()).startsWith("dry run: 5 records, 3 valid, 2 rejected");
+    assertThat(sink.sent).isEmpty();
+    assertThat(sink.rejected).isEmpty();
+    assertThat(reportText.toString().lines()).hasSize(3);
+  }
+
+  @Test
+  void shouldReadJsonLinesAndReportTheBadLine() throws IOException {
+    String jsonl =
+        """
+        {"type":"troop-deployment","header":{"eventId":"t1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-10-08T00:00:00Z"},"personnel":1500}
+
+        {"type":"troop-deployment","header":{"eventId":"t2","sourceName":"s","sourceKind":"OBSERVED","eventTime":"yesterday"},"personnel":10}
+        {"type":"WORKER_DISPATCH","header":{"eventId":"w1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-02-01"},"workers":500}
+        """;
+    Ingest ingest =
+        new Ingest(
+            sink,
+            null,
+            new RejectionReport(reportText, true),
+            false,
+            false,
+            IngestProgress.silent(),
+            new EventValidator());
+
+    IngestResult result =
+        ingest.run(
+            List.of(
+                IngestInput.stream(
+                    "events.jsonl",
+                    InputFormat.JSONL,
+                    new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)))));
+
+    assertThat(result.records()).isEqualTo(3);
+    assertThat(sink.sent).hasSize(2);
+    assertThat(reportText.toString())
+        .startsWith("{\"file\":\"events.jsonl\",\"line\":3,\"field\":\"header.eventTime\"");
+  }
+}

@@ -1,0 +1,224 @@
+package io.transfermonitor.producers.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.transfermonitor.model.ArmsCategory;
+import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.ContainerShipment;
+import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.FinancialTransfer;
+import io.transfermonitor.model.Party;
+import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.WorkerDispatch;
+import io.transfermonitor.producers.jsonl.EventJson;
+import io.transfermonitor.schemas.EventTypes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bundled seed scenario: every line parses, and it carries the totals the seeds give. */
+class SeedScenarioFileTest {
+
+  private static final Map<String, Double> BARRELS_PER_TON =
+      Map.of("DIESEL", 7.5, "GASOLINE", 8.5, "LPG", 11.6, "KEROSENE", 7.8, "FUEL_OIL", 6.7);
+
+  private static List<SpecificRecord> events;
+
+  @BeforeAll
+  static void readBundledFile() throws IOException {
+    events = new ArrayList<>();
+    try (InputStream in =
+            SeedScenarioFileTest.class.getResourceAsStream("/scenarios/seed-2023-2025.jsonl");
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      long number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        events.add(EventJson.read(line, number)); // throws, naming the line, on any error
+      }
+    }
+  }
+
+  @Test
+  void shouldMatchWhatTheGeneratorWrites() {
+    assertThat(events).containsExactlyElementsOf(SeedScenario.events());
+  }
+
+  @Test
+  void shouldHaveUniqueIdsAndCiteASeedFileInEveryEvent() {
+    Set<String> ids = new HashSet<>();
+    for (SpecificRecord event : events) {
+      EventHeader header = EventTypes.headerOf(event);
+      assertThat(ids.add(header.getEventId())).as(header.getEventId()).isTrue();
+      assertThat(header.getReferences())
+          .anyMatch(ref -> ref.matches("seed:00[0-4]_[0-9a-f]+\\.txt"));
+    }
+  }
+
+  @Test
+  void shouldSpanSeptember2023ToApril2025() {
+    assertThat(events.stream().map(e -> EventTypes.headerOf(e).getEventTime()))
+        .allMatch(t -> !t.isBefore(Instant.parse("2023-09-01T00:00:00Z")))
+        .allMatch(t -> t.isBefore(Instant.parse("2025-05-01T00:00:00Z")));
+  }
+
+  @Test
+  void shouldShipMoreThan20000ContainersAndMoreThan1000ByOctober2023() {
+    long total = of(ContainerShipment.class).mapToLong(ContainerShipment::getContainers).sum();
+    long byOctober =
+        of(ContainerShipment.class)
+            .filter(
+                c -> c.getHeader().getEventTime().isBefore(Instant.parse("2023-11-01T00:00:00Z")))
+            .mapToLong(ContainerShipment::getContainers)
+            .sum();
+    assertThat(total).isGreaterThan(20_000);
+    assertThat(byOctober).isGreaterThan(1_000);
+    assertThat(of(ContainerShipment.class))
+        .allSatisfy(
+            c -> {
+              assertThat(c.getRouteLegs().get(0).getFrom()).isEqualTo("Rajin");
+              assertThat(c.getRouteLegs().get(0).getTo()).isEqualTo("Dunai");
+              assertThat(c.getRouteLegs().get(1).getTo()).isEqualTo("Tikhoretsk");
+            });
+  }
+
+  @Test
+  void shouldTransferAtLeast100BallisticMissilesIn2024() {
+    long missiles2024 =
+        of(ArmsTransfer.class)
+            .filter(a -> a.getCategory() == ArmsCategory.BALLISTIC_MISSILE)
+            .filter(a -> year(a.getHeader()) == 2024)
+            .mapToLong(ArmsTransfer::getQuantity)
+            .sum();
+    assertThat(missiles2024).isGreaterThanOrEqualTo(100);
+  }
+
+  @Test
+  void shouldShipAboutNineMillionRounds() {
+    long rounds =
+        of(ArmsTransfer.class)
+            .filter(a -> a.getQuantityUnit().equals("ROUNDS"))
+            .mapToLong(ArmsTransfer::getQuantity)
+            .sum();
+    assertThat(rounds).isEqualTo(9_000_000);
+  }
+
+  @Test
+  void shouldSendAirDefenceAndElectronicWarfareFromRussiaSinceNovember2024() {
+    assertThat(
+            of(ArmsTransfer.class)
+                .filter(a -> a.getHeader().getOrigin().equals("RUS"))
+                .map(a -> a.getHeader().getEventTime()))
+        .isNotEmpty()
+        .allMatch(t -> !t.isBefore(Instant.parse("2024-11-01T00:00:00Z")));
+    assertThat(of(ArmsTransfer.class).map(ArmsTransfer::getCategory))
+        .contains(ArmsCategory.AIR_DEFENCE, ArmsCategory.ELECTRONIC_WARFARE);
+  }
+
+  @Test
+  void shouldDeployMoreThan11000TroopsLate2024AndMoreThan3000InQ1Of2025() {
+    long late2024 =
+        of(TroopDeployment.class)
+            .filter(t -> year(t.getHeader()) == 2024)
+            .mapToLong(TroopDeployment::getPersonnel)
+            .sum();
+    long q1of2025 =
+        of(TroopDeployment.class)
+            .filter(
+                t -> t.getHeader().getEventTime().isBefore(Instant.parse("2025-04-01T00:00:00Z")))
+            .filter(t -> year(t.getHeader()) == 2025)
+            .mapToLong(TroopDeployment::getPersonnel)
+            .sum();
+    assertThat(late2024).isGreaterThan(11_000);
+    assertThat(q1of2025).isGreaterThan(3_000);
+    assertThat(late2024 + q1of2025).isGreaterThan(14_000);
+  }
+
+  @Test
+  void shouldObserveMoreThanAMillionBarrelsOfRefinedPetroleumMarchToOctober2024() {
+    List<TankerDelivery> observed =
+        of(TankerDelivery.class)
+            .filter(t -> t.getHeader().getSourceKind() == SourceKind.OBSERVED)
+            .toList();
+    double barrels = observed.stream().mapToDouble(SeedScenarioFileTest::barrels).sum();
+    assertThat(observed).hasSize(40).allMatch(t -> t.getProductClass() == ProductClass.REFINED);
+    assertThat(observed)
+        .allMatch(t -> t.getQuantity() >= 25_000 && t.getQuantity() <= 30_000)
+        .allMatch(t -> t.getHeader().getEventTime().isAfter(Instant.parse("2024-03-01T00:00:00Z")))
+        .allMatch(
+            t -> t.getHeader().getEventTime().isBefore(Instant.parse("2024-11-01T00:00:00Z")));
+    assertThat(barrels).isGreaterThan(1_000_000).isGreaterThan(500_000);
+  }
+
+  @Test
+  void shouldReportAbout300000BarrelsIn2024SomeInMetricTonsAndBelow75PercentOfTheCap() {
+    List<TankerDelivery> reported =
+        of(TankerDelivery.class)
+            .filter(t -> t.getHeader().getSourceKind() == SourceKind.REPORTED)
+            .toList();
+    double barrels = reported.stream().mapToDouble(SeedScenarioFileTest::barrels).sum();
+    assertThat(reported).allMatch(t -> year(t.getHeader()) == 2024);
+    assertThat(reported).extracting(TankerDelivery::getUnit).contains("METRIC_TON", "BARREL");
+    assertThat(barrels).isCloseTo(300_000, within(5_000.0)).isLessThan(0.75 * 500_000);
+  }
+
+  @Test
+  void shouldDispatch8000WorkersIn2024() {
+    assertThat(
+            of(WorkerDispatch.class)
+                .filter(w -> year(w.getHeader()) == 2024)
+                .mapToLong(WorkerDispatch::getWorkers)
+                .sum())
+        .isEqualTo(8_000);
+  }
+
+  @Test
+  void shouldPayThroughBothDesignatedBanksViaMrb() {
+    List<FinancialTransfer> payments = of(FinancialTransfer.class).toList();
+    assertThat(payments).isNotEmpty().allMatch(p -> p.getCurrency().equals("RUB"));
+    assertThat(payments.stream().flatMap(p -> p.getHeader().getParties().stream()))
+        .extracting(Party::getName)
+        .contains(
+            "Foreign Trade Bank",
+            "Korea Kwangson Banking Corporation",
+            "Mezhdunarodnyi Raschetnyi Bank (MRB)");
+    assertThat(
+            payments.stream()
+                .flatMap(p -> p.getHeader().getParties().stream())
+                .flatMap(p -> p.getIdentifiers().stream())
+                .map(i -> i.getValue()))
+        .contains("KPe.047", "KPe.025");
+  }
+
+  private static double barrels(TankerDelivery t) {
+    return switch (t.getUnit()) {
+      case "BARREL" -> t.getQuantity();
+      case "METRIC_TON" -> t.getQuantity() * BARRELS_PER_TON.get(t.getProduct());
+      default -> throw new AssertionError("unexpected unit " + t.getUnit());
+    };
+  }
+
+  private static int year(EventHeader header) {
+    return header.getEventTime().atZone(java.time.ZoneOffset.UTC).getYear();
+  }
+
+  private static <T> java.util.stream.Stream<T> of(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast);
+  }
+}

@@ -1,0 +1,160 @@
+package io.transfermonitor.streams.errors;
+
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.streams.Fact;
+import io.transfermonitor.streams.MonitorMetrics;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes records the topology cannot use to the rejected topic and carries on (KIP-1034 dead-letter
+ * records): undecodable bytes (stage DESERIALIZATION) and records whose processing threw (stage
+ * PROCESSING). Each becomes a {@link RejectedEvent} in Avro, keyed by the original key bytes, with
+ * the error, the source topic, partition and offset and the raw bytes, written in the same
+ * transaction as the task's other output.
+ *
+ * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
+ * {@code schema.registry.url}, and optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
+ * instance). The standard {@code errors.dead.letter.queue.topic.name} is deliberately not used: the
+ * built-in handlers would write raw, non-Avro bytes to it.
+ */
+public final class RejectedRecordHandler
+    implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+
+  public static final String REJECTED_TOPIC_CONFIG = "transfer-monitor.rejected.topic";
+  public static final String METRICS_CONFIG = "transfer-monitor.metrics";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
+
+  private String rejectedTopic;
+  private AvroSerializer<RejectedEvent> serializer;
+  private MonitorMetrics metrics;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    Object topic = configs.get(REJECTED_TOPIC_CONFIG);
+    if (topic == null || topic.toString().isBlank()) {
+      throw new ConfigException(REJECTED_TOPIC_CONFIG, topic, "the rejected topic is required");
+    }
+    rejectedTopic = topic.toString();
+    serializer =
+        new AvroSerializer<>(
+            SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl()), true, false);
+    Object m = configs.get(METRICS_CONFIG);
+    metrics = m instanceof MonitorMetrics mm ? mm : MonitorMetrics.inMemory();
+  }
+
+  @Override
+  public DeserializationExceptionHandler.Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    RejectedEvent rejected =
+        base(RejectionStage.DESERIALIZATION, exception)
+            .setSourceTopic(record.topic())
+            .setSourcePartition(record.partition())
+            .setSourceOffset(record.offset())
+            .setRawKey(bytes(record.key()))
+            .setRawValue(bytes(record.value()))
+            .build();
+    LOG.warn(
+        "undecodable record {}-{}@{} sent to {}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        rejectedTopic,
+        exception.getMessage());
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(record.key(), rejected);
+    if (out == null) {
+      return DeserializationExceptionHandler.Response.fail();
+    }
+    metrics.rejected(RejectionStage.DESERIALIZATION);
+    return DeserializationExceptionHandler.Response.resume(out);
+  }
+
+  @Override
+  public ProcessingExceptionHandler.Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    RejectedEvent rejected =
+        base(RejectionStage.PROCESSING, exception)
+            .setSourceTopic(context.topic())
+            .setSourcePartition(context.topic() == null ? null : context.partition())
+            .setSourceOffset(context.topic() == null ? null : context.offset())
+            .setEventId(eventIdOf(record.value()))
+            .setRawKey(bytes(context.sourceRawKey()))
+            .setRawValue(bytes(context.sourceRawValue()))
+            .build();
+    LOG.warn(
+        "processing failed in {} for record {}-{}@{}, sent to {}",
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        rejectedTopic,
+        exception);
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(context.sourceRawKey(), rejected);
+    if (out == null) {
+      return ProcessingExceptionHandler.Response.fail();
+    }
+    metrics.rejected(RejectionStage.PROCESSING);
+    return ProcessingExceptionHandler.Response.resume(out);
+  }
+
+  private RejectedEvent.Builder base(RejectionStage stage, Exception exception) {
+    return RejectedEvent.newBuilder()
+        .setStage(stage)
+        .setReason(
+            stage == RejectionStage.DESERIALIZATION
+                ? "cannot decode record: " + exception.getMessage()
+                : "processing failed: " + exception.getMessage())
+        .setErrorClass(exception.getClass().getName())
+        .setRejectedAt(Instant.now());
+  }
+
+  /** The dead-letter record, or null when even the rejection cannot be written. */
+  private List<ProducerRecord<byte[], byte[]>> deadLetter(byte[] key, RejectedEvent rejected) {
+    try {
+      byte[] value = serializer.serialize(rejectedTopic, rejected);
+      return List.of(new ProducerRecord<>(rejectedTopic, key, value));
+    } catch (RuntimeException e) {
+      LOG.error(
+          "cannot write the rejected record to {}; stopping rather than losing it",
+          rejectedTopic,
+          e);
+      return null;
+    }
+  }
+
+  private static String eventIdOf(Object value) {
+    if (value instanceof Fact f) {
+      return f.eventId();
+    }
+    if (value instanceof SpecificRecord event) {
+      try {
+        return EventTypes.headerOf(event).getEventId();
+      } catch (RuntimeException notAnEvent) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static ByteBuffer bytes(byte[] raw) {
+    return raw == null ? null : ByteBuffer.wrap(raw);
+  }
+}

@@ -1,0 +1,177 @@
+package io.transfermonitor.streams.ledger;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Basis;
+import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
+import io.transfermonitor.model.RuleLevel;
+import io.transfermonitor.streams.AlertComposer;
+import io.transfermonitor.streams.Fact;
+import io.transfermonitor.streams.rules.RuleMatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 5: the ledgers. In: facts keyed by rule id (repartitioned, so all of a rule's ledgers live
+ * in this task). Keeps one {@link Ledger} per rule, period (by event time, from the rule's anchor)
+ * and basis in the {@code ledgers} store; out: an {@link Alert} keyed by alert id for every level
+ * newly reached, lowest first, and a {@link CapUsage} keyed by ledger key for every change of a CAP
+ * total.
+ *
+ * <p>Rules come from the global {@code rules} store. A changed limit or level set applies to the
+ * next event at once, and a wall-clock punctuation re-judges every ledger of this task against the
+ * current rules, so a lowered limit raises the levels it now crosses without waiting for an event.
+ */
+public final class LedgerProcessor implements Processor<String, Fact, String, SpecificRecord> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
+
+  private final String ledgerStore;
+  private final String rulesStore;
+  private final Duration recheckInterval;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, Ledger> ledgers;
+  private KeyValueStore<String, Rule> rules;
+
+  public LedgerProcessor(String ledgerStore, String rulesStore, Duration recheckInterval) {
+    this.ledgerStore = ledgerStore;
+    this.rulesStore = rulesStore;
+    this.recheckInterval = recheckInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.ledgers = context.getStateStore(ledgerStore);
+    this.rules = context.getStateStore(rulesStore);
+    context.schedule(recheckInterval, PunctuationType.WALL_CLOCK_TIME, this::recheck);
+  }
+
+  @Override
+  public void process(Record<String, Fact> record) {
+    Rule rule = rules.get(record.key());
+    Fact fact = record.value();
+    if (rule == null || !rule.getEnabled()) {
+      return; // removed or disabled since the event was routed
+    }
+    OptionalDouble amount = amountFor(rule, fact);
+    if (amount.isEmpty()) {
+      LOG.warn(
+          "rule {} keeps totals in {}, event {} is in {}: not counted",
+          rule.getRuleId(),
+          rule.getUnit(),
+          fact.eventId(),
+          fact.amountUnit());
+      return;
+    }
+    ReportingPeriod period;
+    try {
+      period = ReportingPeriod.of(rule.getPeriod(), fact.eventTime());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rule " + rule.getRuleId() + ": " + e.getMessage(), e);
+    }
+    Basis basis = RuleMatcher.basisOf(rule, fact.sourceKind());
+    String key = Ledger.key(rule.getRuleId(), period, basis);
+    Ledger ledger = ledgers.get(key);
+    if (ledger == null) {
+      ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
+    }
+    ledger =
+        ledger.add(
+            amount.getAsDouble(), fact.eventId(), fact.eventTime(), fact.kind(), fact.references());
+    ledger = judge(rule, ledger, record.timestamp());
+    ledgers.put(key, ledger);
+    emitUsage(rule, ledger, record.timestamp());
+  }
+
+  private void recheck(long now) {
+    List<KeyValue<String, Ledger>> changed = new ArrayList<>();
+    try (KeyValueIterator<String, Ledger> all = ledgers.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, Ledger> entry = all.next();
+        Rule rule = rules.get(entry.value.ruleId());
+        if (rule == null || !rule.getEnabled()) {
+          continue;
+        }
+        Ledger ledger = entry.value;
+        boolean limitChanged =
+            rule.getKind() == RuleKind.CAP && !Objects.equals(ledger.limit(), rule.getLimit());
+        if (limitChanged || !AlertLevels.newlyReached(rule, ledger).isEmpty()) {
+          Ledger judged = judge(rule, ledger, now);
+          emitUsage(rule, judged, now);
+          changed.add(KeyValue.pair(entry.key, judged));
+        }
+      }
+    }
+    changed.forEach(kv -> ledgers.put(kv.key, kv.value));
+  }
+
+  private Ledger judge(Rule rule, Ledger ledger, long timestamp) {
+    Ledger judged = ledger.withLimit(rule.getLimit());
+    for (RuleLevel level : AlertLevels.newlyReached(rule, judged)) {
+      judged = judged.withRaised(level.getLabel());
+      Alert alert = AlertComposer.levelReached(rule, judged, level, context.currentSystemTimeMs());
+      context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
+    }
+    return judged;
+  }
+
+  private void emitUsage(Rule rule, Ledger ledger, long timestamp) {
+    if (rule.getKind() != RuleKind.CAP) {
+      return;
+    }
+    Double limit = rule.getLimit();
+    CapUsage usage =
+        CapUsage.newBuilder()
+            .setRuleId(ledger.ruleId())
+            .setPeriodStart(Instant.ofEpochMilli(ledger.periodStart()))
+            .setPeriodEnd(Instant.ofEpochMilli(ledger.periodEnd()))
+            .setBasis(ledger.basis())
+            .setTotal(ledger.total())
+            .setLimit(limit)
+            .setUnit(ledger.unit())
+            .setRatio(limit == null || limit == 0 ? null : ledger.total() / limit)
+            .setEventCount(ledger.eventCount())
+            .setLastEventId(
+                ledger.recentEventIds().isEmpty()
+                    ? null
+                    : ledger.recentEventIds().get(ledger.recentEventIds().size() - 1))
+            .setUpdatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+            .build();
+    context.forward(new Record<>(ledger.key(), usage, timestamp));
+  }
+
+  /** Unit a rule keeps totals in: its own, else barrels for caps and events for bans. */
+  static String unitOf(Rule rule) {
+    if (rule.getUnit() != null) {
+      return rule.getUnit();
+    }
+    return rule.getKind() == RuleKind.CAP ? "BARREL" : "EVENTS";
+  }
+
+  /** What {@code fact} adds to a total of {@code rule}, or empty when the units do not agree. */
+  static OptionalDouble amountFor(Rule rule, Fact fact) {
+    String unit = unitOf(rule);
+    if (unit.equals("EVENTS")) {
+      return OptionalDouble.of(1);
+    }
+    return unit.equals(fact.amountUnit())
+        ? OptionalDouble.of(fact.amount())
+        : OptionalDouble.empty();
+  }
+}

@@ -1,0 +1,106 @@
+package io.transfermonitor.streams;
+
+import io.transfermonitor.model.ArmsCategory;
+import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ContainerShipment;
+import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.TransportMode;
+import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.WorkerDispatch;
+import io.transfermonitor.streams.rules.RuleFile;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Events and rules for tests. */
+public final class Events {
+
+  public static final String REFINED_CAP = "unscr-2397-refined-petroleum-cap";
+  public static final String CRUDE_CAP = "unscr-2397-crude-oil-cap";
+
+  private Events() {}
+
+  /** The default rule set as shipped in deploy/config/rules.yaml. */
+  public static List<Rule> defaultRules() {
+    return RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
+  }
+
+  public static Rule defaultRule(String id) {
+    return defaultRules().stream().filter(r -> r.getRuleId().equals(id)).findFirst().orElseThrow();
+  }
+
+  public static EventHeader header(
+      String id, SourceKind kind, String time, String from, String to) {
+    return EventHeader.newBuilder()
+        .setEventId(id)
+        .setSourceName("test source")
+        .setSourceKind(kind)
+        .setEventTime(Instant.parse(time))
+        .setOrigin(from)
+        .setDestination(to)
+        .setReferences(List.of("seed-000"))
+        .build();
+  }
+
+  /** Refined petroleum from Russia to the DPRK, in barrels, observed. */
+  public static TankerDelivery refined(String id, String time, double barrels) {
+    return tanker(id, SourceKind.OBSERVED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
+  }
+
+  public static TankerDelivery tanker(
+      String id,
+      SourceKind kind,
+      String time,
+      ProductClass productClass,
+      String product,
+      double quantity,
+      String unit) {
+    return TankerDelivery.newBuilder()
+        .setHeader(header(id, kind, time, "RUS", "PRK"))
+        .setVesselName("Test Tanker")
+        .setVesselFlag("SLE")
+        .setProductClass(productClass)
+        .setProduct(product)
+        .setQuantity(quantity)
+        .setUnit(unit)
+        .build();
+  }
+
+  public static ContainerShipment containers(
+      String id, String time, CargoCategory cargo, int count) {
+    return ContainerShipment.newBuilder()
+        .setHeader(header(id, SourceKind.OBSERVED, time, "PRK", "RUS"))
+        .setContainers(count)
+        .setCargoCategory(cargo)
+        .setTransportMode(TransportMode.SEA)
+        .build();
+  }
+
+  public static ArmsTransfer arms(String id, String time, String from, String to) {
+    return ArmsTransfer.newBuilder()
+        .setHeader(header(id, SourceKind.OBSERVED, time, from, to))
+        .setSystem("KN-23 (Hwasong-11)")
+        .setCategory(ArmsCategory.BALLISTIC_MISSILE)
+        .setQuantity(10)
+        .build();
+  }
+
+  public static TroopDeployment troops(String id, String time, int personnel) {
+    return TroopDeployment.newBuilder()
+        .setHeader(header(id, SourceKind.OBSERVED, time, "PRK", "RUS"))
+        .setPersonnel(personnel)
+        .build();
+  }
+
+  public static WorkerDispatch workers(String id, String time, int workers) {
+    return WorkerDispatch.newBuilder()
+        .setHeader(header(id, SourceKind.REPORTED, time, "PRK", "RUS"))
+        .setWorkers(workers)
+        .build();
+  }
+}
