@@ -105,7 +105,6 @@ public class IngestCommand implements Callable<Integer> {
       description = "Extra Kafka producer property, e.g. linger.ms=50 (repeatable).")
   Map<String, String> producerProperties = new LinkedHashMap<>();
 
-
   @Override
   public Integer call() {
     PrintStream err = System.err;

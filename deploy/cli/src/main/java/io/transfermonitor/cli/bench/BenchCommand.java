@@ -72,6 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
   Integer rules;
 
   @Option(
+      names = "--rules-file",
+      defaultValue = "deploy/config/rules.yaml",
+      description = "The default rule set (default: ${DEFAULT-VALUE}).")
+  Path rulesFile;
+
+  @Option(
       names = "--partitions",
       defaultValue = "2",
       description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
@@ -201,7 +207,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report = new BenchReport(commitIntervalMs);
     try (Admin admin = Admin.create(adminProps(stack))) {
       BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
-      List<Rule> ruleSet = MonitorPass.ruleSet(rules);
+      List<Rule> ruleSet = MonitorPass.ruleSet(rulesFile, rules);
       publishRules(stack, registry, topics, ruleSet);
       out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
 
