@@ -2,6 +2,7 @@ package io.transfermonitor.cli.bench;
 
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.ingest.IngestResult;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
@@ -99,6 +100,18 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--skip-ingest", description = "Do not measure ingest.")
   boolean skipIngest;
+
+  @Option(
+      names = "--ingest-rows",
+      defaultValue = "1000000",
+      description = "Rows of the generated CSV for the ingest figure (default: ${DEFAULT-VALUE}).")
+  long ingestRows;
+
+  @Option(
+      names = "--ingest-mapping",
+      defaultValue = "producers/examples/osint-tanker-sightings/mapping.yaml",
+      description = "Mapping of the generated CSV (default: ${DEFAULT-VALUE}).")
+  Path ingestMapping;
 
   @Option(
       names = "--commit-interval-ms",
@@ -228,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
       report.baseline(baseline);
       MonitorPass monitor =
           new MonitorPass(stack, topics, dir.resolve("state-" + runId), commitIntervalMs);
-      PassResult monitored = monitor.run(instances, progress, "bench-monitor-" + runId, out);
+      PassResult monitored = monitor.run(instances, progress, admin, "bench-monitor-" + runId, out);
       printPass(monitored);
       report.monitor(monitored);
       if (latencySeconds > 0) {
@@ -237,7 +250,17 @@ public final class BenchCommand implements Callable<Integer> {
       monitor.close();
     }
     if (!skipIngest) {
-      report.ingest(IngestPass.run(dir, stack, out));
+      IngestResult ingested = IngestPass.run(dir, ingestRows, ingestMapping, stack, topics, out);
+      if (ingested.failedSends() > 0 || ingested.produced() != ingestRows) {
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "ingest produced %,d of %,d rows, %,d sends failed",
+                ingested.produced(),
+                ingestRows,
+                ingested.failedSends()));
+      }
+      report.ingest(ingested.recordsPerSecond());
     } else {
       report.note("ingest skipped (--skip-ingest)");
     }
@@ -274,6 +297,7 @@ public final class BenchCommand implements Callable<Integer> {
           heap.peakUsedBytes(),
           heap.peakLiveBytes(),
           heap.gcMillisSinceStart(),
+          0,
           0);
     }
   }

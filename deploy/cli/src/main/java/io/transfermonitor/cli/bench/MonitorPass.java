@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -57,7 +58,8 @@ public final class MonitorPass implements AutoCloseable {
   }
 
   /** Starts the instances and waits until every input record is committed. */
-  public PassResult run(int instances, ConsumerProgress progress, String appId, PrintStream out)
+  public PassResult run(
+      int instances, ConsumerProgress progress, Admin admin, String appId, PrintStream out)
       throws InterruptedException {
     MonitorConfig config =
         MonitorConfig.defaults()
@@ -86,7 +88,8 @@ public final class MonitorPass implements AutoCloseable {
           heap.peakUsedBytes(),
           heap.peakLiveBytes(),
           heap.gcMillisSinceStart(),
-          DiskUsage.bytesUnder(stateRoot));
+          DiskUsage.bytesUnder(stateRoot),
+          ChangelogSize.bytes(admin, appId));
     }
   }
 
