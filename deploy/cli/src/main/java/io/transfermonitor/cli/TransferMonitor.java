@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       StackCommand.class,
       TopicsCommand.class,
       AlertsCommand.class,
+      RulesCommand.class,
       IngestCommand.class,
       io.transfermonitor.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
