@@ -100,6 +100,7 @@ public final class MonitorApplication implements AutoCloseable {
         RejectedRecordHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
+    p.put(RejectedRecordHandler.GLOBAL_TOPICS_CONFIG, config.topics().rules());
     return p;
   }
 

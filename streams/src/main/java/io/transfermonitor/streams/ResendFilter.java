@@ -35,8 +35,9 @@ public final class ResendFilter implements Processor<String, Fact, String, Fact>
   @Override
   public void process(Record<String, Fact> record) {
     long now = context.currentSystemTimeMs();
+    // the upper bound tolerates another instance's clock running ahead of this one
     try (WindowStoreIterator<Long> earlier =
-        seen.fetch(record.key(), now - retention.toMillis(), now)) {
+        seen.fetch(record.key(), now - retention.toMillis(), now + retention.toMillis())) {
       if (earlier.hasNext()) {
         metrics.duplicate(record.value().kind());
         return;

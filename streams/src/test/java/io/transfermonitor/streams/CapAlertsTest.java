@@ -78,6 +78,24 @@ class CapAlertsTest {
   }
 
   @Test
+  void shouldNotRaiseAReachedLevelAgainWhenMoreDeliveriesArrive() {
+    // given
+    monitor.rules(defaultRules());
+    monitor.send(refined("d1", "2024-03-01T00:00:00Z", 480_000));
+    assertThat(monitor.alerts()).hasSize(3);
+
+    // when
+    monitor.send(refined("d2", "2024-04-01T00:00:00Z", 10_000));
+    monitor.send(refined("d3", "2024-05-01T00:00:00Z", 20_000));
+    monitor.send(refined("d4", "2024-06-01T00:00:00Z", 30_000));
+
+    // then
+    assertThat(monitor.alerts())
+        .extracting(Alert::getLevel, Alert::getTotal)
+        .containsExactly(tuple("BREACH", 510_000.0));
+  }
+
+  @Test
   void shouldRaiseEveryLevelASingleDeliveryJumpsAcross() {
     // given
     monitor.rules(defaultRules());

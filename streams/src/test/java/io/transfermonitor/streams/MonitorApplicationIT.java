@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
@@ -46,7 +47,7 @@ class MonitorApplicationIT {
   @TempDir Path stateDir;
 
   @Test
-  void shouldRaiseCapAndBanAlertsOnceAndRejectBadRecordsWithExactlyOnce(KafkaStack stack) {
+  void shouldRaiseCapAndBanAlertsOnceAcrossResendsAndRestartsAndRejectBadRecords(KafkaStack stack) {
     // given: fresh topics, the default rules, a running monitor
     Topics topics = stack.uniqueTopics();
     MonitorConfig config =
@@ -59,6 +60,10 @@ class MonitorApplicationIT {
             new ProducerRecord<>(
                 topics.rules(), rule.getRuleId(), rules.serialize(topics.rules(), rule)));
       }
+      // a bad rule record must not stop the monitor
+      producer.send(
+          new ProducerRecord<>(
+              topics.rules(), "broken", "not a rule".getBytes(StandardCharsets.UTF_8)));
       producer.flush();
     }
     Properties props = new Properties();
@@ -142,6 +147,37 @@ class MonitorApplicationIT {
       assertThat(meters.get("tm.events.duplicate").counters())
           .isNotEmpty()
           .allSatisfy(c -> assertThat(c.count()).isPositive());
+
+      // when: the monitor restarts on an empty state directory (state restored from changelogs),
+      // a re-send and a new delivery in the same year arrive
+      monitor.close();
+      props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("after-restart").toString());
+      try (MonitorApplication restarted = MonitorApplication.start(props, config, meters);
+          KafkaConsumer<String, CapUsage> usage = consumer(stack, registry, CapUsage.class)) {
+        restarted.awaitRunning(Duration.ofSeconds(90));
+        usage.subscribe(List.of(topics.capUsage()));
+        send(producer, registry, topics, events.get(0));
+        send(producer, registry, topics, Events.refined("d5", "2024-08-01T00:00:00Z", 10_000));
+        producer.flush();
+
+        // then: the ledger goes on from 500,000 and no level is raised twice
+        List<CapUsage> totals = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  usage.poll(Duration.ofMillis(200)).forEach(r -> totals.add(r.value()));
+                  assertThat(totals).extracting(CapUsage::getTotal).contains(510_000.0);
+                });
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> {
+                  alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                  assertThat(seen).hasSize(5);
+                });
+      }
     }
   }
 

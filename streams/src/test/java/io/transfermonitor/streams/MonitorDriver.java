@@ -1,5 +1,6 @@
 package io.transfermonitor.streams;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.EventKind;
@@ -38,6 +39,8 @@ final class MonitorDriver implements AutoCloseable {
   final MonitorConfig config;
   final String scope = "topology-test-" + UUID.randomUUID();
   final SchemaRegistryClient registry = InMemorySchemaRegistry.scope(scope);
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final MonitorMetrics metrics = new MonitorMetrics(meters);
   final TopologyTestDriver driver;
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, RejectedEvent> rejected;
@@ -50,7 +53,8 @@ final class MonitorDriver implements AutoCloseable {
 
   MonitorDriver(MonitorConfig config) {
     this.config = config;
-    driver = new TopologyTestDriver(MonitorTopology.build(config, registry), properties(), NOW);
+    driver =
+        new TopologyTestDriver(MonitorTopology.build(config, registry, metrics), properties(), NOW);
     rules =
         driver.createInputTopic(
             config.topics().rules(),
@@ -89,6 +93,7 @@ final class MonitorDriver implements AutoCloseable {
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectedRecordHandler.class.getName());
     p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
+    p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
     return p;
   }
@@ -125,6 +130,12 @@ final class MonitorDriver implements AutoCloseable {
   /** Lets the wall clock run, firing the rule re-check punctuation. */
   void advanceClock(Duration by) {
     driver.advanceWallClockTime(by);
+  }
+
+  /** The value of counter {@code name} with tag {@code tag=value}, 0 if never counted. */
+  double count(String name, String tag, String value) {
+    var counter = meters.find(name).tag(tag, value).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   List<Alert> alerts() {

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.SourceKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -79,6 +81,61 @@ class RejectedEventsTest {
               assertThat(alert.getTotal()).isEqualTo(375_000.0);
               assertThat(alert.getTriggeringEventIds()).containsExactly("valid");
             });
+  }
+
+  @Test
+  void shouldCountEachStageInTheMetrics() {
+    // given
+    monitor.rules(defaultRules());
+
+    // when
+    monitor.sendRaw(EventKind.TANKER_DELIVERY, "junk", new byte[] {1, 2, 3});
+    monitor.send(refined("bad", "2024-03-01T00:00:00Z", -5));
+    monitor.send(refined("good", "2024-03-01T00:00:00Z", 400_000));
+    monitor.send(refined("good", "2024-03-01T00:00:00Z", 400_000));
+
+    // then
+    assertThat(monitor.count("tm.events.in", "kind", "TANKER_DELIVERY")).isEqualTo(3);
+    assertThat(monitor.count("tm.events.valid", "kind", "TANKER_DELIVERY")).isEqualTo(2);
+    assertThat(monitor.count("tm.events.rejected", "stage", "DESERIALIZATION")).isEqualTo(1);
+    assertThat(monitor.count("tm.events.rejected", "stage", "VALIDATION")).isEqualTo(1);
+    assertThat(monitor.count("tm.events.duplicate", "kind", "TANKER_DELIVERY")).isEqualTo(1);
+    assertThat(monitor.count("tm.alerts", "severity", "MEDIUM")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRejectTheEventARuleCannotBeAppliedToAndKeepCounting() {
+    // given: a CAP rule whose period anchor no year has (published around the rules file check)
+    Rule broken =
+        Rule.newBuilder(Events.defaultRule(Events.CRUDE_CAP))
+            .setPeriod(new PeriodSpec(2, 30, 12))
+            .build();
+    monitor.rules(defaultRules());
+    monitor.rule(broken);
+
+    // when
+    monitor.send(
+        tanker(
+            "crude",
+            SourceKind.OBSERVED,
+            "2024-03-01T00:00:00Z",
+            ProductClass.CRUDE,
+            "CRUDE",
+            3_500_000,
+            "BARREL"));
+    monitor.send(refined("refined", "2024-03-02T00:00:00Z", 400_000));
+
+    // then
+    assertThat(monitor.rejected.readValuesToList())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getStage()).isEqualTo(RejectionStage.PROCESSING);
+              assertThat(r.getEventId()).isEqualTo("crude");
+              assertThat(r.getReason())
+                  .contains("rule unscr-2397-crude-oil-cap: period anchorDay must be 1-28");
+            });
+    assertThat(monitor.alerts()).extracting(Alert::getLevel).containsExactly("NOTICE_75");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.transfermonitor.producers.ingest.MappingException;
 import io.transfermonitor.producers.ingest.RejectionReport;
 import io.transfermonitor.producers.validate.EventValidator;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,6 +113,10 @@ public class IngestCommand implements Callable<Integer> {
     try {
       InputFormat forced = parseFormat(format);
       List<IngestInput> inputs = inputs(forced);
+      if (mapping == null && inputs.stream().anyMatch(i -> i.format() == InputFormat.CSV)) {
+        throw new IllegalArgumentException(
+            "CSV needs a mapping (--mapping FILE); see docs/adding-a-source.md");
+      }
       Mapping parsedMapping = mapping == null ? null : Mapping.load(mapping);
       IngestResult result;
       try (EventSink sink = dryRun ? EventSink.discarding() : producer();
@@ -139,6 +145,9 @@ public class IngestCommand implements Callable<Integer> {
       return 1;
     } catch (IOException | UncheckedIOException e) {
       err.println("ingest: cannot read input: " + e.getMessage());
+      return 1;
+    } catch (KafkaException | SchemaRegistryException e) {
+      err.println("ingest: cannot produce: " + e.getMessage());
       return 1;
     }
   }

@@ -19,9 +19,14 @@ import picocli.CommandLine.Command;
         "Monitors shipments and transfers against sanctions rules, on Apache Kafka.%n"
             + "Settings: --config FILE, KAFKA_* (client properties), TM_* (application).",
     subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
       StackCommand.class,
       TopicsCommand.class,
       AlertsCommand.class,
+      RulesCommand.class,
+      IngestCommand.class,
+      io.transfermonitor.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public class TransferMonitor implements Runnable {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.schemas.EventTypes;
+import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -179,7 +180,7 @@ public final class EventJson {
     RecordPlan plan = PLANS.computeIfAbsent(schema, RecordPlan::new);
     // unknown members first: a misspelt field explains the 'missing' one better
     checkKnown(node, plan, schema, path, topLevel);
-    SpecificRecord target = (SpecificRecord) MODEL.newRecord(null, schema);
+    SpecificRecord target = plan.newRecord();
     Schema.Field[] fields = plan.fields;
     for (int i = 0; i < fields.length; i++) {
       Schema.Field field = fields[i];
@@ -187,11 +188,7 @@ public final class EventJson {
       JsonNode member = node.get(field.name());
       Object value;
       if (member == null) {
-        JsonNode fallback = plan.defaultTrees[i];
-        if (fallback == null) {
-          throw new EventJsonException(0, fieldPath, "missing required field");
-        }
-        value = value(fallback, field.schema(), fieldPath);
+        value = plan.defaultValue(i, fieldPath);
       } else {
         value = value(member, field.schema(), fieldPath);
       }
@@ -216,23 +213,69 @@ public final class EventJson {
 
   private static final Map<Schema, RecordPlan> PLANS = new ConcurrentHashMap<>();
 
-  /** A record schema's fields and their defaults as JSON, worked out once per schema. */
+  /**
+   * A record schema's fields and their defaults, worked out once per schema. Immutable defaults
+   * (null, numbers, strings, enums) are converted once and shared; lists and records are made anew
+   * for every record, since callers may change them.
+   */
   private static final class RecordPlan {
     final Schema.Field[] fields;
     final JsonNode[] defaultTrees;
+    final Object[] sharedDefaults;
+    final boolean[] shared;
     final Set<String> names = new LinkedHashSet<>();
+    private final Schema schema;
+    private final Constructor<?> constructor;
 
     RecordPlan(Schema schema) {
+      this.schema = schema;
+      this.constructor = noArgConstructor(MODEL.getClass(schema));
       fields = schema.getFields().toArray(new Schema.Field[0]);
       defaultTrees = new JsonNode[fields.length];
+      sharedDefaults = new Object[fields.length];
+      shared = new boolean[fields.length];
       for (int i = 0; i < fields.length; i++) {
         names.add(fields[i].name());
         if (fields[i].hasDefaultValue()) {
           Object value = fields[i].defaultVal();
           defaultTrees[i] =
               value == JsonProperties.NULL_VALUE ? NODES.nullNode() : MAPPER.valueToTree(value);
+          Object converted = value(defaultTrees[i], fields[i].schema(), fields[i].name());
+          if (!(converted instanceof List<?>) && !(converted instanceof SpecificRecord)) {
+            sharedDefaults[i] = converted;
+            shared[i] = true;
+          }
         }
       }
+    }
+
+    SpecificRecord newRecord() {
+      if (constructor == null) {
+        return (SpecificRecord) MODEL.newRecord(null, schema);
+      }
+      try {
+        return (SpecificRecord) constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + schema.getFullName(), e);
+      }
+    }
+
+    private static Constructor<?> noArgConstructor(Class<?> type) {
+      try {
+        return type == null ? null : type.getConstructor();
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+
+    Object defaultValue(int i, String path) {
+      if (shared[i]) {
+        return sharedDefaults[i];
+      }
+      if (defaultTrees[i] == null) {
+        throw new EventJsonException(0, path, "missing required field");
+      }
+      return value(defaultTrees[i], fields[i].schema(), path);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,21 +32,26 @@ import org.slf4j.LoggerFactory;
  * transaction as the task's other output.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
- * {@code schema.registry.url}, and optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
- * instance). The standard {@code errors.dead.letter.queue.topic.name} is deliberately not used: the
- * built-in handlers would write raw, non-Avro bytes to it.
+ * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
+ * instance) and {@value #GLOBAL_TOPICS_CONFIG} (comma-separated topics read by global stores: their
+ * global thread cannot write dead-letter records, so a bad record there is logged as an error and
+ * skipped rather than stopping the application). The standard {@code
+ * errors.dead.letter.queue.topic.name} is deliberately not used: the built-in handlers would write
+ * raw, non-Avro bytes to it.
  */
 public final class RejectedRecordHandler
     implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
   public static final String REJECTED_TOPIC_CONFIG = "transfer-monitor.rejected.topic";
   public static final String METRICS_CONFIG = "transfer-monitor.metrics";
+  public static final String GLOBAL_TOPICS_CONFIG = "transfer-monitor.global.topics";
 
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 
   private String rejectedTopic;
   private AvroSerializer<RejectedEvent> serializer;
   private MonitorMetrics metrics;
+  private Set<String> globalTopics = Set.of();
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -57,6 +63,10 @@ public final class RejectedRecordHandler
     serializer =
         new AvroSerializer<>(
             SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl()), true, false);
+    Object global = configs.get(GLOBAL_TOPICS_CONFIG);
+    if (global != null && !global.toString().isBlank()) {
+      globalTopics = Set.of(global.toString().split(","));
+    }
     Object m = configs.get(METRICS_CONFIG);
     metrics = m instanceof MonitorMetrics mm ? mm : MonitorMetrics.inMemory();
   }
@@ -64,6 +74,17 @@ public final class RejectedRecordHandler
   @Override
   public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (globalTopics.contains(record.topic())) {
+      // a global thread has no producer for dead-letter records: log loudly and skip the record
+      LOG.error(
+          "undecodable record {}-{}@{} on a global (reference) topic skipped: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          exception.getMessage());
+      metrics.rejected(RejectionStage.DESERIALIZATION);
+      return DeserializationExceptionHandler.Response.resume();
+    }
     RejectedEvent rejected =
         base(RejectionStage.DESERIALIZATION, exception)
             .setSourceTopic(record.topic())

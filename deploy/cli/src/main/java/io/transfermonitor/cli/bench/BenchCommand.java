@@ -1,6 +1,8 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.ingest.IngestResult;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
@@ -71,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
   Integer rules;
 
   @Option(
+      names = "--rules-file",
+      defaultValue = "deploy/config/rules.yaml",
+      description = "The default rule set (default: ${DEFAULT-VALUE}).")
+  Path rulesFile;
+
+  @Option(
       names = "--partitions",
       defaultValue = "2",
       description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
@@ -92,6 +100,18 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--skip-ingest", description = "Do not measure ingest.")
   boolean skipIngest;
+
+  @Option(
+      names = "--ingest-rows",
+      defaultValue = "1000000",
+      description = "Rows of the generated CSV for the ingest figure (default: ${DEFAULT-VALUE}).")
+  long ingestRows;
+
+  @Option(
+      names = "--ingest-mapping",
+      defaultValue = "producers/examples/osint-tanker-sightings/mapping.yaml",
+      description = "Mapping of the generated CSV (default: ${DEFAULT-VALUE}).")
+  Path ingestMapping;
 
   @Option(
       names = "--commit-interval-ms",
@@ -145,6 +165,10 @@ public final class BenchCommand implements Callable<Integer> {
     printMachine(dir);
     try (BenchStack stack = BenchStack.open(bootstrapServers, schemaRegistryUrl, dir)) {
       return run(stack, dir);
+    } finally {
+      if (workDir == null) {
+        EmbeddedStack.deleteRecursively(dir); // gigabytes of topic data and state
+      }
     }
   }
 
@@ -153,6 +177,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+    // Transactions V2 brokers reject the first batches of a new transactional producer with a
+    // retriable OutOfOrderSequence (KAFKA-18202) and log each at ERROR; the client retries them
+    if (org.slf4j.LoggerFactory.getLogger("kafka.server.ReplicaManager")
+        instanceof ch.qos.logback.classic.Logger replicaManager) {
+      replicaManager.setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 
@@ -190,7 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchReport report = new BenchReport(commitIntervalMs);
     try (Admin admin = Admin.create(adminProps(stack))) {
       BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
-      List<Rule> ruleSet = MonitorPass.ruleSet(rules);
+      List<Rule> ruleSet = MonitorPass.ruleSet(rulesFile, rules);
       publishRules(stack, registry, topics, ruleSet);
       out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
 
@@ -211,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
       report.baseline(baseline);
       MonitorPass monitor =
           new MonitorPass(stack, topics, dir.resolve("state-" + runId), commitIntervalMs);
-      PassResult monitored = monitor.run(instances, progress, "bench-monitor-" + runId, out);
+      PassResult monitored = monitor.run(instances, progress, admin, "bench-monitor-" + runId, out);
       printPass(monitored);
       report.monitor(monitored);
       if (latencySeconds > 0) {
@@ -220,7 +250,17 @@ public final class BenchCommand implements Callable<Integer> {
       monitor.close();
     }
     if (!skipIngest) {
-      report.ingest(IngestPass.run(dir, stack, out));
+      IngestResult ingested = IngestPass.run(dir, ingestRows, ingestMapping, stack, topics, out);
+      if (ingested.failedSends() > 0 || ingested.produced() != ingestRows) {
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "ingest produced %,d of %,d rows, %,d sends failed",
+                ingested.produced(),
+                ingestRows,
+                ingested.failedSends()));
+      }
+      report.ingest(ingested.recordsPerSecond());
     } else {
       report.note("ingest skipped (--skip-ingest)");
     }
@@ -257,6 +297,7 @@ public final class BenchCommand implements Callable<Integer> {
           heap.peakUsedBytes(),
           heap.peakLiveBytes(),
           heap.gcMillisSinceStart(),
+          0,
           0);
     }
   }

@@ -75,7 +75,7 @@ public final class BenchReport {
         out.add(
             f(
                 "  %-8s %,12.0f events/s  (%,d records in %.1f s)  peak heap used %s, live after GC"
-                    + " %s, GC %,d ms, state on disk %s",
+                    + " %s, GC %,d ms, state on disk %s, changelogs %s",
                 pass.name(),
                 pass.recordsPerSecond(),
                 pass.records(),
@@ -83,7 +83,8 @@ public final class BenchReport {
                 mib(pass.peakUsedBytes()),
                 mib(pass.peakLiveBytes()),
                 pass.gcMillis(),
-                mib(pass.stateBytes())));
+                mib(pass.stateBytes()),
+                mib(pass.changelogBytes())));
       }
     }
     if (visible != null && visible.count() > 0) {

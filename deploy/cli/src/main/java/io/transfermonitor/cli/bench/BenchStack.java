@@ -1,5 +1,7 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.embedded.EmbeddedStack;
+import io.transfermonitor.embedded.EmbeddedStackConfig;
 import java.nio.file.Path;
 
 /**
@@ -39,7 +41,28 @@ public interface BenchStack extends AutoCloseable {
         public void close() {}
       };
     }
-    throw new UnsupportedOperationException(
-        "embedded stack not on main yet: use --bootstrap-servers");
+    EmbeddedStack embedded =
+        EmbeddedStack.start(
+            EmbeddedStackConfig.builder()
+                .dataDir(dir.resolve("stack"))
+                .freePorts()
+                .fresh(true)
+                .build());
+    return new BenchStack() {
+      @Override
+      public String bootstrapServers() {
+        return embedded.bootstrapServers();
+      }
+
+      @Override
+      public String schemaRegistryUrl() {
+        return embedded.schemaRegistryUrl();
+      }
+
+      @Override
+      public void close() {
+        embedded.close();
+      }
+    };
   }
 }

@@ -10,6 +10,7 @@ package io.transfermonitor.cli.bench;
  * @param peakLiveBytes highest heap in use right after a GC during the pass (the live set)
  * @param gcMillis time spent in GC during the pass
  * @param stateBytes bytes on disk under the pass's state directories (0 for the baseline)
+ * @param changelogBytes bytes the broker holds in the pass's changelog topics (0 for the baseline)
  */
 public record PassResult(
     String name,
@@ -18,7 +19,8 @@ public record PassResult(
     long peakUsedBytes,
     long peakLiveBytes,
     long gcMillis,
-    long stateBytes) {
+    long stateBytes,
+    long changelogBytes) {
 
   /** Input records per second of wall time. */
   public double recordsPerSecond() {

@@ -1,0 +1,213 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.scenario.ReplayResult;
+import io.transfermonitor.producers.scenario.ScenarioReplayer;
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.MonitorApplication;
+import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.rules.RulePublisher;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
+ * registry (fresh, on free ports), creates the topics, publishes the default rules, starts the
+ * monitor, replays the seed scenario (September 2023 to April 2025) and prints each alert as it
+ * fires. Runs until Ctrl-C, or with {@code --once} until the scenario is fully processed.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs everything in this JVM: broker, registry, monitor, and replays the seed scenario",
+      "(DPRK-Russia transfers, Sept 2023 - Apr 2025), printing each alert as it fires.",
+      "Keeps running until Ctrl-C; --once exits when the scenario is processed, with a summary."
+    })
+public class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--once", description = "Exit once the scenario is processed, with a summary.")
+  boolean once;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description = "Replay this JSON Lines file instead of the bundled seed scenario.")
+  Path scenario;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "Rules file to publish instead of the default rule set.")
+  Path rules;
+
+  @Option(
+      names = "--alerts-out",
+      paramLabel = "FILE",
+      description = "Also write every alert to FILE, one JSON object per line.")
+  Path alertsOut;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "tm-data/demo",
+      description =
+          "Where the demo keeps its broker and state; emptied at start (default ./${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "With --once: give up when processing takes longer (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException, IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    long started = System.nanoTime();
+    Topics topics = Topics.defaults();
+    MonitorConfig config = MonitorConfig.defaults().withTopics(topics);
+    List<Rule> ruleSet = DefaultRules.load(rules);
+    try (ShutdownSequence shutdown = new ShutdownSequence();
+        AlertSink sink = new AlertSink(alertsOut)) {
+      MonitorCluster cluster =
+          shutdown.add(
+              MonitorCluster.embedded(
+                  EmbeddedStackConfig.builder().dataDir(dataDir).freePorts().fresh(true).build(),
+                  out));
+      cluster.createTopics(topics, TopicLayout.defaults());
+      RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
+      out.printf("Published %d rules; starting the monitor...%n", ruleSet.size());
+      out.println(AlertFormat.tableHeader());
+      out.flush();
+
+      Properties props = cluster.streamsProperties();
+      props.put(
+          StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+      MonitorApplication app = shutdown.add(MonitorApplication.start(props, config));
+      AlertTail tail =
+          shutdown.add(
+              new AlertTail(
+                      cluster.clientProperties(),
+                      topics.alerts(),
+                      alert -> {
+                        synchronized (out) {
+                          out.println(AlertFormat.tableRow(alert));
+                          out.flush();
+                        }
+                        sink.write(alert);
+                      })
+                  .start());
+      app.awaitRunning(Duration.ofMinutes(2));
+
+      ReplayResult replay;
+      try (EventProducer producer =
+              EventProducer.builder(cluster.bootstrapServers(), cluster.schemaRegistryUrl())
+                  .topics(topics)
+                  .build();
+          InputStream in =
+              scenario != null ? Files.newInputStream(scenario) : ScenarioReplayer.seed()) {
+        replay = ScenarioReplayer.replay(in, producer);
+        producer.flush();
+      }
+      synchronized (out) {
+        out.printf(
+            "Replayed %d events (%d rejected lines) from %s%n",
+            replay.produced(),
+            replay.rejected(),
+            scenario != null ? scenario : "the seed scenario");
+        out.flush();
+      }
+      if (!once) {
+        out.println("Monitoring; Ctrl-C to stop.");
+        out.flush();
+        shutdown.awaitInterrupt();
+        return 0;
+      }
+      Duration timeout = Duration.ofSeconds(timeoutSeconds);
+      try (ProcessingProgress progress = new ProcessingProgress(cluster.clientProperties())) {
+        progress.awaitConsumed(config.applicationId(), topics.eventTopics(), timeout);
+        progress.awaitRead(topics.alerts(), tail::positions, timeout);
+        long rejected = progress.recordCount(topics.rejected());
+        printSummary(out, replay, rejected, tail.alerts(), System.nanoTime() - started);
+      }
+      return 0;
+    }
+  }
+
+  private void printSummary(
+      PrintWriter out, ReplayResult replay, long rejected, List<Alert> alerts, long nanos) {
+    out.println();
+    out.printf("Summary (%.1f s)%n", nanos / 1e9);
+    out.printf("  events in      %d%n", replay.produced());
+    out.printf("  rejected       %d%n", rejected + replay.rejected());
+    out.printf("  alerts         %d%n", alerts.size());
+    Map<String, Map<String, Long>> byRule =
+        alerts.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Alert::getRuleId,
+                    TreeMap::new,
+                    Collectors.groupingBy(
+                        a -> a.getSeverity().toString(), TreeMap::new, Collectors.counting())));
+    byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
+    if (alertsOut != null) {
+      out.println("  alerts written to " + alertsOut);
+    }
+    out.flush();
+  }
+
+  /** Writes alerts as JSON lines when a file is named; does nothing otherwise. */
+  private static final class AlertSink implements AutoCloseable {
+    private final BufferedWriter writer;
+
+    AlertSink(Path file) throws IOException {
+      this.writer = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    synchronized void write(Alert alert) {
+      if (writer == null) {
+        return;
+      }
+      try {
+        writer.write(AlertFormat.jsonLine(alert));
+        writer.newLine();
+        writer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+  }
+}

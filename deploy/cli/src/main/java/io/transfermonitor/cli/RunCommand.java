@@ -1,0 +1,121 @@
+package io.transfermonitor.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.MonitorApplication;
+import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.rules.RulePublisher;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor run}: the monitor against the cluster the settings name, or against an
+ * embedded stack (topics created, default rules applied) when none is named. Runs until Ctrl-C.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the monitor until Ctrl-C: reads tm.events.*, writes tm.alerts and tm.aggregates.*.",
+      "With no cluster named (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, --config), starts an"
+          + " embedded broker and registry, creates the topics and applies the default rules.",
+      "Watch the alerts with: transfer-monitor alerts"
+    })
+public class RunCommand implements Callable<Integer> {
+
+  @Mixin SettingsOptions options;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description =
+          "Publish this rules file before starting (the built-in default set is published"
+              + " automatically on the embedded stack).")
+  Path rules;
+
+  @Option(
+      names = "--create-topics",
+      description = "Create missing topics first (always done on the embedded stack).")
+  boolean createTopics;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "9464",
+      description =
+          "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics (default"
+              + " ${DEFAULT-VALUE}; -1 = off).")
+  int metricsPort;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "tm-data",
+      description =
+          "Embedded stack only: where topics and schemas are kept (default ./${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings settings = options.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    Topics topics = settings.topics();
+    ShutdownSequence shutdown = new ShutdownSequence();
+    MonitorCluster cluster =
+        shutdown.add(
+            MonitorCluster.named(settings)
+                .orElseGet(
+                    () ->
+                        MonitorCluster.embedded(
+                            EmbeddedStackConfig.builder().dataDir(dataDir).build(), out)));
+    if (cluster.isEmbedded() || createTopics) {
+      cluster.createTopics(topics, settings.topicLayout());
+    }
+    if (cluster.isEmbedded() || rules != null) {
+      var loaded = DefaultRules.load(rules);
+      RulePublisher.publish(cluster.clientProperties(), topics.rules(), loaded);
+      out.printf("Published %d rules to %s%n", loaded.size(), topics.rules());
+    }
+    MonitorConfig config =
+        MonitorConfig.defaults().withTopics(topics).withApplicationId(settings.applicationId());
+    Properties props = cluster.streamsProperties();
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MonitorApplication app = shutdown.add(MonitorApplication.start(props, config, meters));
+    shutdown.add(
+        () -> {
+          out.println("Stopping the monitor...");
+          out.flush();
+        });
+    MetricsEndpoint metrics =
+        metricsPort >= 0
+            ? shutdown.add(MetricsEndpoint.serve("127.0.0.1", metricsPort, meters))
+            : null;
+    app.awaitRunning(Duration.ofMinutes(2));
+    out.printf(
+        "Monitor %s running against %s (registry %s)%n",
+        config.applicationId(), cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+    out.printf("  alerts   %s   (transfer-monitor alerts", topics.alerts());
+    out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
+    if (metrics != null) {
+      out.println("  metrics  " + metrics.url());
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    shutdown.awaitInterrupt();
+    return 0;
+  }
+}

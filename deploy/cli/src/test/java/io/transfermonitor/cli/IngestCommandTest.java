@@ -1,0 +1,121 @@
+package io.transfermonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The ingest command without a broker: dry runs, reports, exit codes, messages. */
+class IngestCommandTest {
+
+  private static final Path SIGHTINGS = Path.of("../../producers/examples/osint-tanker-sightings");
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureStderr() {
+    originalErr = System.err;
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStderr() {
+    System.setErr(originalErr);
+  }
+
+  private int run(String... args) {
+    return new CommandLine(new IngestCommand()).execute(args);
+  }
+
+  private String err() {
+    return errBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldDryRunTheExampleAndPrintTheSummary() {
+    Path report = dir.resolve("report.csv");
+
+    int code =
+        run(
+            "--dry-run",
+            "--mapping",
+            SIGHTINGS.resolve("mapping.yaml").toString(),
+            "--report",
+            report.toString(),
+            SIGHTINGS.resolve("sightings.csv").toString());
+
+    assertThat(code).isZero();
+    assertThat(err()).contains("dry run: 8 records, 8 valid, 0 rejected");
+    assertThat(report).content().isEqualTo("file,line,field,reason,raw\n");
+  }
+
+  @Test
+  void shouldListBadRowsInTheReportAndStillExitZero() throws IOException {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(
+        csv,
+        "date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag\n"
+            + "04/03/2024,Kumsu 1,9000011,KP,Nampo,100,no,,\n"
+            + "4 March,Unha 5,9000022,KP,Nampo,100,no,,\n");
+    Path report = dir.resolve("report.jsonl");
+
+    int code =
+        run(
+            "--dry-run",
+            "--mapping",
+            SIGHTINGS.resolve("mapping.yaml").toString(),
+            "--report",
+            report.toString(),
+            csv.toString());
+
+    assertThat(code).isZero();
+    assertThat(err()).contains("1 rejected records listed in");
+    assertThat(Files.readAllLines(report))
+        .singleElement()
+        .asString()
+        .contains("\"line\":3", "\"field\":\"header.eventTime\"", "'4 March'");
+  }
+
+  @Test
+  void shouldFailWithAMessageWhenTheMappingDoesNotFitTheFile() throws IOException {
+    Path mapping = dir.resolve("mapping.yaml");
+    Files.writeString(
+        mapping,
+        Files.readString(SIGHTINGS.resolve("mapping.yaml"))
+            .replace("column: est_barrels", "column: bbl"));
+
+    int code =
+        run(
+            "--dry-run",
+            "--mapping",
+            mapping.toString(),
+            "--report",
+            dir.resolve("r.csv").toString(),
+            SIGHTINGS.resolve("sightings.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).contains("fields.quantity.column: no column 'bbl' in the file");
+  }
+
+  @Test
+  void shouldRefuseCsvWithoutAMappingAndMissingFiles() {
+    String report = dir.resolve("r.csv").toString();
+    assertThat(run("--dry-run", "--report", report, SIGHTINGS.resolve("sightings.csv").toString()))
+        .isEqualTo(1);
+    assertThat(err()).contains("CSV needs a mapping (--mapping FILE)");
+    assertThat(run("--dry-run", "--report", report, dir.resolve("nowhere.csv").toString()))
+        .isEqualTo(1);
+    assertThat(err()).contains("no such file");
+  }
+}
