@@ -4,6 +4,7 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.Fact;
@@ -74,6 +75,17 @@ public final class RejectedRecordHandler
   @Override
   public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (registryUnavailable(exception)) {
+      // good data the registry could not vouch for now: stop the task (its thread is replaced and
+      // the record retried from the last commit) rather than reject it as garbage
+      LOG.error(
+          "schema registry unavailable while decoding {}-{}@{}; retrying: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          exception.getMessage());
+      return DeserializationExceptionHandler.Response.fail();
+    }
     if (globalTopics.contains(record.topic())) {
       // a global thread has no producer for dead-letter records: log loudly and skip the record
       LOG.error(
@@ -134,6 +146,16 @@ public final class RejectedRecordHandler
     }
     metrics.rejected(RejectionStage.PROCESSING);
     return ProcessingExceptionHandler.Response.resume(out);
+  }
+
+  /** A registry that failed to answer, as opposed to one that says the schema id is unknown. */
+  static boolean registryUnavailable(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException e) {
+        return !e.isNotFound();
+      }
+    }
+    return false;
   }
 
   private RejectedEvent.Builder base(RejectionStage stage, Exception exception) {
