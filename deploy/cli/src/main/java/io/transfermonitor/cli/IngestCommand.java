@@ -10,7 +10,6 @@ import io.transfermonitor.producers.ingest.InputFormat;
 import io.transfermonitor.producers.ingest.Mapping;
 import io.transfermonitor.producers.ingest.MappingException;
 import io.transfermonitor.producers.ingest.RejectionReport;
-import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,17 +66,8 @@ public class IngestCommand implements Callable<Integer> {
       description = "Input format; default by file extension (.jsonl/.ndjson/.json: jsonl).")
   String format;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      description = "Schema registry URL (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  // --config, -b/--bootstrap-servers, --schema-registry-url, KAFKA_* and TM_*, as every command
+  @Mixin SettingsOptions options;
 
   @Option(
       names = "--report",
@@ -97,8 +88,7 @@ public class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--topic-prefix",
-      defaultValue = Topics.DEFAULT_PREFIX,
-      description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
+      description = "Prefix of every topic name (else tm.topic.prefix, default tm.).")
   String topicPrefix;
 
   @Option(
@@ -153,10 +143,15 @@ public class IngestCommand implements Callable<Integer> {
   }
 
   private EventProducer producer() {
+    Settings settings = options.override("tm.topic.prefix", topicPrefix).settings();
+    Map<String, Object> client = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
     EventProducer.Builder builder =
-        EventProducer.builder(bootstrapServers, schemaRegistryUrl)
-            .topics(Topics.withPrefix(topicPrefix))
+        EventProducer.builder(
+                client.remove("bootstrap.servers").toString(),
+                settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY))
+            .topics(settings.topics())
             .property("client.id", "tm-ingest");
+    client.forEach(builder::property);
     producerProperties.forEach(builder::property);
     return builder.build();
   }
