@@ -42,8 +42,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs everything in this JVM: broker, registry, monitor, and replays the seed scenario",
-      "(DPRK-Russia transfers, Sept 2023 - Apr 2025), printing each alert as it fires.",
+      "Replays the seed scenario through the whole system, alerts on screen.",
+      "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
+          + " the default rules and replays DPRK-Russia transfers of Sept 2023 - Apr 2025,"
+          + " printing each alert as it fires.",
       "Keeps running until Ctrl-C; --once exits when the scenario is processed, with a summary."
     })
 public class DemoCommand implements Callable<Integer> {
