@@ -14,6 +14,7 @@ import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
 import io.transfermonitor.streams.rules.BanAlertProcessor;
 import io.transfermonitor.streams.rules.LedgerRouter;
+import io.transfermonitor.streams.rules.RuleDecoder;
 import io.transfermonitor.streams.rules.RuleStoreUpdater;
 import io.transfermonitor.streams.validation.ValidationProcessor;
 import java.time.Duration;
@@ -80,9 +81,7 @@ public final class MonitorTopology {
 
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RULES_STORE),
-                keys,
-                AvroSerde.forValue(registry, Rule.class))
+                Stores.persistentKeyValueStore(RULES_STORE), keys, RuleDecoder.storeSerde(registry))
             .withLoggingDisabled(),
         topics.rules(),
         Consumed.with(keys, AvroSerde.forValue(registry, Rule.class)).withName("read-rules"),
