@@ -18,7 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * A validated event, reduced to what the rules look at: one shape for all six event kinds, so the
  * stages after validation (re-send check, unit normalization, rule matching, ledgers) are written
- * once. Travels through the internal repartition topics as JSON.
+ * once. Travels through the internal repartition topics in {@link FactSerde}'s binary format.
  *
  * @param eventId the event's stable id
  * @param kind which event record it came from

@@ -9,9 +9,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON serde for the topology's own records ({@link Fact}, ledgers) on internal repartition and
- * changelog topics. These topics are private to the application, so they need no registry; what
- * others read (alerts, aggregates, rejected events) is Avro.
+ * JSON serde for the topology's own records (the ledgers) on internal changelog topics. These
+ * topics are private to the application, so they need no registry; what others read (alerts,
+ * aggregates, rejected events) is Avro.
  */
 public final class JsonSerde<T> implements Serde<T> {
 

@@ -77,7 +77,7 @@ public final class MonitorTopology {
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
-    Serde<Fact> facts = new JsonSerde<>(Fact.class);
+    Serde<Fact> facts = new FactSerde();
 
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
