@@ -110,6 +110,15 @@ public final class HeapWatch implements AutoCloseable {
     return gcMillis() - gcMillisAtStart;
   }
 
+  /**
+   * Heap in use right after a full collection requested now: the live set at this moment (the peak
+   * after young collections also counts old-generation garbage not yet reclaimed).
+   */
+  public long liveNowBytes() {
+    System.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   /** The -Xmx of this JVM in bytes. */
   public long maxHeapBytes() {
     return memory.getHeapMemoryUsage().getMax();
