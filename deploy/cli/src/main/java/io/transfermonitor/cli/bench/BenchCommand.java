@@ -228,6 +228,13 @@ public final class BenchCommand implements Callable<Integer> {
         commitIntervalMs,
         seed);
     BenchReport report = new BenchReport(commitIntervalMs);
+    try (HeapWatch idle = HeapWatch.start()) {
+      report.note(
+          "live heap with only the "
+              + (bootstrapServers == null ? "embedded stack" : "clients")
+              + " up, before any input: "
+              + BenchReport.mib(idle.liveNowBytes()));
+    }
     try (Admin admin = Admin.create(adminProps(stack))) {
       BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
       List<Rule> ruleSet = MonitorPass.ruleSet(rulesFile, rules);

@@ -69,8 +69,11 @@ public final class HeapWatch implements AutoCloseable {
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     long before = 0;
-    for (MemoryUsage usage : info.getGcInfo().getMemoryUsageBeforeGc().values()) {
-      before += usage.getUsed();
+    for (Map.Entry<String, MemoryUsage> pool :
+        info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+      if (!isNonHeap(pool.getKey())) {
+        before += pool.getValue().getUsed();
+      }
     }
     long after = 0;
     for (Map.Entry<String, MemoryUsage> pool :
