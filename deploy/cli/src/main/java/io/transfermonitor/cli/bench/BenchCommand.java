@@ -178,11 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
         instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
-    // the workload sends one undecodable record in 2,000 on purpose; each is routed to the rejected
-    // topic and would also print a warning with a stack trace
+    // expected, retried or routed on purpose, one line each: the undecodable records the workload
+    // sends (1 in 2,000) and the producers' retries
     for (String name :
         List.of(
             "org.apache.kafka.streams.processor.internals.RecordDeserializer",
+            // retriable CONCURRENT_TRANSACTIONS / OUT_OF_ORDER_SEQUENCE_NUMBER while the previous
+            // transaction's markers are written: one warning per retried batch, every commit
+            "org.apache.kafka.clients.producer.internals.Sender",
             "io.transfermonitor.streams.errors.RejectedRecordHandler")) {
       if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
         logger.setLevel(ch.qos.logback.classic.Level.ERROR);
