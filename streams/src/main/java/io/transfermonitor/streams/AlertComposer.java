@@ -70,7 +70,7 @@ public final class AlertComposer {
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
     return String.format(
         Locale.ROOT,
-        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s: %s.",
+        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s: %s.",
         ledger.basis(),
         rule.getTitle(),
         number(level.getThreshold() * 100),
@@ -78,7 +78,13 @@ public final class AlertComposer {
         number(rule.getLimit()),
         unitWord(ledger.unit()),
         ledger.period(),
+        reachedIn(ledger, level.getThreshold() * rule.getLimit()),
         action(rule, level));
+  }
+
+  /** Where events arrived out of order, when the level was reached by event time. */
+  private static String reachedIn(Ledger ledger, double amount) {
+    return ledger.reachedIn(amount).map(month -> ", reached by event time in " + month).orElse("");
   }
 
   private static String action(Rule rule, RuleLevel level) {

@@ -99,7 +99,7 @@ public record Fact(
           false,
           null,
           null,
-          c.getCargoCategory() + " containers");
+          c.getCargoCategory().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
     if (event instanceof ArmsTransfer a) {
       return base.with(
@@ -123,7 +123,7 @@ public record Fact(
           false,
           null,
           null,
-          "military personnel" + (d.getUnit() == null ? "" : " of " + d.getUnit()));
+          d.getUnit() == null ? "the armed forces" : d.getUnit());
     }
     if (event instanceof WorkerDispatch w) {
       return base.with(
@@ -135,7 +135,7 @@ public record Fact(
           false,
           null,
           null,
-          "workers (" + w.getSector() + ")");
+          "sector " + w.getSector());
     }
     if (event instanceof FinancialTransfer f) {
       return base.with(

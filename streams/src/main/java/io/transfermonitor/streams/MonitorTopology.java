@@ -137,6 +137,7 @@ public final class MonitorTopology {
         .to(
             topics.alerts(),
             Produced.with(keys, AvroSerde.forValue(registry, Alert.class))
+                .withStreamPartitioner(new AlertsByRule())
                 .withName("write-ban-alerts"));
 
     builder.addStateStore(
@@ -173,6 +174,7 @@ public final class MonitorTopology {
         .to(
             topics.alerts(),
             Produced.with(keys, AvroSerde.forValue(registry, Alert.class))
+                .withStreamPartitioner(new AlertsByRule())
                 .withName("write-level-alerts"));
     return builder.build();
   }

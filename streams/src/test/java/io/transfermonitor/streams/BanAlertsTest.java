@@ -52,7 +52,7 @@ class BanAlertsTest {
               assertThat(alert.getReferences()).containsExactly("seed-000");
               assertThat(alert.getMessage())
                   .startsWith(
-                      "Container shipment rajin-1 (1,000 containers of MUNITIONS containers, PRK"
+                      "Container shipment rajin-1 (1,000 containers of munitions, PRK"
                           + " to RUS, 2023-10-01) is banned by UNSCR 1718");
             });
   }

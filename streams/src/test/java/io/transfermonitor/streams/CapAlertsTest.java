@@ -70,11 +70,43 @@ class CapAlertsTest {
     assertThat(breach.getMessage())
         .isEqualTo(
             "OBSERVED total of 'Refined petroleum supplied to the DPRK' reached 100 % of the"
-                + " limit (500,000 of 500,000 bbl) in the period 2024-01-01..2025-01-01: breach"
-                + " of UNSCR 2397 (2017) OP5, escalate to the sanctions desk now.");
+                + " limit (500,000 of 500,000 bbl) in the period 2024-01-01..2025-01-01, reached"
+                + " by event time in 2024-06: breach of UNSCR 2397 (2017) OP5, escalate to the"
+                + " sanctions desk now.");
     assertThat(first.get(2).getMessage())
         .contains("must cease supplying for the rest of the period");
     assertThat(replay).isEmpty();
+  }
+
+  @Test
+  void shouldSayWhenByEventTimeALevelWasReachedWhenDeliveriesArriveOutOfOrder() {
+    // given the July delivery arrives before the June ones
+    monitor.rules(defaultRules());
+    monitor.send(refined("may", "2024-05-10T00:00:00Z", 400_000));
+    monitor.send(refined("july", "2024-07-06T00:00:00Z", 60_000));
+    monitor.send(refined("june", "2024-06-18T00:00:00Z", 50_000));
+
+    // when
+    List<Alert> alerts = monitor.alerts();
+
+    // then the breach is raised by the June delivery's arrival, and dated by event time
+    assertThat(alerts)
+        .filteredOn(a -> a.getLevel().equals("BREACH"))
+        .singleElement()
+        .satisfies(
+            breach -> {
+              assertThat(breach.getTotal()).isEqualTo(510_000.0);
+              assertThat(breach.getEventTime()).isEqualTo(Instant.parse("2024-06-18T00:00:00Z"));
+              assertThat(breach.getMessage()).contains("reached by event time in 2024-07");
+            });
+    assertThat(alerts)
+        .filteredOn(a -> a.getLevel().equals("NOTICE_90"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.getMessage()).contains("reached by event time in 2024-07"));
+    assertThat(alerts)
+        .filteredOn(a -> a.getLevel().equals("NOTICE_75"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.getMessage()).contains("reached by event time in 2024-05"));
   }
 
   @Test

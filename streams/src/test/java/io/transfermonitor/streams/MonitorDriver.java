@@ -42,6 +42,8 @@ final class MonitorDriver implements AutoCloseable {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final MonitorMetrics metrics = new MonitorMetrics(meters);
   final TopologyTestDriver driver;
+  // a state dir of its own: the default one is shared by every build on the machine
+  private final java.nio.file.Path stateDir = createStateDir();
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, RejectedEvent> rejected;
   final TestOutputTopic<String, CapUsage> capUsage;
@@ -81,6 +83,7 @@ final class MonitorDriver implements AutoCloseable {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
     // The test driver (4.3.1) drops the dead-letter records a DeserializationExceptionHandler hands
     // back when exactly_once_v2 is set, though it keeps them under at_least_once; exactly-once
@@ -146,5 +149,18 @@ final class MonitorDriver implements AutoCloseable {
   public void close() {
     driver.close();
     InMemorySchemaRegistry.dropScope(scope);
+    try {
+      org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static java.nio.file.Path createStateDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("tm-topology-test-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

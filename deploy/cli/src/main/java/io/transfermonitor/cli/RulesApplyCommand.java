@@ -1,9 +1,9 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.schemas.registry.SchemaRegistryClients;
-import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.rules.RuleFile;
+import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,14 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,33 +65,23 @@ public class RulesApplyCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().rules();
     Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(
+        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+        settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    AvroSerializer<Rule> values =
-        new AvroSerializer<>(
-            SchemaRegistryClients.forUrl(
-                settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY)),
-            true,
-            false);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), (t, rule) -> (byte[]) rule)) {
-      for (Rule rule : rules) {
-        ProducerRecord<String, byte[]> record =
-            new ProducerRecord<>(topic, rule.getRuleId(), values.serialize(topic, rule));
-        RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);
-        out.printf(
-            "published %s -> %s-%d@%d%n",
-            describe(rule), sent.topic(), sent.partition(), sent.offset());
-      }
-    } catch (ExecutionException | TimeoutException e) {
+    try {
+      RulePublisher.publish(props, topic, rules);
+    } catch (IllegalStateException | KafkaException e) {
       throw new UnavailableException(
-          "cannot publish rules to " + topic + " on " + props.get("bootstrap.servers") + ": " + e,
+          "cannot publish rules to "
+              + topic
+              + " on "
+              + props.get("bootstrap.servers")
+              + ": "
+              + e.getMessage(),
           e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnavailableException("interrupted while publishing rules", e);
     }
+    rules.forEach(rule -> out.println("published " + describe(rule)));
     out.printf("%d rules published to %s%n", rules.size(), topic);
     return 0;
   }

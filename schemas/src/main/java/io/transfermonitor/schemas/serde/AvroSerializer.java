@@ -3,9 +3,7 @@ package io.transfermonitor.schemas.serde;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -23,6 +21,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@link SerializationException} naming the topic and subject, with the registry's error as cause.
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+  private static final ThreadLocal<PayloadBuffer> BUFFERS =
+      ThreadLocal.withInitial(PayloadBuffer::new);
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
 
   private SchemaRegistryClient registry;
   private boolean autoRegister = true;
@@ -58,11 +60,12 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     Schema schema = data.getSchema();
     int id = schemaId(topic, schema);
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
-      WireFormat.writeHeader(header, id);
-      out.write(header.array());
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      // one buffer and one buffered encoder per thread: no per-record allocation but the result
+      PayloadBuffer out = BUFFERS.get();
+      out.reset();
+      out.writeHeader(id);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+      ENCODERS.set(encoder);
       writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
       encoder.flush();
       return out.toByteArray();
@@ -97,6 +100,48 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
               + ": "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /** A growable byte buffer without the locking of {@link java.io.ByteArrayOutputStream}. */
+  private static final class PayloadBuffer extends java.io.OutputStream {
+    private byte[] bytes = new byte[512];
+    private int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    void writeHeader(int schemaId) {
+      ensure(WireFormat.HEADER_SIZE);
+      bytes[size++] = WireFormat.MAGIC_BYTE;
+      bytes[size++] = (byte) (schemaId >>> 24);
+      bytes[size++] = (byte) (schemaId >>> 16);
+      bytes[size++] = (byte) (schemaId >>> 8);
+      bytes[size++] = (byte) schemaId;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
     }
   }
 }

@@ -2,8 +2,15 @@ package io.transfermonitor.streams.ledger;
 
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.EventKind;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The running total of one rule, period and basis, as kept in the {@code ledgers} store: what was
@@ -23,6 +30,8 @@ import java.util.List;
  * @param lastEventTime event time of the last event counted
  * @param lastEventKind kind of the last event counted
  * @param lastReferences references of the last event counted
+ * @param monthlyTotals the total per calendar month of event time ({@code 2024-06}), so an alert
+ *     can tell when, by event time, a level was reached even if events arrived out of order
  */
 public record Ledger(
     String ruleId,
@@ -37,7 +46,8 @@ public record Ledger(
     Double limit,
     long lastEventTime,
     EventKind lastEventKind,
-    List<String> lastReferences) {
+    List<String> lastReferences,
+    SortedMap<String, Double> monthlyTotals) {
 
   /** How many event ids a ledger keeps to cite in alerts. */
   public static final int RECENT = 20;
@@ -46,6 +56,9 @@ public record Ledger(
     recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
     raisedLevels = raisedLevels == null ? List.of() : List.copyOf(raisedLevels);
     lastReferences = lastReferences == null ? List.of() : List.copyOf(lastReferences);
+    monthlyTotals =
+        Collections.unmodifiableSortedMap(
+            monthlyTotals == null ? new TreeMap<>() : new TreeMap<>(monthlyTotals));
   }
 
   /** An empty ledger. */
@@ -63,7 +76,8 @@ public record Ledger(
         null,
         0,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Store key and aggregate key: {@code ruleId/2024-01-01/OBSERVED}. */
@@ -89,6 +103,8 @@ public record Ledger(
     if (recent.size() > RECENT) {
       recent = recent.subList(recent.size() - RECENT, recent.size());
     }
+    SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
+    months.merge(monthOf(eventTime), amount, Double::sum);
     return new Ledger(
         ruleId,
         periodStart,
@@ -102,7 +118,8 @@ public record Ledger(
         limit,
         eventTime,
         kind,
-        references);
+        references,
+        months);
   }
 
   /** This ledger with {@code label} remembered as raised. */
@@ -122,7 +139,8 @@ public record Ledger(
         limit,
         lastEventTime,
         lastEventKind,
-        lastReferences);
+        lastReferences,
+        monthlyTotals);
   }
 
   /** This ledger judged against {@code newLimit}. */
@@ -140,6 +158,27 @@ public record Ledger(
         newLimit,
         lastEventTime,
         lastEventKind,
-        lastReferences);
+        lastReferences,
+        monthlyTotals);
+  }
+
+  /**
+   * The first month (by event time) in which the running total reached {@code amount}, or empty
+   * when it has not.
+   */
+  public Optional<YearMonth> reachedIn(double amount) {
+    double running = 0;
+    for (Map.Entry<String, Double> month : monthlyTotals.entrySet()) {
+      running += month.getValue();
+      if (running >= amount) {
+        return Optional.of(YearMonth.parse(month.getKey()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String monthOf(long eventTime) {
+    return YearMonth.from(java.time.Instant.ofEpochMilli(eventTime).atZone(ZoneOffset.UTC))
+        .toString();
   }
 }
