@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.producers.jsonl.EventJson;
-import io.transfermonitor.producers.validate.EventValidator;
 import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +32,8 @@ class ReadmeExamplesTest {
     }
 
     assertThat(events).extracting(EventTypes::kindOf).contains(EventKind.values());
-    assertThat(events).allSatisfy(e -> assertThat(new EventValidator().validate(e)).isEmpty());
+    assertThat(events)
+        .allSatisfy(
+            e -> assertThat(new EventValidator().check(e, System.currentTimeMillis())).isEmpty());
   }
 }

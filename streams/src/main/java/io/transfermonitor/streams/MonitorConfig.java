@@ -31,10 +31,6 @@ public record MonitorConfig(
     Duration ruleRecheckInterval,
     Duration commitInterval) {
 
-  /** Units a tanker delivery may be given in. */
-  public static final Set<String> QUANTITY_UNITS =
-      Set.of("BARREL", "METRIC_TON", "KILOLITRE", "LITRE");
-
   /**
    * Default barrels per metric ton. Refined products follow the 1718 Committee's usual factors;
    * crude is 4,000,000 bbl / 525,000 t = 7.62 (UNSCR 2397 OP4); REFINED_UNSPECIFIED uses 7.33, the

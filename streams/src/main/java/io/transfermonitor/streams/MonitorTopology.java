@@ -9,12 +9,12 @@ import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroSerde;
+import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
 import io.transfermonitor.streams.rules.BanAlertProcessor;
 import io.transfermonitor.streams.rules.LedgerRouter;
 import io.transfermonitor.streams.rules.RuleStoreUpdater;
-import io.transfermonitor.streams.validation.EventValidator;
 import io.transfermonitor.streams.validation.ValidationProcessor;
 import java.time.Duration;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class MonitorTopology {
         Consumed.with(keys, AvroSerde.forValue(registry, Rule.class)).withName("read-rules"),
         () -> new RuleStoreUpdater(RULES_STORE));
 
-    EventValidator validator = EventValidator.from(config);
+    EventValidator validator = new EventValidator(config.knownProducts(), config.maxFutureSkew());
     KStream<String, Object> checked = null;
     for (EventKind kind : EventKind.values()) {
       KStream<String, Object> one =

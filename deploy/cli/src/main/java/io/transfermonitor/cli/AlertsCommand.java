@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -78,30 +81,36 @@ public class AlertsCommand implements Callable<Integer> {
         false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    AtomicReference<KafkaConsumer<String, Alert>> consumerRef = new AtomicReference<>();
     AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch closed = new CountDownLatch(1);
+    // Ctrl-C: wake the poll, then let the JVM exit once the consumer has closed
+    Thread hook =
+        new Thread(
+            () -> {
+              stopping.set(true);
+              consumerRef.get().wakeup();
+              try {
+                closed.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "tm-alerts-stop");
     try (KafkaConsumer<String, Alert> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-      Thread main = Thread.currentThread();
-      Thread hook =
-          new Thread(
-              () -> {
-                stopping.set(true);
-                consumer.wakeup();
-                try {
-                  main.join(5000);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "tm-alerts-stop");
+      consumerRef.set(consumer);
       Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        return tail(consumer, topic, out, err);
-      } catch (WakeupException e) {
-        return stopping.get() ? 0 : 1;
-      } finally {
-        if (!stopping.get()) {
+      return tail(consumer, topic, out, err);
+    } catch (WakeupException e) {
+      return stopping.get() ? 0 : 1;
+    } finally {
+      closed.countDown();
+      if (!stopping.get()) {
+        try {
           Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          // shutting down already, or the hook was never added
         }
       }
     }

@@ -10,9 +10,9 @@ import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.producers.EventProducer;
-import io.transfermonitor.producers.validate.EventValidator;
-import io.transfermonitor.producers.validate.Violation;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.Violation;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -38,7 +38,7 @@ public final class ProgrammaticSource {
     try (EventProducer producer =
         EventProducer.builder(bootstrap, registry).topics(Topics.defaults()).build()) {
       for (SpecificRecord event : List.of(sighting(), deployment())) {
-        List<Violation> problems = validator.validate(event);
+        List<Violation> problems = validator.check(event, System.currentTimeMillis());
         if (!problems.isEmpty()) {
           System.err.println("not sent: " + problems);
           continue;

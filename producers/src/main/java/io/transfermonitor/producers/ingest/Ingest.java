@@ -6,9 +6,9 @@ import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.producers.EventSink;
 import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.producers.jsonl.EventJsonException;
-import io.transfermonitor.producers.validate.EventValidator;
-import io.transfermonitor.producers.validate.Violation;
 import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.Violation;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -188,7 +188,7 @@ public final class Ingest {
   }
 
   private void accept(String name, long line, SpecificRecord event, Supplier<String> raw) {
-    List<Violation> violations = validator.validate(event);
+    List<Violation> violations = validator.check(event, System.currentTimeMillis());
     if (!violations.isEmpty()) {
       String eventId = EventTypes.headerOf(event).getEventId();
       reject(name, line, violations, raw, eventId);

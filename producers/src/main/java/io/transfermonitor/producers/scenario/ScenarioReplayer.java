@@ -6,7 +6,7 @@ import io.transfermonitor.producers.ingest.IngestInput;
 import io.transfermonitor.producers.ingest.IngestProgress;
 import io.transfermonitor.producers.ingest.IngestResult;
 import io.transfermonitor.producers.ingest.InputFormat;
-import io.transfermonitor.producers.validate.EventValidator;
+import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

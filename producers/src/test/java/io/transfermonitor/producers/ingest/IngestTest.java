@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.producers.CapturingSink;
-import io.transfermonitor.producers.validate.EventValidator;
+import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -85,6 +85,7 @@ class IngestTest {
             fields:
               header.sourceKind: { value: REPORTED }
               header.eventTime: { column: month, format: "yyyy-MM" }
+              header.destination: { value: PRK }
               productClass: { value: REFINED }
               product: { value: DIESEL }
               quantity: { column: qty }
@@ -98,8 +99,8 @@ class IngestTest {
     assertThat(result.produced()).isEqualTo(2);
     assertThat(reportText.toString())
         .contains(
-            "sightings.csv,3,unit,\"unknown unit 'gal', expected one of [BARREL, KILOLITRE, LITRE,"
-                + " METRIC_TON]\",\"2,2024-02,200,gal\"");
+            "sightings.csv,3,unit,\"unknown unit 'gal' (expected one of [BARREL, KILOLITRE, LITRE,"
+                + " METRIC_TON])\",\"2,2024-02,200,gal\"");
   }
 
   @Test
@@ -131,10 +132,10 @@ class IngestTest {
   void shouldReadJsonLinesAndReportTheBadLine() throws IOException {
     String jsonl =
         """
-        {"type":"troop-deployment","header":{"eventId":"t1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-10-08T00:00:00Z"},"personnel":1500}
+        {"type":"troop-deployment","header":{"eventId":"t1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-10-08T00:00:00Z","origin":"PRK","destination":"RUS"},"personnel":1500}
 
-        {"type":"troop-deployment","header":{"eventId":"t2","sourceName":"s","sourceKind":"OBSERVED","eventTime":"yesterday"},"personnel":10}
-        {"type":"WORKER_DISPATCH","header":{"eventId":"w1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-02-01"},"workers":500}
+        {"type":"troop-deployment","header":{"eventId":"t2","sourceName":"s","sourceKind":"OBSERVED","eventTime":"yesterday","origin":"PRK","destination":"RUS"},"personnel":10}
+        {"type":"WORKER_DISPATCH","header":{"eventId":"w1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-02-01","origin":"PRK","destination":"RUS"},"workers":500}
         """;
     Ingest ingest =
         new Ingest(

@@ -31,8 +31,8 @@ class ScenarioReplayerTest {
   void shouldSendABrokenLineToTheRejectedTopicAndGoOn() {
     String scenario =
         """
-        {"type":"worker-dispatch","header":{"eventId":"w1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-02-01"},"workers":-3}
-        {"type":"worker-dispatch","header":{"eventId":"w2","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-03-01"},"workers":300}
+        {"type":"worker-dispatch","header":{"eventId":"w1","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-02-01","origin":"PRK","destination":"RUS"},"workers":-3}
+        {"type":"worker-dispatch","header":{"eventId":"w2","sourceName":"s","sourceKind":"OBSERVED","eventTime":"2024-03-01","origin":"PRK","destination":"RUS"},"workers":300}
         """;
     CapturingSink sink = new CapturingSink();
 

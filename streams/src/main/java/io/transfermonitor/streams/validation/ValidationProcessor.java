@@ -6,6 +6,8 @@ import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.Violation;
 import io.transfermonitor.streams.Fact;
 import io.transfermonitor.streams.MonitorMetrics;
 import java.nio.ByteBuffer;

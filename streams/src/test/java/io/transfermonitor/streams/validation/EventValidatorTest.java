@@ -7,6 +7,8 @@ import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.Violation;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.MonitorConfig;
 import java.time.Instant;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class EventValidatorTest {
 
-  private final EventValidator validator = EventValidator.from(MonitorConfig.defaults());
+  private final EventValidator validator =
+      new EventValidator(
+          MonitorConfig.defaults().knownProducts(), MonitorConfig.defaults().maxFutureSkew());
   private final long now = Instant.parse("2025-06-30T00:00:00Z").toEpochMilli();
 
   @Test

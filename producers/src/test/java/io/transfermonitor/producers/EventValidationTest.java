@@ -1,4 +1,4 @@
-package io.transfermonitor.producers.validate;
+package io.transfermonitor.producers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,16 +8,17 @@ import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.producers.scenario.SeedScenario;
-import java.time.Clock;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.Violation;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class EventValidatorTest {
+class EventValidationTest {
 
   private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
   private final EventValidator validator =
-      new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), EventValidator.PRODUCTS);
+      new EventValidator(EventValidator.DEFAULT_PRODUCTS, Duration.ofDays(1));
 
   private static EventHeader header(Instant time) {
     return EventHeader.newBuilder()
@@ -25,6 +26,8 @@ class EventValidatorTest {
         .setSourceName("test")
         .setSourceKind(SourceKind.OBSERVED)
         .setEventTime(time)
+        .setOrigin("RUS")
+        .setDestination("PRK")
         .build();
   }
 
@@ -39,22 +42,23 @@ class EventValidatorTest {
 
   @Test
   void shouldAcceptEveryEventOfTheSeedScenario() {
-    assertThat(SeedScenario.events()).allSatisfy(e -> assertThat(validator.validate(e)).isEmpty());
+    assertThat(SeedScenario.events())
+        .allSatisfy(e -> assertThat(validator.check(e, NOW.toEpochMilli())).isEmpty());
   }
 
   @Test
   void shouldRejectANegativeQuantity() {
-    assertThat(validator.validate(tanker().setQuantity(-5).build()))
+    assertThat(validator.check(tanker().setQuantity(-5).build(), NOW.toEpochMilli()))
         .containsExactly(new Violation("quantity", "must not be negative (was -5.0)"));
   }
 
   @Test
   void shouldRejectAnUnknownUnit() {
-    assertThat(validator.validate(tanker().setUnit("GALLON").build()))
+    assertThat(validator.check(tanker().setUnit("GALLON").build(), NOW.toEpochMilli()))
         .containsExactly(
             new Violation(
                 "unit",
-                "unknown unit 'GALLON', expected one of [BARREL, KILOLITRE, LITRE, METRIC_TON]"));
+                "unknown unit 'GALLON' (expected one of [BARREL, KILOLITRE, LITRE, METRIC_TON])"));
   }
 
   @Test
@@ -65,7 +69,7 @@ class EventValidatorTest {
             .setVesselImo("12345")
             .setVesselFlag("KP")
             .build();
-    assertThat(validator.validate(t))
+    assertThat(validator.check(t, NOW.toEpochMilli()))
         .extracting(Violation::field)
         .containsExactlyInAnyOrder("header.eventTime", "vesselImo", "vesselFlag");
   }
@@ -77,7 +81,7 @@ class EventValidatorTest {
             .setHeader(header(Instant.parse("2024-10-01T00:00:00Z")))
             .setPersonnel(0)
             .build();
-    assertThat(validator.validate(none))
+    assertThat(validator.check(none, NOW.toEpochMilli()))
         .containsExactly(new Violation("personnel", "must be positive (was 0)"));
   }
 }

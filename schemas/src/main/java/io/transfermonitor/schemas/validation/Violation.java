@@ -1,4 +1,4 @@
-package io.transfermonitor.streams.validation;
+package io.transfermonitor.schemas.validation;
 
 /**
  * One thing wrong with an event.

@@ -1,0 +1,214 @@
+package io.transfermonitor.schemas.validation;
+
+import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.ContainerShipment;
+import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.FinancialTransfer;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.WorkerDispatch;
+import io.transfermonitor.schemas.EventTypes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The domain checks every event passes, beyond what its Avro schema enforces, applied alike by
+ * {@code ingest} before producing and by the monitor before counting: ids and sources present;
+ * quantities positive (non-negative for petroleum and money); known units and product types; ISO
+ * alpha-3 countries and ISO 4217 currencies; seven-digit IMO numbers; confidence within 0..1; an
+ * event time not absurdly in the future and a report time not before it; and the parties a rule
+ * needs (both ends of a transfer, the sending country of troops and workers, the destination of a
+ * delivery that is not ship-to-ship). In: one event record. Out: its violations, empty when good.
+ */
+public final class EventValidator {
+
+  /** Units a tanker delivery may be given in. */
+  public static final Set<String> TANKER_UNITS =
+      Set.of("BARREL", "METRIC_TON", "KILOLITRE", "LITRE");
+
+  /** Product types with a conversion factor in the default configuration. */
+  public static final Set<String> DEFAULT_PRODUCTS =
+      Set.of("LPG", "GASOLINE", "KEROSENE", "DIESEL", "FUEL_OIL", "CRUDE", "REFINED_UNSPECIFIED");
+
+  /** What an arms transfer's quantity may count. */
+  public static final Set<String> ARMS_UNITS = Set.of("UNITS", "ROUNDS", "SYSTEMS", "BATTERIES");
+
+  /** How far ahead of the clock an event time may lie (clock skew between sources). */
+  public static final Duration DEFAULT_FUTURE_SKEW = Duration.ofDays(1);
+
+  private final Set<String> products;
+  private final Duration maxFutureSkew;
+
+  /** With {@link #DEFAULT_PRODUCTS} and {@link #DEFAULT_FUTURE_SKEW}. */
+  public EventValidator() {
+    this(DEFAULT_PRODUCTS, DEFAULT_FUTURE_SKEW);
+  }
+
+  public EventValidator(Set<String> products, Duration maxFutureSkew) {
+    this.products = Set.copyOf(products);
+    this.maxFutureSkew = maxFutureSkew;
+  }
+
+  /** Everything wrong with {@code event}, judged at wall-clock time {@code nowMillis}. */
+  public List<Violation> check(SpecificRecord event, long nowMillis) {
+    List<Violation> out = new ArrayList<>(0);
+    EventHeader header = EventTypes.headerOf(event);
+    header(header, nowMillis, out);
+    if (event instanceof TankerDelivery t) {
+      tanker(t, out);
+    } else if (event instanceof ContainerShipment c) {
+      positive("containers", c.getContainers(), out);
+      bothEnds(header, out);
+    } else if (event instanceof ArmsTransfer a) {
+      required("system", a.getSystem(), "what was transferred", out);
+      positive("quantity", a.getQuantity(), out);
+      oneOf("quantityUnit", a.getQuantityUnit(), ARMS_UNITS, out);
+      bothEnds(header, out);
+    } else if (event instanceof TroopDeployment d) {
+      positive("personnel", d.getPersonnel(), out);
+      required("header.origin", header.getOrigin(), "the sending country", out);
+    } else if (event instanceof WorkerDispatch w) {
+      positive("workers", w.getWorkers(), out);
+      required("header.origin", header.getOrigin(), "the sending country", out);
+    } else if (event instanceof FinancialTransfer f) {
+      nonNegative("amount", f.getAmount(), out);
+      code("currency", f.getCurrency(), "an ISO 4217 code", out);
+    }
+    return out;
+  }
+
+  private void header(EventHeader h, long nowMillis, List<Violation> out) {
+    required("header.eventId", h.getEventId(), "a stable id of the fact", out);
+    required("header.sourceName", h.getSourceName(), "who reported it", out);
+    Instant now = Instant.ofEpochMilli(nowMillis);
+    if (h.getEventTime().isAfter(now.plus(maxFutureSkew))) {
+      out.add(
+          new Violation(
+              "header.eventTime",
+              "event time "
+                  + h.getEventTime()
+                  + " lies more than "
+                  + maxFutureSkew
+                  + " after the clock ("
+                  + now
+                  + ")"));
+    }
+    if (h.getReportTime() != null && h.getReportTime().isBefore(h.getEventTime())) {
+      out.add(
+          new Violation(
+              "header.reportTime",
+              "report time "
+                  + h.getReportTime()
+                  + " is before the event time "
+                  + h.getEventTime()));
+    }
+    if (!(h.getConfidence() >= 0.0 && h.getConfidence() <= 1.0)) {
+      out.add(
+          new Violation(
+              "header.confidence", "must be within 0..1 (was " + h.getConfidence() + ")"));
+    }
+    country("header.origin", h.getOrigin(), out);
+    country("header.destination", h.getDestination(), out);
+  }
+
+  private void tanker(TankerDelivery t, List<Violation> out) {
+    nonNegative("quantity", t.getQuantity(), out);
+    oneOf("unit", t.getUnit(), TANKER_UNITS, out);
+    oneOf("product", t.getProduct(), products, out);
+    imo("vesselImo", t.getVesselImo(), out);
+    imo("counterpartVesselImo", t.getCounterpartVesselImo(), out);
+    country("vesselFlag", t.getVesselFlag(), out);
+    country("counterpartVesselFlag", t.getCounterpartVesselFlag(), out);
+    if (t.getShipToShip()) {
+      if (blank(t.getCounterpartVesselImo())
+          && blank(t.getCounterpartVesselName())
+          && blank(t.getCounterpartVesselFlag())) {
+        out.add(
+            new Violation(
+                "counterpartVesselName",
+                "a ship-to-ship transfer must name the other vessel (IMO, name or flag)"));
+      }
+    } else {
+      required("header.destination", t.getHeader().getDestination(), "where it was delivered", out);
+    }
+  }
+
+  private static void bothEnds(EventHeader h, List<Violation> out) {
+    required("header.origin", h.getOrigin(), "where the transfer comes from", out);
+    required("header.destination", h.getDestination(), "where the transfer goes", out);
+  }
+
+  private static void required(String field, String value, String what, List<Violation> out) {
+    if (blank(value)) {
+      out.add(new Violation(field, "is required: " + what));
+    }
+  }
+
+  private static void positive(String field, long value, List<Violation> out) {
+    if (value <= 0) {
+      out.add(new Violation(field, "must be positive (was " + value + ")"));
+    }
+  }
+
+  private static void nonNegative(String field, double value, List<Violation> out) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      out.add(new Violation(field, "must be a finite number (was " + value + ")"));
+    } else if (value < 0) {
+      out.add(new Violation(field, "must not be negative (was " + value + ")"));
+    }
+  }
+
+  private static void oneOf(String field, String value, Set<String> known, List<Violation> out) {
+    if (value == null || !known.contains(value)) {
+      out.add(
+          new Violation(
+              field,
+              "unknown " + field + " '" + value + "' (expected one of " + sorted(known) + ")"));
+    }
+  }
+
+  /** Countries are optional where not required above, but must be ISO alpha-3 when given. */
+  private static void country(String field, String value, List<Violation> out) {
+    if (value != null) {
+      code(field, value, "an ISO 3166-1 alpha-3 code", out);
+    }
+  }
+
+  private static void code(String field, String value, String what, List<Violation> out) {
+    if (value == null || !allIn(value, 3, 'A', 'Z')) {
+      out.add(new Violation(field, "must be " + what + ", was '" + value + "'"));
+    }
+  }
+
+  private static void imo(String field, String value, List<Violation> out) {
+    if (value != null && !allIn(value, 7, '0', '9')) {
+      out.add(new Violation(field, "must be a seven-digit IMO number, was '" + value + "'"));
+    }
+  }
+
+  // a character loop rather than a regex: this runs once per ingested row
+  private static boolean allIn(String value, int length, char from, char to) {
+    if (value.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < from || c > to) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+}
