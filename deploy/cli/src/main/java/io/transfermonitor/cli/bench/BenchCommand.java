@@ -178,6 +178,19 @@ public final class BenchCommand implements Callable<Integer> {
         instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
+    // expected, retried or routed on purpose, one line each: the undecodable records the workload
+    // sends (1 in 2,000) and the producers' retries
+    for (String name :
+        List.of(
+            "org.apache.kafka.streams.processor.internals.RecordDeserializer",
+            // retriable CONCURRENT_TRANSACTIONS / OUT_OF_ORDER_SEQUENCE_NUMBER while the previous
+            // transaction's markers are written: one warning per retried batch, every commit
+            "org.apache.kafka.clients.producer.internals.Sender",
+            "io.transfermonitor.streams.errors.RejectedRecordHandler")) {
+      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+    }
     // Transactions V2 brokers reject the first batches of a new transactional producer with a
     // retriable OutOfOrderSequence (KAFKA-18202) and log each at ERROR; the client retries them
     if (org.slf4j.LoggerFactory.getLogger("kafka.server.ReplicaManager")
@@ -218,6 +231,13 @@ public final class BenchCommand implements Callable<Integer> {
         commitIntervalMs,
         seed);
     BenchReport report = new BenchReport(commitIntervalMs);
+    try (HeapWatch idle = HeapWatch.start()) {
+      report.note(
+          "live heap with only the "
+              + (bootstrapServers == null ? "embedded stack" : "clients")
+              + " up, before any input: "
+              + BenchReport.mib(idle.liveNowBytes()));
+    }
     try (Admin admin = Admin.create(adminProps(stack))) {
       BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
       List<Rule> ruleSet = MonitorPass.ruleSet(rulesFile, rules);
@@ -286,6 +306,7 @@ public final class BenchCommand implements Callable<Integer> {
       baseline.start(instances);
       boolean done = progress.awaitDone(group, Duration.ofMinutes(30), baseline::isHealthy, out);
       long nanos = System.nanoTime() - start;
+      long liveAtEnd = heap.liveNowBytes();
       baseline.close();
       if (!done) {
         throw new IllegalStateException("baseline did not finish", baseline.failure());
@@ -296,6 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
           nanos,
           heap.peakUsedBytes(),
           heap.peakLiveBytes(),
+          liveAtEnd,
           heap.gcMillisSinceStart(),
           0,
           0);

@@ -95,23 +95,29 @@ public final class ConsumerProgress {
         return false;
       }
     }
+    return internalBacklog(group, offsets) == 0;
+  }
+
+  /**
+   * Records the group has yet to read from its internal (repartition) topics, not counting the one
+   * commit marker at the end of each partition that a consumer skips without committing past it
+   * when nothing else arrives.
+   */
+  private long internalBacklog(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
     Set<TopicPartition> internal =
         offsets.keySet().stream()
             .filter(tp -> !inputEnds.containsKey(tp) && tp.topic().startsWith(group + "-"))
             .collect(Collectors.toSet());
     if (internal.isEmpty()) {
-      return true;
+      return 0;
     }
     try {
       Map<TopicPartition, Long> ends = endOffsets(admin, internal);
+      long backlog = 0;
       for (TopicPartition tp : internal) {
-        // with exactly-once the last offset of a partition is a commit marker, which a consumer
-        // skips without committing past it when nothing else arrives
-        if (offsets.get(tp).offset() < ends.get(tp) - 1) {
-          return false;
-        }
+        backlog += Math.max(0, ends.get(tp) - 1 - offsets.get(tp).offset());
       }
-      return true;
+      return backlog;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -139,10 +145,11 @@ public final class ConsumerProgress {
       }
       if (System.nanoTime() >= nextReport) {
         long done = committed(group);
+        long backlog = internalBacklog(group, committedOffsets(group));
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(
-            "  ... %,d / %,d committed (%.0f s, %,.0f records/s so far)%n",
-            done, inputRecords, seconds, done / seconds);
+            "  ... %,d / %,d input records committed, %,d in repartition topics to go (%.0f s)%n",
+            done, inputRecords, backlog, seconds);
         nextReport += 5_000_000_000L;
       }
       Thread.sleep(100);

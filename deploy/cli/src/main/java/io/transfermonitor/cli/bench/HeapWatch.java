@@ -69,8 +69,11 @@ public final class HeapWatch implements AutoCloseable {
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     long before = 0;
-    for (MemoryUsage usage : info.getGcInfo().getMemoryUsageBeforeGc().values()) {
-      before += usage.getUsed();
+    for (Map.Entry<String, MemoryUsage> pool :
+        info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+      if (!isNonHeap(pool.getKey())) {
+        before += pool.getValue().getUsed();
+      }
     }
     long after = 0;
     for (Map.Entry<String, MemoryUsage> pool :
@@ -108,6 +111,15 @@ public final class HeapWatch implements AutoCloseable {
   /** Milliseconds spent in garbage collection since the watch started. */
   public long gcMillisSinceStart() {
     return gcMillis() - gcMillisAtStart;
+  }
+
+  /**
+   * Heap in use right after a full collection requested now: the live set at this moment (the peak
+   * after young collections also counts old-generation garbage not yet reclaimed).
+   */
+  public long liveNowBytes() {
+    System.gc();
+    return memory.getHeapMemoryUsage().getUsed();
   }
 
   /** The -Xmx of this JVM in bytes. */

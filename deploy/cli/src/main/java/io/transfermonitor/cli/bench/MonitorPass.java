@@ -87,6 +87,7 @@ public final class MonitorPass implements AutoCloseable {
           nanos,
           heap.peakUsedBytes(),
           heap.peakLiveBytes(),
+          heap.liveNowBytes(),
           heap.gcMillisSinceStart(),
           DiskUsage.bytesUnder(stateRoot),
           ChangelogSize.bytes(admin, appId));

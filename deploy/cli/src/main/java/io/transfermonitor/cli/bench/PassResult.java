@@ -8,6 +8,8 @@ package io.transfermonitor.cli.bench;
  * @param nanos wall time from start until every input offset was committed
  * @param peakUsedBytes highest heap in use during the pass (sampled; includes uncollected garbage)
  * @param peakLiveBytes highest heap in use right after a GC during the pass (the live set)
+ * @param liveAtEndBytes heap in use after a full GC once the pass had consumed everything, still
+ *     running (the live set)
  * @param gcMillis time spent in GC during the pass
  * @param stateBytes bytes on disk under the pass's state directories (0 for the baseline)
  * @param changelogBytes bytes the broker holds in the pass's changelog topics (0 for the baseline)
@@ -18,6 +20,7 @@ public record PassResult(
     long nanos,
     long peakUsedBytes,
     long peakLiveBytes,
+    long liveAtEndBytes,
     long gcMillis,
     long stateBytes,
     long changelogBytes) {

@@ -11,7 +11,15 @@ class BenchReportTest {
 
   private static PassResult pass(String name, long records, double seconds, long liveMib) {
     return new PassResult(
-        name, records, (long) (seconds * 1e9), 2 * liveMib * MIB, liveMib * MIB, 10, 0, 0);
+        name,
+        records,
+        (long) (seconds * 1e9),
+        2 * liveMib * MIB,
+        liveMib * MIB,
+        liveMib * MIB,
+        10,
+        0,
+        0);
   }
 
   @Test
