@@ -13,13 +13,14 @@ import java.util.List;
  * The rule set to load: a file the user names, or the default set of domain.md shipped in the jar
  * (a copy of {@code deploy/config/rules.yaml}).
  */
-final class DefaultRules {
+public final class DefaultRules {
 
   static final String RESOURCE = "/config/rules.yaml";
 
   private DefaultRules() {}
 
-  static List<Rule> load(Path file) {
+  /** The rules of {@code file}, or the built-in default set when it is null. */
+  public static List<Rule> load(Path file) {
     return file != null ? RuleFile.load(file) : builtIn();
   }
 

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.cli.DefaultRules;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.ingest.IngestResult;
@@ -74,8 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--rules-file",
-      defaultValue = "deploy/config/rules.yaml",
-      description = "The default rule set (default: ${DEFAULT-VALUE}).")
+      paramLabel = "FILE",
+      description = "Rule set to start from (default: the built-in deploy/config/rules.yaml).")
   Path rulesFile;
 
   @Option(
@@ -240,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     try (Admin admin = Admin.create(adminProps(stack))) {
       BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
-      List<Rule> ruleSet = MonitorPass.ruleSet(rulesFile, rules);
+      List<Rule> ruleSet = MonitorPass.ruleSet(DefaultRules.load(rulesFile), rules);
       publishRules(stack, registry, topics, ruleSet);
       out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
 

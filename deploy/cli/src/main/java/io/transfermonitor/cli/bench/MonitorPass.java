@@ -5,9 +5,7 @@ import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.MonitorApplication;
 import io.transfermonitor.streams.MonitorConfig;
-import io.transfermonitor.streams.rules.RuleFile;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,18 +37,9 @@ public final class MonitorPass implements AutoCloseable {
     this.commitIntervalMs = commitIntervalMs;
   }
 
-  /**
-   * The rules to publish: those of {@code rulesFile}, plus {@link SyntheticRules} up to {@code
-   * total} when that is larger.
-   */
-  public static List<Rule> ruleSet(Path rulesFile, Integer total) {
-    if (!Files.isRegularFile(rulesFile)) {
-      throw new IllegalArgumentException(
-          "rules file "
-              + rulesFile.toAbsolutePath()
-              + " not found: run from the repository root or pass --rules-file");
-    }
-    List<Rule> rules = new ArrayList<>(RuleFile.load(rulesFile));
+  /** The rules to publish: {@code base}, plus {@link SyntheticRules} up to {@code total}. */
+  public static List<Rule> ruleSet(List<Rule> base, Integer total) {
+    List<Rule> rules = new ArrayList<>(base);
     if (total != null && total > rules.size()) {
       rules.addAll(SyntheticRules.of(total - rules.size()));
     }
