@@ -8,7 +8,6 @@ import io.transfermonitor.streams.Fact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -34,14 +33,10 @@ public final class BanAlertProcessor implements Processor<String, Fact, String, 
 
   @Override
   public void process(Record<String, Fact> record) {
-    try (KeyValueIterator<String, Rule> all = rules.all()) {
-      while (all.hasNext()) {
-        Rule rule = all.next().value;
-        if (rule.getKind() == RuleKind.BAN && RuleMatcher.matches(rule, record.value())) {
-          Alert alert = AlertComposer.banned(rule, record.value(), context.currentSystemTimeMs());
-          context.forward(record.withKey(alert.getAlertId()).withValue(alert));
-        }
-      }
+    for (Rule rule :
+        RuleMatcher.matching(rules, r -> r.getKind() == RuleKind.BAN, record.value())) {
+      Alert alert = AlertComposer.banned(rule, record.value(), context.currentSystemTimeMs());
+      context.forward(record.withKey(alert.getAlertId()).withValue(alert));
     }
   }
 }

@@ -6,7 +6,6 @@ import io.transfermonitor.streams.Fact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -32,13 +31,8 @@ public final class LedgerRouter implements Processor<String, Fact, String, Fact>
 
   @Override
   public void process(Record<String, Fact> record) {
-    try (KeyValueIterator<String, Rule> all = rules.all()) {
-      while (all.hasNext()) {
-        Rule rule = all.next().value;
-        if (keepsTotal(rule) && RuleMatcher.matches(rule, record.value())) {
-          context.forward(record.withKey(rule.getRuleId()));
-        }
-      }
+    for (Rule rule : RuleMatcher.matching(rules, LedgerRouter::keepsTotal, record.value())) {
+      context.forward(record.withKey(rule.getRuleId()));
     }
   }
 

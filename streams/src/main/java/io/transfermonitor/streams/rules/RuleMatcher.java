@@ -6,7 +6,10 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleScope;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.streams.Fact;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Decides whether a rule applies to a fact, by the rule's {@link RuleScope}. Empty lists mean
@@ -61,6 +64,21 @@ public final class RuleMatcher {
   /**
    * The total a fact counts in: ESTIMATED evidence counts as the rule says (OBSERVED by default).
    */
+  /** The rules of {@code store} that pass {@code kind} and match {@code fact}, in store order. */
+  public static List<Rule> matching(
+      KeyValueStore<String, Rule> store, java.util.function.Predicate<Rule> kind, Fact fact) {
+    List<Rule> found = new ArrayList<>(2);
+    try (KeyValueIterator<String, Rule> all = store.all()) {
+      while (all.hasNext()) {
+        Rule rule = all.next().value;
+        if (kind.test(rule) && matches(rule, fact)) {
+          found.add(rule);
+        }
+      }
+    }
+    return found;
+  }
+
   public static Basis basisOf(Rule rule, SourceKind sourceKind) {
     return switch (sourceKind) {
       case REPORTED -> Basis.REPORTED;
