@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,8 +153,15 @@ public class DemoCommand implements Callable<Integer> {
         return 0;
       }
       Duration timeout = Duration.ofSeconds(timeoutSeconds);
-      try (ProcessingProgress progress = new ProcessingProgress(cluster.clientProperties())) {
-        progress.awaitConsumed(config.applicationId(), topics.eventTopics(), timeout);
+      try (ProcessingProgress progress = new ProcessingProgress(cluster.clientProperties());
+          Admin admin = Admin.create(cluster.clientProperties())) {
+        boolean done =
+            ConsumerProgress.of(admin, topics.eventTopics())
+                .awaitDone(config.applicationId(), timeout, () -> true, System.err);
+        if (!done) {
+          throw new IllegalStateException(
+              "the monitor did not process all input within " + timeout);
+        }
         progress.awaitRead(topics.alerts(), tail::positions, timeout);
         long rejected = progress.recordCount(topics.rejected());
         printSummary(out, replay, rejected, tail.alerts(), System.nanoTime() - started);

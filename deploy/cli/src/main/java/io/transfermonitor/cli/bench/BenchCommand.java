@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.cli.ConsumerProgress;
 import io.transfermonitor.cli.DefaultRules;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.model.Rule;

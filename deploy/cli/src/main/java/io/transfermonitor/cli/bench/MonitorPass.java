@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.bench;
 
+import io.transfermonitor.cli.ConsumerProgress;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli.bench;
+package io.transfermonitor.cli;
 
 import java.time.Duration;
 import java.util.Collection;
