@@ -58,25 +58,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    SubjectSchema key = new SubjectSchema(subject, schema);
-    Integer cached = idsBySubjectSchema.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    JsonNode answer =
-        http.call(
-            "register a schema under subject '" + subject + "'",
-            "POST",
-            subjectPath(subject) + "/versions",
-            schemaBody(schema));
-    int id = requiredInt(answer, "id", "register under subject '" + subject + "'");
-    idsBySubjectSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
-    return id;
+    return idFor(subject, schema, "register", subjectPath(subject) + "/versions");
   }
 
   @Override
   public int idOf(String subject, Schema schema) {
+    return idFor(subject, schema, "look up", subjectPath(subject));
+  }
+
+  /** The id of {@code schema} under {@code subject}: cached, else POSTed to {@code path}. */
+  private int idFor(String subject, Schema schema, String verb, String path) {
     SubjectSchema key = new SubjectSchema(subject, schema);
     Integer cached = idsBySubjectSchema.get(key);
     if (cached != null) {
@@ -84,11 +75,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     JsonNode answer =
         http.call(
-            "look up a schema under subject '" + subject + "'",
-            "POST",
-            subjectPath(subject),
-            schemaBody(schema));
-    int id = requiredInt(answer, "id", "look up under subject '" + subject + "'");
+            verb + " a schema under subject '" + subject + "'", "POST", path, schemaBody(schema));
+    int id = requiredInt(answer, "id", verb + " under subject '" + subject + "'");
     idsBySubjectSchema.put(key, id);
     schemasById.putIfAbsent(id, schema);
     return id;
