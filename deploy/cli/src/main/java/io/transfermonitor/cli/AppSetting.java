@@ -1,17 +1,21 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Every application setting ({@code tm.*} in a file, {@code TM_*} in the environment: {@code
  * TM_TOPIC_PREFIX} is {@code tm.topic.prefix}), with its default and its check. Add a constant to
- * add a setting; unknown {@code tm.*} keys in a file are refused so typos do not pass silently.
+ * add a setting; unknown {@code tm.*} keys in a file are refused so typos do not pass silently. The
+ * monitor's own settings take key, default, check and documentation from {@link MonitorSettings},
+ * where their defaults live.
  */
 public enum AppSetting {
   SCHEMA_REGISTRY_URL(
@@ -19,11 +23,7 @@ public enum AppSetting {
       null,
       AppSetting::checkUrl,
       "Schema registry URL (Confluent REST API); http(s)://..., or mock://scope in tests."),
-  TOPIC_PREFIX(
-      "tm.topic.prefix",
-      "tm.",
-      AppSetting::checkTopicChars,
-      "Prefix of every topic name (tm.events.tanker-deliveries, tm.alerts, ...)."),
+  TOPIC_PREFIX(MonitorSettings.TOPIC_PREFIX),
   TOPIC_PARTITIONS(
       "tm.topic.partitions", "3", v -> checkInt(v, 1), "Partitions per topic for topics create."),
   TOPIC_REPLICATION_FACTOR(
@@ -31,27 +31,39 @@ public enum AppSetting {
       "-1",
       AppSetting::checkReplication,
       "Replicas per partition for topics create; -1 = the broker's default."),
-  APPLICATION_ID(
-      "tm.application.id",
-      "transfer-monitor",
-      AppSetting::checkTopicChars,
-      "Kafka Streams application id (consumer group and internal topic prefix)."),
+  APPLICATION_ID(MonitorSettings.APPLICATION_ID),
   STATE_DIR(
       "tm.state.dir",
       "tm-data/streams",
       AppSetting::checkPath,
-      "Directory for Kafka Streams state stores.");
+      "Directory for Kafka Streams state stores."),
+  DEDUP_RETENTION(MonitorSettings.DEDUP_RETENTION),
+  BARRELS_PER_TON(MonitorSettings.BARRELS_PER_TON),
+  BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
+  MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
+  RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
+  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL);
 
   private final String key;
   private final String defaultValue;
   private final Function<String, String> check;
   private final String doc;
+  private final boolean monitorSetting;
+
+  AppSetting(String monitorKey) {
+    this.key = monitorKey;
+    this.defaultValue = MonitorSettings.defaultValue(monitorKey);
+    this.check = value -> MonitorSettings.problem(monitorKey, value).orElse(null);
+    this.doc = MonitorSettings.doc(monitorKey);
+    this.monitorSetting = true;
+  }
 
   AppSetting(String key, String defaultValue, Function<String, String> check, String doc) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.check = check;
     this.doc = doc;
+    this.monitorSetting = false;
   }
 
   /** The key as written in a file, e.g. {@code tm.topic.prefix}. */
@@ -61,7 +73,7 @@ public enum AppSetting {
 
   /** The environment variable, e.g. {@code TM_TOPIC_PREFIX}. */
   public String envName() {
-    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    return key.toUpperCase(Locale.ROOT).replace('.', '_');
   }
 
   /** The default, or null when unset by default. */
@@ -71,6 +83,11 @@ public enum AppSetting {
 
   public String doc() {
     return doc;
+  }
+
+  /** Whether this is one of the monitor's own settings ({@link MonitorSettings}). */
+  public boolean isMonitorSetting() {
+    return monitorSetting;
   }
 
   /** Null when {@code value} is acceptable, else what is wrong with it. */
@@ -96,12 +113,6 @@ public enum AppSetting {
       // reported below
     }
     return "'" + value + "' is not an http(s):// URL";
-  }
-
-  private static String checkTopicChars(String value) {
-    return value.matches("[A-Za-z0-9._-]+")
-        ? null
-        : "'" + value + "' may only contain letters, digits, '.', '_' and '-'";
   }
 
   private static String checkInt(String value, int min) {

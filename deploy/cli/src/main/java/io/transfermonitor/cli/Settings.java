@@ -2,7 +2,10 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +27,7 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
     kafka = Map.copyOf(new TreeMap<>(kafka));
     EnumMap<AppSetting, String> copy = new EnumMap<>(AppSetting.class);
     copy.putAll(app);
-    app = java.util.Collections.unmodifiableMap(copy);
+    app = Collections.unmodifiableMap(copy);
   }
 
   /** Settings with nothing configured: defaults only. */
@@ -69,6 +72,18 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
     return TopicLayout.defaults()
         .withPartitions(Integer.parseInt(get(AppSetting.TOPIC_PARTITIONS).trim()))
         .withReplicationFactor(Short.parseShort(get(AppSetting.TOPIC_REPLICATION_FACTOR).trim()));
+  }
+
+  /** The monitor's configuration: its {@code tm.*} settings, defaults for the rest. */
+  public MonitorConfig monitorConfig() {
+    Map<String, String> monitor = new HashMap<>();
+    app.forEach(
+        (setting, value) -> {
+          if (setting.isMonitorSetting()) {
+            monitor.put(setting.key(), value);
+          }
+        });
+    return MonitorSettings.parse(monitor);
   }
 
   /** {@code tm.application.id}. */

@@ -1,0 +1,49 @@
+package io.transfermonitor.streams.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.streams.Events;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class FactSerdeTest {
+
+  private final FactSerde serde = new FactSerde();
+
+  @Test
+  void shouldCarryEveryKindOfFactThroughARepartitionTopicUnchanged() {
+    List<Fact> facts =
+        List.of(
+            Fact.of(Events.refined("r1", "2024-06-18T06:00:00Z", 27_500)),
+            Fact.of(
+                Events.tanker(
+                    "c1",
+                    SourceKind.REPORTED,
+                    "2024-12-21T00:00:00Z",
+                    ProductClass.CRUDE,
+                    "CRUDE",
+                    5_000,
+                    "METRIC_TON")),
+            Fact.of(Events.containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120)),
+            Fact.of(Events.arms("a1", "2024-01-10T00:00:00Z", "PRK", "RUS")),
+            Fact.of(Events.troops("t1", "2024-10-20T00:00:00Z", 3_000)),
+            Fact.of(Events.workers("w1", "2024-02-01T00:00:00Z", 400)));
+
+    for (Fact fact : facts) {
+      byte[] bytes = serde.serializer().serialize("facts-by-rule", fact);
+      assertThat(serde.deserializer().deserialize("facts-by-rule", bytes)).isEqualTo(fact);
+    }
+  }
+
+  @Test
+  void shouldNameTheTopicWhenBytesAreNotAFact() {
+    assertThatThrownBy(() -> serde.deserializer().deserialize("facts-by-rule", new byte[] {9, 1}))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("facts-by-rule");
+  }
+}
