@@ -258,7 +258,12 @@ public final class BenchCommand implements Callable<Integer> {
       printPass(baseline);
       report.baseline(baseline);
       MonitorPass monitor =
-          new MonitorPass(cluster, topics, dir.resolve("state-" + runId), commitIntervalMs);
+          new MonitorPass(
+              cluster,
+              options.settings().monitorConfig(),
+              topics,
+              dir.resolve("state-" + runId),
+              commitIntervalMs);
       PassResult monitored = monitor.run(instances, progress, admin, "bench-monitor-" + runId, out);
       printPass(monitored);
       report.monitor(monitored);

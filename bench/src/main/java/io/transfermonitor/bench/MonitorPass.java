@@ -26,13 +26,24 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class MonitorPass implements AutoCloseable {
 
   private final TargetCluster cluster;
+  private final MonitorConfig base;
   private final Topics topics;
   private final Path stateRoot;
   private final long commitIntervalMs;
   private final List<MonitorApplication> apps = new ArrayList<>();
 
-  public MonitorPass(TargetCluster cluster, Topics topics, Path stateRoot, long commitIntervalMs) {
+  /**
+   * {@code base}: the monitor's configuration from the settings ({@code tm.*}); the pass replaces
+   * its topics, application id and commit interval with the run's.
+   */
+  public MonitorPass(
+      TargetCluster cluster,
+      MonitorConfig base,
+      Topics topics,
+      Path stateRoot,
+      long commitIntervalMs) {
     this.cluster = cluster;
+    this.base = base;
     this.topics = topics;
     this.stateRoot = stateRoot;
     this.commitIntervalMs = commitIntervalMs;
@@ -52,7 +63,7 @@ public final class MonitorPass implements AutoCloseable {
       int instances, GroupCommitProgress progress, Admin admin, String appId, PrintStream out)
       throws InterruptedException {
     MonitorConfig config =
-        MonitorConfig.builder()
+        base.toBuilder()
             .topics(topics)
             .applicationId(appId)
             .commitInterval(Duration.ofMillis(commitIntervalMs))
