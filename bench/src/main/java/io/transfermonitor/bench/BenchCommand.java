@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -168,12 +169,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
-    options.settings(); // a bad setting stops the run before anything starts
+    // a bad setting, or a cluster without a registry, stops the run before anything starts
+    Optional<TargetCluster> named = TargetCluster.named(options.settings());
     BenchLogs.quiet();
     Path dir = workDir != null ? workDir : Files.createTempDirectory("tm-bench-");
     Files.createDirectories(dir);
     printMachine(dir);
-    try (TargetCluster cluster = cluster(dir)) {
+    try (TargetCluster cluster = named.orElseGet(() -> embedded(dir))) {
       return run(cluster, dir);
     } finally {
       if (workDir == null) {
@@ -182,18 +184,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** The cluster the settings name, or a fresh embedded stack with its data under {@code dir}. */
-  private TargetCluster cluster(Path dir) {
-    return TargetCluster.named(options.settings())
-        .orElseGet(
-            () ->
-                TargetCluster.embedded(
-                    EmbeddedStackConfig.builder()
-                        .dataDir(dir.resolve("stack"))
-                        .freePorts()
-                        .fresh(true)
-                        .build(),
-                    new PrintWriter(out, true)));
+  /** A fresh embedded stack on free ports, with its data under {@code dir}. */
+  private TargetCluster embedded(Path dir) {
+    return TargetCluster.embedded(
+        EmbeddedStackConfig.builder().dataDir(dir.resolve("stack")).freePorts().fresh(true).build(),
+        new PrintWriter(out, true));
   }
 
   private void validate() {
