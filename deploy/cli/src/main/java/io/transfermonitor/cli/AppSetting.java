@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.streams.app.StreamsProperties;
 import io.transfermonitor.streams.config.MonitorSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ public enum AppSetting {
   APPLICATION_ID(MonitorSettings.APPLICATION_ID),
   STATE_DIR(
       "tm.state.dir",
-      "tm-data/streams",
+      StreamsProperties.DEFAULT_STATE_DIR.toString(),
       AppSetting::checkPath,
       "Directory for Kafka Streams state stores."),
   DEDUP_RETENTION(MonitorSettings.DEDUP_RETENTION),

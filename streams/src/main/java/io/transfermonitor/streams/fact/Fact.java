@@ -1,17 +1,25 @@
 package io.transfermonitor.streams.fact;
 
 import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.Bank;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.FinancialTransfer;
+import io.transfermonitor.model.Identifier;
+import io.transfermonitor.model.IdentifierScheme;
+import io.transfermonitor.model.Party;
+import io.transfermonitor.model.PartyRole;
 import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.RouteLeg;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.schemas.EventTypes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,6 +49,14 @@ import org.apache.avro.specific.SpecificRecord;
  * @param vesselFlag tanker deliveries: flag of the delivering vessel
  * @param counterpartVesselFlag ship-to-ship: flag of the other vessel
  * @param subject a few words naming what moved, e.g. "152 mm shells" or "vessel Yu Jong 2"
+ * @param vesselImo tanker deliveries: IMO number of the delivering vessel
+ * @param counterpartVesselImo ship-to-ship: IMO number of the other vessel
+ * @param dischargePort tanker deliveries: where the cargo was discharged
+ * @param transportMode how the goods moved: the mode of a container shipment, SEA for a tanker
+ * @param routeStart container shipments: where the first leg of the route starts
+ * @param routeEnd container shipments: where the last leg of the route ends
+ * @param parties every party the event names, with its role: the header's parties, the vessels
+ *     (with their IMO numbers), the banks of a payment (with their BICs) and the carriers
  */
 public record Fact(
     String eventId,
@@ -60,10 +76,18 @@ public record Fact(
     boolean shipToShip,
     String vesselFlag,
     String counterpartVesselFlag,
-    String subject) {
+    String subject,
+    String vesselImo,
+    String counterpartVesselImo,
+    String dischargePort,
+    TransportMode transportMode,
+    String routeStart,
+    String routeEnd,
+    List<Party> parties) {
 
   public Fact {
     references = references == null ? List.of() : List.copyOf(references);
+    parties = parties == null ? List.of() : List.copyOf(parties);
   }
 
   /** The fact of a generated event record (one of the six kinds of {@link EventTypes}). */
@@ -77,7 +101,8 @@ public record Fact(
             .eventTime(h.getEventTime().toEpochMilli())
             .origin(h.getOrigin())
             .destination(h.getDestination())
-            .references(h.getReferences());
+            .references(h.getReferences())
+            .parties(h.getParties());
     if (event instanceof TankerDelivery t) {
       return fact.quantity(t.getQuantity(), t.getUnit())
           .productClass(t.getProductClass())
@@ -87,13 +112,30 @@ public record Fact(
           .counterpartVesselFlag(t.getCounterpartVesselFlag())
           .subject(
               t.getProduct() + (t.getVesselName() == null ? "" : " by vessel " + t.getVesselName()))
+          .vesselImo(t.getVesselImo())
+          .counterpartVesselImo(t.getCounterpartVesselImo())
+          .dischargePort(t.getDischargePort())
+          .transportMode(TransportMode.SEA)
+          .party(vessel(t.getVesselName(), t.getVesselImo(), t.getVesselFlag()))
+          .party(
+              vessel(
+                  t.getCounterpartVesselName(),
+                  t.getCounterpartVesselImo(),
+                  t.getCounterpartVesselFlag()))
           .build();
     }
     if (event instanceof ContainerShipment c) {
-      return fact.quantity(c.getContainers(), "CONTAINERS")
+      List<RouteLeg> legs = c.getRouteLegs();
+      fact.quantity(c.getContainers(), "CONTAINERS")
           .cargoCategory(c.getCargoCategory())
           .subject(c.getCargoCategory().toString().toLowerCase(Locale.ROOT).replace('_', ' '))
-          .build();
+          .transportMode(c.getTransportMode())
+          .party(named(PartyRole.CARRIER, c.getCarrier(), null));
+      if (!legs.isEmpty()) {
+        fact.routeStart(legs.get(0).getFrom()).routeEnd(legs.get(legs.size() - 1).getTo());
+      }
+      legs.forEach(leg -> fact.party(named(PartyRole.CARRIER, leg.getCarrier(), null)));
+      return fact.build();
     }
     if (event instanceof ArmsTransfer a) {
       return fact.quantity(a.getQuantity(), a.getQuantityUnit())
@@ -109,9 +151,37 @@ public record Fact(
       return fact.quantity(w.getWorkers(), "WORKERS").subject("sector " + w.getSector()).build();
     }
     if (event instanceof FinancialTransfer f) {
-      return fact.quantity(f.getAmount(), f.getCurrency()).subject("payment").build();
+      fact.quantity(f.getAmount(), f.getCurrency()).subject("payment");
+      fact.party(bank(PartyRole.BANK, f.getSenderBank()));
+      fact.party(bank(PartyRole.BANK, f.getReceiverBank()));
+      f.getIntermediaryBanks().forEach(b -> fact.party(bank(PartyRole.INTERMEDIARY_BANK, b)));
+      return fact.build();
     }
     throw new IllegalArgumentException("not an event record: " + event.getSchema().getFullName());
+  }
+
+  private static Party vessel(String name, String imo, String flag) {
+    if (name == null && imo == null) {
+      return null;
+    }
+    List<Identifier> ids =
+        imo == null ? List.of() : List.of(new Identifier(IdentifierScheme.IMO, imo));
+    return new Party(PartyRole.VESSEL, name == null ? "IMO " + imo : name, ids, flag);
+  }
+
+  private static Party bank(PartyRole role, Bank bank) {
+    if (bank == null) {
+      return null;
+    }
+    List<Identifier> ids =
+        bank.getBic() == null
+            ? List.of()
+            : List.of(new Identifier(IdentifierScheme.BIC, bank.getBic()));
+    return new Party(role, bank.getName(), ids, bank.getCountry());
+  }
+
+  private static Party named(PartyRole role, String name, String country) {
+    return name == null || name.isBlank() ? null : new Party(role, name, List.of(), country);
   }
 
   /** A builder holding this fact's values, to derive a changed fact. */
@@ -132,7 +202,14 @@ public record Fact(
         .shipToShip(shipToShip)
         .vesselFlag(vesselFlag)
         .counterpartVesselFlag(counterpartVesselFlag)
-        .subject(subject);
+        .subject(subject)
+        .vesselImo(vesselImo)
+        .counterpartVesselImo(counterpartVesselImo)
+        .dischargePort(dischargePort)
+        .transportMode(transportMode)
+        .routeStart(routeStart)
+        .routeEnd(routeEnd)
+        .parties(parties);
   }
 
   /** A copy with the main quantity in another unit; the reported quantity stays as given. */
@@ -160,6 +237,13 @@ public record Fact(
     private String vesselFlag;
     private String counterpartVesselFlag;
     private String subject;
+    private String vesselImo;
+    private String counterpartVesselImo;
+    private String dischargePort;
+    private TransportMode transportMode;
+    private String routeStart;
+    private String routeEnd;
+    private final List<Party> parties = new ArrayList<>();
 
     public Builder eventId(String value) {
       eventId = value;
@@ -248,6 +332,53 @@ public record Fact(
       return this;
     }
 
+    public Builder vesselImo(String value) {
+      vesselImo = value;
+      return this;
+    }
+
+    public Builder counterpartVesselImo(String value) {
+      counterpartVesselImo = value;
+      return this;
+    }
+
+    public Builder dischargePort(String value) {
+      dischargePort = value;
+      return this;
+    }
+
+    public Builder transportMode(TransportMode value) {
+      transportMode = value;
+      return this;
+    }
+
+    public Builder routeStart(String value) {
+      routeStart = value;
+      return this;
+    }
+
+    public Builder routeEnd(String value) {
+      routeEnd = value;
+      return this;
+    }
+
+    /** Replaces the parties with {@code value}. */
+    public Builder parties(List<Party> value) {
+      parties.clear();
+      if (value != null) {
+        parties.addAll(value);
+      }
+      return this;
+    }
+
+    /** Adds one party; null (a party the event does not name) and repeats are ignored. */
+    public Builder party(Party value) {
+      if (value != null && !parties.contains(value)) {
+        parties.add(value);
+      }
+      return this;
+    }
+
     public Fact build() {
       return new Fact(
           eventId,
@@ -267,7 +398,14 @@ public record Fact(
           shipToShip,
           vesselFlag,
           counterpartVesselFlag,
-          subject);
+          subject,
+          vesselImo,
+          counterpartVesselImo,
+          dischargePort,
+          transportMode,
+          routeStart,
+          routeEnd,
+          parties);
     }
   }
 }
