@@ -247,7 +247,8 @@ public final class BenchCommand implements Callable<Integer> {
           written.nanos() / 1e9,
           written.recordsPerSecond(),
           written.byFlavor());
-      GroupCommitProgress progress = GroupCommitProgress.of(admin, topics.eventTopics());
+      GroupCommitProgress progress =
+          GroupCommitProgress.of(admin, cluster.clientProperties(), topics.eventTopics());
 
       PassResult baseline = runBaseline(cluster, registry, topics, baselineOut, progress, runId);
       printPass(baseline);
@@ -266,6 +267,7 @@ public final class BenchCommand implements Callable<Integer> {
         measureLatency(cluster, registry, topics, v, p, report);
       }
       monitor.close();
+      progress.close();
     }
     if (!skipIngest) {
       IngestResult ingested = IngestPass.run(dir, ingestRows, ingestMapping, cluster, topics, out);
