@@ -42,8 +42,13 @@ public enum AppSetting {
   BARRELS_PER_TON(MonitorSettings.BARRELS_PER_TON),
   BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
   MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
+  EARLIEST_EVENT_TIME(MonitorSettings.EARLIEST_EVENT_TIME),
+  MAX_QUANTITY(MonitorSettings.MAX_QUANTITY),
+  MAX_AMOUNT(MonitorSettings.MAX_AMOUNT),
+  MAX_TEXT_BYTES(MonitorSettings.MAX_TEXT_BYTES),
   RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
-  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL);
+  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
+  INSTANCE_ID(MonitorSettings.INSTANCE_ID);
 
   private final String key;
   private final String defaultValue;

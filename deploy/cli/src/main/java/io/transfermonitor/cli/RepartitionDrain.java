@@ -9,11 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Whether partitions hold any record between two offsets that a reader would see: a
- * read_committed consumer, in no group, seeks to each start and polls. Transaction markers are not
- * records (a consumer skips them without committing past them), so their number after the last
- * record cannot be told from offsets alone, and only reading tells a drained partition from one
- * with records left.
+ * Whether partitions hold any record between two offsets that a reader would see: a read_committed
+ * consumer, in no group, seeks to each start and polls. Transaction markers are not records (a
+ * consumer skips them without committing past them), so their number after the last record cannot
+ * be told from offsets alone, and only reading tells a drained partition from one with records
+ * left.
  */
 final class RepartitionDrain implements AutoCloseable {
 

@@ -1,0 +1,178 @@
+package io.transfermonitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Whether the cluster and the registry a command needs answer, said within seconds: a command
+ * started against a closed port or a stopped registry prints the address and the cause (connection
+ * refused, unknown host, timeout, an HTTP error) and tries again every few seconds until they
+ * answer, instead of hanging silently inside a client's own minute-long timeouts.
+ */
+final class Reachability {
+
+  private static final Duration CONNECT = Duration.ofSeconds(3);
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
+
+  private final PrintWriter out;
+
+  Reachability(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
+  void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
+      throws InterruptedException {
+    int attempt = 0;
+    while (true) {
+      Optional<String> problem = kafkaProblem(bootstrapServers, clientProps);
+      if (problem.isEmpty()) {
+        if (attempt > 0) {
+          say("Kafka at " + bootstrapServers + " answers now");
+        }
+        return;
+      }
+      attempt++;
+      say(
+          "cannot reach Kafka at "
+              + bootstrapServers
+              + ": "
+              + problem.get()
+              + "; trying again every "
+              + RETRY_EVERY.toSeconds()
+              + " s (Ctrl-C to stop)");
+      Thread.sleep(RETRY_EVERY.toMillis());
+    }
+  }
+
+  /** Returns once the registry at {@code url} answers {@code GET /subjects}. */
+  void awaitRegistry(String url) throws InterruptedException {
+    if (!url.startsWith("http")) {
+      return; // mock:// registries of tests live in this JVM
+    }
+    int attempt = 0;
+    while (true) {
+      Optional<String> problem = registryProblem(url);
+      if (problem.isEmpty()) {
+        if (attempt > 0) {
+          say("schema registry at " + url + " answers now");
+        }
+        return;
+      }
+      attempt++;
+      say(
+          "cannot reach the schema registry at "
+              + url
+              + ": "
+              + problem.get()
+              + "; trying again every "
+              + RETRY_EVERY.toSeconds()
+              + " s (Ctrl-C to stop)");
+      Thread.sleep(RETRY_EVERY.toMillis());
+    }
+  }
+
+  /** Why no broker of the list answers, or empty when one does. */
+  static Optional<String> kafkaProblem(String bootstrapServers, Map<String, Object> clientProps) {
+    String firstProblem = null;
+    boolean anyOpen = false;
+    for (String server : bootstrapServers.split(",")) {
+      String s = server.trim();
+      int colon = s.lastIndexOf(':');
+      String host = s.substring(0, colon);
+      int port = Integer.parseInt(s.substring(colon + 1));
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(host, port), (int) CONNECT.toMillis());
+        anyOpen = true;
+        break;
+      } catch (IOException e) {
+        if (firstProblem == null) {
+          firstProblem = s + " " + describe(e);
+        }
+      }
+    }
+    if (!anyOpen) {
+      return Optional.of(firstProblem);
+    }
+    // the port is open: does a Kafka broker (with these security settings) answer on it?
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    try (Admin admin = Admin.create(props)) {
+      admin.describeCluster().clusterId().get(6, TimeUnit.SECONDS);
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.of("the port is open but no broker answers: " + e.getCause());
+    } catch (TimeoutException e) {
+      return Optional.of("the port is open but no broker answered within 6 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
+  }
+
+  /** Why the registry does not answer, or empty when it does. */
+  static Optional<String> registryProblem(String url) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    try {
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/subjects")).timeout(CONNECT).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
+      int status = response.statusCode();
+      return status < 500 ? Optional.empty() : Optional.of("it answers HTTP " + status);
+    } catch (IOException e) {
+      return Optional.of(describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String name = cause.getClass().getSimpleName();
+    String message = cause.getMessage();
+    if (cause instanceof ConnectException) {
+      return "connection refused" + (message == null ? "" : " (" + message + ")");
+    }
+    if (cause instanceof UnknownHostException) {
+      return "unknown host " + message;
+    }
+    if (cause instanceof SocketTimeoutException || cause instanceof HttpConnectTimeoutException) {
+      return "no answer within " + CONNECT.toSeconds() + " s";
+    }
+    return name + (message == null ? "" : ": " + message);
+  }
+
+  private void say(String line) {
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}
