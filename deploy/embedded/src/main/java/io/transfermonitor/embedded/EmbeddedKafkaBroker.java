@@ -52,7 +52,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     int clientPort = LocalPorts.claim(port, "Kafka broker", "choose another with --port");
     int controllerPort = LocalPorts.claim(0, "Kafka controller", "");
     Properties props = brokerProperties(logDir, clientPort, controllerPort);
-    formatIfNew(logDir, props);
+    formatIfNew(logDir, props, Uuid.randomUuid().toString(), false);
     long started = System.nanoTime();
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     try {
@@ -135,7 +135,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  private static void formatIfNew(Path logDir, Properties props) {
+  /** Formats {@code logDir} for cluster {@code clusterId} unless it already holds a node. */
+  static void formatIfNew(Path logDir, Properties props, String clusterId, boolean standalone) {
     if (Files.exists(logDir.resolve(META_PROPERTIES))) {
       return;
     }
@@ -147,12 +148,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           props.store(out, "transfer-monitor embedded broker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String clusterId = Uuid.randomUuid().toString();
         int status;
+        String[] format =
+            standalone
+                ? new String[] {"format", "-t", clusterId, "-c", config.toString(), "--standalone"}
+                : new String[] {"format", "-t", clusterId, "-c", config.toString()};
         try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-          status =
-              StorageTool.execute(
-                  new String[] {"format", "-t", clusterId, "-c", config.toString()}, printer);
+          status = StorageTool.execute(format, printer);
         }
         if (status != 0) {
           throw new IllegalStateException(

@@ -79,7 +79,7 @@ final class SchemaStore implements AutoCloseable {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       NewTopic topic =
-          new NewTopic(TOPIC, 1, (short) 1)
+          new NewTopic(TOPIC, Optional.of(1), Optional.empty())
               .configs(
                   Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(topic)).all().get();
