@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node (broker and controller) of a multi-node KRaft cluster laid out by a {@link
- * ClusterLayout}: its log directory formatted with the cluster id on first use and kept after, so
- * a node stopped (or killed) and started again rejoins with its data and catches up from the
- * others. Started in this JVM by {@link EmbeddedCluster}, or in a process of its own by {@link
- * #main}, which is what a soak kills with SIGKILL.
+ * ClusterLayout}: its log directory formatted with the cluster id on first use and kept after, so a
+ * node stopped (or killed) and started again rejoins with its data and catches up from the others.
+ * Started in this JVM by {@link EmbeddedCluster}, or in a process of its own by {@link #main},
+ * which is what a soak kills with SIGKILL.
  */
 public final class ClusterNode implements AutoCloseable {
 
@@ -78,7 +78,8 @@ public final class ClusterNode implements AutoCloseable {
             ports(value(a, "--controller-ports")));
     ClusterNode node = start(layout, id);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "node-" + id + "-shutdown"));
-    System.out.println("node " + id + " ready on " + LocalPorts.HOST + ":" + layout.clientPorts().get(id - 1));
+    System.out.println(
+        "node " + id + " ready on " + LocalPorts.HOST + ":" + layout.clientPorts().get(id - 1));
     System.out.flush();
     node.server.awaitShutdown();
   }

@@ -103,7 +103,8 @@ public final class EmbeddedStack implements AutoCloseable {
     }
     boolean ours =
         Files.exists(dataDir.resolve("kafka").resolve("meta.properties"))
-            || Files.exists(dataDir.resolve("cluster").resolve("node-1").resolve("meta.properties"));
+            || Files.exists(
+                dataDir.resolve("cluster").resolve("node-1").resolve("meta.properties"));
     boolean empty;
     try (var entries = Files.list(dataDir)) {
       empty = entries.findAny().isEmpty();

@@ -30,8 +30,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * a rejected event is the event re-encoded in the Confluent wire format, so it can be fixed and
  * replayed; a rejection too large for the rejected topic keeps only the start of it ({@link
  * RejectedEventLimit}). An accepted fact carries its {@link SourcePointer} header, so a later stage
- * can name the input record. A tombstone (null value) on an event topic carries nothing to count
- * and yields nothing.
+ * can name the input record. A tombstone (null value) on an event topic carries no event: it is
+ * rejected too, so that every record read is accounted for.
  */
 public final class ValidationProcessor<T extends SpecificRecord>
     implements Processor<String, T, String, Validated> {
@@ -59,10 +59,13 @@ public final class ValidationProcessor<T extends SpecificRecord>
   public void process(Record<String, T> record) {
     metrics.eventIn(kind);
     T event = record.value();
-    if (event == null) {
-      return; // a tombstone on an event topic carries nothing to count
-    }
     long now = context.currentSystemTimeMs();
+    if (event == null) {
+      // events are facts, not a compacted table: a tombstone deletes nothing and is accounted for
+      metrics.rejected(RejectionStage.VALIDATION);
+      context.forward(record.withValue(new Validated.Rejected(tombstone(record, now))));
+      return;
+    }
     List<Violation> violations = validator.check(event, now);
     if (violations.isEmpty()) {
       metrics.eventValid(kind);
@@ -83,6 +86,22 @@ public final class ValidationProcessor<T extends SpecificRecord>
 
   private static SourcePointer pointer(RecordMetadata m) {
     return new SourcePointer(m.topic(), m.partition(), m.offset());
+  }
+
+  private RejectedEvent tombstone(Record<String, T> record, long now) {
+    RecordMetadata origin = context.recordMetadata().orElse(null);
+    return RejectedEvent.newBuilder()
+        .setStage(RejectionStage.VALIDATION)
+        .setReason(kind + " rejected: a tombstone (no value) on an event topic carries no event")
+        .setSourceTopic(origin == null ? null : origin.topic())
+        .setSourcePartition(origin == null ? null : origin.partition())
+        .setSourceOffset(origin == null ? null : origin.offset())
+        .setRawKey(
+            record.key() == null
+                ? null
+                : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+        .setRejectedAt(Instant.ofEpochMilli(now))
+        .build();
   }
 
   private RejectedEvent rejection(
