@@ -90,6 +90,9 @@ public record ClusterLayout(
     p.put("share.coordinator.state.topic.min.isr", isr);
     p.put("default.replication.factor", rf);
     p.put("min.insync.replicas", isr);
+    // a node that died is noticed in 3 s rather than 9 s, and its partitions move on sooner
+    p.put("broker.heartbeat.interval.ms", "500");
+    p.put("broker.session.timeout.ms", "3000");
     // a node coming back catches up and leads its partitions again
     p.put("auto.leader.rebalance.enable", "true");
     p.put("leader.imbalance.check.interval.seconds", "10");

@@ -47,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitor on three Kafka nodes, each a process of its own, with three replicas and {@code
- * min.insync.replicas=2}: one node is killed (SIGKILL) mid-stream and later started again, and the
- * totals and alerts are still exactly what the input calls for (computed here by hand).
+ * min.insync.replicas=2}: one node is killed (SIGKILL) mid-stream, the rest of the input is written
+ * to the two left, and the totals and alerts are still exactly what the input calls for (computed
+ * here by hand). Bringing a node back is the soak's part ({@code transfer-monitor soak}).
  */
 class ThreeNodeClusterIT {
 
@@ -103,7 +104,6 @@ class ThreeNodeClusterIT {
           input.subList(half, input.size()).forEach(e -> sendEvent(producer, schemas, topics, e));
           input.subList(0, 20).forEach(e -> sendEvent(producer, schemas, topics, e));
           producer.flush();
-          cluster.restart(2);
 
           // then
           Map<String, Integer> seen = readAlerts(cluster, schemas, topics);
