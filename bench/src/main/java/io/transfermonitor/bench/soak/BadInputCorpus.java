@@ -124,6 +124,9 @@ final class BadInputCorpus {
       props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
       this.producer =
           new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+      // register both schemas now, so a registry outage later finds their ids cached
+      encoded(delivery("warm-up"), topics.eventTopic(EventKind.TANKER_DELIVERY));
+      serializer.serialize(topics.alerts(), alert("warm-up"));
     }
 
     /** Sends the next 1/{@code shares} of the corpus. */

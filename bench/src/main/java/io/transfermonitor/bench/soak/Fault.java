@@ -58,6 +58,11 @@ record Fault(Kind kind, int target, boolean emptyState) {
       faults.add(new Fault(Kind.REGISTRY_OUTAGE, 0, false));
     }
     Collections.shuffle(faults, random);
+    // the first chunk registers every schema the producers use; an outage after it finds them
+    // cached
+    if (faults.size() > 1 && faults.get(0).kind() == Kind.REGISTRY_OUTAGE) {
+      Collections.swap(faults, 0, 1);
+    }
     return faults;
   }
 }

@@ -133,6 +133,18 @@ public final class RejectedRecordHandler
   @Override
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (registryUnavailable(exception)) {
+      // e.g. re-encoding a rejected event while the registry is down: the record is not to blame,
+      // so retry it from the last commit rather than reject it at the wrong stage
+      LOG.error(
+          "schema registry unavailable while processing {}-{}@{} in {}; retrying: {}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          context.processorNodeId(),
+          exception.getMessage());
+      return ProcessingExceptionHandler.Response.fail();
+    }
     RejectedEvent.Builder rejected =
         base(RejectionStage.PROCESSING, exception)
             .setSourceTopic(context.topic())
