@@ -2,7 +2,6 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,14 +70,10 @@ public class AlertsCommand implements Callable<Integer> {
     props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts");
     props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Map<String, Object> serde = settings.registryClientProperties(LOCAL_REGISTRY);
+    serde.put(AvroDeserializer.VALUE_CLASS, Alert.class);
     AvroDeserializer<Alert> values = new AvroDeserializer<>();
-    values.configure(
-        Map.of(
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-            settings.schemaRegistryUrl().orElse(LOCAL_REGISTRY),
-            AvroDeserializer.VALUE_CLASS,
-            Alert.class),
-        false);
+    values.configure(serde, false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<KafkaConsumer<String, Alert>> consumerRef = new AtomicReference<>();

@@ -152,6 +152,7 @@ public class IngestCommand implements Callable<Integer> {
             .topics(settings.topics())
             .property("client.id", "tm-ingest");
     client.forEach(builder::property);
+    settings.registryClientProperties(AlertsCommand.LOCAL_REGISTRY).forEach(builder::property);
     producerProperties.forEach(builder::property);
     return builder.build();
   }

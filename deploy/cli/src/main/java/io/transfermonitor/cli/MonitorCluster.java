@@ -23,13 +23,13 @@ final class MonitorCluster implements AutoCloseable {
 
   private final String bootstrapServers;
   private final String schemaRegistryUrl;
-  private final Map<String, String> clientOverrides;
+  private final Map<String, Object> clientOverrides;
   private final EmbeddedStack embedded;
 
   private MonitorCluster(
       String bootstrapServers,
       String schemaRegistryUrl,
-      Map<String, String> clientOverrides,
+      Map<String, Object> clientOverrides,
       EmbeddedStack embedded) {
     this.bootstrapServers = bootstrapServers;
     this.schemaRegistryUrl = schemaRegistryUrl;
@@ -52,7 +52,9 @@ final class MonitorCluster implements AutoCloseable {
                         "--schema-registry-url",
                         "a schema registry URL is required with a cluster: --schema-registry-url,"
                             + " tm.schema.registry.url or TM_SCHEMA_REGISTRY_URL"));
-    return Optional.of(new MonitorCluster(bootstrap.get(), registry, settings.kafka(), null));
+    Map<String, Object> overrides = new HashMap<>(settings.kafka());
+    overrides.putAll(settings.registryClientProperties(registry));
+    return Optional.of(new MonitorCluster(bootstrap.get(), registry, overrides, null));
   }
 
   /** An embedded broker and registry, started now; {@code out} hears where they listen. */

@@ -138,6 +138,44 @@ public final class StackSecurity {
     return props;
   }
 
+  /**
+   * Writes one settings file per user into {@code dir} ({@code <user>.properties}, owner-only), in
+   * the format of transfer-monitor's {@code --config}: {@code kafka.*} client properties and {@code
+   * tm.schema.registry.*} settings. Rewritten on every start, since the ports may change.
+   *
+   * @return each user's file, the super user first
+   */
+  public Map<String, Path> writeClientSettings(
+      Path dir, String bootstrapServers, String registryUrl) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    try {
+      Files.createDirectories(dir);
+      for (String user : users()) {
+        StringBuilder text = new StringBuilder();
+        text.append("# transfer-monitor settings for user '")
+            .append(user)
+            .append("' of the secure stack; use with --config FILE\n");
+        kafkaClientProperties(user, bootstrapServers)
+            .forEach((k, v) -> line(text, "kafka." + k, v));
+        line(text, "tm.schema.registry.url", registryUrl);
+        registryClientProperties(user)
+            .forEach(
+                (k, v) -> line(text, "tm.schema.registry." + k.replace("schema.registry.", ""), v));
+        Path file = dir.resolve(user + ".properties");
+        OwnerOnly.writeString(file, text.toString());
+        files.put(user, file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the client settings files to " + dir, e);
+    }
+    return files;
+  }
+
+  private static void line(StringBuilder text, String key, Object value) {
+    // .properties escapes: a backslash (Windows paths) must be doubled
+    text.append(key).append('=').append(value.toString().replace("\\", "\\\\")).append('\n');
+  }
+
   /** Whether {@code user} with {@code password} is one of the stack's users (constant time). */
   boolean accepts(String user, String password) {
     String expected = passwords.get(user);
