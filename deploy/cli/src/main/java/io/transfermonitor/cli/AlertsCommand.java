@@ -1,6 +1,7 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -143,6 +144,10 @@ public class AlertsCommand implements Callable<Integer> {
       try {
         records = poll(consumer);
       } catch (RecordDeserializationException e) {
+        if (e.getCause() instanceof SchemaRegistryException) {
+          // the registry is down or refuses us: not the record's fault, and every record would fail
+          throw e;
+        }
         // show the problem, skip the record, keep tailing: one bad record must not hide the rest
         err.println(
             "skipped unreadable record at "

@@ -35,7 +35,7 @@ final class EmbeddedBackend {
             stack.schemaRegistryUrl(),
             security.kafkaClientProperties(StackSecurity.SUPER_USER, stack.bootstrapServers()),
             stopper(stack, dataDir));
-    return new SecureStack(shared, security);
+    return new SecureStack(shared, security, stack.dataDir().resolve("clients"));
   }
 
   private static Path dataDir() {

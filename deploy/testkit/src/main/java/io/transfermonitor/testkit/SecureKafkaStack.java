@@ -30,4 +30,10 @@ public interface SecureKafkaStack extends KafkaStack {
 
   /** The CA (PEM) every client of the stack trusts. */
   Path caCertificate();
+
+  /**
+   * The settings file of {@code user} as {@code transfer-monitor stack --secure} writes it, for
+   * {@code --config}: {@code kafka.*} client properties and {@code tm.schema.registry.*} settings.
+   */
+  Path clientSettings(String user);
 }

@@ -16,10 +16,26 @@ final class SecureStack
 
   private final SharedKafkaStack stack;
   private final StackSecurity security;
+  private final Path clientsDir;
+  private Map<String, Path> clientSettings;
 
-  SecureStack(SharedKafkaStack stack, StackSecurity security) {
+  SecureStack(SharedKafkaStack stack, StackSecurity security, Path clientsDir) {
     this.stack = stack;
     this.security = security;
+    this.clientsDir = clientsDir;
+  }
+
+  @Override
+  public synchronized Path clientSettings(String user) {
+    if (clientSettings == null) {
+      clientSettings =
+          security.writeClientSettings(clientsDir, bootstrapServers(), schemaRegistryUrl());
+    }
+    Path file = clientSettings.get(user);
+    if (file == null) {
+      throw new IllegalArgumentException("no such user of the secure stack: " + user);
+    }
+    return file;
   }
 
   @Override
