@@ -2,10 +2,13 @@ package io.transfermonitor.streams;
 
 import io.transfermonitor.model.ArmsCategory;
 import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.Bank;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.FinancialTransfer;
 import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.RouteLeg;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
@@ -15,6 +18,7 @@ import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.streams.rules.RuleFile;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Events and rules for tests. */
@@ -94,6 +98,31 @@ public final class Events {
     return TroopDeployment.newBuilder()
         .setHeader(header(id, SourceKind.OBSERVED, time, "PRK", "RUS"))
         .setPersonnel(personnel)
+        .build();
+  }
+
+  /** A payment from a Russian bank to {@code bank} (with its BIC), reported. */
+  public static FinancialTransfer payment(String id, String time, String bank, String bic) {
+    return FinancialTransfer.newBuilder()
+        .setHeader(header(id, SourceKind.REPORTED, time, "RUS", "PRK"))
+        .setAmount(1_000_000)
+        .setCurrency("RUB")
+        .setSenderBank(new Bank("MRB Bank", null, "RUS"))
+        .setReceiverBank(new Bank(bank, bic, "PRK"))
+        .build();
+  }
+
+  /** Munitions containers by sea, then rail, through {@code places} in order. */
+  public static ContainerShipment shipment(String id, String time, String... places) {
+    List<RouteLeg> legs = new ArrayList<>();
+    for (int i = 0; i + 1 < places.length; i++) {
+      legs.add(
+          new RouteLeg(
+              places[i], places[i + 1], i == 0 ? TransportMode.SEA : TransportMode.RAIL, null));
+    }
+    return ContainerShipment.newBuilder(containers(id, time, CargoCategory.MUNITIONS, 100))
+        .setCarrier("Angara")
+        .setRouteLegs(legs)
         .build();
   }
 

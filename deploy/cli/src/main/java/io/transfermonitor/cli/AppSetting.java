@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.streams.app.StreamsProperties;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -12,7 +14,9 @@ import java.util.function.Function;
 /**
  * Every application setting ({@code tm.*} in a file, {@code TM_*} in the environment: {@code
  * TM_TOPIC_PREFIX} is {@code tm.topic.prefix}), with its default and its check. Add a constant to
- * add a setting; unknown {@code tm.*} keys in a file are refused so typos do not pass silently.
+ * add a setting; unknown {@code tm.*} keys in a file are refused so typos do not pass silently. The
+ * monitor's own settings take key, default, check and documentation from {@link MonitorSettings},
+ * where their defaults live.
  */
 public enum AppSetting {
   SCHEMA_REGISTRY_URL(
@@ -20,11 +24,7 @@ public enum AppSetting {
       null,
       AppSetting::checkUrl,
       "Schema registry URL (Confluent REST API); http(s)://..., or mock://scope in tests."),
-  TOPIC_PREFIX(
-      "tm.topic.prefix",
-      "tm.",
-      AppSetting::checkTopicChars,
-      "Prefix of every topic name (tm.events.tanker-deliveries, tm.alerts, ...)."),
+  TOPIC_PREFIX(MonitorSettings.TOPIC_PREFIX),
   TOPIC_PARTITIONS(
       "tm.topic.partitions", "3", v -> checkInt(v, 1), "Partitions per topic for topics create."),
   TOPIC_REPLICATION_FACTOR(
@@ -32,16 +32,18 @@ public enum AppSetting {
       "-1",
       AppSetting::checkReplication,
       "Replicas per partition for topics create; -1 = the broker's default."),
-  APPLICATION_ID(
-      "tm.application.id",
-      "transfer-monitor",
-      AppSetting::checkTopicChars,
-      "Kafka Streams application id (consumer group and internal topic prefix)."),
+  APPLICATION_ID(MonitorSettings.APPLICATION_ID),
   STATE_DIR(
       "tm.state.dir",
-      "tm-data/streams",
+      StreamsProperties.DEFAULT_STATE_DIR.toString(),
       AppSetting::checkPath,
       "Directory for Kafka Streams state stores."),
+  DEDUP_RETENTION(MonitorSettings.DEDUP_RETENTION),
+  BARRELS_PER_TON(MonitorSettings.BARRELS_PER_TON),
+  BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
+  MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
+  RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
+  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,
@@ -91,6 +93,16 @@ public enum AppSetting {
   private final Function<String, String> check;
   private final String doc;
   private final boolean secret;
+  private final boolean monitorSetting;
+
+  AppSetting(String monitorKey) {
+    this.key = monitorKey;
+    this.defaultValue = MonitorSettings.defaultValue(monitorKey);
+    this.check = value -> MonitorSettings.problem(monitorKey, value).orElse(null);
+    this.doc = MonitorSettings.doc(monitorKey);
+    this.monitorSetting = true;
+    this.secret = false;
+  }
 
   AppSetting(String key, String defaultValue, Function<String, String> check, String doc) {
     this(key, defaultValue, check, doc, false);
@@ -108,6 +120,7 @@ public enum AppSetting {
     this.check = check;
     this.doc = doc;
     this.secret = secret;
+    this.monitorSetting = false;
   }
 
   /** Whether the value is a password or token, never to be printed or logged. */
@@ -145,6 +158,11 @@ public enum AppSetting {
 
   public String doc() {
     return doc;
+  }
+
+  /** Whether this is one of the monitor's own settings ({@link MonitorSettings}). */
+  public boolean isMonitorSetting() {
+    return monitorSetting;
   }
 
   /** Null when {@code value} is acceptable, else what is wrong with it. */
@@ -187,12 +205,6 @@ public enum AppSetting {
       // reported below
     }
     return "'" + Redaction.url(value) + "' is not an http(s):// URL";
-  }
-
-  private static String checkTopicChars(String value) {
-    return value.matches("[A-Za-z0-9._-]+")
-        ? null
-        : "'" + value + "' may only contain letters, digits, '.', '_' and '-'";
   }
 
   private static String checkInt(String value, int min) {

@@ -8,8 +8,8 @@ import io.transfermonitor.producers.scenario.ReplayResult;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
-import io.transfermonitor.streams.MonitorApplication;
-import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.app.MonitorApplication;
+import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -93,8 +93,8 @@ public class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    Topics topics = Topics.defaults();
-    MonitorConfig config = MonitorConfig.defaults().withTopics(topics);
+    MonitorConfig config = MonitorConfig.defaults();
+    Topics topics = config.topics();
     List<Rule> ruleSet = DefaultRules.load(rules);
     try (ShutdownSequence shutdown = new ShutdownSequence();
         AlertSink sink = new AlertSink(alertsOut)) {

@@ -4,8 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.schemas.Topics;
-import io.transfermonitor.streams.MonitorApplication;
-import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.app.MonitorApplication;
+import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,8 +89,7 @@ public class RunCommand implements Callable<Integer> {
       RulePublisher.publish(cluster.clientProperties(), topics.rules(), loaded);
       out.printf("Published %d rules to %s%n", loaded.size(), topics.rules());
     }
-    MonitorConfig config =
-        MonitorConfig.defaults().withTopics(topics).withApplicationId(settings.applicationId());
+    MonitorConfig config = settings.monitorConfig();
     Properties props = cluster.streamsProperties();
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -3,6 +3,8 @@ package io.transfermonitor.cli;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -109,6 +111,18 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
     return TopicLayout.defaults()
         .withPartitions(Integer.parseInt(get(AppSetting.TOPIC_PARTITIONS).trim()))
         .withReplicationFactor(Short.parseShort(get(AppSetting.TOPIC_REPLICATION_FACTOR).trim()));
+  }
+
+  /** The monitor's configuration: its {@code tm.*} settings, defaults for the rest. */
+  public MonitorConfig monitorConfig() {
+    Map<String, String> monitor = new HashMap<>();
+    app.forEach(
+        (setting, value) -> {
+          if (setting.isMonitorSetting()) {
+            monitor.put(setting.key(), value);
+          }
+        });
+    return MonitorSettings.parse(monitor);
   }
 
   /** {@code tm.application.id}. */

@@ -16,9 +16,9 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
-import io.transfermonitor.streams.MonitorApplication;
-import io.transfermonitor.streams.MonitorConfig;
-import io.transfermonitor.streams.MonitorTopology;
+import io.transfermonitor.streams.app.MonitorApplication;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import java.io.PrintWriter;
@@ -65,7 +65,7 @@ class RulesApplyCommandIT {
     Path settings = dir.resolve("settings.properties");
     Files.writeString(settings, "tm.topic.prefix=" + prefix + "\n");
     MonitorConfig config =
-        MonitorConfig.defaults().withTopics(topics).withApplicationId(stack.uniqueName("rules-it"));
+        MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("rules-it")).build();
     Properties props = new Properties();
     props.put("bootstrap.servers", stack.bootstrapServers());
     props.put("schema.registry.url", stack.schemaRegistryUrl());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,47 @@ class SettingsParserTest {
     assertThat(settings.topicLayout().replicationFactor()).isEqualTo((short) -1);
     assertThat(settings.applicationId()).isEqualTo("transfer-monitor");
     assertThat(settings.stateDir()).isEqualTo(Path.of("tm-data/streams"));
+  }
+
+  @Test
+  void shouldSetEveryMonitorSettingFromAFileOrTheEnvironment() throws IOException {
+    // given
+    Path file = dir.resolve("monitor.properties");
+    Files.writeString(
+        file,
+        "tm.dedup.retention=30d\n"
+            + "tm.barrels.per.ton=DIESEL=7.46,BITUMEN=6.06\n"
+            + "tm.barrels.per.kilolitre=6.29\n"
+            + "tm.validation.max.future.skew=2h\n");
+    Map<String, String> env =
+        Map.of("TM_RULE_RECHECK_INTERVAL", "5s", "TM_COMMIT_INTERVAL", "250ms");
+
+    // when
+    var config = SettingsParser.parse(Optional.of(file), env, Map.of()).monitorConfig();
+
+    // then
+    assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.barrelsPerTon())
+        .containsEntry("DIESEL", 7.46)
+        .containsEntry("BITUMEN", 6.06)
+        .containsEntry("GASOLINE", 8.5);
+    assertThat(config.barrelsPerKilolitre()).isEqualTo(6.29);
+    assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void shouldNameTheKeyOfABadMonitorSetting() {
+    assertThatThrownBy(() -> parse(Map.of("TM_DEDUP_RETENTION", "forever")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(
+            "bad setting TM_DEDUP_RETENTION (tm.dedup.retention): 'forever' is not a duration"
+                + " (e.g. 100ms, 1s, 5m, 2h, 400d or ISO-8601 PT1S)");
+    assertThatThrownBy(() -> parse(Map.of("TM_BARRELS_PER_TON", "DIESEL=-1")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("tm.barrels.per.ton")
+        .hasMessageContaining("DIESEL: '-1' must be a positive number");
   }
 
   @Test

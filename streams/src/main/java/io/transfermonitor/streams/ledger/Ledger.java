@@ -2,6 +2,8 @@ package io.transfermonitor.streams.ledger;
 
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.EventKind;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -63,21 +65,7 @@ public record Ledger(
 
   /** An empty ledger. */
   public static Ledger open(String ruleId, ReportingPeriod period, Basis basis, String unit) {
-    return new Ledger(
-        ruleId,
-        period.startMillis(),
-        period.endMillis(),
-        basis,
-        unit,
-        0.0,
-        0,
-        List.of(),
-        List.of(),
-        null,
-        0,
-        null,
-        List.of(),
-        null);
+    return new Builder().ruleId(ruleId).period(period).basis(basis).unit(unit).build();
   }
 
   /** Store key and aggregate key: {@code ruleId/2024-01-01/OBSERVED}. */
@@ -90,9 +78,7 @@ public record Ledger(
   }
 
   public ReportingPeriod period() {
-    return new ReportingPeriod(
-        java.time.Instant.ofEpochMilli(periodStart).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-        java.time.Instant.ofEpochMilli(periodEnd).atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    return new ReportingPeriod(dayOf(periodStart), dayOf(periodEnd));
   }
 
   /** This ledger with one more event counted. */
@@ -105,61 +91,41 @@ public record Ledger(
     }
     SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
     months.merge(monthOf(eventTime), amount, Double::sum);
-    return new Ledger(
-        ruleId,
-        periodStart,
-        periodEnd,
-        basis,
-        unit,
-        total + amount,
-        eventCount + 1,
-        recent,
-        raisedLevels,
-        limit,
-        eventTime,
-        kind,
-        references,
-        months);
+    return toBuilder()
+        .total(total + amount)
+        .eventCount(eventCount + 1)
+        .recentEventIds(recent)
+        .lastEvent(eventTime, kind, references)
+        .monthlyTotals(months)
+        .build();
   }
 
   /** This ledger with {@code label} remembered as raised. */
   public Ledger withRaised(String label) {
     List<String> raised = new ArrayList<>(raisedLevels);
     raised.add(label);
-    return new Ledger(
-        ruleId,
-        periodStart,
-        periodEnd,
-        basis,
-        unit,
-        total,
-        eventCount,
-        recentEventIds,
-        raised,
-        limit,
-        lastEventTime,
-        lastEventKind,
-        lastReferences,
-        monthlyTotals);
+    return toBuilder().raisedLevels(raised).build();
   }
 
   /** This ledger judged against {@code newLimit}. */
   public Ledger withLimit(Double newLimit) {
-    return new Ledger(
-        ruleId,
-        periodStart,
-        periodEnd,
-        basis,
-        unit,
-        total,
-        eventCount,
-        recentEventIds,
-        raisedLevels,
-        newLimit,
-        lastEventTime,
-        lastEventKind,
-        lastReferences,
-        monthlyTotals);
+    return toBuilder().limit(newLimit).build();
+  }
+
+  /** A builder holding this ledger's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .ruleId(ruleId)
+        .periodMillis(periodStart, periodEnd)
+        .basis(basis)
+        .unit(unit)
+        .total(total)
+        .eventCount(eventCount)
+        .recentEventIds(recentEventIds)
+        .raisedLevels(raisedLevels)
+        .limit(limit)
+        .lastEvent(lastEventTime, lastEventKind, lastReferences)
+        .monthlyTotals(monthlyTotals);
   }
 
   /**
@@ -177,8 +143,109 @@ public record Ledger(
     return Optional.empty();
   }
 
+  private static LocalDate dayOf(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
   private static String monthOf(long eventTime) {
-    return YearMonth.from(java.time.Instant.ofEpochMilli(eventTime).atZone(ZoneOffset.UTC))
-        .toString();
+    return YearMonth.from(Instant.ofEpochMilli(eventTime).atZone(ZoneOffset.UTC)).toString();
+  }
+
+  /** Builds a {@link Ledger}; unset fields are empty, zero or null. */
+  public static final class Builder {
+    private String ruleId;
+    private long periodStart;
+    private long periodEnd;
+    private Basis basis;
+    private String unit;
+    private double total;
+    private long eventCount;
+    private List<String> recentEventIds;
+    private List<String> raisedLevels;
+    private Double limit;
+    private long lastEventTime;
+    private EventKind lastEventKind;
+    private List<String> lastReferences;
+    private SortedMap<String, Double> monthlyTotals;
+
+    public Builder ruleId(String value) {
+      ruleId = value;
+      return this;
+    }
+
+    public Builder period(ReportingPeriod period) {
+      return periodMillis(period.startMillis(), period.endMillis());
+    }
+
+    public Builder periodMillis(long start, long end) {
+      periodStart = start;
+      periodEnd = end;
+      return this;
+    }
+
+    public Builder basis(Basis value) {
+      basis = value;
+      return this;
+    }
+
+    public Builder unit(String value) {
+      unit = value;
+      return this;
+    }
+
+    public Builder total(double value) {
+      total = value;
+      return this;
+    }
+
+    public Builder eventCount(long value) {
+      eventCount = value;
+      return this;
+    }
+
+    public Builder recentEventIds(List<String> value) {
+      recentEventIds = value;
+      return this;
+    }
+
+    public Builder raisedLevels(List<String> value) {
+      raisedLevels = value;
+      return this;
+    }
+
+    public Builder limit(Double value) {
+      limit = value;
+      return this;
+    }
+
+    public Builder lastEvent(long eventTime, EventKind kind, List<String> references) {
+      lastEventTime = eventTime;
+      lastEventKind = kind;
+      lastReferences = references;
+      return this;
+    }
+
+    public Builder monthlyTotals(SortedMap<String, Double> value) {
+      monthlyTotals = value;
+      return this;
+    }
+
+    public Ledger build() {
+      return new Ledger(
+          ruleId,
+          periodStart,
+          periodEnd,
+          basis,
+          unit,
+          total,
+          eventCount,
+          recentEventIds,
+          raisedLevels,
+          limit,
+          lastEventTime,
+          lastEventKind,
+          lastReferences,
+          monthlyTotals);
+    }
   }
 }

@@ -1,21 +1,18 @@
 package io.transfermonitor.streams.ledger;
 
-import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
-import io.transfermonitor.streams.AlertComposer;
-import io.transfermonitor.streams.Fact;
-import io.transfermonitor.streams.rules.RuleMatcher;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.match.RuleMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,24 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 5: the ledgers. In: facts keyed by rule id (repartitioned, so all of a rule's ledgers live
- * in this task). Keeps one {@link Ledger} per rule, period (by event time, from the rule's anchor)
- * and basis in the {@code ledgers} store; out: an {@link Alert} keyed by alert id for every level
- * newly reached, lowest first, and a {@link CapUsage} keyed by ledger key for every change of a CAP
- * total.
+ * Stage 5, ledgers. In: facts keyed by rule id (repartitioned, so all of a rule's ledgers live in
+ * this task). Keeps one {@link Ledger} per rule, period (by event time, from the rule's anchor) and
+ * basis in the {@code ledgers} store; out, keyed by ledger key: a {@link LedgerUpdate.LevelReached}
+ * for every level newly reached, lowest first, and a {@link LedgerUpdate.UsageChanged} with the
+ * {@link CapUsage} for every change of a CAP total.
  *
  * <p>Rules come from the global {@code rules} store. A changed limit or level set applies to the
  * next event at once, and a wall-clock punctuation re-judges every ledger of this task against the
  * current rules, so a lowered limit raises the levels it now crosses without waiting for an event.
  */
-public final class LedgerProcessor implements Processor<String, Fact, String, SpecificRecord> {
+public final class LedgerProcessor implements Processor<String, Fact, String, LedgerUpdate> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
 
   private final String ledgerStore;
   private final String rulesStore;
   private final Duration recheckInterval;
-  private ProcessorContext<String, SpecificRecord> context;
+  private ProcessorContext<String, LedgerUpdate> context;
   private KeyValueStore<String, Ledger> ledgers;
   private KeyValueStore<String, Rule> rules;
 
@@ -55,7 +52,7 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Sp
   }
 
   @Override
-  public void init(ProcessorContext<String, SpecificRecord> context) {
+  public void init(ProcessorContext<String, LedgerUpdate> context) {
     this.context = context;
     this.ledgers = context.getStateStore(ledgerStore);
     this.rules = context.getStateStore(rulesStore);
@@ -125,8 +122,11 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Sp
     Ledger judged = ledger.withLimit(rule.getLimit());
     for (RuleLevel level : AlertLevels.newlyReached(rule, judged)) {
       judged = judged.withRaised(level.getLabel());
-      Alert alert = AlertComposer.levelReached(rule, judged, level, context.currentSystemTimeMs());
-      context.forward(new Record<>(alert.getAlertId(), alert, timestamp));
+      context.forward(
+          new Record<>(
+              judged.key(),
+              new LedgerUpdate.LevelReached(rule, judged, level, context.currentSystemTimeMs()),
+              timestamp));
     }
     return judged;
   }
@@ -153,7 +153,7 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Sp
                     : ledger.recentEventIds().get(ledger.recentEventIds().size() - 1))
             .setUpdatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
             .build();
-    context.forward(new Record<>(ledger.key(), usage, timestamp));
+    context.forward(new Record<>(ledger.key(), new LedgerUpdate.UsageChanged(usage), timestamp));
   }
 
   /** Unit a rule keeps totals in: its own, else barrels for caps and events for bans. */

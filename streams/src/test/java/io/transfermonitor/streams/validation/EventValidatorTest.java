@@ -10,7 +10,7 @@ import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.schemas.validation.Violation;
 import io.transfermonitor.streams.Events;
-import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.config.MonitorConfig;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import io.transfermonitor.cli.ConsumerProgress;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
-import io.transfermonitor.streams.MonitorApplication;
-import io.transfermonitor.streams.MonitorConfig;
+import io.transfermonitor.streams.app.MonitorApplication;
+import io.transfermonitor.streams.config.MonitorConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +52,11 @@ public final class MonitorPass implements AutoCloseable {
       int instances, ConsumerProgress progress, Admin admin, String appId, PrintStream out)
       throws InterruptedException {
     MonitorConfig config =
-        MonitorConfig.defaults()
-            .withTopics(topics)
-            .withApplicationId(appId)
-            .withCommitInterval(Duration.ofMillis(commitIntervalMs));
+        MonitorConfig.builder()
+            .topics(topics)
+            .applicationId(appId)
+            .commitInterval(Duration.ofMillis(commitIntervalMs))
+            .build();
     out.printf(
         "monitor: %d instance(s) of %s, exactly_once_v2, commit interval %d ms%n",
         instances, appId, commitIntervalMs);

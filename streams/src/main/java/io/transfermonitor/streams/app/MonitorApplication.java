@@ -1,0 +1,119 @@
+package io.transfermonitor.streams.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.errors.RejectedRecordHandler;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.topology.MonitorTopology;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link MonitorTopology} with Kafka Streams on the {@link StreamsProperties}:
+ * exactly-once ({@code exactly_once_v2}), undecodable and unprocessable records routed to the
+ * rejected topic by {@link RejectedRecordHandler}, an explicit state directory, stage counters and
+ * Kafka Streams' own metrics in a Micrometer registry (Prometheus unless one is passed in).
+ *
+ * <p>{@code kafkaProps} carries {@code bootstrap.servers}, {@code schema.registry.url}, optionally
+ * {@code state.dir} (default {@code ./tm-data/streams}) and any Kafka client or Streams override;
+ * the processing guarantee, the application id and the handlers are always the monitor's own.
+ */
+public final class MonitorApplication implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorApplication.class);
+
+  private final KafkaStreams streams;
+  private final MeterRegistry meters;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final CountDownLatch running = new CountDownLatch(1);
+  private final AtomicReference<KafkaStreams.State> lastState = new AtomicReference<>();
+
+  private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
+    this.meters = meters;
+    MonitorMetrics metrics = new MonitorMetrics(meters);
+    Properties props = StreamsProperties.of(kafkaProps, config, metrics);
+    // the registry's credentials and TLS stores travel in the same properties
+    Map<String, Object> configs = new HashMap<>();
+    props.forEach((key, value) -> configs.put(key.toString(), value));
+    SchemaRegistryClient registry =
+        SchemaRegistryClients.forUrl(
+            props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL), configs);
+    this.streams = new KafkaStreams(MonitorTopology.build(config, registry, metrics), props);
+    streams.setStateListener(
+        (now, before) -> {
+          lastState.set(now);
+          LOG.info("monitor {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("stream thread failed; replacing it", e);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meters);
+  }
+
+  /** Starts the monitor, with its metrics in a new Prometheus registry. */
+  public static MonitorApplication start(Properties kafkaProps, MonitorConfig config) {
+    return start(kafkaProps, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Starts the monitor, with its metrics in {@code meters}. */
+  public static MonitorApplication start(
+      Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
+    MonitorApplication app = new MonitorApplication(kafkaProps, config, meters);
+    app.streams.start();
+    return app;
+  }
+
+  /**
+   * Waits until the monitor is RUNNING.
+   *
+   * @throws IllegalStateException when it is not running within {@code timeout}, naming its state
+   */
+  public void awaitRunning(Duration timeout) {
+    try {
+      if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(
+            "monitor not RUNNING after " + timeout + " (state " + streams.state() + ")");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the monitor", e);
+    }
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** The registry holding the stage counters and Kafka Streams metrics. */
+  public MeterRegistry meters() {
+    return meters;
+  }
+
+  /** Stops processing, commits, and releases the state directory. */
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    streamsMetrics.close();
+  }
+}

@@ -1,0 +1,62 @@
+package io.transfermonitor.streams.app;
+
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.errors.RejectedRecordHandler;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams properties the monitor runs with, the same for the application and for the
+ * topology tests: the user's Kafka properties, then what the monitor always sets itself
+ * (exactly-once, application id, the rejected-record handler for undecodable and unprocessable
+ * records, its topics and metrics). No default serdes: every node names its own.
+ */
+public final class StreamsProperties {
+
+  /** State directory used when the Kafka properties name none. */
+  public static final Path DEFAULT_STATE_DIR = Path.of("tm-data", "streams");
+
+  private StreamsProperties() {}
+
+  /**
+   * The monitor's streams properties.
+   *
+   * @param kafkaProps {@code bootstrap.servers}, {@code schema.registry.url}, optionally {@code
+   *     state.dir} and any Kafka client or Streams override
+   * @param config the monitor's configuration
+   * @param metrics where the rejected-record handler counts what it rejects
+   * @throws ConfigException when bootstrap servers or the registry URL are missing
+   */
+  public static Properties of(Properties kafkaProps, MonitorConfig config, MonitorMetrics metrics) {
+    require(kafkaProps, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    require(kafkaProps, AvroSerdeConfig.SCHEMA_REGISTRY_URL);
+    Properties p = new Properties();
+    p.put(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR.toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+    p.putAll(kafkaProps);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectedRecordHandler.class.getName());
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectedRecordHandler.class.getName());
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
+    p.put(RejectedRecordHandler.GLOBAL_TOPICS_CONFIG, config.topics().rules());
+    p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
+    return p;
+  }
+
+  private static void require(Properties props, String key) {
+    Object value = props.get(key);
+    if (value == null || value.toString().isBlank()) {
+      throw new ConfigException(key, value, "required to start the monitor");
+    }
+  }
+}

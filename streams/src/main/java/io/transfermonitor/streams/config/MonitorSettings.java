@@ -1,0 +1,262 @@
+package io.transfermonitor.streams.config;
+
+import io.transfermonitor.schemas.Topics;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The {@code tm.*} settings of the monitor, one per {@link MonitorConfig} field, each with its
+ * default, its check and its documentation: the one place these defaults live. Defined as a Kafka
+ * {@link ConfigDef}, so a bad value fails with a message naming the key.
+ */
+public final class MonitorSettings {
+
+  public static final String TOPIC_PREFIX = "tm.topic.prefix";
+  public static final String APPLICATION_ID = "tm.application.id";
+  public static final String DEDUP_RETENTION = "tm.dedup.retention";
+  public static final String BARRELS_PER_TON = "tm.barrels.per.ton";
+  public static final String BARRELS_PER_KILOLITRE = "tm.barrels.per.kilolitre";
+  public static final String MAX_FUTURE_SKEW = "tm.validation.max.future.skew";
+  public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
+  public static final String COMMIT_INTERVAL = "tm.commit.interval";
+
+  /**
+   * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
+   * = 7.62 (UNSCR 2397 OP4); REFINED_UNSPECIFIED uses 7.33, the factor commonly used for refined
+   * products of unknown mix (between diesel and gasoline).
+   */
+  private static final String DEFAULT_BARRELS_PER_TON =
+      "LPG=11.6,GASOLINE=8.5,KEROSENE=7.8,DIESEL=7.5,FUEL_OIL=6.7,CRUDE=7.62,"
+          + "REFINED_UNSPECIFIED=7.33";
+
+  private static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              TOPIC_PREFIX,
+              Type.STRING,
+              Topics.DEFAULT_PREFIX,
+              check(MonitorSettings::topicChars),
+              Importance.HIGH,
+              "Prefix of every topic name (tm.events.tanker-deliveries, tm.alerts, ...).")
+          .define(
+              APPLICATION_ID,
+              Type.STRING,
+              "transfer-monitor",
+              check(MonitorSettings::topicChars),
+              Importance.HIGH,
+              "Kafka Streams application id (consumer group and internal topic prefix).")
+          .define(
+              DEDUP_RETENTION,
+              Type.STRING,
+              "400d",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long an event id is remembered to drop re-sends; longer than any producer"
+                  + " re-sends a report (a year's reports and then some).")
+          .define(
+              BARRELS_PER_TON,
+              Type.STRING,
+              DEFAULT_BARRELS_PER_TON,
+              check(MonitorSettings::barrelsPerTon),
+              Importance.MEDIUM,
+              "Barrels per metric ton by product type, PRODUCT=FACTOR,...; products given here"
+                  + " replace or add to the defaults ("
+                  + DEFAULT_BARRELS_PER_TON
+                  + "). The"
+                  + " products named are the known product types; an event naming another is"
+                  + " rejected.")
+          .define(
+              BARRELS_PER_KILOLITRE,
+              Type.STRING,
+              "6.2898",
+              check(MonitorSettings::positiveNumber),
+              Importance.LOW,
+              "Barrels per kilolitre (litres count a thousandth of it).")
+          .define(
+              MAX_FUTURE_SKEW,
+              Type.STRING,
+              "1d",
+              check(MonitorSettings::positiveDuration),
+              Importance.LOW,
+              "How far an event time may lie after the monitor's clock (a producer's clock"
+                  + " running ahead) before the event is rejected.")
+          .define(
+              RULE_RECHECK_INTERVAL,
+              Type.STRING,
+              "1s",
+              check(MonitorSettings::positiveDuration),
+              Importance.LOW,
+              "How often, by the wall clock, ledgers are judged again against changed rules, so"
+                  + " a lowered limit raises its alerts without waiting for an event.")
+          .define(
+              COMMIT_INTERVAL,
+              Type.STRING,
+              "100ms",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "Kafka Streams commit.interval.ms: how often results are committed, and so how"
+                  + " soon alerts are visible to read_committed readers.");
+
+  private MonitorSettings() {}
+
+  /** The settings, with types, defaults and documentation. */
+  public static ConfigDef definition() {
+    return new ConfigDef(DEFINITION);
+  }
+
+  /** Every key, in documentation order. */
+  public static List<String> keys() {
+    return List.copyOf(DEFINITION.configKeys().keySet());
+  }
+
+  /** The default of {@code key} as it would be written in a settings file. */
+  public static String defaultValue(String key) {
+    return String.valueOf(key(key).defaultValue);
+  }
+
+  /** What {@code key} means. */
+  public static String doc(String key) {
+    return key(key).documentation;
+  }
+
+  /** What is wrong with {@code value} for {@code key}, or empty when it is acceptable. */
+  public static Optional<String> problem(String key, String value) {
+    try {
+      key(key).validator.ensureValid(key, value);
+      return Optional.empty();
+    } catch (BadSetting e) {
+      return Optional.of(e.problem);
+    }
+  }
+
+  /**
+   * The configuration these settings give, defaults for the keys not given.
+   *
+   * @param values {@code tm.*} keys to text values; keys that are not monitor settings are ignored
+   * @throws ConfigException naming the key of a bad value
+   */
+  public static MonitorConfig parse(Map<String, String> values) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (DEFINITION.configKeys().containsKey(key) && value != null) {
+            given.put(key, value.trim());
+          }
+        });
+    Map<String, Object> parsed = DEFINITION.parse(given);
+    return new MonitorConfig(
+        Topics.withPrefix(text(parsed, TOPIC_PREFIX)),
+        text(parsed, APPLICATION_ID),
+        duration(parsed, DEDUP_RETENTION),
+        productFactors(text(parsed, BARRELS_PER_TON)),
+        Double.parseDouble(text(parsed, BARRELS_PER_KILOLITRE)),
+        duration(parsed, MAX_FUTURE_SKEW),
+        duration(parsed, RULE_RECHECK_INTERVAL),
+        duration(parsed, COMMIT_INTERVAL));
+  }
+
+  private static ConfigDef.ConfigKey key(String key) {
+    ConfigDef.ConfigKey found = DEFINITION.configKeys().get(key);
+    if (found == null) {
+      throw new IllegalArgumentException("not a monitor setting: " + key);
+    }
+    return found;
+  }
+
+  private static String text(Map<String, Object> parsed, String key) {
+    return String.valueOf(parsed.get(key)).trim();
+  }
+
+  private static Duration duration(Map<String, Object> parsed, String key) {
+    return DurationText.parse(text(parsed, key));
+  }
+
+  private static Map<String, Double> productFactors(String text) {
+    Map<String, Double> factors = new LinkedHashMap<>(factorsIn(DEFAULT_BARRELS_PER_TON));
+    factors.putAll(factorsIn(text));
+    return factors;
+  }
+
+  private static Map<String, Double> factorsIn(String text) {
+    Map<String, Double> factors = new LinkedHashMap<>();
+    for (String entry : text.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "'" + entry.trim() + "' is not PRODUCT=FACTOR (e.g. DIESEL=7.5)");
+      }
+      String product = entry.substring(0, eq).trim();
+      String factor = entry.substring(eq + 1).trim();
+      String problem = positiveNumber(factor);
+      if (problem != null) {
+        throw new IllegalArgumentException(product + ": " + problem);
+      }
+      factors.put(product, Double.parseDouble(factor));
+    }
+    return factors;
+  }
+
+  private static String topicChars(String value) {
+    return value.matches("[A-Za-z0-9._-]+")
+        ? null
+        : "'" + value + "' may only contain letters, digits, '.', '_' and '-'";
+  }
+
+  private static String positiveDuration(String value) {
+    try {
+      Duration d = DurationText.parse(value);
+      return d.isZero() || d.isNegative() ? "'" + value + "' must be longer than zero" : null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static String positiveNumber(String value) {
+    try {
+      double d = Double.parseDouble(value.trim());
+      return d > 0 && !Double.isInfinite(d) ? null : "'" + value + "' must be a positive number";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a number";
+    }
+  }
+
+  private static String barrelsPerTon(String value) {
+    try {
+      factorsIn(value);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** A validator from a check that returns what is wrong, or null. */
+  private static ConfigDef.Validator check(Function<String, String> problem) {
+    return (name, value) -> {
+      String wrong = value == null ? "a value is required" : problem.apply(value.toString().trim());
+      if (wrong != null) {
+        throw new BadSetting(name, value, wrong);
+      }
+    };
+  }
+
+  /** A bad value, keeping the check's own words apart from ConfigException's framing. */
+  private static final class BadSetting extends ConfigException {
+    private final String problem;
+
+    BadSetting(String name, Object value, String problem) {
+      super(name, value, problem);
+      this.problem = problem;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package io.transfermonitor.streams.topology;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.streams.alert.AlertComposer;
+import io.transfermonitor.streams.alert.AlertsByRule;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.dedupe.ResendFilter;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.fact.FactSerde;
+import io.transfermonitor.streams.ledger.JsonSerde;
+import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.ledger.LedgerProcessor;
+import io.transfermonitor.streams.ledger.LedgerUpdate;
+import io.transfermonitor.streams.match.BanMatch;
+import io.transfermonitor.streams.match.BanMatcher;
+import io.transfermonitor.streams.match.LedgerRouter;
+import io.transfermonitor.streams.match.RuleDecoder;
+import io.transfermonitor.streams.match.RuleStoreUpdater;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.normalize.BarrelConverter;
+import io.transfermonitor.streams.normalize.UnitNormalizer;
+import io.transfermonitor.streams.validate.Validated;
+import io.transfermonitor.streams.validate.ValidationProcessor;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The monitoring topology, built by a pure function of {@link MonitorConfig} and a schema registry.
+ * {@link #wire()} reads like the data path; each stage is one method, and stages hand each other
+ * typed values.
+ *
+ * <pre>
+ * tm.reference.rules -> read-rules -> global store rules (read by every stage that matches rules)
+ * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
+ *                                          -> as-fact -> facts-by-event-id (repartition, key id)
+ *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
+ *   -> 4 match-bans -> 6 compose-ban-alerts -> tm.alerts
+ *   -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
+ *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
+ *                                            -> as-level-reached -> 6 compose-level-alerts
+ *                                               -> tm.alerts
+ * </pre>
+ *
+ * Every processor, store and internal topic has a name; store and internal topic names are part of
+ * the upgrade contract (a golden test pins {@code describe()}). Undecodable records are routed by
+ * the rejected-record handler of the application's streams properties.
+ */
+public final class MonitorTopology {
+
+  /** Global store of the rules, key = rule id. */
+  public static final String RULES_STORE = "rules";
+
+  /** Event ids seen within the retention, key = event id. */
+  public static final String EVENT_IDS_STORE = "event-ids";
+
+  /** Ledgers, key = ruleId/periodStart/basis. */
+  public static final String LEDGERS_STORE = "ledgers";
+
+  /** Repartition by event id, before the re-send check. */
+  public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
+
+  /** Repartition by rule id, before the ledgers. */
+  public static final String FACTS_BY_RULE = "facts-by-rule";
+
+  private final StreamsBuilder builder = new StreamsBuilder();
+  private final MonitorConfig config;
+  private final MonitorMetrics metrics;
+  private final MonitorTopics topics;
+  private final Serde<String> keys = Serdes.String();
+  private final Serde<Fact> facts = new FactSerde();
+
+  private MonitorTopology(
+      MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+    this.topics = new MonitorTopics(config.topics(), registry);
+  }
+
+  public static Topology build(MonitorConfig config, SchemaRegistryClient registry) {
+    return build(config, registry, MonitorMetrics.inMemory());
+  }
+
+  public static Topology build(
+      MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
+    return new MonitorTopology(config, registry, metrics).wire();
+  }
+
+  private Topology wire() {
+    holdRules();
+    KStream<String, Validated> validated = validate();
+    writeRejected(validated);
+    KStream<String, Fact> fresh = normalizeUnits(dropResends(validated));
+    writeAlerts(banAlerts(matchBans(fresh)), "ban");
+    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(fresh));
+    writeCapUsage(ledgers);
+    writeAlerts(levelAlerts(ledgers), "level");
+    return builder.build();
+  }
+
+  /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */
+  private void holdRules() {
+    Topic<String, Rule> rules = topics.rules();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RULES_STORE),
+                keys,
+                RuleDecoder.storeSerde(rules.valueSerde()))
+            .withLoggingDisabled(),
+        rules.name(),
+        rules.consumed("read-rules"),
+        () -> new RuleStoreUpdater(RULES_STORE));
+  }
+
+  /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
+  private KStream<String, Validated> validate() {
+    EventValidator validator = new EventValidator(config.knownProducts(), config.maxFutureSkew());
+    KStream<String, Validated> all = null;
+    for (EventKind kind : EventKind.values()) {
+      KStream<String, Validated> one = validate(kind, topics.events(kind), validator);
+      all = all == null ? one : all.merge(one, Named.as("merge-" + Topics.slug(kind)));
+    }
+    return all;
+  }
+
+  private <T extends SpecificRecord> KStream<String, Validated> validate(
+      EventKind kind, Topic<String, T> topic, EventValidator validator) {
+    String slug = Topics.slug(kind);
+    return builder.stream(topic.name(), topic.consumed("read-" + slug))
+        .process(
+            () ->
+                new ValidationProcessor<>(
+                    kind, validator, topic.valueSerde().serializer(), metrics),
+            Named.as("validate-" + slug));
+  }
+
+  private void writeRejected(KStream<String, Validated> validated) {
+    validated
+        .flatMapValues(Validated::rejectedEvents, Named.as("as-rejected-event"))
+        .to(topics.rejected().name(), topics.rejected().produced("write-rejected"));
+  }
+
+  /** Stage 2: accepted facts keyed by event id, each id once within the retention. */
+  private KStream<String, Fact> dropResends(KStream<String, Validated> validated) {
+    Duration retention = config.dedupRetention();
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(EVENT_IDS_STORE, retention, Duration.ofMillis(1), false),
+            keys,
+            Serdes.Long()));
+    return validated
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
+        .repartition(
+            Repartitioned.<String, Fact>as(FACTS_BY_EVENT_ID)
+                .withKeySerde(keys)
+                .withValueSerde(facts))
+        .process(
+            () -> new ResendFilter(EVENT_IDS_STORE, retention, metrics),
+            Named.as("drop-resends"),
+            EVENT_IDS_STORE);
+  }
+
+  /** Stage 3: petroleum quantities in barrels. */
+  private KStream<String, Fact> normalizeUnits(KStream<String, Fact> fresh) {
+    BarrelConverter converter =
+        new BarrelConverter(config.barrelsPerTon(), config.barrelsPerKilolitre());
+    return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
+  }
+
+  /** Stage 4, bans: every BAN rule each fact breaks. */
+  private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
+    return facts.process(() -> new BanMatcher(RULES_STORE), Named.as("match-bans"));
+  }
+
+  /** Stage 4, totals: each fact once per rule that keeps a total of it, keyed by rule id. */
+  private KStream<String, Fact> routeToLedgers(KStream<String, Fact> facts) {
+    return facts
+        .process(() -> new LedgerRouter(RULES_STORE), Named.as("route-to-ledgers"))
+        .repartition(
+            Repartitioned.<String, Fact>as(FACTS_BY_RULE)
+                .withKeySerde(keys)
+                .withValueSerde(this.facts));
+  }
+
+  /** Stage 5: ledgers per rule, period and basis; levels reached and cap usage out. */
+  private KStream<String, LedgerUpdate> countInLedgers(KStream<String, Fact> byRule) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class)));
+    return byRule.process(
+        () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+        Named.as("count-in-ledgers"),
+        LEDGERS_STORE);
+  }
+
+  private void writeCapUsage(KStream<String, LedgerUpdate> ledgers) {
+    ledgers
+        .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
+        .to(topics.capUsage().name(), topics.capUsage().produced("write-cap-usage"));
+  }
+
+  /** Stage 6, alerts for bans, keyed by alert id. */
+  private KStream<String, Alert> banAlerts(KStream<String, BanMatch> bans) {
+    return bans.map(
+        (eventId, ban) -> byId(AlertComposer.banned(ban)), Named.as("compose-ban-alerts"));
+  }
+
+  /** Stage 6, alerts for levels reached, keyed by alert id. */
+  private KStream<String, Alert> levelAlerts(KStream<String, LedgerUpdate> ledgers) {
+    return ledgers
+        .flatMapValues(LedgerUpdate::levelsReached, Named.as("as-level-reached"))
+        .map(
+            (ledger, reached) -> byId(AlertComposer.levelReached(reached)),
+            Named.as("compose-level-alerts"));
+  }
+
+  /** Alerts of one rule share a partition, so readers see its levels in order. */
+  private void writeAlerts(KStream<String, Alert> alerts, String origin) {
+    alerts
+        .peek((id, alert) -> metrics.alert(alert), Named.as("count-" + origin + "-alerts"))
+        .to(
+            topics.alerts().name(),
+            topics.alerts().produced("write-" + origin + "-alerts", new AlertsByRule()));
+  }
+
+  private static KeyValue<String, Alert> byId(Alert alert) {
+    return KeyValue.pair(alert.getAlertId(), alert);
+  }
+}

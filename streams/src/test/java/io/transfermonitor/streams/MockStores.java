@@ -1,0 +1,42 @@
+package io.transfermonitor.streams;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/** In-memory state stores registered with a {@link MockProcessorContext}, for processor tests. */
+public final class MockStores {
+
+  private MockStores() {}
+
+  /** A key-value store named {@code name}, keyed by string, added to {@code context}. */
+  public static <V> KeyValueStore<String, V> keyValue(
+      MockProcessorContext<?, ?> context, String name, Serde<V> values) {
+    KeyValueStore<String, V> store =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    return store;
+  }
+
+  /** A window store of one-millisecond windows kept for {@code retention}, added to context. */
+  public static WindowStore<String, Long> window(
+      MockProcessorContext<?, ?> context, String name, Duration retention) {
+    WindowStore<String, Long> store =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(name, retention, Duration.ofMillis(1), false),
+                Serdes.String(),
+                Serdes.Long())
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    return store;
+  }
+}

@@ -1,0 +1,223 @@
+package io.transfermonitor.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.schemas.serde.AvroDeserializer;
+import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.testkit.KafkaStack;
+import io.transfermonitor.testkit.KafkaStackExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitor on a real broker and registry, exactly-once on: events in, alerts out. */
+@ExtendWith(KafkaStackExtension.class)
+class MonitorApplicationIT {
+
+  @TempDir Path stateDir;
+
+  @Test
+  void shouldRaiseCapAndBanAlertsOnceAcrossResendsAndRestartsAndRejectBadRecords(KafkaStack stack) {
+    // given: fresh topics, the default rules, a running monitor
+    Topics topics = stack.uniqueTopics();
+    MonitorConfig config =
+        MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("monitor")).build();
+    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
+    try (KafkaProducer<String, byte[]> producer = producer(stack)) {
+      AvroSerializer<Rule> rules = new AvroSerializer<>(registry, true, false);
+      for (Rule rule : Events.defaultRules()) {
+        producer.send(
+            new ProducerRecord<>(
+                topics.rules(), rule.getRuleId(), rules.serialize(topics.rules(), rule)));
+      }
+      // a bad rule record must not stop the monitor
+      producer.send(
+          new ProducerRecord<>(
+              topics.rules(), "broken", "not a rule".getBytes(StandardCharsets.UTF_8)));
+      producer.flush();
+    }
+    Properties props = new Properties();
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put("schema.registry.url", stack.schemaRegistryUrl());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    try (MonitorApplication monitor = MonitorApplication.start(props, config, meters);
+        KafkaProducer<String, byte[]> producer = producer(stack);
+        KafkaConsumer<String, Alert> alerts = consumer(stack, registry, Alert.class);
+        KafkaConsumer<String, RejectedEvent> rejected =
+            consumer(stack, registry, RejectedEvent.class)) {
+      monitor.awaitRunning(Duration.ofSeconds(90));
+      alerts.subscribe(List.of(topics.alerts()));
+      rejected.subscribe(List.of(topics.rejected()));
+      List<SpecificRecord> events =
+          List.of(
+              Events.refined("d1", "2024-03-01T00:00:00Z", 375_000),
+              Events.refined("d2", "2024-04-01T00:00:00Z", 75_000),
+              Events.refined("d3", "2024-05-01T00:00:00Z", 25_000),
+              Events.refined("d4", "2024-06-01T00:00:00Z", 25_000),
+              Events.containers("rajin", "2023-10-01T00:00:00Z", CargoCategory.MUNITIONS, 1_000));
+
+      // when: the events, a garbage record and a negative quantity, then every event again
+      events.forEach(e -> send(producer, registry, topics, e));
+      producer.send(
+          new ProducerRecord<>(
+              topics.eventTopic(EventKind.TANKER_DELIVERY),
+              "junk",
+              "garbage".getBytes(StandardCharsets.UTF_8)));
+      send(producer, registry, topics, Events.refined("neg", "2024-07-01T00:00:00Z", -1));
+      events.forEach(e -> send(producer, registry, topics, e));
+      producer.flush();
+
+      // then
+      List<Alert> seen = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                assertThat(seen).hasSize(5);
+              });
+      String cap = Events.REFINED_CAP + "/2024-01-01/OBSERVED/";
+      assertThat(seen)
+          .extracting(Alert::getAlertId)
+          .containsExactlyInAnyOrder(
+              cap + "NOTICE_75",
+              cap + "NOTICE_90",
+              cap + "CEASE_SUPPLY_95",
+              cap + "BREACH",
+              "unscr-1718-arms-embargo/rajin");
+      assertThat(seen.stream().filter(a -> a.getRuleId().equals(Events.REFINED_CAP)))
+          .extracting(Alert::getLevel)
+          .containsExactly("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
+
+      List<RejectedEvent> bad = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                rejected.poll(Duration.ofMillis(200)).forEach(r -> bad.add(r.value()));
+                assertThat(bad).hasSize(2);
+              });
+      assertThat(bad)
+          .extracting(RejectedEvent::getStage, RejectedEvent::getField)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(RejectionStage.DESERIALIZATION, null),
+              org.assertj.core.groups.Tuple.tuple(RejectionStage.VALIDATION, "quantity"));
+
+      // and the re-sent events raise nothing more
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                assertThat(seen).hasSize(5);
+              });
+      assertThat(meters.get("tm.events.duplicate").counters())
+          .isNotEmpty()
+          .allSatisfy(c -> assertThat(c.count()).isPositive());
+
+      // when: the monitor restarts on an empty state directory (state restored from changelogs),
+      // a re-send and a new delivery in the same year arrive
+      monitor.close();
+      props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("after-restart").toString());
+      try (MonitorApplication restarted = MonitorApplication.start(props, config, meters);
+          KafkaConsumer<String, CapUsage> usage = consumer(stack, registry, CapUsage.class)) {
+        restarted.awaitRunning(Duration.ofSeconds(90));
+        usage.subscribe(List.of(topics.capUsage()));
+        send(producer, registry, topics, events.get(0));
+        send(producer, registry, topics, Events.refined("d5", "2024-08-01T00:00:00Z", 10_000));
+        producer.flush();
+
+        // then: the ledger goes on from 500,000 and no level is raised twice
+        List<CapUsage> totals = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  usage.poll(Duration.ofMillis(200)).forEach(r -> totals.add(r.value()));
+                  assertThat(totals).extracting(CapUsage::getTotal).contains(510_000.0);
+                });
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> {
+                  alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                  assertThat(seen).hasSize(5);
+                });
+      }
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> producer(KafkaStack stack) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  private static <T extends SpecificRecord> KafkaConsumer<String, T> consumer(
+      KafkaStack stack, SchemaRegistryClient registry, Class<T> type) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            stack.uniqueName("it-reader"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new StringDeserializer(),
+        new AvroDeserializer<>(registry, type));
+  }
+
+  private static void send(
+      KafkaProducer<String, byte[]> producer,
+      SchemaRegistryClient registry,
+      Topics topics,
+      SpecificRecord event) {
+    String topic = topics.eventTopic(EventTypes.kindOf(event));
+    byte[] value =
+        new AvroSerializer<SpecificRecord>(registry, true, false).serialize(topic, event);
+    producer.send(new ProducerRecord<>(topic, EventTypes.headerOf(event).getEventId(), value));
+  }
+}

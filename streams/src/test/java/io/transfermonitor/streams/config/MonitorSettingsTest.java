@@ -1,0 +1,86 @@
+package io.transfermonitor.streams.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class MonitorSettingsTest {
+
+  @Test
+  void shouldGiveTheDefaultsOfTheDomainWhenNothingIsSet() {
+    // when
+    MonitorConfig config = MonitorConfig.defaults();
+
+    // then
+    assertThat(config.topics().alerts()).isEqualTo("tm.alerts");
+    assertThat(config.applicationId()).isEqualTo("transfer-monitor");
+    assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(400));
+    assertThat(config.barrelsPerTon())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "LPG", 11.6,
+                "GASOLINE", 8.5,
+                "KEROSENE", 7.8,
+                "DIESEL", 7.5,
+                "FUEL_OIL", 6.7,
+                "CRUDE", 7.62,
+                "REFINED_UNSPECIFIED", 7.33));
+    assertThat(config.barrelsPerKilolitre()).isEqualTo(6.2898);
+    assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
+    assertThat(MonitorSettings.keys())
+        .hasSize(8)
+        .allSatisfy(
+            key -> {
+              assertThat(key).startsWith("tm.");
+              assertThat(MonitorSettings.doc(key)).isNotBlank();
+              assertThat(MonitorSettings.problem(key, MonitorSettings.defaultValue(key))).isEmpty();
+            });
+  }
+
+  @Test
+  void shouldReadDurationsInEveryWrittenForm() {
+    assertThat(DurationText.parse("100ms")).isEqualTo(Duration.ofMillis(100));
+    assertThat(DurationText.parse(" 5 m ")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(DurationText.parse("PT1S")).isEqualTo(Duration.ofSeconds(1));
+    assertThat(DurationText.parse("p400d")).isEqualTo(Duration.ofDays(400));
+    assertThat(DurationText.format(Duration.ofDays(400))).isEqualTo("400d");
+    assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+  }
+
+  @Test
+  void shouldRefuseABadValueNamingTheKey() {
+    assertThat(MonitorSettings.problem(MonitorSettings.COMMIT_INTERVAL, "0s"))
+        .contains("'0s' must be longer than zero");
+    assertThat(MonitorSettings.problem(MonitorSettings.APPLICATION_ID, "my app"))
+        .contains("'my app' may only contain letters, digits, '.', '_' and '-'");
+    assertThatThrownBy(() -> MonitorSettings.parse(Map.of(MonitorSettings.BARRELS_PER_TON, "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
+        .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+  }
+
+  @Test
+  void shouldBuildAChangedCopyWithTheBuilder() {
+    // when
+    MonitorConfig config =
+        MonitorConfig.builder().applicationId("other").dedupRetention(Duration.ofDays(7)).build();
+
+    // then
+    assertThat(config.applicationId()).isEqualTo("other");
+    assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.toBuilder().build()).isEqualTo(config);
+    assertThatThrownBy(() -> config.toBuilder().commitInterval(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commitInterval");
+  }
+}

@@ -1,0 +1,109 @@
+package io.transfermonitor.streams.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import io.transfermonitor.schemas.serde.AvroSerde;
+import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.fact.Fact;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LedgerProcessorTest {
+
+  private static final String KEY = Events.REFINED_CAP + "/2024-01-01/OBSERVED";
+
+  private final MockProcessorContext<String, LedgerUpdate> context = new MockProcessorContext<>();
+  private final LedgerProcessor processor =
+      new LedgerProcessor("ledgers", "rules", Duration.ofSeconds(1));
+  private final Rule cap = Events.defaultRule(Events.REFINED_CAP);
+  private KeyValueStore<String, Rule> rules;
+  private KeyValueStore<String, Ledger> ledgers;
+
+  @BeforeEach
+  void init() {
+    rules =
+        MockStores.keyValue(
+            context,
+            "rules",
+            AvroSerde.forValue(InMemorySchemaRegistry.scope("ledger-processor"), Rule.class));
+    ledgers = MockStores.keyValue(context, "ledgers", new JsonSerde<>(Ledger.class));
+    rules.put(cap.getRuleId(), cap);
+    context.setCurrentSystemTimeMs(1_000);
+    processor.init(context);
+  }
+
+  @Test
+  void shouldCountAFactAndRaiseTheLevelsItReachesLowestFirstWithTheNewUsage() {
+    // when
+    count("d1", 460_000);
+
+    // then
+    assertThat(levels()).containsExactly("NOTICE_75", "NOTICE_90");
+    assertThat(usages()).hasSize(1);
+    assertThat(context.forwarded()).allSatisfy(f -> assertThat(f.record().key()).isEqualTo(KEY));
+    assertThat(ledgers.get(KEY).total()).isEqualTo(460_000.0);
+    assertThat(ledgers.get(KEY).raisedLevels()).containsExactly("NOTICE_75", "NOTICE_90");
+  }
+
+  @Test
+  void shouldNotCountAFactWhoseRuleWasRemovedAfterItWasRouted() {
+    // given
+    rules.delete(cap.getRuleId());
+
+    // when
+    count("d1", 460_000);
+
+    // then
+    assertThat(context.forwarded()).isEmpty();
+    assertThat(ledgers.get(KEY)).isNull();
+  }
+
+  @Test
+  void shouldRaiseTheLevelsALoweredLimitCrossesAtTheNextRecheckWithoutAnEvent() {
+    // given
+    count("d1", 380_000);
+    context.resetForwards();
+    rules.put(cap.getRuleId(), Rule.newBuilder(cap).setLimit(400_000.0).build());
+
+    // when
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
+
+    // then: 380,000 of 400,000 is 95 %
+    assertThat(levels()).containsExactly("NOTICE_90", "CEASE_SUPPLY_95");
+    assertThat(usages()).singleElement().satisfies(u -> assertThat(u.getLimit()).isEqualTo(4e5));
+  }
+
+  private void count(String eventId, double barrels) {
+    Fact fact = Fact.of(Events.refined(eventId, "2024-03-01T00:00:00Z", barrels));
+    processor.process(new Record<>(Events.REFINED_CAP, fact, 0));
+  }
+
+  private List<String> levels() {
+    return updates().stream()
+        .flatMap(u -> u.levelsReached().stream())
+        .map(l -> l.level().getLabel())
+        .toList();
+  }
+
+  private List<CapUsage> usages() {
+    return updates().stream().flatMap(u -> u.usages().stream()).toList();
+  }
+
+  private List<LedgerUpdate> updates() {
+    return context.forwarded().stream()
+        .map(CapturedForward::record)
+        .map(Record::value)
+        .map(LedgerUpdate.class::cast)
+        .toList();
+  }
+}

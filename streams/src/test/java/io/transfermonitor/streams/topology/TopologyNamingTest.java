@@ -1,0 +1,38 @@
+package io.transfermonitor.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import io.transfermonitor.streams.config.MonitorConfig;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+class TopologyNamingTest {
+
+  @Test
+  void shouldNameEveryProcessorStoreAndInternalTopic() {
+    // given
+    var topology =
+        MonitorTopology.build(MonitorConfig.defaults(), InMemorySchemaRegistry.scope("naming"));
+
+    // when
+    TopologyDescription description = topology.describe();
+    String text = description.toString();
+
+    // then
+    assertThat(text).doesNotContainPattern("KSTREAM-|KTABLE-|-\\d{10}");
+    assertThat(text)
+        .contains(
+            "validate-tanker-deliveries",
+            "facts-by-event-id-repartition",
+            "facts-by-rule-repartition",
+            "drop-resends",
+            "count-in-ledgers",
+            "stores: [ledgers]",
+            "stores: [event-ids]",
+            "write-ban-alerts",
+            "write-level-alerts",
+            "write-rejected",
+            "write-cap-usage");
+  }
+}
