@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,11 +75,27 @@ public class TransferMonitor implements Runnable {
       return EXIT_BAD_SETTING;
     }
     if (e instanceof PortUnavailableException || e instanceof UnavailableException) {
-      err.println(command + ": " + redaction.apply(e.getMessage()));
+      err.println(command + ": " + redaction.apply(e.getMessage()) + plaintextHint(e, settings));
       return EXIT_UNAVAILABLE;
     }
     err.println(command + ": " + redaction.apply(oneLine(e)));
     return EXIT_FAILED;
+  }
+
+  /**
+   * A secured broker drops a plaintext client without a word, which the client sees as a timeout:
+   * say so when no security protocol is configured.
+   */
+  private static String plaintextHint(Throwable e, Optional<Settings> settings) {
+    boolean plaintext =
+        settings.map(s -> !s.kafka().containsKey("security.protocol")).orElse(false);
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (plaintext && t instanceof TimeoutException) {
+        return "; no kafka.security.protocol is set: if the cluster is secured, configure it"
+            + " (e.g. --config with the settings file of your user)";
+      }
+    }
+    return "";
   }
 
   /** The settings the failed command had parsed, if it had. */

@@ -75,7 +75,7 @@ final class StackCertificates {
       store.load(null, null);
       store.setKeyEntry(
           "broker", brokerKeys.getPrivate(), password, new Certificate[] {broker, ca});
-      try (OutputStream out = Files.newOutputStream(dir.resolve(BROKER_KEYSTORE))) {
+      try (OutputStream out = OwnerOnly.create(dir.resolve(BROKER_KEYSTORE))) {
         store.store(out, password);
       }
     } catch (IOException e) {
