@@ -207,6 +207,7 @@ class SecureClusterIT {
     assertThat(run.err().strip())
         .startsWith(
             "transfer-monitor topics create: cannot create topics on " + stack.bootstrapServers())
+        .contains("no kafka.security.protocol is set")
         .doesNotContain("\n");
   }
 
