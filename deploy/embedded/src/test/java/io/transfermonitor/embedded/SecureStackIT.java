@@ -2,6 +2,7 @@ package io.transfermonitor.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.transfermonitor.schemas.registry.HttpSchemaRegistryClient;
 import io.transfermonitor.schemas.registry.RegistryEndpoint;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,10 @@ class SecureStackIT {
     try (Admin admin = Admin.create(asUser(StackSecurity.SUPER_USER))) {
       admin.createTopics(List.of(new NewTopic("secured", 1, (short) 1))).all().get();
 
-      assertThat(admin.listTopics().names().get()).contains("secured");
+      // the broker learns of a new topic from the controller a moment after it is created
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains("secured"));
     }
   }
 
