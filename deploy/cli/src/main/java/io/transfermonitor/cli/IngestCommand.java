@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * an idempotent producer; bad records go to the report (and, with {@code --to-rejected-topic}, to
  * {@code <prefix>events.rejected}). Exit code 0 when the run completed (rejected records are in the
  * report), 1 when it could not run (missing file, broken mapping), 2 when the cluster did not
- * acknowledge every record.
+ * acknowledge every record, 4 when it refused the login or the access (said in one line).
  */
 @Command(
     name = "ingest",
@@ -143,7 +143,7 @@ public class IngestCommand implements Callable<Integer> {
       return 1;
     } catch (KafkaException | SchemaRegistryException e) {
       err.println("ingest: cannot produce: " + why(e));
-      return 1;
+      return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
     }
   }
 

@@ -160,6 +160,14 @@ class SecureClusterIT {
 
     CliRun readAlerts = cli("alerts", "--config", settings("producer"), "--max", "1");
     CliRun writeRules = cli("rules", "apply", RULES.toString(), "--config", settings("producer"));
+    CliRun opsIngests =
+        cli(
+            "ingest",
+            SEED.toString(),
+            "--config",
+            settings("ops"),
+            "--report",
+            dir.resolve("ops-report.jsonl").toString());
 
     assertThat(readAlerts.exit()).isEqualTo(TransferMonitor.EXIT_REFUSED);
     assertThat(readAlerts.err().strip())
@@ -167,6 +175,7 @@ class SecureClusterIT {
             "transfer-monitor alerts: not authorized: Kafka refused user 'producer' access to"
                 + " topic tm.alerts (Not authorized to access topics: [tm.alerts]); an"
                 + " administrator grants access with 'transfer-monitor acls apply'");
+    assertThat(opsIngests.exit()).isEqualTo(TransferMonitor.EXIT_REFUSED);
     assertThat(writeRules.exit()).isEqualTo(TransferMonitor.EXIT_REFUSED);
     assertThat(writeRules.err().strip())
         .startsWith("transfer-monitor rules apply: not authorized: Kafka refused user 'producer'")
