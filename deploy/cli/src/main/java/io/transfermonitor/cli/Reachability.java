@@ -8,10 +8,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +60,7 @@ final class Reachability {
     }
   }
 
-  /** Returns once the registry at {@code url} answers {@code GET /subjects}. */
+  /** Returns once something listens at the registry's host and port. */
   void awaitRegistry(String url) throws InterruptedException {
     if (!url.startsWith("http")) {
       return; // mock:// registries of tests live in this JVM
@@ -131,22 +127,21 @@ final class Reachability {
     }
   }
 
-  /** Why the registry does not answer, or empty when it does. */
+  /**
+   * Why nothing listens where the registry should be, or empty when something does. Only the TCP
+   * connection is tried: the registry's TLS and credentials are its client's business, and a
+   * refusal there is said by the command itself.
+   */
   static Optional<String> registryProblem(String url) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
-    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/subjects")).timeout(CONNECT).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
-      return status < 500 ? Optional.empty() : Optional.of("it answers HTTP " + status);
+    URI uri = URI.create(url);
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), port), (int) CONNECT.toMillis());
+      return Optional.empty();
     } catch (IOException e) {
       return Optional.of(describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted");
+    } catch (IllegalArgumentException e) {
+      return Optional.of("not a host and port: " + e.getMessage());
     }
   }
 
@@ -163,7 +158,7 @@ final class Reachability {
     if (cause instanceof UnknownHostException) {
       return "unknown host " + message;
     }
-    if (cause instanceof SocketTimeoutException || cause instanceof HttpConnectTimeoutException) {
+    if (cause instanceof SocketTimeoutException) {
       return "no answer within " + CONNECT.toSeconds() + " s";
     }
     return name + (message == null ? "" : ": " + message);

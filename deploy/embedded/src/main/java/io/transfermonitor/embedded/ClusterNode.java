@@ -36,7 +36,7 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode start(ClusterLayout layout, int id) {
     Properties props = layout.nodeProperties(id);
-    EmbeddedKafkaBroker.formatIfNew(layout.logDir(id), props, layout.clusterId(), false);
+    EmbeddedKafkaBroker.formatIfNew(layout.logDir(id), props, layout.clusterId(), null);
     long started = System.nanoTime();
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server.startup();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterProcesses implements AutoCloseable {
 
-  private static final Duration READY = Duration.ofSeconds(120);
+  private static final Duration READY = Duration.ofMinutes(5);
 
   private final ClusterLayout layout;
   private final String classpath;
