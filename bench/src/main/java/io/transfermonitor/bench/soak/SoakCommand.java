@@ -193,8 +193,12 @@ public final class SoakCommand implements Callable<Integer> {
           SoakReport report = new SoakReport(out);
           report.faults(faults, recovery);
           BadInputCorpus.Accounting accounting = bad.account(outcome.rejected());
+          boolean filesAccounted = true;
           if (corpus.size() > 0) {
             report.badInputs(accounting);
+            List<BadFiles.Outcome> files = BadFiles.ingest(dir.resolve("bad-files"), seed);
+            BadFiles.print(files, out);
+            filesAccounted = files.stream().allMatch(BadFiles.Outcome::accounted);
           }
           report.outcome(outcome, producer.failed());
           boolean ok =
@@ -203,7 +207,8 @@ public final class SoakCommand implements Callable<Integer> {
                   && outcome.totalsExact()
                   && outcome.goodRejected().isEmpty()
                   && producer.failed() == 0
-                  && accounting.complete();
+                  && accounting.complete()
+                  && filesAccounted;
           out.println(
               String.format(
                   Locale.ROOT,
