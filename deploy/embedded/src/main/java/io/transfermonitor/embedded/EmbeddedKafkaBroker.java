@@ -192,7 +192,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       // the broker's settings hold passwords when secure: keep the copy for the tool owner-only
-      Path config = logDir.resolveSibling("kafka-format.properties");
+      // one file per log directory: the nodes of a cluster share a parent and format at once
+      Path config = logDir.resolveSibling(logDir.getFileName() + "-format.properties");
       try {
         try (OutputStream out = OwnerOnly.create(config)) {
           props.store(out, "transfer-monitor embedded broker");
