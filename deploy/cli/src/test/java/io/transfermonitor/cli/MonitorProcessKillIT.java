@@ -16,10 +16,9 @@ import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
-import io.transfermonitor.schemas.registry.SchemaRegistryClients;
-import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.TopicClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,9 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,18 +188,7 @@ class MonitorProcessKillIT {
 
   private static <T extends SpecificRecord> KafkaConsumer<String, T> consumer(
       KafkaStack stack, Class<T> type) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            stack.uniqueName("kill-reader"),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed"),
-        new StringDeserializer(),
-        new AvroDeserializer<>(SchemaRegistryClients.forUrl(stack.schemaRegistryUrl()), type));
+    return TopicClients.readCommitted(stack.bootstrapServers(), stack.schemaRegistryUrl(), type);
   }
 
   private static SpecificRecord delivery(String id, int year, int i) {

@@ -50,6 +50,20 @@ class IngestTest {
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))));
   }
 
+  /** One input of {@code bytes} through a pipeline writing to {@code to} and {@code report}. */
+  private static IngestResult ingestBytes(
+      CapturingSink to,
+      Mapping mapping,
+      RejectionReport report,
+      String name,
+      InputFormat format,
+      byte[] bytes) {
+    Ingest ingest =
+        new Ingest(
+            to, mapping, report, false, false, IngestProgress.silent(), new EventValidator());
+    return ingest.run(List.of(IngestInput.stream(name, format, new ByteArrayInputStream(bytes))));
+  }
+
   private static Mapping sightingsMapping() {
     return Mapping.load(EXAMPLES.resolve("osint-tanker-sightings/mapping.yaml"));
   }
@@ -205,23 +219,16 @@ class IngestTest {
     byte[] good = SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8);
     String text = new String(good, StandardCharsets.ISO_8859_1).replace("Mirae 9", "Mir\u00e9e 9");
     byte[] mixed = text.getBytes(StandardCharsets.ISO_8859_1);
-    RejectionReport report = new RejectionReport(reportText, false);
-    Ingest ingest =
-        new Ingest(
-            sink,
-            sightingsMapping(),
-            report,
-            false,
-            false,
-            IngestProgress.silent(),
-            new EventValidator());
 
     // when
     IngestResult result =
-        ingest.run(
-            List.of(
-                IngestInput.stream(
-                    "latin1.csv", InputFormat.CSV, new ByteArrayInputStream(mixed))));
+        ingestBytes(
+            sink,
+            sightingsMapping(),
+            new RejectionReport(reportText, false),
+            "latin1.csv",
+            InputFormat.CSV,
+            mixed);
 
     // then
     assertThat(result.rejected()).isEqualTo(3);
@@ -239,24 +246,16 @@ class IngestTest {
         "\uFEFF{\"type\":\"troop-deployment\",\"header\":{\"eventId\":\"t1\",\"sourceName\":\"s\","
             + "\"sourceKind\":\"OBSERVED\",\"eventTime\":\"2024-10-08T00:00:00Z\",\"origin\":\"PRK\","
             + "\"destination\":\"RUS\"},\"personnel\":1500}\n";
-    Ingest ingest =
-        new Ingest(
-            sink,
-            null,
-            new RejectionReport(reportText, true),
-            false,
-            false,
-            IngestProgress.silent(),
-            new EventValidator());
 
     // when
     IngestResult result =
-        ingest.run(
-            List.of(
-                IngestInput.stream(
-                    "bom.jsonl",
-                    InputFormat.JSONL,
-                    new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)))));
+        ingestBytes(
+            sink,
+            null,
+            new RejectionReport(reportText, true),
+            "bom.jsonl",
+            InputFormat.JSONL,
+            jsonl.getBytes(StandardCharsets.UTF_8));
 
     // then
     assertThat(result.rejected()).isZero();
@@ -277,25 +276,16 @@ class IngestTest {
             .getEventId();
     CapturingSink refusing = new CapturingSink().refusing(miraeId);
     StringWriter report = new StringWriter();
-    Ingest ingest =
-        new Ingest(
-            refusing,
-            sightingsMapping(),
-            new RejectionReport(report, false),
-            false,
-            false,
-            IngestProgress.silent(),
-            new EventValidator());
 
     // when
     IngestResult result =
-        ingest.run(
-            List.of(
-                IngestInput.stream(
-                    "sightings.csv",
-                    InputFormat.CSV,
-                    new ByteArrayInputStream(
-                        SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8)))));
+        ingestBytes(
+            refusing,
+            sightingsMapping(),
+            new RejectionReport(report, false),
+            "sightings.csv",
+            InputFormat.CSV,
+            SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8));
 
     // then: named in the report with its line, not counted as produced
     assertThat(result.produced()).isEqualTo(2);

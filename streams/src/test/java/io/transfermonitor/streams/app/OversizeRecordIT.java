@@ -12,12 +12,11 @@ import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
-import io.transfermonitor.schemas.serde.AvroDeserializer;
-import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.TopicClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,18 +130,13 @@ class OversizeRecordIT {
 
   /** A producer that can send what a careless one can: 2 MB records, compressed. */
   private static KafkaProducer<String, byte[]> producer(KafkaStack stack) {
-    return new KafkaProducer<>(
+    return TopicClients.rawProducer(
+        stack.bootstrapServers(),
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
             2 * 1024 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4"),
-        new StringSerializer(),
-        new ByteArraySerializer());
+            "lz4"));
   }
 
   private static void send(
@@ -155,24 +145,11 @@ class OversizeRecordIT {
       String topic,
       String key,
       SpecificRecord value) {
-    byte[] bytes =
-        new AvroSerializer<SpecificRecord>(registry, true, false).serialize(topic, value);
-    producer.send(new ProducerRecord<>(topic, key, bytes));
+    TopicClients.sendAvro(producer, registry, topic, key, value);
   }
 
   private static <T extends SpecificRecord> KafkaConsumer<String, T> consumer(
       KafkaStack stack, SchemaRegistryClient registry, Class<T> type) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            stack.uniqueName("oversize-reader"),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed"),
-        new StringDeserializer(),
-        new AvroDeserializer<>(registry, type));
+    return TopicClients.readCommitted(stack.bootstrapServers(), stack.schemaRegistryUrl(), type);
   }
 }

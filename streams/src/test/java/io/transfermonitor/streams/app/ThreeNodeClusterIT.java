@@ -16,10 +16,9 @@ import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
-import io.transfermonitor.schemas.serde.AvroDeserializer;
-import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.testkit.TopicClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,15 +31,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +54,8 @@ class ThreeNodeClusterIT {
 
   @TempDir Path dir;
 
+  private String registryUrl;
+
   @Test
   void shouldCountExactlyWhenOneOfThreeBrokersIsKilledMidStream() throws Exception {
     // given: three nodes, a registry, the topics and rules, the monitor
@@ -69,6 +65,7 @@ class ThreeNodeClusterIT {
     try (ClusterProcesses cluster =
             ClusterProcesses.start(layout, classpath, dir.resolve("logs"), "384m");
         DevSchemaRegistry registry = DevSchemaRegistry.start(cluster.bootstrapServers(), 0)) {
+      registryUrl = registry.url();
       Topics topics = Topics.withPrefix("three.");
       Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
       try (Admin admin = Admin.create(client)) {
@@ -151,7 +148,7 @@ class ThreeNodeClusterIT {
     return totals;
   }
 
-  private static Map<String, Integer> readAlerts(
+  private Map<String, Integer> readAlerts(
       ClusterProcesses cluster, SchemaRegistryClient schemas, Topics topics) {
     Map<String, Integer> seen = new HashMap<>();
     try (KafkaConsumer<String, Alert> alerts = consumer(cluster, schemas, Alert.class)) {
@@ -173,7 +170,7 @@ class ThreeNodeClusterIT {
     return seen;
   }
 
-  private static Map<String, Double> readTotals(
+  private Map<String, Double> readTotals(
       ClusterProcesses cluster, SchemaRegistryClient schemas, Topics topics) {
     Map<String, Double> totals = new TreeMap<>();
     try (KafkaConsumer<String, CapUsage> usage = consumer(cluster, schemas, CapUsage.class)) {
@@ -192,16 +189,8 @@ class ThreeNodeClusterIT {
   }
 
   private static KafkaProducer<String, byte[]> producer(ClusterProcesses cluster) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true),
-        new StringSerializer(),
-        new ByteArraySerializer());
+    return TopicClients.rawProducer(
+        cluster.bootstrapServers(), Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
   }
 
   private static void sendEvent(
@@ -223,23 +212,11 @@ class ThreeNodeClusterIT {
       String topic,
       String key,
       SpecificRecord value) {
-    byte[] bytes = new AvroSerializer<SpecificRecord>(schemas, true, false).serialize(topic, value);
-    producer.send(new ProducerRecord<>(topic, key, bytes));
+    TopicClients.sendAvro(producer, schemas, topic, key, value);
   }
 
-  private static <T extends SpecificRecord> KafkaConsumer<String, T> consumer(
+  private <T extends SpecificRecord> KafkaConsumer<String, T> consumer(
       ClusterProcesses cluster, SchemaRegistryClient schemas, Class<T> type) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "three-node-reader-" + type.getSimpleName() + "-" + System.nanoTime(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed"),
-        new StringDeserializer(),
-        new AvroDeserializer<>(schemas, type));
+    return TopicClients.readCommitted(cluster.bootstrapServers(), registryUrl, type);
   }
 }
