@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param capUsage compacted cap totals per rule/period/basis
  * @param reportingGaps compacted reported-vs-observed totals per rule/period
  * @param activity compacted activity per dimension/month
+ * @param cases compacted cases, key = case id
+ * @param caseActions append-only operator actions on cases, key = case id
+ * @param notifications what should page someone, key = case id
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -28,7 +31,10 @@ public record Topics(
     String rejected,
     String capUsage,
     String reportingGaps,
-    String activity) {
+    String activity,
+    String cases,
+    String caseActions,
+    String notifications) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -47,6 +53,9 @@ public record Topics(
     Objects.requireNonNull(capUsage, "capUsage");
     Objects.requireNonNull(reportingGaps, "reportingGaps");
     Objects.requireNonNull(activity, "activity");
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(caseActions, "caseActions");
+    Objects.requireNonNull(notifications, "notifications");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -68,7 +77,10 @@ public record Topics(
         prefix + "events.rejected",
         prefix + "aggregates.cap-usage",
         prefix + "aggregates.reporting-gaps",
-        prefix + "aggregates.activity");
+        prefix + "aggregates.activity",
+        prefix + "cases",
+        prefix + "case-actions",
+        prefix + "notifications");
   }
 
   /** The input topic of {@code kind}. */
