@@ -58,6 +58,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(cap ? capMessage(rule, ledger, level) : cumulativeMessage(rule, ledger, level))
         .setReferences(ledger.lastReferences())
+        .setOrigin(ledger.sharedOrigin())
+        .setDestination(ledger.sharedDestination())
         .build();
   }
 
@@ -77,6 +79,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(banMessage(rule, fact))
         .setReferences(fact.references())
+        .setOrigin(fact.origin())
+        .setDestination(fact.destination())
         .build();
   }
 
