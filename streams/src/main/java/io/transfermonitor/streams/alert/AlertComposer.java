@@ -1,5 +1,8 @@
 package io.transfermonitor.streams.alert;
 
+import static io.transfermonitor.streams.alert.Amounts.number;
+import static io.transfermonitor.streams.alert.Amounts.unitWord;
+
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
@@ -165,25 +168,5 @@ public final class AlertComposer {
 
   private static String orUnknown(String country) {
     return country == null ? "unknown" : country;
-  }
-
-  private static String unitWord(String unit) {
-    if (unit == null) {
-      return "";
-    }
-    return switch (unit) {
-      case "BARREL" -> "bbl";
-      case "METRIC_TON" -> "t";
-      case "KILOLITRE" -> "kl";
-      case "LITRE" -> "l";
-      default -> unit.toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static String number(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%,.0f", value);
-    }
-    return String.format(Locale.ROOT, "%,.1f", value);
   }
 }

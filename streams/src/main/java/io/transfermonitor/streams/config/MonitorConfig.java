@@ -27,8 +27,8 @@ import java.util.Set;
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
  * @param caseQuietInterval how long after a case's last notification an update of it may notify
  *     again ({@code tm.case.quiet.interval})
- * @param casePartitions partitions of the repartition topics that bring alerts and operator
- *     actions to their case ({@code tm.case.partitions})
+ * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
+ *     to their case ({@code tm.case.partitions})
  */
 public record MonitorConfig(
     Topics topics,
@@ -64,7 +64,8 @@ public record MonitorConfig(
     requirePositive(commitInterval, "commitInterval");
     requirePositive(caseQuietInterval, "caseQuietInterval");
     if (casePartitions < 1) {
-      throw new IllegalArgumentException("casePartitions must be at least 1, was " + casePartitions);
+      throw new IllegalArgumentException(
+          "casePartitions must be at least 1, was " + casePartitions);
     }
   }
 

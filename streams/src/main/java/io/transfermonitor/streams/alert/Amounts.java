@@ -1,0 +1,40 @@
+package io.transfermonitor.streams.alert;
+
+import java.util.Locale;
+
+/**
+ * How alerts and cases write amounts for people: whole numbers with thousands separators, one
+ * decimal otherwise, and the short word of each unit ({@code bbl}, {@code t}, {@code containers}).
+ */
+public final class Amounts {
+
+  private Amounts() {}
+
+  /** {@code 20400} as "20,400", {@code 587.4} as "587.4". */
+  public static String number(double value) {
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, "%,.1f", value);
+  }
+
+  /** The word for {@code unit} after a number: BARREL is "bbl", CONTAINERS "containers". */
+  public static String unitWord(String unit) {
+    if (unit == null) {
+      return "";
+    }
+    return switch (unit) {
+      case "BARREL" -> "bbl";
+      case "METRIC_TON" -> "t";
+      case "KILOLITRE" -> "kl";
+      case "LITRE" -> "l";
+      default -> unit.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** An amount and its unit: "20,400 containers". */
+  public static String of(double value, String unit) {
+    String word = unitWord(unit);
+    return word.isEmpty() ? number(value) : number(value) + " " + word;
+  }
+}
