@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       StackCommand.class,
       TopicsCommand.class,
       AlertsCommand.class,
+      CasesCommand.class,
       RulesCommand.class,
       IngestCommand.class,
       CommandLine.HelpCommand.class

@@ -32,9 +32,16 @@ public final class Amounts {
     };
   }
 
-  /** An amount and its unit: "20,400 containers". */
+  /** An amount and its unit: "20,400 containers", "1 battery". */
   public static String of(double value, String unit) {
-    String word = unitWord(unit);
+    String word = value == 1 ? singular(unitWord(unit)) : unitWord(unit);
     return word.isEmpty() ? number(value) : number(value) + " " + word;
+  }
+
+  private static String singular(String word) {
+    if (word.endsWith("ies")) {
+      return word.substring(0, word.length() - 3) + "y";
+    }
+    return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
   }
 }
