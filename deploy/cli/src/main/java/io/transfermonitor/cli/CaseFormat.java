@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How the CLI shows cases and notifications: a table row per case ({@code cases list}, the end of
@@ -38,7 +40,6 @@ final class CaseFormat {
   }
 
   static String tableRow(Case state) {
-    String totals = CaseSummary.totals(state.getTotals());
     return String.format(
         Locale.ROOT,
         CASE_ROW,
@@ -47,7 +48,7 @@ final class CaseFormat {
         state.getSeverity(),
         state.getAlertCount(),
         state.getLevel() == null ? "-" : state.getLevel(),
-        (totals.isEmpty() ? "" : totals + ", ") + CaseSummary.events(state));
+        joined(CaseSummary.totals(state.getTotals()), CaseSummary.events(state)));
   }
 
   static String notificationHeader() {
@@ -55,7 +56,6 @@ final class CaseFormat {
   }
 
   static String notificationRow(CaseNotification n) {
-    String totals = CaseSummary.totals(n.getTotals());
     return String.format(
         Locale.ROOT,
         PAGE_ROW,
@@ -63,10 +63,14 @@ final class CaseFormat {
         n.getSeverity(),
         n.getCaseId(),
         (n.getLevel() == null ? "" : n.getLevel() + ", ")
-            + CaseSummary.alerts(n.getAlertCount())
-            + (totals.isEmpty() ? "" : ", " + totals)
+            + joined(CaseSummary.alerts(n.getAlertCount()), CaseSummary.totals(n.getTotals()))
             + ": "
             + n.getTitle());
+  }
+
+  /** The parts that say something, comma-separated: "1 alert, 120 containers". */
+  private static String joined(String... parts) {
+    return Arrays.stream(parts).filter(p -> !p.isEmpty()).collect(Collectors.joining(", "));
   }
 
   /** The case in full: what it is about, where it stands, its evidence and its history. */

@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -62,12 +61,7 @@ final class CaseSnapshot implements AutoCloseable {
 
   /** Every case, by id, in the order first read. */
   Map<String, Case> cases() {
-    return Map.copyOf(cases);
-  }
-
-  /** Every case, in the order first read. */
-  List<Case> all() {
-    return List.copyOf(cases.values());
+    return Collections.unmodifiableMap(new LinkedHashMap<>(cases));
   }
 
   Optional<Case> get(String caseId) {
@@ -91,19 +85,7 @@ final class CaseSnapshot implements AutoCloseable {
   }
 
   private void readToEnd(Duration timeout) {
-    List<PartitionInfo> partitions;
-    try {
-      partitions = consumer.partitionsFor(topic, timeout);
-    } catch (TimeoutException e) {
-      throw new UnavailableException("no answer from Kafka about topic '" + topic + "'", e);
-    }
-    if (partitions == null || partitions.isEmpty()) {
-      throw new UnavailableException(
-          "topic '" + topic + "' does not exist; run 'transfer-monitor topics create' first");
-    }
-    List<TopicPartition> assigned =
-        partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(assigned);
+    List<TopicPartition> assigned = TopicPartitions.assign(consumer, topic, timeout);
     consumer.seekToBeginning(assigned);
     Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
     long deadline = System.nanoTime() + timeout.toNanos();

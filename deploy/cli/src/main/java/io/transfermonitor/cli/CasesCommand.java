@@ -59,6 +59,14 @@ public class CasesCommand implements Runnable {
     return props;
   }
 
+  /** The cases as they stand, by id, in the order first written. */
+  static Map<String, Case> readCases(Settings settings) {
+    try (CaseSnapshot snapshot =
+        CaseSnapshot.read(clientProperties(settings), settings.topics().cases(), READ_TIMEOUT)) {
+      return snapshot.cases();
+    }
+  }
+
   /** {@code cases list}: every case, or those of one status. */
   @Command(
       name = "list",
@@ -83,13 +91,10 @@ public class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       CaseStatus wanted = status == null ? null : status(status);
-      Settings settings = options.settings();
-      List<Case> cases;
-      try (CaseSnapshot snapshot =
-          CaseSnapshot.read(clientProperties(settings), settings.topics().cases(), READ_TIMEOUT)) {
-        cases =
-            snapshot.all().stream().filter(c -> wanted == null || c.getStatus() == wanted).toList();
-      }
+      List<Case> cases =
+          readCases(options.settings()).values().stream()
+              .filter(c -> wanted == null || c.getStatus() == wanted)
+              .toList();
       PrintWriter out = spec.commandLine().getOut();
       if (!json) {
         out.println(CaseFormat.tableHeader());
@@ -132,11 +137,9 @@ public class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Settings settings = options.settings();
-      Case found;
-      try (CaseSnapshot snapshot =
-          CaseSnapshot.read(clientProperties(settings), settings.topics().cases(), READ_TIMEOUT)) {
-        found = snapshot.get(caseId).orElseThrow(() -> CaseActionCommand.noSuchCase(caseId));
+      Case found = readCases(options.settings()).get(caseId);
+      if (found == null) {
+        throw CaseActionCommand.noSuchCase(caseId);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

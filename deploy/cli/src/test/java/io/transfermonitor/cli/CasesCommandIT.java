@@ -65,27 +65,9 @@ class CasesCommandIT {
   @Test
   void shouldWorkACaseThroughTheCliExactlyOnceAcrossAMonitorRestart(KafkaStack stack)
       throws Exception {
-    // given: a running monitor with the shipped rules, and a settings file naming its topics
-    this.stack = stack;
-    topics = stack.uniqueTopics();
-    String prefix = topics.cases().substring(0, topics.cases().length() - "cases".length());
-    settings = dir.resolve("settings.properties");
-    Files.writeString(settings, "tm.topic.prefix=" + prefix + "\n");
+    // given: a running monitor with the shipped rules, and a settings file naming its topics;
     // a short quiet interval: a suppressed case that paged anyway would show within the waits below
-    config =
-        MonitorConfig.builder()
-            .topics(topics)
-            .applicationId(stack.uniqueName("cases-it"))
-            .caseQuietInterval(Duration.ofSeconds(1))
-            .build();
-    RulePublisher.publish(
-        Map.of(
-            "bootstrap.servers",
-            stack.bootstrapServers(),
-            "schema.registry.url",
-            stack.schemaRegistryUrl()),
-        topics.rules(),
-        RuleFile.load(Path.of("..", "config", "rules.yaml")));
+    onFreshTopics(stack, Duration.ofSeconds(1));
     MonitorApplication monitor = start("state-1");
     try {
       // when: a munitions shipment opens the case, and the desk acknowledges and suppresses it
@@ -172,21 +154,7 @@ class CasesCommandIT {
   void shouldRefuseAnActionOnAnUnknownCaseOrAnIllegalTransitionAndWriteNothing(KafkaStack stack)
       throws Exception {
     // given: a case, open, on topics with no monitor running
-    this.stack = stack;
-    topics = stack.uniqueTopics();
-    String prefix = topics.cases().substring(0, topics.cases().length() - "cases".length());
-    settings = dir.resolve("settings.properties");
-    Files.writeString(settings, "tm.topic.prefix=" + prefix + "\n");
-    config =
-        MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("refuse-it")).build();
-    RulePublisher.publish(
-        Map.of(
-            "bootstrap.servers",
-            stack.bootstrapServers(),
-            "schema.registry.url",
-            stack.schemaRegistryUrl()),
-        topics.rules(),
-        RuleFile.load(Path.of("..", "config", "rules.yaml")));
+    onFreshTopics(stack, MonitorConfig.defaults().caseQuietInterval());
     try (MonitorApplication monitor = start("state")) {
       ship();
       await()
@@ -213,6 +181,27 @@ class CasesCommandIT {
     assertThat(badStatus.exit()).isEqualTo(TransferMonitor.EXIT_BAD_SETTING);
     assertThat(readAll(topics.caseActions(), CaseAction.class)).isEmpty();
     assertThat(cli("list", "--status", "open").out()).contains(CASE).contains("OPEN");
+  }
+
+  /** Fresh topics with the shipped rules, a settings file naming them, a monitor configured. */
+  private void onFreshTopics(KafkaStack stack, Duration quietInterval) throws IOException {
+    this.stack = stack;
+    topics = stack.uniqueTopics();
+    String prefix = topics.cases().substring(0, topics.cases().length() - "cases".length());
+    settings = dir.resolve("settings.properties");
+    Files.writeString(settings, "tm.topic.prefix=" + prefix + "\n");
+    config =
+        MonitorConfig.builder()
+            .topics(topics)
+            .applicationId(stack.uniqueName("cases-it"))
+            .caseQuietInterval(quietInterval)
+            .build();
+    RulePublisher.publish(
+        Map.of(
+            "bootstrap.servers", stack.bootstrapServers(),
+            "schema.registry.url", stack.schemaRegistryUrl()),
+        topics.rules(),
+        RuleFile.load(Path.of("..", "config", "rules.yaml")));
   }
 
   private MonitorApplication start(String stateDir) {
