@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -243,7 +244,8 @@ abstract class CaseActionCommand implements Callable<Integer> {
         return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException notADate) {
         try {
-          return now.plus(DurationText.parse(trimmed));
+          // whole seconds: the time is written down and read back by people
+          return now.plus(DurationText.parse(trimmed)).truncatedTo(ChronoUnit.SECONDS);
         } catch (IllegalArgumentException e) {
           throw new SettingsException(
               "--until",
