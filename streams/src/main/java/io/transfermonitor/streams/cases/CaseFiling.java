@@ -21,8 +21,12 @@ import java.util.Set;
  */
 public final class CaseFiling {
 
-  /** Alert ids a case keeps (its count is exact beyond). */
-  static final int ALERT_IDS = 1_000;
+  /**
+   * Alert ids a case keeps (its count is exact beyond). Bounded because the whole case is written
+   * on every change; replays are dropped before this stage (event ids, raised levels), and the case
+   * drops an alert whose id it still holds.
+   */
+  static final int ALERT_IDS = 100;
 
   /** Evidence events a case keeps, the latest ones. */
   static final int EVIDENCE = 20;

@@ -298,14 +298,17 @@ public final class MonitorTopology {
 
   /** Stage 7: alerts filed in cases, actions applied, notifications raised. */
   private KStream<String, CaseOutcome> trackCases(KStream<String, CaseInput> inputs) {
+    // cached: a case that takes many alerts within a commit writes its changelog once per commit
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CASES_STORE),
-            keys,
-            topics.cases().valueSerdeAsOnThisTopic()));
+                Stores.persistentKeyValueStore(CASES_STORE),
+                keys,
+                topics.cases().valueSerdeAsOnThisTopic())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long()));
+                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
     Pager pager = new Pager(config.caseQuietInterval());
     Topic<String, CaseAction> actionTopic = topics.caseActions();
     return inputs.process(

@@ -129,8 +129,8 @@ class CaseFilingTest {
         .hasSize(CaseFiling.ALERT_IDS)
         .last()
         .asString()
-        .endsWith("/m1005");
-    assertThat(state.getLatestEvidence()).hasSize(CaseFiling.EVIDENCE).endsWith("m1005");
+        .endsWith("/m105");
+    assertThat(state.getLatestEvidence()).hasSize(CaseFiling.EVIDENCE).endsWith("m105");
   }
 
   private static Filing open(Alert alert) {
