@@ -14,9 +14,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates every topic the monitor uses, as named by {@link Topics} and shaped by {@link
- * TopicLayout}: events, alerts, notifications and rejected records with time retention; rules,
- * designations, aggregates and cases compacted; operator actions on cases kept forever (the audit
- * trail). Idempotent: topics that already exist are reported and left as they are.
+ * TopicLayout}: events, alerts, notifications and rejected records with time retention; case
+ * actions kept forever; rules, designations, aggregates and cases compacted. Idempotent: topics
+ * that already exist are reported and left as they are.
  */
 public final class TopicProvisioner {
 
@@ -39,8 +39,9 @@ public final class TopicProvisioner {
     configs.put(topics.reportingGaps(), compacted());
     configs.put(topics.activity(), compacted());
     configs.put(topics.cases(), compacted());
-    configs.put(topics.caseActions(), keptForever());
     configs.put(topics.notifications(), deleteAfter(layout.alertRetention().toMillis()));
+    // an audit trail of who did what to a case: never expired
+    configs.put(topics.caseActions(), deleteAfter(-1));
     Optional<Short> replication =
         layout.replicationFactor() < 0 ? Optional.empty() : Optional.of(layout.replicationFactor());
     List<NewTopic> plan = new ArrayList<>();
@@ -86,17 +87,6 @@ public final class TopicProvisioner {
         TopicConfig.CLEANUP_POLICY_DELETE,
         TopicConfig.RETENTION_MS_CONFIG,
         String.valueOf(millis));
-  }
-
-  /** Never deleted and never compacted: every record is part of an audit trail. */
-  private static Map<String, String> keptForever() {
-    return Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG,
-        TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG,
-        "-1",
-        TopicConfig.RETENTION_BYTES_CONFIG,
-        "-1");
   }
 
   private static Map<String, String> compacted() {

@@ -20,9 +20,9 @@ import java.util.Objects;
  * @param capUsage compacted cap totals per rule/period/basis
  * @param reportingGaps compacted reported-vs-observed totals per rule/period
  * @param activity compacted activity per dimension/month
- * @param cases compacted cases, key = case id
- * @param caseActions append-only operator actions on cases, key = case id
- * @param notifications what should page someone, key = case id
+ * @param cases compacted cases for ops tools and the dashboard, key = case id
+ * @param caseActions append-only operator actions on cases (who, when, why), key = case id
+ * @param notifications what should page someone (a case opened, escalated, reopened), key = case id
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -92,6 +92,11 @@ public record Topics(
   /** Every input topic, in {@link EventKind} order. */
   public List<String> eventTopics() {
     return Arrays.stream(EventKind.values()).map(events::get).toList();
+  }
+
+  /** The compacted aggregate topics dashboards read: cap usage, reporting gaps, activity. */
+  public List<String> aggregateTopics() {
+    return List.of(capUsage, reportingGaps, activity);
   }
 
   /** Kebab-case plural used in topic names: TANKER_DELIVERY becomes tanker-deliveries. */

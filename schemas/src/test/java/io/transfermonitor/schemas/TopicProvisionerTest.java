@@ -51,23 +51,7 @@ class TopicProvisionerTest {
     assertThat(configs.get(topics.rejected()))
         .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
     assertThat(configs.get(topics.cases())).containsEntry("cleanup.policy", "compact");
-    assertThat(configs.get(topics.notifications()))
-        .containsEntry("retention.ms", String.valueOf(Duration.ofDays(365).toMillis()));
-  }
-
-  @Test
-  void shouldKeepEveryOperatorActionOnACaseForever() {
-    Map<String, String> config =
-        TopicProvisioner.plan(topics, TopicLayout.defaults()).stream()
-            .filter(t -> t.name().equals(topics.caseActions()))
-            .findFirst()
-            .orElseThrow()
-            .configs();
-
-    assertThat(config)
-        .containsEntry("cleanup.policy", "delete")
-        .containsEntry("retention.ms", "-1")
-        .containsEntry("retention.bytes", "-1");
+    assertThat(configs.get(topics.caseActions())).containsEntry("retention.ms", "-1");
   }
 
   @Test
