@@ -2,7 +2,6 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseStatus;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,11 +51,7 @@ public class CasesCommand implements Runnable {
 
   /** Client properties for the cluster and registry the settings name (local defaults else). */
   static Map<String, Object> clientProperties(Settings settings) {
-    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    props.put(
-        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-        settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
-    return props;
+    return settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
   }
 
   /** The cases as they stand, by id, in the order first written. */
