@@ -49,6 +49,8 @@ public enum AppSetting {
   RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
   COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
   INSTANCE_ID(MonitorSettings.INSTANCE_ID),
+  CASE_QUIET_INTERVAL(MonitorSettings.CASE_QUIET_INTERVAL),
+  CASE_PARTITIONS(MonitorSettings.CASE_PARTITIONS),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,

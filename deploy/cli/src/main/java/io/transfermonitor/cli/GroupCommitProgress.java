@@ -26,7 +26,8 @@ import org.apache.kafka.common.TopicPartition;
  * those it has not read yet) holds no committed record past the group's committed offset, which a
  * read_committed consumer checks ({@link RepartitionDrain}). Facts that cannot be true early: the
  * input is committed in the same transaction that wrote its repartitioned records, and those are
- * read before the check.
+ * read before the check; a stage downstream of others (the cases, after the alerts) whose
+ * repartition partition has nothing committed yet is read from that partition's start.
  */
 public final class GroupCommitProgress implements AutoCloseable {
 

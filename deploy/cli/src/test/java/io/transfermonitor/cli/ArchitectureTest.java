@@ -38,6 +38,7 @@ class ArchitectureTest {
           "match",
           "ledger",
           "alert",
+          "cases",
           "errors",
           "config",
           "topology",

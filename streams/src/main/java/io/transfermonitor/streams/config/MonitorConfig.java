@@ -29,6 +29,10 @@ import java.util.Set;
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
  * @param instanceId Kafka's {@code group.instance.id} for static membership, empty for dynamic
  *     membership ({@code tm.instance.id})
+ * @param caseQuietInterval how long after a case's last notification an update of it may notify
+ *     again ({@code tm.case.quiet.interval})
+ * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
+ *     to their case ({@code tm.case.partitions})
  */
 public record MonitorConfig(
     Topics topics,
@@ -39,7 +43,9 @@ public record MonitorConfig(
     ValidationLimits validationLimits,
     Duration ruleRecheckInterval,
     Duration commitInterval,
-    String instanceId) {
+    String instanceId,
+    Duration caseQuietInterval,
+    int casePartitions) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -62,6 +68,11 @@ public record MonitorConfig(
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
     instanceId = instanceId == null ? "" : instanceId.trim();
+    requirePositive(caseQuietInterval, "caseQuietInterval");
+    if (casePartitions < 1) {
+      throw new IllegalArgumentException(
+          "casePartitions must be at least 1, was " + casePartitions);
+    }
   }
 
   /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
@@ -112,6 +123,8 @@ public record MonitorConfig(
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
     private String instanceId;
+    private Duration caseQuietInterval;
+    private int casePartitions;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -123,6 +136,8 @@ public record MonitorConfig(
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
       instanceId = from.instanceId;
+      caseQuietInterval = from.caseQuietInterval;
+      casePartitions = from.casePartitions;
     }
 
     public Builder topics(Topics value) {
@@ -175,6 +190,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder caseQuietInterval(Duration value) {
+      caseQuietInterval = value;
+      return this;
+    }
+
+    public Builder casePartitions(int value) {
+      casePartitions = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -185,7 +210,9 @@ public record MonitorConfig(
           validationLimits,
           ruleRecheckInterval,
           commitInterval,
-          instanceId);
+          instanceId,
+          caseQuietInterval,
+          casePartitions);
     }
   }
 }

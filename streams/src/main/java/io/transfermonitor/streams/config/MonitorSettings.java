@@ -35,6 +35,8 @@ public final class MonitorSettings {
   public static final String MAX_TEXT_BYTES = "tm.validation.max.text.bytes";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
+  public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
+  public static final String CASE_PARTITIONS = "tm.case.partitions";
   public static final String INSTANCE_ID = "tm.instance.id";
 
   /** The longest future skew accepted: ten years is already no check at all. */
@@ -162,7 +164,26 @@ public final class MonitorSettings {
               "Static membership: a name unique to this monitor instance and kept across its"
                   + " restarts (Kafka's group.instance.id). A restarted instance then takes its"
                   + " tasks back at once instead of waiting for the group to time the old member"
-                  + " out; empty = dynamic membership.");
+                  + " out; empty = dynamic membership.")
+          .define(
+              CASE_QUIET_INTERVAL,
+              Type.STRING,
+              "5m",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long after a case's last notification more alerts that do not escalate it may"
+                  + " notify again (like Alertmanager's group_interval): an update notifies at"
+                  + " most once per interval, with every alert since the last notification.")
+          .define(
+              CASE_PARTITIONS,
+              Type.STRING,
+              "3",
+              check(MonitorSettings::positiveWholeNumber),
+              Importance.LOW,
+              "Partitions of the repartition topics that bring alerts and operator actions to"
+                  + " their case (by case id); one number for all of them, so one case's alerts"
+                  + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
+                  + " refuses to start when an existing repartition topic has another count.");
 
   private MonitorSettings() {}
 
@@ -225,7 +246,9 @@ public final class MonitorSettings {
             Integer.parseInt(text(parsed, MAX_TEXT_BYTES))),
         duration(parsed, RULE_RECHECK_INTERVAL),
         duration(parsed, COMMIT_INTERVAL),
-        text(parsed, INSTANCE_ID));
+        text(parsed, INSTANCE_ID),
+        duration(parsed, CASE_QUIET_INTERVAL),
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)));
   }
 
   private static ConfigDef.ConfigKey key(String key) {
@@ -330,6 +353,16 @@ public final class MonitorSettings {
       return d > 0 && !Double.isInfinite(d) ? null : "'" + value + "' must be a positive number";
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a number";
+    }
+  }
+
+  private static String positiveWholeNumber(String value) {
+    try {
+      return Integer.parseInt(value.trim()) >= 1
+          ? null
+          : "'" + value + "' must be a whole number of at least 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
     }
   }
 

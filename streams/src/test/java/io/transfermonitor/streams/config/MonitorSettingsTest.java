@@ -36,12 +36,14 @@ class MonitorSettingsTest {
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.validationLimits()).isEqualTo(ValidationLimits.DEFAULTS);
     assertThat(config.instanceId()).isEmpty();
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.casePartitions()).isEqualTo(3);
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(13)
+        .hasSize(15)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -70,6 +72,11 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
         .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+    assertThat(MonitorSettings.problem(MonitorSettings.CASE_PARTITIONS, "0"))
+        .contains("'0' must be a whole number of at least 1");
+    assertThat(MonitorSettings.parse(Map.of(MonitorSettings.CASE_QUIET_INTERVAL, "90s")))
+        .extracting(MonitorConfig::caseQuietInterval)
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
