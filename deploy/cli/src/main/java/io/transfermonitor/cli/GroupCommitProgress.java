@@ -55,19 +55,21 @@ public final class GroupCommitProgress implements AutoCloseable {
   public static GroupCommitProgress of(
       Admin admin, Map<String, Object> clientProps, Collection<String> topics) {
     try {
-      Set<TopicPartition> partitions =
-          admin.describeTopics(topics).allTopicNames().get().values().stream()
-              .flatMap(
-                  d ->
-                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-              .collect(Collectors.toSet());
-      return new GroupCommitProgress(admin, endOffsets(admin, partitions), clientProps);
+      return new GroupCommitProgress(
+          admin, endOffsets(admin, partitionsOf(admin, topics)), clientProps);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read end offsets of " + topics, e.getCause());
     }
+  }
+
+  private static Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics)
+      throws InterruptedException, ExecutionException {
+    return admin.describeTopics(topics).allTopicNames().get().values().stream()
+        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+        .collect(Collectors.toSet());
   }
 
   private static Map<TopicPartition, Long> endOffsets(
@@ -143,12 +145,7 @@ public final class GroupCommitProgress implements AutoCloseable {
       if (topics.isEmpty()) {
         return new Internal(Map.of(), Map.of());
       }
-      Set<TopicPartition> partitions =
-          admin.describeTopics(topics).allTopicNames().get().values().stream()
-              .flatMap(
-                  d ->
-                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-              .collect(Collectors.toSet());
+      Set<TopicPartition> partitions = partitionsOf(admin, topics);
       Map<TopicPartition, Long> ends = endOffsets(admin, partitions);
       Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
       Map<TopicPartition, Long> from = new HashMap<>();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -38,52 +39,32 @@ final class Reachability {
   /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
   void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
       throws InterruptedException {
-    int attempt = 0;
-    while (true) {
-      Optional<String> problem = kafkaProblem(bootstrapServers, clientProps);
-      if (problem.isEmpty()) {
-        if (attempt > 0) {
-          say("Kafka at " + bootstrapServers + " answers now");
-        }
-        return;
-      }
-      attempt++;
-      say(
-          "cannot reach Kafka at "
-              + bootstrapServers
-              + ": "
-              + problem.get()
-              + "; trying again every "
-              + RETRY_EVERY.toSeconds()
-              + " s (Ctrl-C to stop)");
-      Thread.sleep(RETRY_EVERY.toMillis());
-    }
+    await("Kafka at " + bootstrapServers, () -> kafkaProblem(bootstrapServers, clientProps));
   }
 
   /** Returns once something listens at the registry's host and port. */
   void awaitRegistry(String url) throws InterruptedException {
-    if (!url.startsWith("http")) {
-      return; // mock:// registries of tests live in this JVM
+    if (url.startsWith("http")) { // mock:// registries of tests live in this JVM
+      await("the schema registry at " + url, () -> registryProblem(url));
     }
+  }
+
+  private void await(String what, Supplier<Optional<String>> problem) throws InterruptedException {
     int attempt = 0;
-    while (true) {
-      Optional<String> problem = registryProblem(url);
-      if (problem.isEmpty()) {
-        if (attempt > 0) {
-          say("schema registry at " + url + " answers now");
-        }
-        return;
-      }
+    for (Optional<String> p = problem.get(); p.isPresent(); p = problem.get()) {
       attempt++;
       say(
-          "cannot reach the schema registry at "
-              + url
+          "cannot reach "
+              + what
               + ": "
-              + problem.get()
+              + p.get()
               + "; trying again every "
               + RETRY_EVERY.toSeconds()
               + " s (Ctrl-C to stop)");
       Thread.sleep(RETRY_EVERY.toMillis());
+    }
+    if (attempt > 0) {
+      say(what + " answers now");
     }
   }
 

@@ -148,41 +148,26 @@ class MonitorProcessKillIT {
   }
 
   private static Map<String, Integer> readAlerts(KafkaStack stack, Topics topics, int expected) {
-    Map<String, Integer> seen = new HashMap<>();
     try (KafkaConsumer<String, Alert> alerts = consumer(stack, Alert.class)) {
-      alerts.subscribe(List.of(topics.alerts()));
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .untilAsserted(
-              () -> {
-                alerts
-                    .poll(Duration.ofMillis(200))
-                    .forEach(r -> seen.merge(r.key(), 1, Integer::sum));
-                assertThat(seen).hasSizeGreaterThanOrEqualTo(expected);
-              });
-      // anything doubled arrives with the rest; read on a little to see it
-      long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-      while (System.nanoTime() < until) {
-        alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.merge(r.key(), 1, Integer::sum));
-      }
+      return TopicClients.keyCounts(alerts, topics.alerts(), expected, Duration.ofSeconds(120));
     }
-    return seen;
   }
 
   private static Map<String, Double> readTotals(KafkaStack stack, Topics topics) {
-    Map<String, Double> totals = new TreeMap<>();
     try (KafkaConsumer<String, CapUsage> usage = consumer(stack, CapUsage.class)) {
-      usage.subscribe(List.of(topics.capUsage()));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () -> {
-                usage
-                    .poll(Duration.ofMillis(200))
-                    .forEach(r -> totals.put(r.key(), r.value().getTotal()));
-                assertThat(totals).isEqualTo(expectedTotals());
-              });
+      Map<String, CapUsage> latest =
+          TopicClients.latestByKey(
+              usage,
+              topics.capUsage(),
+              seen -> totals(seen).equals(expectedTotals()),
+              Duration.ofSeconds(60));
+      return totals(latest);
     }
+  }
+
+  private static Map<String, Double> totals(Map<String, CapUsage> usage) {
+    Map<String, Double> totals = new TreeMap<>();
+    usage.forEach((key, u) -> totals.put(key, u.getTotal()));
     return totals;
   }
 

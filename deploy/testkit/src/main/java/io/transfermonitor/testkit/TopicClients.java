@@ -4,9 +4,13 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,5 +67,42 @@ public final class TopicClients {
     byte[] bytes =
         new AvroSerializer<SpecificRecord>(registry, true, false).serialize(topic, value);
     producer.send(new ProducerRecord<>(topic, key, bytes));
+  }
+
+  /**
+   * How often each key was read from {@code topic}: read until {@code keys} distinct keys are seen
+   * (or {@code timeout} passes), then 3 s more, so that a key written twice shows as 2.
+   */
+  public static Map<String, Integer> keyCounts(
+      KafkaConsumer<String, ?> consumer, String topic, int keys, Duration timeout) {
+    consumer.subscribe(List.of(topic));
+    Map<String, Integer> counts = new HashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (counts.size() < keys && System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
+    }
+    long more = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (System.nanoTime() < more) {
+      consumer.poll(Duration.ofMillis(200)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
+    }
+    return counts;
+  }
+
+  /**
+   * The last value of each key read from {@code topic}, read until {@code done} holds of them (or
+   * {@code timeout} passes).
+   */
+  public static <T> Map<String, T> latestByKey(
+      KafkaConsumer<String, T> consumer,
+      String topic,
+      Predicate<Map<String, T>> done,
+      Duration timeout) {
+    consumer.subscribe(List.of(topic));
+    Map<String, T> latest = new TreeMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.test(latest) && System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+    }
+    return latest;
   }
 }

@@ -22,7 +22,6 @@ import io.transfermonitor.testkit.TopicClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -150,41 +149,28 @@ class ThreeNodeClusterIT {
 
   private Map<String, Integer> readAlerts(
       ClusterProcesses cluster, SchemaRegistryClient schemas, Topics topics) {
-    Map<String, Integer> seen = new HashMap<>();
     try (KafkaConsumer<String, Alert> alerts = consumer(cluster, schemas, Alert.class)) {
-      alerts.subscribe(List.of(topics.alerts()));
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .untilAsserted(
-              () -> {
-                alerts
-                    .poll(Duration.ofMillis(200))
-                    .forEach(r -> seen.merge(r.key(), 1, Integer::sum));
-                assertThat(seen).hasSizeGreaterThanOrEqualTo(expectedAlerts().size());
-              });
-      long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-      while (System.nanoTime() < until) {
-        alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.merge(r.key(), 1, Integer::sum));
-      }
+      return TopicClients.keyCounts(
+          alerts, topics.alerts(), expectedAlerts().size(), Duration.ofSeconds(120));
     }
-    return seen;
   }
 
   private Map<String, Double> readTotals(
       ClusterProcesses cluster, SchemaRegistryClient schemas, Topics topics) {
-    Map<String, Double> totals = new TreeMap<>();
     try (KafkaConsumer<String, CapUsage> usage = consumer(cluster, schemas, CapUsage.class)) {
-      usage.subscribe(List.of(topics.capUsage()));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () -> {
-                usage
-                    .poll(Duration.ofMillis(200))
-                    .forEach(r -> totals.put(r.key(), r.value().getTotal()));
-                assertThat(totals).isEqualTo(expectedTotals());
-              });
+      Map<String, CapUsage> latest =
+          TopicClients.latestByKey(
+              usage,
+              topics.capUsage(),
+              seen -> totals(seen).equals(expectedTotals()),
+              Duration.ofSeconds(60));
+      return totals(latest);
     }
+  }
+
+  private static Map<String, Double> totals(Map<String, CapUsage> usage) {
+    Map<String, Double> totals = new TreeMap<>();
+    usage.forEach((key, u) -> totals.put(key, u.getTotal()));
     return totals;
   }
 
