@@ -1,6 +1,7 @@
 package io.transfermonitor.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.transfermonitor.bench.soak.SoakCommand;
 import io.transfermonitor.cli.DefaultRules;
 import io.transfermonitor.cli.GroupCommitProgress;
 import io.transfermonitor.cli.SettingsOptions;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -159,8 +161,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   private final PrintStream out = System.out;
 
-  /** Runs the benchmark as {@code transfer-monitor bench}, with the CLI's exit codes. */
+  /**
+   * Runs the benchmark as {@code transfer-monitor bench}, with the CLI's exit codes; {@code soak
+   * ...} runs the soak ({@link SoakCommand}), which ships in this jar too.
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("soak")) {
+      SoakCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLine cli = TransferMonitor.commandLine(new BenchCommand());
     cli.setCommandName("transfer-monitor bench");
     System.exit(cli.execute(args));
@@ -247,7 +256,8 @@ public final class BenchCommand implements Callable<Integer> {
           written.nanos() / 1e9,
           written.recordsPerSecond(),
           written.byFlavor());
-      GroupCommitProgress progress = GroupCommitProgress.of(admin, topics.eventTopics());
+      GroupCommitProgress progress =
+          GroupCommitProgress.of(admin, cluster.clientProperties(), topics.eventTopics());
 
       PassResult baseline = runBaseline(cluster, registry, topics, baselineOut, progress, runId);
       printPass(baseline);
@@ -266,6 +276,7 @@ public final class BenchCommand implements Callable<Integer> {
         measureLatency(cluster, registry, topics, v, p, report);
       }
       monitor.close();
+      progress.close();
     }
     if (!skipIngest) {
       IngestResult ingested = IngestPass.run(dir, ingestRows, ingestMapping, cluster, topics, out);

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
  * and bury the figures, so only warnings are printed, and not even those of a few loggers that warn
  * on every record or batch the benchmark provokes on purpose.
  */
-final class BenchLogs {
+public final class BenchLogs {
 
   private BenchLogs() {}
 
   /** Sets the levels; does nothing when Logback is not the SLF4J binding. */
-  static void quiet() {
+  public static void quiet() {
     level(Logger.ROOT_LOGGER_NAME, Level.WARN);
     // expected, retried or routed on purpose, one line each: the undecodable records the workload
     // sends (1 in 2,000) and the producers' retries

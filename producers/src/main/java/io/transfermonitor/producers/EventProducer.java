@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,10 +30,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <topic>-value}). Rejected records go to {@link Topics#rejected}, keyed by event id (or {@code
  * file:line}).
  *
- * <p>Idempotent and durable: {@code acks=all}, {@code enable.idempotence=true}; batched ({@code
- * linger.ms=20}, 256 KiB batches, lz4). Sends are asynchronous: call {@link #flush} (or {@link
- * #close}) before trusting {@link #failed}. A refused login or ACL is not a record's fault, and the
- * cluster would refuse every record after it: once one is seen, the next send throws it.
+ * <p>Idempotent and durable: {@code acks=all}, {@code enable.idempotence=true}, sends retried for
+ * up to 5 minutes ({@code delivery.timeout.ms}); batched ({@code linger.ms=20}, 256 KiB batches,
+ * lz4). Sends are asynchronous: call {@link #flush} (or {@link #close}) before trusting {@link
+ * #failed}. A refused login or ACL is not a record's fault, and the cluster would refuse every
+ * record after it: once one is seen, the next send throws it.
  *
  * <pre>{@code
  * try (EventProducer producer =
@@ -75,6 +77,24 @@ public final class EventProducer implements EventSink {
     EventKind kind = EventTypes.kindOf(event);
     String key = EventTypes.headerOf(event).getEventId();
     producer.send(new ProducerRecord<>(topics.eventTopic(kind), key, event), callback);
+  }
+
+  /**
+   * Sends {@code event} like {@link #send(SpecificRecord)}; {@code onFailure} hears if it failed.
+   */
+  @Override
+  public void send(SpecificRecord event, Consumer<Exception> onFailure) {
+    throwIfRefused();
+    EventKind kind = EventTypes.kindOf(event);
+    String key = EventTypes.headerOf(event).getEventId();
+    producer.send(
+        new ProducerRecord<>(topics.eventTopic(kind), key, event),
+        (metadata, exception) -> {
+          completed(metadata, exception);
+          if (exception != null) {
+            onFailure.accept(exception);
+          }
+        });
   }
 
   /** Sends {@code rejected} to the rejected topic, key = its event id or {@code file:line}. */
@@ -153,6 +173,8 @@ public final class EventProducer implements EventSink {
       config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
       config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
       config.put(ProducerConfig.CLIENT_ID_CONFIG, "tm-producer");
+      // ride out a broker bounce or a few minutes' outage rather than fail sends after 2 minutes
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
     }
 
     /** Topic names (default {@link Topics#defaults()}). */

@@ -1,6 +1,7 @@
 package io.transfermonitor.producers;
 
 import io.transfermonitor.model.RejectedEvent;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -12,6 +13,14 @@ public interface EventSink extends AutoCloseable {
 
   /** Sends one event record of {@code io.transfermonitor.model} (any kind). */
   void send(SpecificRecord event);
+
+  /**
+   * Sends one event; {@code onFailure} hears, on some other thread and by {@link #flush} at the
+   * latest, if the destination did not take it. Sinks that cannot fail never call it.
+   */
+  default void send(SpecificRecord event, Consumer<Exception> onFailure) {
+    send(event);
+  }
 
   /** Sends a record that could not be used, to the rejected topic. */
   void reject(RejectedEvent rejected);

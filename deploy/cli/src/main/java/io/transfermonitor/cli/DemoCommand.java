@@ -180,10 +180,10 @@ public class DemoCommand implements Callable<Integer> {
       }
       Duration timeout = Duration.ofSeconds(timeoutSeconds);
       try (TopicEnds ends = new TopicEnds(cluster.clientProperties());
-          Admin admin = Admin.create(cluster.clientProperties())) {
-        boolean done =
-            GroupCommitProgress.of(admin, topics.eventTopics())
-                .awaitDone(config.applicationId(), timeout, () -> true, System.err);
+          Admin admin = Admin.create(cluster.clientProperties());
+          GroupCommitProgress progress =
+              GroupCommitProgress.of(admin, cluster.clientProperties(), topics.eventTopics())) {
+        boolean done = progress.awaitDone(config.applicationId(), timeout, () -> true, System.err);
         if (!done) {
           throw new IllegalStateException(
               "the monitor did not process all input within " + timeout);

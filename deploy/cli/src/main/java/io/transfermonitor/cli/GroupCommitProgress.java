@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,30 +22,41 @@ import org.apache.kafka.common.TopicPartition;
  * processed a fixed set of input partitions: its committed offsets against their end offsets, read
  * from the broker with the admin client (the figures {@code kafka-consumer-groups --describe}
  * shows). The group is done when every input partition's committed offset has reached its end
- * offset and the group's own internal (repartition) topics are drained too.
+ * offset, and then every partition of the group's repartition topics (those it has committed and
+ * those it has not read yet) holds no committed record past the group's committed offset, which a
+ * read_committed consumer checks ({@link RepartitionDrain}). Facts that cannot be true early: the
+ * input is committed in the same transaction that wrote its repartitioned records, and those are
+ * read before the check; a stage downstream of others (the cases, after the alerts) whose
+ * repartition partition has nothing committed yet is read from that partition's start.
  */
-public final class GroupCommitProgress {
+public final class GroupCommitProgress implements AutoCloseable {
+
+  private static final String REPARTITION_SUFFIX = "-repartition";
 
   private final Admin admin;
   private final Map<TopicPartition, Long> inputEnds;
   private final long inputRecords;
+  private final RepartitionDrain drain;
 
-  private GroupCommitProgress(Admin admin, Map<TopicPartition, Long> inputEnds) {
+  private GroupCommitProgress(
+      Admin admin, Map<TopicPartition, Long> inputEnds, Map<String, Object> clientProps) {
     this.admin = admin;
     this.inputEnds = Map.copyOf(inputEnds);
     this.inputRecords = inputEnds.values().stream().mapToLong(Long::longValue).sum();
+    this.drain = new RepartitionDrain(clientProps);
   }
 
-  /** Snapshots the end offsets of {@code topics} (written once, not growing during a pass). */
-  public static GroupCommitProgress of(Admin admin, Collection<String> topics) {
+  /**
+   * Snapshots the end offsets of {@code topics} (written once, not growing during a pass), after
+   * the producer's last send was acknowledged.
+   *
+   * @param clientProps bootstrap servers and client settings, for the consumer that checks drains
+   */
+  public static GroupCommitProgress of(
+      Admin admin, Map<String, Object> clientProps, Collection<String> topics) {
     try {
-      Set<TopicPartition> partitions =
-          admin.describeTopics(topics).allTopicNames().get().values().stream()
-              .flatMap(
-                  d ->
-                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-              .collect(Collectors.toSet());
-      return new GroupCommitProgress(admin, endOffsets(admin, partitions));
+      return new GroupCommitProgress(
+          admin, endOffsets(admin, partitionsOf(admin, topics)), clientProps);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -54,11 +65,24 @@ public final class GroupCommitProgress {
     }
   }
 
+  private static Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics)
+      throws InterruptedException, ExecutionException {
+    return admin.describeTopics(topics).allTopicNames().get().values().stream()
+        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+        .collect(Collectors.toSet());
+  }
+
   private static Map<TopicPartition, Long> endOffsets(
       Admin admin, Collection<TopicPartition> partitions)
       throws InterruptedException, ExecutionException {
+    return offsets(admin, partitions, OffsetSpec.latest());
+  }
+
+  private static Map<TopicPartition, Long> offsets(
+      Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec)
+      throws InterruptedException, ExecutionException {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    partitions.forEach(tp -> request.put(tp, spec));
     Map<TopicPartition, Long> ends = new HashMap<>();
     admin
         .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
@@ -85,9 +109,9 @@ public final class GroupCommitProgress {
   }
 
   /**
-   * Whether {@code group} has committed every input record, and its internal topics (those named
-   * after the group, as Kafka Streams names repartition topics) have at most a transaction marker
-   * left to read.
+   * Whether {@code group} has committed every input record, and then left no committed record
+   * unread in any partition of its repartition topics (named after the group, as Kafka Streams
+   * names them).
    */
   public boolean isDone(String group) {
     Map<TopicPartition, OffsetAndMetadata> offsets = committedOffsets(group);
@@ -97,53 +121,47 @@ public final class GroupCommitProgress {
         return false;
       }
     }
-    return internalBacklog(group, offsets) == 0;
+    Internal internal = internal(group, committedOffsets(group));
+    return drain.drained(internal.from(), internal.ends());
   }
 
-  /**
-   * Records the group has yet to read from its internal (repartition) topics, not counting the one
-   * commit marker at the end of each partition that a consumer skips without committing past it
-   * when nothing else arrives. A repartition partition the group has committed nothing on yet
-   * counts from its start: a stage downstream of others (the cases, after the alerts) may not have
-   * read its first record when the input is done.
-   */
-  private long internalBacklog(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
+  /** Where the group stands in each repartition partition, and where each ends. */
+  private record Internal(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+    long backlog() {
+      long records = 0;
+      for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+        records += Math.max(0, e.getValue() - from.get(e.getKey()));
+      }
+      return records;
+    }
+  }
+
+  private Internal internal(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
-      Set<TopicPartition> internal =
-          offsets.keySet().stream()
-              .filter(tp -> !inputEnds.containsKey(tp) && tp.topic().startsWith(group + "-"))
-              .collect(Collectors.toCollection(HashSet::new));
-      internal.addAll(repartitionPartitions(group));
-      if (internal.isEmpty()) {
-        return 0;
+      List<String> topics =
+          admin.listTopics().names().get().stream()
+              .filter(t -> t.startsWith(group + "-") && t.endsWith(REPARTITION_SUFFIX))
+              .toList();
+      if (topics.isEmpty()) {
+        return new Internal(Map.of(), Map.of());
       }
-      Map<TopicPartition, Long> ends = endOffsets(admin, internal);
-      long backlog = 0;
-      for (TopicPartition tp : internal) {
-        OffsetAndMetadata committed = offsets.get(tp);
-        backlog += Math.max(0, ends.get(tp) - 1 - (committed == null ? 0 : committed.offset()));
+      Set<TopicPartition> partitions = partitionsOf(admin, topics);
+      Map<TopicPartition, Long> ends = endOffsets(admin, partitions);
+      Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
+      Map<TopicPartition, Long> from = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        OffsetAndMetadata o = offsets.get(tp);
+        // a partition the group has never committed is read from its start
+        from.put(tp, o == null ? starts.get(tp) : o.offset());
       }
-      return backlog;
+      return new Internal(from, ends);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read the internal topics of " + group, e.getCause());
+      throw new IllegalStateException(
+          "cannot read the repartition topics of group " + group, e.getCause());
     }
-  }
-
-  private Set<TopicPartition> repartitionPartitions(String group)
-      throws InterruptedException, ExecutionException {
-    Set<String> topics =
-        admin.listTopics().names().get().stream()
-            .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition"))
-            .collect(Collectors.toSet());
-    if (topics.isEmpty()) {
-      return Set.of();
-    }
-    return admin.describeTopics(topics).allTopicNames().get().values().stream()
-        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-        .collect(Collectors.toSet());
   }
 
   /**
@@ -165,7 +183,7 @@ public final class GroupCommitProgress {
       }
       if (System.nanoTime() >= nextReport) {
         long done = committed(group);
-        long backlog = internalBacklog(group, committedOffsets(group));
+        long backlog = internal(group, committedOffsets(group)).backlog();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(
             "  ... %,d / %,d input records committed, %,d in repartition topics to go (%.0f s)%n",
@@ -175,6 +193,11 @@ public final class GroupCommitProgress {
       Thread.sleep(100);
     }
     return false;
+  }
+
+  @Override
+  public void close() {
+    drain.close();
   }
 
   private Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) {

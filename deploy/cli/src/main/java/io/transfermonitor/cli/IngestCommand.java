@@ -14,6 +14,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public class IngestCommand implements Callable<Integer> {
   Map<String, String> producerProperties = new LinkedHashMap<>();
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     PrintStream err = System.err;
     try {
       InputFormat forced = parseFormat(format);
@@ -155,9 +156,12 @@ public class IngestCommand implements Callable<Integer> {
         Refusal.describe(failure, settings).orElse(String.valueOf(failure.getMessage()).strip()));
   }
 
-  private EventProducer producer() {
+  private EventProducer producer() throws InterruptedException {
     Settings settings = options.override("tm.topic.prefix", topicPrefix).settings();
     Map<String, Object> client = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+    Reachability reach = new Reachability(new PrintWriter(System.err, true));
+    reach.awaitKafka(client.get("bootstrap.servers").toString(), client);
+    reach.awaitRegistry(settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
     EventProducer.Builder builder =
         EventProducer.builder(
                 client.remove("bootstrap.servers").toString(),

@@ -10,6 +10,7 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
@@ -74,14 +75,26 @@ public class RunCommand implements Callable<Integer> {
     Settings settings = options.settings();
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = settings.topics();
+    Optional<TargetCluster> named = TargetCluster.named(settings);
+    if (named.isPresent() && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
+      throw new SettingsException(
+          "--data-dir",
+          "bad setting --data-dir: it places the embedded stack's data, and a cluster is named;"
+              + " the monitor's state goes to tm.state.dir (TM_STATE_DIR), now "
+              + settings.stateDir());
+    }
+    if (named.isPresent()) {
+      Reachability reach = new Reachability(out);
+      reach.awaitKafka(named.get().bootstrapServers(), named.get().clientProperties());
+      reach.awaitRegistry(named.get().schemaRegistryUrl());
+    }
     ShutdownSequence shutdown = new ShutdownSequence();
     TargetCluster cluster =
         shutdown.add(
-            TargetCluster.named(settings)
-                .orElseGet(
-                    () ->
-                        TargetCluster.embedded(
-                            EmbeddedStackConfig.builder().dataDir(dataDir).build(), out)));
+            named.orElseGet(
+                () ->
+                    TargetCluster.embedded(
+                        EmbeddedStackConfig.builder().dataDir(dataDir).build(), out)));
     if (cluster.isEmbedded() || createTopics) {
       cluster.createTopics(topics, settings.topicLayout());
     }

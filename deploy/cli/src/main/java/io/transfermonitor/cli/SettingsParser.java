@@ -35,6 +35,9 @@ public final class SettingsParser {
   private static final String KAFKA_ENV = "KAFKA_";
   private static final String TM_ENV = "TM_";
 
+  /** {@code TM_*} variables of the project's other tools (launcher, test kit), not settings. */
+  private static final Set<String> TM_ENV_NOT_SETTINGS = Set.of("TM_JAVA_OPTS", "TM_TESTKIT_STACK");
+
   /** Variables of Kafka's own scripts and images, not client properties. */
   private static final Set<String> KAFKA_ENV_NOT_CLIENT =
       Set.of(
@@ -102,12 +105,18 @@ public final class SettingsParser {
               if (name.startsWith(KAFKA_ENV) && !KAFKA_ENV_NOT_CLIENT.contains(name)) {
                 String property = name.substring(KAFKA_ENV.length()).toLowerCase(Locale.ROOT);
                 put(KAFKA_PREFIX + property.replace('_', '.'), value, name, values, origins);
-              } else if (name.startsWith(TM_ENV)) {
+              } else if (name.startsWith(TM_ENV) && !TM_ENV_NOT_SETTINGS.contains(name)) {
                 String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                // TM_* variables of other tools (e.g. the test kit) are not ours to refuse
-                if (AppSetting.byKey(key).isPresent()) {
-                  put(key, value, name, values, origins);
+                if (AppSetting.byKey(key).isEmpty()) {
+                  // a typo in the environment must not pass silently where one in a file does not
+                  throw new SettingsException(
+                      name,
+                      "bad setting "
+                          + name
+                          + ": unknown variable; known TM_* settings are "
+                          + knownEnvNames());
                 }
+                put(key, value, name, values, origins);
               }
             });
   }
@@ -262,6 +271,17 @@ public final class SettingsParser {
       keys.append(s.key());
     }
     return keys.toString();
+  }
+
+  private static String knownEnvNames() {
+    StringBuilder names = new StringBuilder();
+    for (AppSetting s : AppSetting.values()) {
+      if (names.length() > 0) {
+        names.append(", ");
+      }
+      names.append(s.envName());
+    }
+    return names.toString();
   }
 
   private static String oneLine(String message) {

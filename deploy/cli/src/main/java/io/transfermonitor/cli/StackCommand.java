@@ -1,10 +1,15 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.embedded.EmbeddedCluster;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.embedded.StackSecurity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +62,16 @@ public class StackCommand implements Callable<Integer> {
   boolean fresh;
 
   @Option(
+      names = "--brokers",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Kafka nodes (default ${DEFAULT-VALUE}). With more, node i listens on PORT+i-1, topics"
+              + " get 3 replicas and min.insync.replicas=2, and typing 'stop I' or 'start I' stops"
+              + " or starts node I on its own.")
+  int brokers;
+
+  @Option(
       names = "--secure",
       description =
           "SASL_SSL (SCRAM-SHA-512) and ACLs on the broker, HTTPS and basic auth on the registry;"
@@ -73,9 +88,20 @@ public class StackCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new SettingsException("--port", "bad setting: " + e.getMessage());
     }
+    if (brokers < 1 || brokers > 9) {
+      throw new SettingsException("--brokers", "bad setting --brokers: 1..9, was " + brokers);
+    }
+    if (brokers > 1 && secure) {
+      throw new SettingsException(
+          "--brokers",
+          "bad setting --brokers: the secure stack has one node; drop --secure or --brokers");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (brokers > 1) {
+      return runCluster(config, out);
+    }
     EmbeddedStack stack = EmbeddedStack.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    PrintWriter out = spec.commandLine().getOut();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -97,6 +123,63 @@ public class StackCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private int runCluster(EmbeddedStackConfig config, PrintWriter out) throws InterruptedException {
+    EmbeddedCluster cluster = EmbeddedCluster.start(config, brokers);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping the cluster...");
+                  out.flush();
+                  cluster.close();
+                  stopped.countDown();
+                },
+                "tm-stack-shutdown"));
+    out.printf(Locale.ROOT, "transfer-monitor stack: %d Kafka nodes ready%n", brokers);
+    out.println("  Kafka bootstrap servers  " + cluster.bootstrapServers());
+    out.println("  Schema registry          " + cluster.schemaRegistryUrl());
+    out.printf(
+        Locale.ROOT,
+        "  Replicas per topic       %d (min.insync.replicas %d)%n",
+        cluster.layout().replicationFactor(),
+        cluster.layout().minInsyncReplicas());
+    out.println("Type 'stop N' or 'start N' to stop or start node N; Ctrl-C to stop all.");
+    out.flush();
+    Thread console = new Thread(() -> nodeCommands(cluster, out), "tm-stack-console");
+    console.setDaemon(true);
+    console.start();
+    stopped.await();
+    return 0;
+  }
+
+  /** 'stop N' and 'start N' lines from standard input, one node at a time. */
+  private void nodeCommands(EmbeddedCluster cluster, PrintWriter out) {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try {
+      for (String line; (line = in.readLine()) != null; ) {
+        String[] words = line.trim().split("\\s+");
+        if (words.length != 2
+            || !words[1].matches("[1-9]")
+            || Integer.parseInt(words[1]) > brokers) {
+          out.println("  type 'stop N' or 'start N', N from 1 to " + brokers);
+        } else if (words[0].equals("stop")) {
+          cluster.stopNode(Integer.parseInt(words[1]));
+          out.println("  node " + words[1] + " stopped");
+        } else if (words[0].equals("start")) {
+          cluster.startNode(Integer.parseInt(words[1]));
+          out.println("  node " + words[1] + " started");
+        } else {
+          out.println("  type 'stop N' or 'start N'");
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      out.println("  standard input closed: " + e.getMessage());
+    }
   }
 
   private static void printSecurity(PrintWriter out, EmbeddedStack stack, StackSecurity security) {

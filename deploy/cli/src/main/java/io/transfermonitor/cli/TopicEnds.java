@@ -12,8 +12,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The end offsets of a topic, read with the admin client: whether a reader of that topic has read
@@ -23,9 +26,11 @@ import org.apache.kafka.common.TopicPartition;
 final class TopicEnds implements AutoCloseable {
 
   private final Admin admin;
+  private final Map<String, Object> clientProps;
 
   TopicEnds(Map<String, Object> clientProps) {
     this.admin = Admin.create(clientProps);
+    this.clientProps = Map.copyOf(clientProps);
   }
 
   /** Waits until {@code positions} reach the last committed offset of every partition of topic. */
@@ -37,14 +42,31 @@ final class TopicEnds implements AutoCloseable {
         () -> "could not read all of " + topic + " within " + timeout);
   }
 
-  /** Records in {@code topic} (end minus start offsets, summed over partitions). */
+  /**
+   * Records a read_committed reader sees in {@code topic}, read from its start to its last
+   * committed offset: unlike offsets, this does not count transaction markers or aborted records.
+   */
   long recordCount(String topic) {
-    Map<TopicPartition, Long> ends = endOffsets(List.of(topic), IsolationLevel.READ_UNCOMMITTED);
-    Map<TopicPartition, Long> starts =
-        offsets(List.of(topic), OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
-    return ends.entrySet().stream()
-        .mapToLong(e -> e.getValue() - starts.getOrDefault(e.getKey(), 0L))
-        .sum();
+    Map<TopicPartition, Long> ends = endOffsets(List.of(topic), IsolationLevel.READ_COMMITTED);
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    long count = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.assign(ends.keySet());
+      consumer.seekToBeginning(ends.keySet());
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!ends.entrySet().stream()
+          .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read all of " + topic + " within 60 s");
+        }
+        count += consumer.poll(Duration.ofMillis(200)).count();
+      }
+    }
+    return count;
   }
 
   private static boolean reached(Map<TopicPartition, Long> at, Map<TopicPartition, Long> ends) {

@@ -49,4 +49,24 @@ class RulesApplyCommandTest {
     assertThat(exit).isNotZero();
     assertThat(err.toString()).contains("rule 'x': field 'kind': unknown value 'CAPP'");
   }
+
+  @Test
+  void shouldRefuseANegativeLevelThreshold() throws Exception {
+    // given: the shipped file with the breach level at -2 (an alert would read "reached -200 %")
+    Path bad = dir.resolve("rules.yaml");
+    Files.writeString(
+        bad,
+        Files.readString(Path.of("../config/rules.yaml"))
+            .replaceFirst("threshold: 0.75", "threshold: -2"));
+
+    // when
+    int exit = run("apply", "--dry-run", bad.toString());
+
+    // then
+    assertThat(exit).isNotZero();
+    assertThat(err.toString())
+        .contains("rule 'unscr-2397-refined-petroleum-cap': field 'levels'")
+        .contains(
+            "a threshold must be a positive number (a fraction of the limit, e.g. 0.75), -2.0");
+  }
 }

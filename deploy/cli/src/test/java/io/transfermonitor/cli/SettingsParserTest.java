@@ -114,6 +114,15 @@ class SettingsParserTest {
   }
 
   @Test
+  void shouldRefuseAMisspeltTmVariableAsAFileRefusesAMisspeltKey() {
+    assertThatThrownBy(() -> parse(Map.of("TM_TOPIC_PREFX", "prod.")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bad setting TM_TOPIC_PREFX: unknown variable")
+        .hasMessageContaining("TM_TOPIC_PREFIX");
+    assertThat(parse(Map.of("TM_JAVA_OPTS", "-Xmx2g")).topics().alerts()).isEqualTo("tm.alerts");
+  }
+
+  @Test
   void shouldLetOptionsBeatEnvironmentAndEnvironmentBeatTheFile() throws IOException {
     Path file = dir.resolve("tm.properties");
     Files.writeString(

@@ -71,7 +71,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (security != null) {
       secure(props, security, clientPort, controllerPort);
     }
-    formatIfNew(logDir, props, security);
+    formatIfNew(logDir, props, Uuid.randomUuid().toString(), security);
     long started = System.nanoTime();
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     try {
@@ -181,20 +181,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         "User:" + StackSecurity.SUPER_USER + ";User:" + StackCertificates.BROKER_SUBJECT);
   }
 
-  private static void formatIfNew(Path logDir, Properties props, StackSecurity security) {
+  /**
+   * Formats {@code logDir} for cluster {@code clusterId} unless it already holds a node; with
+   * {@code security}, its SCRAM users too.
+   */
+  static void formatIfNew(Path logDir, Properties props, String clusterId, StackSecurity security) {
     if (Files.exists(logDir.resolve(META_PROPERTIES))) {
       return;
     }
     try {
       Files.createDirectories(logDir);
       // the broker's settings hold passwords when secure: keep the copy for the tool owner-only
-      Path config = logDir.resolveSibling("kafka-format.properties");
+      // one file per log directory: the nodes of a cluster share a parent and format at once
+      Path config = logDir.resolveSibling(logDir.getFileName() + "-format.properties");
       try {
         try (OutputStream out = OwnerOnly.create(config)) {
           props.store(out, "transfer-monitor embedded broker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String clusterId = Uuid.randomUuid().toString();
         List<String> args =
             new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
         if (security != null) {

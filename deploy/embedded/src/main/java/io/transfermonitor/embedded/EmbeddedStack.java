@@ -142,11 +142,14 @@ public final class EmbeddedStack implements AutoCloseable {
    * Empties a data directory for {@code --fresh}, refusing anything that does not look like one (so
    * {@code --data-dir . --fresh} cannot delete a working tree).
    */
-  private static void wipe(Path dataDir) {
+  static void wipe(Path dataDir) {
     if (!Files.isDirectory(dataDir)) {
       return;
     }
-    boolean ours = Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
+    boolean ours =
+        Files.exists(dataDir.resolve("kafka").resolve("meta.properties"))
+            || Files.exists(
+                dataDir.resolve("cluster").resolve("node-1").resolve("meta.properties"));
     boolean empty;
     try (var entries = Files.list(dataDir)) {
       empty = entries.findAny().isEmpty();

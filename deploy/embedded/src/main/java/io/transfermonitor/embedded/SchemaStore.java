@@ -81,7 +81,7 @@ final class SchemaStore implements AutoCloseable {
   private static void createTopic(Map<String, Object> clientProps) {
     try (Admin admin = Admin.create(clientProps)) {
       NewTopic topic =
-          new NewTopic(TOPIC, 1, (short) 1)
+          new NewTopic(TOPIC, Optional.of(1), Optional.empty())
               .configs(
                   Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(topic)).all().get();

@@ -2,8 +2,13 @@ package io.transfermonitor.producers.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +18,27 @@ import java.util.List;
  * kept. Blank lines are skipped, a leading byte-order mark is dropped. Keeps the line number a
  * record starts on and its raw text, for error reports. Reuses its buffers: one record's fields are
  * valid until the next call to {@link #next}.
+ *
+ * <p>Strict where a lenient reader corrupts rows without a word: text after a closing quote ({@code
+ * "ok" trailing}) and a quote left open are errors. {@link #next} then throws a {@link
+ * CsvFormatException} for the record's first line and, on the following call, goes on reading at
+ * the line after it, so the rows an unbalanced quote would have swallowed are read as rows (and
+ * reported on their own if they are bad). A field holding {@link #NOT_UTF8} came from bytes that
+ * were not UTF-8 when the reader was made by {@link #utf8}.
  */
 public final class CsvReader implements Closeable {
 
   private static final int BUFFER = 1 << 16;
 
+  /**
+   * What {@link #utf8} decodes malformed bytes to: a noncharacter, never meant to be interchanged,
+   * so a field holding it can be rejected instead of passing a silent U+FFFD on.
+   */
+  public static final char NOT_UTF8 = '\uFFFF';
+
   private final Reader in;
+  private final StringBuilder pushedBack = new StringBuilder();
+  private int pushedPos;
   private final char delimiter;
   private final char[] buf = new char[BUFFER];
   private int pos;
@@ -35,6 +55,17 @@ public final class CsvReader implements Closeable {
   public CsvReader(Reader in, char delimiter) {
     this.in = in;
     this.delimiter = delimiter;
+  }
+
+  /** A reader of UTF-8 bytes that turns malformed sequences into {@link #NOT_UTF8}. */
+  public static Reader utf8(InputStream bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(NOT_UTF8));
+    return new InputStreamReader(bytes, decoder);
   }
 
   /** Reads the next record; false at the end of the input. */
@@ -59,11 +90,11 @@ public final class CsvReader implements Closeable {
 
   private void parseRecord(int c) {
     boolean quoted = false;
-    boolean wasQuoted = false;
+    boolean closed = false;
     while (true) {
       if (c < 0) {
         if (quoted) {
-          throw new CsvFormatException(recordLine, "quoted field not closed before end of input");
+          fail("quoted field not closed before end of input", -1);
         }
         fields.add(field.toString());
         return;
@@ -78,6 +109,7 @@ public final class CsvReader implements Closeable {
             field.append('"');
           } else {
             quoted = false;
+            closed = true;
           }
           raw.append('"');
         } else {
@@ -91,21 +123,73 @@ public final class CsvReader implements Closeable {
         raw.append(ch);
         fields.add(field.toString());
         field.setLength(0);
-        wasQuoted = false;
+        closed = false;
       } else if (ch == '\n' || ch == '\r') {
         endOfLine(c);
         fields.add(field.toString());
         return;
-      } else if (ch == '"' && field.length() == 0 && !wasQuoted) {
+      } else if (closed) {
+        fail("text after the closing quote of field " + (fields.size() + 1), c);
+      } else if (ch == '"' && field.length() == 0) {
         raw.append(ch);
         quoted = true;
-        wasQuoted = true;
       } else {
         raw.append(ch);
         field.append(ch);
       }
       c = read();
     }
+  }
+
+  /**
+   * Gives up on the record at its first line and arranges for reading to go on at the line after
+   * it: what was read beyond that line (rows an open quote swallowed) is pushed back, or the rest
+   * of a one-line record skipped.
+   */
+  private void fail(String reason, int unread) {
+    int lineBreak = firstLineBreak(raw);
+    String firstLine;
+    if (lineBreak < 0) {
+      int c = unread;
+      while (c >= 0 && c != '\n' && c != '\r') {
+        raw.append((char) c);
+        c = read();
+      }
+      if (c >= 0) {
+        endOfLine(c);
+      }
+      firstLine = raw.toString();
+    } else {
+      firstLine = raw.substring(0, lineBreak);
+      int after =
+          raw.charAt(lineBreak) == '\r'
+                  && lineBreak + 1 < raw.length()
+                  && raw.charAt(lineBreak + 1) == '\n'
+              ? lineBreak + 2
+              : lineBreak + 1;
+      String rest = raw.substring(after) + (unread >= 0 ? String.valueOf((char) unread) : "");
+      pushBack(rest);
+      nextLine = recordLine + 1;
+    }
+    raw.setLength(0);
+    raw.append(firstLine);
+    throw new CsvFormatException(recordLine, reason, firstLine);
+  }
+
+  private static int firstLineBreak(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void pushBack(String text) {
+    pushedBack.replace(0, pushedPos, "");
+    pushedBack.insert(0, text);
+    pushedPos = 0;
   }
 
   private void endOfLine(int c) {
@@ -141,6 +225,14 @@ public final class CsvReader implements Closeable {
   }
 
   private int read() {
+    if (pushedPos < pushedBack.length()) {
+      int c = pushedBack.charAt(pushedPos++);
+      if (pushedPos == pushedBack.length()) {
+        pushedBack.setLength(0);
+        pushedPos = 0;
+      }
+      return c;
+    }
     if (pos >= limit && !fill()) {
       return -1;
     }
@@ -148,6 +240,9 @@ public final class CsvReader implements Closeable {
   }
 
   private int peek() {
+    if (pushedPos < pushedBack.length()) {
+      return pushedBack.charAt(pushedPos);
+    }
     if (pos >= limit && !fill()) {
       return -1;
     }

@@ -8,12 +8,12 @@ import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.producers.jsonl.EventJsonException;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import io.transfermonitor.schemas.validation.Violation;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -32,11 +34,15 @@ import org.apache.avro.specific.SpecificRecord;
  * the {@link EventSink} and accounts for bad ones in the {@link RejectionReport} (file, line,
  * field, reason) and, when asked, as {@link RejectedEvent}s (stage INGEST) to the rejected topic. A
  * bad record never stops the run; an unreadable input or a broken mapping does, before its first
- * record.
+ * record. Input must be UTF-8: a record holding bytes that are not is rejected, not passed on with
+ * U+FFFD in it. A send the cluster does not acknowledge is reported with its file and line and not
+ * counted as produced.
  */
 public final class Ingest {
 
   private static final int PROGRESS_EVERY = 4096;
+  private static final String NOT_UTF8 =
+      "holds bytes that are not valid UTF-8 (the input must be UTF-8)";
 
   private final EventSink sink;
   private final Mapping mapping;
@@ -52,6 +58,10 @@ public final class Ingest {
   private long bytesDone;
   private long totalBytes;
   private final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
+  private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
+
+  /** A record the cluster did not take: where it came from, for the report. */
+  private record FailedSend(String file, long line, String eventId, EventKind kind, Exception e) {}
 
   /**
    * @param sink where good events go (ignored in a dry run)
@@ -104,12 +114,13 @@ public final class Ingest {
       }
     }
     sink.flush();
+    long failed = reportFailedSends();
     IngestResult result =
         new IngestResult(
             records,
             produced,
             rejected,
-            sink.failed(),
+            failed,
             byKind,
             Duration.ofNanos(System.nanoTime() - start),
             dryRun);
@@ -117,15 +128,38 @@ public final class Ingest {
     return result;
   }
 
+  /** Reports each send that failed, takes it off the produced count; returns how many. */
+  private long reportFailedSends() {
+    long failed = 0;
+    for (FailedSend f; (f = failedSends.poll()) != null; ) {
+      failed++;
+      produced--;
+      byKind.merge(f.kind(), -1L, Long::sum);
+      if (report != null) {
+        report.add(
+            f.file(),
+            f.line(),
+            null,
+            "not acknowledged by the cluster, not produced (event " + f.eventId() + "): " + f.e(),
+            "");
+      }
+    }
+    byKind.values().removeIf(n -> n == 0);
+    return failed;
+  }
+
   private void csv(String name, CountingStream in) throws IOException {
-    try (CsvReader csv =
-        new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), mapping.delimiter())) {
+    try (CsvReader csv = new CsvReader(CsvReader.utf8(in), mapping.delimiter())) {
       RowMapper mapper;
       if (mapping.hasHeaderRow()) {
         if (!csv.next()) {
           return; // empty file
         }
         mapper = mapping.bind(List.copyOf(csv.fields()));
+        if (csv.raw().indexOf(CsvReader.NOT_UTF8) >= 0) {
+          records++;
+          reject(name, csv.line(), null, "the header row " + NOT_UTF8, csv::raw, null);
+        }
       } else {
         mapper = mapping.bind(List.of());
       }
@@ -134,20 +168,21 @@ public final class Ingest {
         try {
           more = csv.next();
         } catch (CsvFormatException e) {
+          // the reader goes on at the next line: rows an open quote swallowed are read as rows
           records++;
-          reject(
-              name,
-              e.line(),
-              null,
-              e.getMessage().substring(e.getMessage().indexOf(": ") + 2),
-              () -> "",
-              null);
-          break;
+          reject(name, e.line(), null, e.reason(), e::raw, null);
+          tick(in);
+          continue;
         }
         if (!more) {
           break;
         }
         records++;
+        if (csv.raw().indexOf(CsvReader.NOT_UTF8) >= 0) {
+          reject(name, csv.line(), null, "the row " + NOT_UTF8, csv::raw, null);
+          tick(in);
+          continue;
+        }
         SpecificRecord event;
         try {
           event = mapper.map(csv.fields());
@@ -163,16 +198,24 @@ public final class Ingest {
   }
 
   private void jsonLines(String name, CountingStream in) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader reader = new BufferedReader(CsvReader.utf8(in), 1 << 16);
     String line;
     long number = 0;
     while ((line = reader.readLine()) != null) {
       number++;
+      if (number == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // a byte-order mark, as some editors write UTF-8
+      }
       if (line.isBlank()) {
         continue;
       }
       records++;
+      if (line.indexOf(CsvReader.NOT_UTF8) >= 0) {
+        String bad = line;
+        reject(name, number, null, "the line " + NOT_UTF8, () -> bad, null);
+        tick(in);
+        continue;
+      }
       SpecificRecord event;
       String text = line;
       try {
@@ -194,9 +237,11 @@ public final class Ingest {
       reject(name, line, violations, raw, eventId);
       return;
     }
-    sink.send(event);
+    EventKind kind = EventTypes.kindOf(event);
+    String eventId = EventTypes.headerOf(event).getEventId();
+    sink.send(event, e -> failedSends.add(new FailedSend(name, line, eventId, kind, e)));
     produced++;
-    byKind.merge(EventTypes.kindOf(event), 1L, Long::sum);
+    byKind.merge(kind, 1L, Long::sum);
   }
 
   private void reject(
@@ -222,7 +267,7 @@ public final class Ingest {
         }
         reason.append(v.field() == null ? "" : v.field() + ": ").append(v.reason());
       }
-      sink.reject(
+      RejectedEvent rejection =
           RejectedEvent.newBuilder()
               .setStage(RejectionStage.INGEST)
               .setReason(reason.toString())
@@ -232,7 +277,8 @@ public final class Ingest {
               .setEventId(eventId)
               .setRawValue(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
               .setRejectedAt(Instant.now())
-              .build());
+              .build();
+      sink.reject(RejectedEventLimit.fit(rejection, RejectedEventLimit.DEFAULT_MAX_BYTES));
     }
   }
 

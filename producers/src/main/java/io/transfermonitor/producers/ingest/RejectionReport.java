@@ -43,9 +43,15 @@ public final class RejectionReport implements Closeable {
     return new RejectionReport(writer, file.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"));
   }
 
+  /** Raw text kept per row: enough to find and fix the record, not a copy of a 50 MB line. */
+  static final int MAX_RAW_CHARS = 64 * 1024;
+
   /** Records one problem. */
   public void add(String file, long line, String field, String reason, String raw) {
     rows++;
+    if (raw != null && raw.length() > MAX_RAW_CHARS) {
+      raw = raw.substring(0, MAX_RAW_CHARS) + "... (" + raw.length() + " characters in all)";
+    }
     if (jsonLines) {
       ObjectNode row = JSON.createObjectNode();
       row.put("file", file).put("line", line).put("field", field).put("reason", reason);

@@ -166,6 +166,17 @@ public final class RuleFile {
       double previous = Double.NEGATIVE_INFINITY;
       Set<String> labels = new HashSet<>();
       for (RuleLevel level : rule.getLevels()) {
+        if (!(level.getThreshold() > 0) || Double.isInfinite(level.getThreshold())) {
+          throw error(
+              "levels",
+              "a threshold must be a positive number ("
+                  + (rule.getKind() == RuleKind.CAP
+                      ? "a fraction of the limit, e.g. 0.75"
+                      : "a count")
+                  + "), "
+                  + level.getThreshold()
+                  + " is not");
+        }
         if (!(level.getThreshold() > previous)) {
           throw error(
               "levels", "thresholds must be ascending, " + level.getThreshold() + " is not");

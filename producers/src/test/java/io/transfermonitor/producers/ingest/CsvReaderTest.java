@@ -3,6 +3,7 @@ package io.transfermonitor.producers.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,5 +82,68 @@ class CsvReaderTest {
     assertThat(rows).hasSize(20_000);
     assertThat(rows.get(19_999).fields()).containsExactly("19999", "v,19999");
     assertThat(rows.get(19_999).line()).isEqualTo(20_000);
+  }
+
+  @Test
+  void shouldGoOnAtTheLineAfterAQuoteLeftOpenSoNoRowIsSwallowed() {
+    // given: a quote opened on line 2 and never closed
+    CsvReader csv = new CsvReader(new StringReader("a,b\n1,\"open\n2,3\r\n4,5\n"), ',');
+    assertThat(csv.next()).isTrue();
+
+    // when, then: line 2 is refused alone, lines 3 and 4 are rows again
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.raw()).isEqualTo("1,\"open");
+            });
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.line()).isEqualTo(3);
+    assertThat(csv.fields()).containsExactly("2", "3");
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.line()).isEqualTo(4);
+    assertThat(csv.fields()).containsExactly("4", "5");
+    assertThat(csv.next()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseTextAfterAClosingQuoteAndReadTheNextRow() {
+    // given
+    CsvReader csv = new CsvReader(new StringReader("\"ok\" trailing,x\nnext,row\n"), ',');
+
+    // when, then
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("text after the closing quote of field 1");
+              assertThat(e.raw()).isEqualTo("\"ok\" trailing,x");
+            });
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.line()).isEqualTo(2);
+    assertThat(csv.fields()).containsExactly("next", "row");
+  }
+
+  @Test
+  void shouldRefuseAQuoteThatClosesOnALaterRow() {
+    // given: the quote opened on line 1 closes inside line 2, followed by text
+    CsvReader csv = new CsvReader(new StringReader("1,\"Alpha,10\n2,\"Beta\",20\n"), ',');
+
+    // when, then: line 1 refused, line 2 read as itself
+    assertThatThrownBy(csv::next).isInstanceOf(CsvFormatException.class);
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.fields()).containsExactly("2", "Beta", "20");
+  }
+
+  @Test
+  void shouldMarkBytesThatAreNotUtf8() {
+    // given: "Caf\u00e9" written in Latin-1
+    byte[] latin1 = {'C', 'a', 'f', (byte) 0xE9, ',', '1', '\n'};
+    CsvReader csv = new CsvReader(CsvReader.utf8(new ByteArrayInputStream(latin1)), ',');
+
+    // when, then
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.get(0)).isEqualTo("Caf" + CsvReader.NOT_UTF8);
   }
 }

@@ -50,6 +50,20 @@ class IngestTest {
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))));
   }
 
+  /** One input of {@code bytes} through a pipeline writing to {@code to} and {@code report}. */
+  private static IngestResult ingestBytes(
+      CapturingSink to,
+      Mapping mapping,
+      RejectionReport report,
+      String name,
+      InputFormat format,
+      byte[] bytes) {
+    Ingest ingest =
+        new Ingest(
+            to, mapping, report, false, false, IngestProgress.silent(), new EventValidator());
+    return ingest.run(List.of(IngestInput.stream(name, format, new ByteArrayInputStream(bytes))));
+  }
+
   private static Mapping sightingsMapping() {
     return Mapping.load(EXAMPLES.resolve("osint-tanker-sightings/mapping.yaml"));
   }
@@ -159,5 +173,126 @@ class IngestTest {
     assertThat(sink.sent).hasSize(2);
     assertThat(reportText.toString())
         .startsWith("{\"file\":\"events.jsonl\",\"line\":3,\"field\":\"header.eventTime\"");
+  }
+
+  @Test
+  void shouldReportTheRowAnUnbalancedQuoteOpensAndReadEveryRowAfterIt() {
+    // given: line 3 opens a quote it never closes
+    String csv =
+        SIGHTINGS_WITH_ERRORS
+            .replace("31/04/2024,Unha 5", "10/03/2024,\"Unha 5")
+            .replace(
+                "19/03/2024,Chilbo 2,9000033,KP,Nampo,\"-29,000\"",
+                "19/03/2024,Chilbo 2,9000033,KP,Nampo,\"29,000\"");
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then: the broken row alone is reported, the three rows after it are produced
+    assertThat(result.rejected()).isEqualTo(1);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Chilbo 2", "Mirae 9", "Haebit 3");
+    assertThat(reportText.toString().lines().toList().get(1))
+        .startsWith("sightings.csv,3,,text after the closing quote of field 2,");
+  }
+
+  @Test
+  void shouldRejectTextAfterAClosingQuoteInsteadOfJoiningIt() {
+    // given
+    String csv = SIGHTINGS_WITH_ERRORS.replace(",Kumsu 1,", ",\"Kumsu\" 1,");
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then
+    assertThat(result.rejected()).isEqualTo(3);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Mirae 9", "Haebit 3");
+    assertThat(reportText.toString()).contains("sightings.csv,2,,text after the closing quote");
+  }
+
+  @Test
+  void shouldRejectARowWhoseBytesAreNotUtf8() {
+    // given: one vessel name in Latin-1
+    byte[] good = SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8);
+    String text = new String(good, StandardCharsets.ISO_8859_1).replace("Mirae 9", "Mir\u00e9e 9");
+    byte[] mixed = text.getBytes(StandardCharsets.ISO_8859_1);
+
+    // when
+    IngestResult result =
+        ingestBytes(
+            sink,
+            sightingsMapping(),
+            new RejectionReport(reportText, false),
+            "latin1.csv",
+            InputFormat.CSV,
+            mixed);
+
+    // then
+    assertThat(result.rejected()).isEqualTo(3);
+    assertThat(reportText.toString())
+        .contains("latin1.csv,5,,the row holds bytes that are not valid UTF-8");
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Haebit 3");
+  }
+
+  @Test
+  void shouldReadAJsonLinesFileThatStartsWithAByteOrderMark() {
+    // given
+    String jsonl =
+        "\uFEFF{\"type\":\"troop-deployment\",\"header\":{\"eventId\":\"t1\",\"sourceName\":\"s\","
+            + "\"sourceKind\":\"OBSERVED\",\"eventTime\":\"2024-10-08T00:00:00Z\",\"origin\":\"PRK\","
+            + "\"destination\":\"RUS\"},\"personnel\":1500}\n";
+
+    // when
+    IngestResult result =
+        ingestBytes(
+            sink,
+            null,
+            new RejectionReport(reportText, true),
+            "bom.jsonl",
+            InputFormat.JSONL,
+            jsonl.getBytes(StandardCharsets.UTF_8));
+
+    // then
+    assertThat(result.rejected()).isZero();
+    assertThat(sink.sent).hasSize(1);
+  }
+
+  @Test
+  void shouldReportASendTheClusterDidNotTakeAndNotCountItAsProduced() {
+    // given: the cluster refuses the Mirae 9 sighting (an outage outlasting the producer's retries)
+    ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), false, false);
+    String miraeId =
+        sink.sent.stream()
+            .map(e -> (TankerDelivery) e)
+            .filter(t -> t.getVesselName().equals("Mirae 9"))
+            .findFirst()
+            .orElseThrow()
+            .getHeader()
+            .getEventId();
+    CapturingSink refusing = new CapturingSink().refusing(miraeId);
+    StringWriter report = new StringWriter();
+
+    // when
+    IngestResult result =
+        ingestBytes(
+            refusing,
+            sightingsMapping(),
+            new RejectionReport(report, false),
+            "sightings.csv",
+            InputFormat.CSV,
+            SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8));
+
+    // then: named in the report with its line, not counted as produced
+    assertThat(result.produced()).isEqualTo(2);
+    assertThat(result.failedSends()).isEqualTo(1);
+    assertThat(result.summary()).contains("2 produced", "1 FAILED to send");
+    assertThat(report.toString())
+        .contains(
+            "sightings.csv,5,,\"not acknowledged by the cluster, not produced (event " + miraeId);
   }
 }

@@ -19,10 +19,12 @@ import org.apache.avro.specific.SpecificRecord;
  * The domain checks every event passes, beyond what its Avro schema enforces, applied alike by
  * {@code ingest} before producing and by the monitor before counting: ids and sources present;
  * quantities positive (non-negative for petroleum and money); known units and product types; ISO
- * alpha-3 countries and ISO 4217 currencies; seven-digit IMO numbers; confidence within 0..1; an
- * event time not absurdly in the future and a report time not before it; and the parties a rule
- * needs (both ends of a transfer, the sending country of troops and workers, the destination of a
- * delivery that is not ship-to-ship). In: one event record. Out: its violations, empty when good.
+ * alpha-3 countries and ISO 4217 currencies; seven-digit IMO numbers; confidence within 0..1; the
+ * plausible ranges of {@link ValidationLimits} (event and report times neither before the earliest
+ * event time nor past the clock's skew, a report time not before the event time, quantities and
+ * amounts within their maxima, ids and text within their sizes); and the parties a rule needs (both
+ * ends of a transfer, the sending country of troops and workers, the destination of a delivery that
+ * is not ship-to-ship). In: one event record. Out: its violations, empty when good.
  */
 public final class EventValidator {
 
@@ -37,20 +39,22 @@ public final class EventValidator {
   /** What an arms transfer's quantity may count. */
   public static final Set<String> ARMS_UNITS = Set.of("UNITS", "ROUNDS", "SYSTEMS", "BATTERIES");
 
-  /** How far ahead of the clock an event time may lie (clock skew between sources). */
-  public static final Duration DEFAULT_FUTURE_SKEW = Duration.ofDays(1);
-
   private final Set<String> products;
-  private final Duration maxFutureSkew;
+  private final ValidationLimits limits;
 
-  /** With {@link #DEFAULT_PRODUCTS} and {@link #DEFAULT_FUTURE_SKEW}. */
+  /** With {@link #DEFAULT_PRODUCTS} and {@link ValidationLimits#DEFAULTS}. */
   public EventValidator() {
-    this(DEFAULT_PRODUCTS, DEFAULT_FUTURE_SKEW);
+    this(DEFAULT_PRODUCTS, ValidationLimits.DEFAULTS);
   }
 
+  /** With {@link ValidationLimits#DEFAULTS} but another future skew. */
   public EventValidator(Set<String> products, Duration maxFutureSkew) {
+    this(products, ValidationLimits.DEFAULTS.withMaxFutureSkew(maxFutureSkew));
+  }
+
+  public EventValidator(Set<String> products, ValidationLimits limits) {
     this.products = Set.copyOf(products);
-    this.maxFutureSkew = maxFutureSkew;
+    this.limits = limits;
   }
 
   /** Everything wrong with {@code event}, judged at wall-clock time {@code nowMillis}. */
@@ -58,6 +62,7 @@ public final class EventValidator {
     List<Violation> out = new ArrayList<>(0);
     EventHeader header = EventTypes.headerOf(event);
     header(header, nowMillis, out);
+    text(event, out);
     if (event instanceof TankerDelivery t) {
       tanker(t, out);
     } else if (event instanceof ContainerShipment c) {
@@ -75,27 +80,45 @@ public final class EventValidator {
       positive("workers", w.getWorkers(), out);
       required("header.origin", header.getOrigin(), "the sending country", out);
     } else if (event instanceof FinancialTransfer f) {
-      nonNegative("amount", f.getAmount(), out);
+      nonNegative("amount", f.getAmount(), limits.maxAmount(), out);
       code("currency", f.getCurrency(), "an ISO 4217 code", out);
     }
     return out;
   }
 
-  private void header(EventHeader h, long nowMillis, List<Violation> out) {
-    required("header.eventId", h.getEventId(), "a stable id of the fact", out);
-    required("header.sourceName", h.getSourceName(), "who reported it", out);
-    Instant now = Instant.ofEpochMilli(nowMillis);
-    if (h.getEventTime().isAfter(now.plus(maxFutureSkew))) {
+  /** Text within its size, so the event fits on the internal topics; ids within theirs. */
+  private void text(SpecificRecord event, List<Violation> out) {
+    EventText text = EventText.of(event);
+    if (text.totalBytes() > limits.maxTextBytes()) {
       out.add(
           new Violation(
-              "header.eventTime",
-              "event time "
-                  + h.getEventTime()
-                  + " lies more than "
-                  + maxFutureSkew
-                  + " after the clock ("
-                  + now
+              text.largestField(),
+              "the event carries "
+                  + text.totalBytes()
+                  + " bytes of text, more than the "
+                  + limits.maxTextBytes()
+                  + " allowed (tm.validation.max.text.bytes); this field holds "
+                  + text.largestBytes()));
+    }
+  }
+
+  private void header(EventHeader h, long nowMillis, List<Violation> out) {
+    required("header.eventId", h.getEventId(), "a stable id of the fact", out);
+    if (h.getEventId() != null && h.getEventId().length() > ValidationLimits.MAX_ID_LENGTH) {
+      out.add(
+          new Violation(
+              "header.eventId",
+              "must be at most "
+                  + ValidationLimits.MAX_ID_LENGTH
+                  + " characters (was "
+                  + h.getEventId().length()
                   + ")"));
+    }
+    required("header.sourceName", h.getSourceName(), "who reported it", out);
+    Instant now = Instant.ofEpochMilli(nowMillis);
+    timeInRange("header.eventTime", "event time", h.getEventTime(), now, out);
+    if (h.getReportTime() != null) {
+      timeInRange("header.reportTime", "report time", h.getReportTime(), now, out);
     }
     if (h.getReportTime() != null && h.getReportTime().isBefore(h.getEventTime())) {
       out.add(
@@ -115,8 +138,36 @@ public final class EventValidator {
     country("header.destination", h.getDestination(), out);
   }
 
+  private void timeInRange(
+      String field, String what, Instant time, Instant now, List<Violation> out) {
+    Instant latest = now.plus(limits.maxFutureSkew());
+    if (time.isAfter(latest)) {
+      out.add(
+          new Violation(
+              field,
+              what
+                  + " "
+                  + time
+                  + " lies more than "
+                  + limits.maxFutureSkew()
+                  + " after the clock ("
+                  + now
+                  + ")"));
+    } else if (time.isBefore(limits.earliestEventTime())) {
+      out.add(
+          new Violation(
+              field,
+              what
+                  + " "
+                  + time
+                  + " is before "
+                  + limits.earliestEventTime()
+                  + " (tm.validation.earliest.event.time)"));
+    }
+  }
+
   private void tanker(TankerDelivery t, List<Violation> out) {
-    nonNegative("quantity", t.getQuantity(), out);
+    nonNegative("quantity", t.getQuantity(), limits.maxQuantity(), out);
     oneOf("unit", t.getUnit(), TANKER_UNITS, out);
     oneOf("product", t.getProduct(), products, out);
     imo("vesselImo", t.getVesselImo(), out);
@@ -148,18 +199,29 @@ public final class EventValidator {
     }
   }
 
-  private static void positive(String field, long value, List<Violation> out) {
+  private void positive(String field, long value, List<Violation> out) {
     if (value <= 0) {
       out.add(new Violation(field, "must be positive (was " + value + ")"));
+    } else if (value > limits.maxQuantity()) {
+      out.add(tooMuch(field, value, limits.maxQuantity(), "tm.validation.max.quantity"));
     }
   }
 
-  private static void nonNegative(String field, double value, List<Violation> out) {
+  private static void nonNegative(String field, double value, double max, List<Violation> out) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       out.add(new Violation(field, "must be a finite number (was " + value + ")"));
     } else if (value < 0) {
       out.add(new Violation(field, "must not be negative (was " + value + ")"));
+    } else if (value > max) {
+      String setting =
+          field.equals("amount") ? "tm.validation.max.amount" : "tm.validation.max.quantity";
+      out.add(tooMuch(field, value, max, setting));
     }
+  }
+
+  private static Violation tooMuch(String field, double value, double max, String setting) {
+    return new Violation(
+        field, "must be at most " + max + " (was " + value + "; the limit is " + setting + ")");
   }
 
   private static void oneOf(String field, String value, Set<String> known, List<Violation> out) {

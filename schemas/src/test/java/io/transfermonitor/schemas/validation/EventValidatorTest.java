@@ -147,4 +147,91 @@ class EventValidatorTest {
         .extracting(Violation::field)
         .containsExactly("header.eventTime");
   }
+
+  @Test
+  void shouldRejectEventTimesBeforeTheEarliestPlausibleOne() {
+    // given: the smallest time Avro can carry, and year 1
+    TankerDelivery minimum = tanker("2024-01-01T00:00:00Z").build();
+    minimum.getHeader().setEventTime(Instant.ofEpochMilli(Long.MIN_VALUE));
+    TankerDelivery yearOne = tanker("0001-01-01T00:00:00Z").build();
+
+    // when, then
+    assertThat(validator.check(minimum, now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventTime");
+    assertThat(validator.check(yearOne, now()))
+        .singleElement()
+        .satisfies(v -> assertThat(v.reason()).contains("is before 1950-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void shouldRejectQuantitiesNoSingleDeliveryCanHave() {
+    assertThat(validator.check(tanker("2024-03-01T00:00:00Z").setQuantity(1e308).build(), now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("quantity");
+              assertThat(v.reason()).contains("tm.validation.max.quantity");
+            });
+    assertThat(validator.check(tanker("2024-03-01T00:00:00Z").setQuantity(4e15).build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("quantity");
+    assertThat(validator.check(containers(Integer.MAX_VALUE).build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("containers");
+  }
+
+  @Test
+  void shouldTakeItsRangesFromTheLimitsItIsGiven() {
+    // given: a validator that accepts up to 10 units and events from 2020 on
+    ValidationLimits narrow =
+        new ValidationLimits(
+            Instant.parse("2020-01-01T00:00:00Z"), Duration.ofDays(1), 10, 10, 1024);
+    EventValidator strict = new EventValidator(EventValidator.DEFAULT_PRODUCTS, narrow);
+
+    // when, then
+    assertThat(strict.check(tanker("2024-03-01T00:00:00Z").setQuantity(11).build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("quantity");
+    assertThat(strict.check(tanker("2019-12-31T23:59:59Z").setQuantity(10).build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventTime");
+    assertThat(strict.check(tanker("2024-03-01T00:00:00Z").setQuantity(10).build(), now()))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldAcceptAStringOverSixtyFourKibibytes() {
+    // given: a vessel name of 70,000 bytes, more than a Java modified-UTF-8 string can hold
+    TankerDelivery longName =
+        tanker("2024-03-01T00:00:00Z").setVesselName("V".repeat(70_000)).build();
+
+    // when, then
+    assertThat(validator.check(longName, now())).isEmpty();
+  }
+
+  @Test
+  void shouldRejectAnEventWhoseTextCannotFitTheInternalTopicsNamingTheField() {
+    // given: a 1.5 MB vessel name
+    TankerDelivery huge = tanker("2024-03-01T00:00:00Z").setVesselName("é".repeat(750_000)).build();
+
+    // when, then
+    assertThat(validator.check(huge, now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("vesselName");
+              assertThat(v.reason()).contains("1500000").contains("tm.validation.max.text.bytes");
+            });
+  }
+
+  @Test
+  void shouldRejectAnIdLongerThanAKey() {
+    TankerDelivery t = tanker("2024-03-01T00:00:00Z").build();
+    t.getHeader().setEventId("x".repeat(ValidationLimits.MAX_ID_LENGTH + 1));
+
+    assertThat(validator.check(t, now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventId");
+  }
 }

@@ -6,6 +6,7 @@ import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * The Kafka Streams properties the monitor runs with, the same for the application and for the
  * topology tests: the user's Kafka properties, then what the monitor always sets itself
  * (exactly-once, application id, the rejected-record handler for undecodable and unprocessable
- * records, its topics and metrics). No default serdes: every node names its own.
+ * records, its topics and metrics), and the static membership id when {@code tm.instance.id} names
+ * one. No default serdes: every node names its own.
  */
 public final class StreamsProperties {
 
@@ -56,6 +58,12 @@ public final class StreamsProperties {
     p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
     p.put(RejectedRecordHandler.GLOBAL_TOPICS_CONFIG, config.topics().rules());
     p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
+    if (!config.instanceId().isEmpty()) {
+      // Kafka Streams appends each stream thread's index to it
+      p.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          config.instanceId());
+    }
     return p;
   }
 

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.validation.ValidationLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +21,14 @@ import java.util.Set;
  * @param barrelsPerTon barrels per metric ton, per product type; the product types it names are the
  *     known product types, and an event naming another is rejected ({@code tm.barrels.per.ton})
  * @param barrelsPerKilolitre barrels per kilolitre ({@code tm.barrels.per.kilolitre})
- * @param maxFutureSkew how far an event time may lie after the wall clock before it is rejected
- *     ({@code tm.validation.max.future.skew})
+ * @param validationLimits the plausible ranges of event times, quantities, amounts and text ({@code
+ *     tm.validation.*}: {@code max.future.skew}, {@code earliest.event.time}, {@code max.quantity},
+ *     {@code max.amount}, {@code max.text.bytes})
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
+ * @param instanceId Kafka's {@code group.instance.id} for static membership, empty for dynamic
+ *     membership ({@code tm.instance.id})
  * @param caseQuietInterval how long after a case's last notification an update of it may notify
  *     again ({@code tm.case.quiet.interval})
  * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
@@ -36,9 +40,10 @@ public record MonitorConfig(
     Duration dedupRetention,
     Map<String, Double> barrelsPerTon,
     double barrelsPerKilolitre,
-    Duration maxFutureSkew,
+    ValidationLimits validationLimits,
     Duration ruleRecheckInterval,
     Duration commitInterval,
+    String instanceId,
     Duration caseQuietInterval,
     int casePartitions) {
 
@@ -59,14 +64,20 @@ public record MonitorConfig(
       throw new IllegalArgumentException(
           "barrelsPerKilolitre must be positive, was " + barrelsPerKilolitre);
     }
-    requirePositive(maxFutureSkew, "maxFutureSkew");
+    Objects.requireNonNull(validationLimits, "validationLimits");
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
+    instanceId = instanceId == null ? "" : instanceId.trim();
     requirePositive(caseQuietInterval, "caseQuietInterval");
     if (casePartitions < 1) {
       throw new IllegalArgumentException(
           "casePartitions must be at least 1, was " + casePartitions);
     }
+  }
+
+  /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
+  public Duration maxFutureSkew() {
+    return validationLimits.maxFutureSkew();
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -108,9 +119,10 @@ public record MonitorConfig(
     private Duration dedupRetention;
     private Map<String, Double> barrelsPerTon;
     private double barrelsPerKilolitre;
-    private Duration maxFutureSkew;
+    private ValidationLimits validationLimits;
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
+    private String instanceId;
     private Duration caseQuietInterval;
     private int casePartitions;
 
@@ -120,9 +132,10 @@ public record MonitorConfig(
       dedupRetention = from.dedupRetention;
       barrelsPerTon = from.barrelsPerTon;
       barrelsPerKilolitre = from.barrelsPerKilolitre;
-      maxFutureSkew = from.maxFutureSkew;
+      validationLimits = from.validationLimits;
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
+      instanceId = from.instanceId;
       caseQuietInterval = from.caseQuietInterval;
       casePartitions = from.casePartitions;
     }
@@ -153,7 +166,17 @@ public record MonitorConfig(
     }
 
     public Builder maxFutureSkew(Duration value) {
-      maxFutureSkew = value;
+      validationLimits = validationLimits.withMaxFutureSkew(value);
+      return this;
+    }
+
+    public Builder validationLimits(ValidationLimits value) {
+      validationLimits = value;
+      return this;
+    }
+
+    public Builder instanceId(String value) {
+      instanceId = value;
       return this;
     }
 
@@ -184,9 +207,10 @@ public record MonitorConfig(
           dedupRetention,
           barrelsPerTon,
           barrelsPerKilolitre,
-          maxFutureSkew,
+          validationLimits,
           ruleRecheckInterval,
           commitInterval,
+          instanceId,
           caseQuietInterval,
           casePartitions);
     }

@@ -1,7 +1,11 @@
 package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.validation.ValidationLimits;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,20 @@ public final class MonitorSettings {
   public static final String BARRELS_PER_TON = "tm.barrels.per.ton";
   public static final String BARRELS_PER_KILOLITRE = "tm.barrels.per.kilolitre";
   public static final String MAX_FUTURE_SKEW = "tm.validation.max.future.skew";
+  public static final String EARLIEST_EVENT_TIME = "tm.validation.earliest.event.time";
+  public static final String MAX_QUANTITY = "tm.validation.max.quantity";
+  public static final String MAX_AMOUNT = "tm.validation.max.amount";
+  public static final String MAX_TEXT_BYTES = "tm.validation.max.text.bytes";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
   public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
   public static final String CASE_PARTITIONS = "tm.case.partitions";
+  public static final String INSTANCE_ID = "tm.instance.id";
+
+  /** The longest future skew accepted: ten years is already no check at all. */
+  private static final Duration MAX_SKEW = Duration.ofDays(3650);
+
+  private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -86,10 +100,45 @@ public final class MonitorSettings {
               MAX_FUTURE_SKEW,
               Type.STRING,
               "1d",
-              check(MonitorSettings::positiveDuration),
+              check(MonitorSettings::skew),
               Importance.LOW,
-              "How far an event time may lie after the monitor's clock (a producer's clock"
-                  + " running ahead) before the event is rejected.")
+              "How far an event or report time may lie after the monitor's clock (a producer's"
+                  + " clock running ahead) before the event is rejected; at most 3650d.")
+          .define(
+              EARLIEST_EVENT_TIME,
+              Type.STRING,
+              LIMITS.earliestEventTime().toString(),
+              check(MonitorSettings::instant),
+              Importance.LOW,
+              "Event and report times before this instant (ISO-8601, UTC) are rejected as"
+                  + " implausible: a time in year 1 or at the smallest long is a broken source.")
+          .define(
+              MAX_QUANTITY,
+              Type.STRING,
+              plain(LIMITS.maxQuantity()),
+              check(MonitorSettings::positiveNumber),
+              Importance.LOW,
+              "Most one event may count, in its own unit (barrels, metric tons, kilolitres,"
+                  + " litres, containers, units or rounds, personnel, workers); more is rejected"
+                  + " before it can swamp a ledger.")
+          .define(
+              MAX_AMOUNT,
+              Type.STRING,
+              plain(LIMITS.maxAmount()),
+              check(MonitorSettings::positiveNumber),
+              Importance.LOW,
+              "Most money one financial transfer may move, in its own currency.")
+          .define(
+              MAX_TEXT_BYTES,
+              Type.STRING,
+              String.valueOf(LIMITS.maxTextBytes()),
+              check(MonitorSettings::textBytes),
+              Importance.LOW,
+              "Most UTF-8 bytes of text one event may carry, all its strings together (at most"
+                  + " "
+                  + ValidationLimits.TEXT_BYTES_CEILING
+                  + ", so it fits on the internal topics); the largest field is named when an"
+                  + " event is rejected for it.")
           .define(
               RULE_RECHECK_INTERVAL,
               Type.STRING,
@@ -106,6 +155,16 @@ public final class MonitorSettings {
               Importance.MEDIUM,
               "Kafka Streams commit.interval.ms: how often results are committed, and so how"
                   + " soon alerts are visible to read_committed readers.")
+          .define(
+              INSTANCE_ID,
+              Type.STRING,
+              "",
+              check(MonitorSettings::instanceId),
+              Importance.MEDIUM,
+              "Static membership: a name unique to this monitor instance and kept across its"
+                  + " restarts (Kafka's group.instance.id). A restarted instance then takes its"
+                  + " tasks back at once instead of waiting for the group to time the old member"
+                  + " out; empty = dynamic membership.")
           .define(
               CASE_QUIET_INTERVAL,
               Type.STRING,
@@ -179,9 +238,15 @@ public final class MonitorSettings {
         duration(parsed, DEDUP_RETENTION),
         productFactors(text(parsed, BARRELS_PER_TON)),
         Double.parseDouble(text(parsed, BARRELS_PER_KILOLITRE)),
-        duration(parsed, MAX_FUTURE_SKEW),
+        new ValidationLimits(
+            Instant.parse(text(parsed, EARLIEST_EVENT_TIME)),
+            duration(parsed, MAX_FUTURE_SKEW),
+            Double.parseDouble(text(parsed, MAX_QUANTITY)),
+            Double.parseDouble(text(parsed, MAX_AMOUNT)),
+            Integer.parseInt(text(parsed, MAX_TEXT_BYTES))),
         duration(parsed, RULE_RECHECK_INTERVAL),
         duration(parsed, COMMIT_INTERVAL),
+        text(parsed, INSTANCE_ID),
         duration(parsed, CASE_QUIET_INTERVAL),
         Integer.parseInt(text(parsed, CASE_PARTITIONS)));
   }
@@ -243,6 +308,43 @@ public final class MonitorSettings {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
+  }
+
+  private static String skew(String value) {
+    String problem = positiveDuration(value);
+    if (problem == null && DurationText.parse(value).compareTo(MAX_SKEW) > 0) {
+      return "'" + value + "' must be at most 3650d";
+    }
+    return problem;
+  }
+
+  private static String instant(String value) {
+    try {
+      Instant.parse(value);
+      return null;
+    } catch (DateTimeParseException e) {
+      return "'" + value + "' is not an ISO-8601 instant such as 1950-01-01T00:00:00Z";
+    }
+  }
+
+  private static String textBytes(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      return n > 0 && n <= ValidationLimits.TEXT_BYTES_CEILING
+          ? null
+          : "'" + value + "' must be 1.." + ValidationLimits.TEXT_BYTES_CEILING;
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
+    }
+  }
+
+  private static String instanceId(String value) {
+    return value.isEmpty() ? null : topicChars(value);
+  }
+
+  /** A number as a person writes it: 1000000000, not 1.0E9. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).toPlainString();
   }
 
   private static String positiveNumber(String value) {

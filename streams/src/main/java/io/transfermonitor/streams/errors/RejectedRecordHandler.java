@@ -7,7 +7,9 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.fact.SourcePointer;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -16,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -30,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * records): undecodable bytes (stage DESERIALIZATION) and records whose processing threw (stage
  * PROCESSING). Each becomes a {@link RejectedEvent} in Avro, keyed by the original key bytes, with
  * the error, the source topic, partition and offset and the raw bytes, written in the same
- * transaction as the task's other output.
+ * transaction as the task's other output. A record that failed after a repartition is named by the
+ * input record it came from (its {@link SourcePointer} header), not by the internal topic. A
+ * rejection too large for the producer's {@code max.request.size} keeps only the start of the raw
+ * bytes and points to where the whole record stays ({@link RejectedEventLimit}), so a record of
+ * about 1 MB is set aside like any other instead of failing the stream thread on it forever.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
  * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
@@ -50,6 +58,7 @@ public final class RejectedRecordHandler
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 
   private String rejectedTopic;
+  private int maxBytes = RejectedEventLimit.DEFAULT_MAX_BYTES;
   private AvroSerializer<RejectedEvent> serializer;
   private MonitorMetrics metrics;
   private Set<String> globalTopics = Set.of();
@@ -61,6 +70,7 @@ public final class RejectedRecordHandler
       throw new ConfigException(REJECTED_TOPIC_CONFIG, topic, "the rejected topic is required");
     }
     rejectedTopic = topic.toString();
+    maxBytes = budget(configs);
     serializer =
         new AvroSerializer<>(
             SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl(), configs),
@@ -114,7 +124,7 @@ public final class RejectedRecordHandler
         record.offset(),
         rejectedTopic,
         exception.getMessage());
-    List<ProducerRecord<byte[], byte[]>> out = deadLetter(record.key(), rejected);
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(rejected);
     if (out == null) {
       return DeserializationExceptionHandler.Response.fail();
     }
@@ -125,15 +135,29 @@ public final class RejectedRecordHandler
   @Override
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    RejectedEvent rejected =
+    if (registryUnavailable(exception)) {
+      // e.g. re-encoding a rejected event while the registry is down: the record is not to blame,
+      // so retry it from the last commit rather than reject it at the wrong stage
+      LOG.error(
+          "schema registry unavailable while processing {}-{}@{} in {}; retrying: {}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          context.processorNodeId(),
+          exception.getMessage());
+      return ProcessingExceptionHandler.Response.fail();
+    }
+    RejectedEvent.Builder rejected =
         base(RejectionStage.PROCESSING, exception)
             .setSourceTopic(context.topic())
             .setSourcePartition(context.topic() == null ? null : context.partition())
             .setSourceOffset(context.topic() == null ? null : context.offset())
             .setEventId(eventIdOf(record.value()))
             .setRawKey(bytes(context.sourceRawKey()))
-            .setRawValue(bytes(context.sourceRawValue()))
-            .build();
+            .setRawValue(bytes(context.sourceRawValue()));
+    SourcePointer.in(context.headers())
+        .filter(source -> !source.topic().equals(context.topic()))
+        .ifPresent(source -> pointToInput(rejected, source, context.topic()));
     LOG.warn(
         "processing failed in {} for record {}-{}@{}, sent to {}",
         context.processorNodeId(),
@@ -142,12 +166,49 @@ public final class RejectedRecordHandler
         context.offset(),
         rejectedTopic,
         exception);
-    List<ProducerRecord<byte[], byte[]>> out = deadLetter(context.sourceRawKey(), rejected);
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(rejected.build());
     if (out == null) {
       return ProcessingExceptionHandler.Response.fail();
     }
     metrics.rejected(RejectionStage.PROCESSING);
     return ProcessingExceptionHandler.Response.resume(out);
+  }
+
+  /**
+   * A record that failed after a repartition: its bytes there are the monitor's internal form, of
+   * no use to whoever must fix the source, so the rejection names the input record instead.
+   */
+  private static void pointToInput(
+      RejectedEvent.Builder rejected, SourcePointer source, String internalTopic) {
+    rejected
+        .setSourceTopic(source.topic())
+        .setSourcePartition(source.partition())
+        .setSourceOffset(source.offset())
+        .setRawValue(null)
+        .setReason(
+            rejected.getReason()
+                + " [in "
+                + internalTopic
+                + "; the original record is at "
+                + source.topic()
+                + "-"
+                + source.partition()
+                + "@"
+                + source.offset()
+                + "]");
+  }
+
+  /** The dead-letter budget: the producer's max.request.size, less room for overhead. */
+  private static int budget(Map<String, ?> configs) {
+    Object size = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+    if (size == null) {
+      size = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    }
+    if (size == null) {
+      return RejectedEventLimit.DEFAULT_MAX_BYTES;
+    }
+    int maxRequest = Integer.parseInt(size.toString().trim());
+    return Math.max(64 * 1024, maxRequest - 64 * 1024);
   }
 
   /** A registry that failed to answer, as opposed to one that says the schema id is unknown. */
@@ -171,10 +232,15 @@ public final class RejectedRecordHandler
         .setRejectedAt(Instant.now());
   }
 
-  /** The dead-letter record, or null when even the rejection cannot be written. */
-  private List<ProducerRecord<byte[], byte[]>> deadLetter(byte[] key, RejectedEvent rejected) {
+  /**
+   * The dead-letter record keyed by the original key (its start, for a huge key), or null when even
+   * the rejection cannot be written.
+   */
+  private List<ProducerRecord<byte[], byte[]>> deadLetter(RejectedEvent whole) {
     try {
+      RejectedEvent rejected = RejectedEventLimit.fit(whole, maxBytes);
       byte[] value = serializer.serialize(rejectedTopic, rejected);
+      byte[] key = rejected.getRawKey() == null ? null : array(rejected.getRawKey());
       return List.of(new ProducerRecord<>(rejectedTopic, key, value));
     } catch (RuntimeException e) {
       LOG.error(
@@ -197,6 +263,12 @@ public final class RejectedRecordHandler
       }
     }
     return null;
+  }
+
+  private static byte[] array(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
   }
 
   private static ByteBuffer bytes(byte[] raw) {

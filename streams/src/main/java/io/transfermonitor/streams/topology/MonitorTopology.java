@@ -177,7 +177,8 @@ public final class MonitorTopology {
 
   /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
   private KStream<String, Validated> validate() {
-    EventValidator validator = new EventValidator(config.knownProducts(), config.maxFutureSkew());
+    EventValidator validator =
+        new EventValidator(config.knownProducts(), config.validationLimits());
     KStream<String, Validated> all = null;
     for (EventKind kind : EventKind.values()) {
       KStream<String, Validated> one = validate(kind, topics.events(kind), validator);

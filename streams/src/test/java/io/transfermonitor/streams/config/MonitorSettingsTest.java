@@ -3,6 +3,7 @@ package io.transfermonitor.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.transfermonitor.schemas.validation.ValidationLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -33,6 +34,8 @@ class MonitorSettingsTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.validationLimits()).isEqualTo(ValidationLimits.DEFAULTS);
+    assertThat(config.instanceId()).isEmpty();
     assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.casePartitions()).isEqualTo(3);
   }
@@ -40,7 +43,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(10)
+        .hasSize(15)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +72,88 @@ class RejectedRecordHandlerTest {
     assertThat(response.deadLetterQueueRecords())
         .singleElement()
         .satisfies(r -> assertThat(r.topic()).isEqualTo("tm.events.rejected"));
+  }
+
+  @Test
+  void shouldRetryRatherThanRejectARecordWhoseProcessingMetADownRegistry() {
+    // given: re-encoding a rejected event failed because the registry answered 503
+    Exception down =
+        new SerializationException(
+            "cannot register", new SchemaRegistryException("POST answered HTTP 503", 503, 50302));
+
+    // when
+    var response = handler.handleError(context(), new Record<>("k", "v", 0L), down);
+
+    // then
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldWriteARecordOfAboutOneMegabyteAsARejectionThatFits() {
+    // given: 1.1 MB of junk
+    byte[] junk = new byte[1_100_000];
+    ConsumerRecord<byte[], byte[]> huge =
+        new ConsumerRecord<>("tm.events.tanker-deliveries", 1, 7L, "k".getBytes(), junk);
+
+    // when
+    var response =
+        handler.handleError(null, huge, new SerializationException("unknown magic byte 0x00"));
+
+    // then: a dead-letter record under the producer's 1 MiB, saying where the whole record is
+    assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+    assertThat(response.deadLetterQueueRecords())
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.value().length).isLessThan(RejectedEventLimit.DEFAULT_MAX_BYTES));
+  }
+
+  private static ErrorHandlerContext context() {
+    return new ErrorHandlerContext() {
+      @Override
+      public String topic() {
+        return "tm.events.tanker-deliveries";
+      }
+
+      @Override
+      public int partition() {
+        return 0;
+      }
+
+      @Override
+      public long offset() {
+        return 3L;
+      }
+
+      @Override
+      public Headers headers() {
+        return new RecordHeaders();
+      }
+
+      @Override
+      public String processorNodeId() {
+        return "validate-tanker-deliveries";
+      }
+
+      @Override
+      public TaskId taskId() {
+        return new TaskId(0, 0);
+      }
+
+      @Override
+      public long timestamp() {
+        return 0L;
+      }
+
+      @Override
+      public byte[] sourceRawKey() {
+        return "k".getBytes();
+      }
+
+      @Override
+      public byte[] sourceRawValue() {
+        return new byte[] {0};
+      }
+    };
   }
 }

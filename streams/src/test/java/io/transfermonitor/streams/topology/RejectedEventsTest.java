@@ -4,6 +4,7 @@ import static io.transfermonitor.streams.Events.defaultRules;
 import static io.transfermonitor.streams.Events.refined;
 import static io.transfermonitor.streams.Events.tanker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.EventKind;
@@ -13,8 +14,11 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import io.transfermonitor.streams.Events;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,13 +130,20 @@ class RejectedEventsTest {
             "BARREL"));
     monitor.send(refined("refined", "2024-03-02T00:00:00Z", 400_000));
 
-    // then
+    // then: the reject names the input record, not the internal topic the failure happened on
+    String topic = monitor.config.topics().eventTopic(EventKind.TANKER_DELIVERY);
     assertThat(monitor.rejected.readValuesToList())
         .singleElement()
         .satisfies(
             r -> {
               assertThat(r.getStage()).isEqualTo(RejectionStage.PROCESSING);
               assertThat(r.getEventId()).isEqualTo("crude");
+              assertThat(r.getSourceTopic()).isEqualTo(topic);
+              assertThat(r.getSourcePartition()).isEqualTo(0);
+              assertThat(r.getSourceOffset()).isEqualTo(0L);
+              assertThat(r.getReason())
+                  .contains("-facts-by-rule-repartition")
+                  .contains("the original record is at " + topic + "-0@0");
               assertThat(r.getReason())
                   .contains("rule unscr-2397-crude-oil-cap: period anchorDay must be 1-28");
             });
@@ -161,5 +172,87 @@ class RejectedEventsTest {
         .extracting(RejectedEvent::getField)
         .containsExactly("header.eventTime", "product");
     assertThat(monitor.alerts()).extracting(Alert::getAlertId).isEmpty();
+  }
+
+  @Test
+  void shouldRejectImplausibleTimesAndQuantitiesAtValidationAndKeepTotalsFinite() {
+    // given
+    monitor.rules(defaultRules());
+    String topic = monitor.config.topics().eventTopic(EventKind.TANKER_DELIVERY);
+    TankerDelivery smallestTime = refined("min-time", "2024-03-01T00:00:00Z", 10);
+    smallestTime.getHeader().setEventTime(Instant.ofEpochMilli(Long.MIN_VALUE));
+
+    // when
+    monitor.send(smallestTime);
+    monitor.send(refined("year-one", "0001-06-01T00:00:00Z", 10));
+    monitor.send(refined("huge", "2024-03-01T00:00:00Z", 1e308));
+    monitor.send(refined("absurd", "2024-03-01T00:00:00Z", 4e15));
+    monitor.send(refined("valid", "2024-03-03T00:00:00Z", 375_000));
+
+    // then: each rejected where it can be fixed, with its own bytes; the total stays exact
+    assertThat(monitor.rejected.readValuesToList())
+        .allSatisfy(
+            r -> {
+              assertThat(r.getStage()).isEqualTo(RejectionStage.VALIDATION);
+              assertThat(r.getSourceTopic()).isEqualTo(topic);
+              assertThat(r.getRawValue()).isNotNull();
+            })
+        .extracting(RejectedEvent::getEventId, RejectedEvent::getField)
+        .containsExactly(
+            tuple("min-time", "header.eventTime"),
+            tuple("year-one", "header.eventTime"),
+            tuple("huge", "quantity"),
+            tuple("absurd", "quantity"));
+    assertThat(monitor.alerts())
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.getTotal()).isEqualTo(375_000.0));
+  }
+
+  @Test
+  void shouldCountAValidEventWithAStringOverSixtyFourKibibytes() {
+    // given: a vessel name of 70,000 bytes, more than writeUTF could carry across a repartition
+    monitor.rules(defaultRules());
+    TankerDelivery longName = refined("long-name", "2024-03-01T00:00:00Z", 375_000);
+    longName.setVesselName("V".repeat(70_000));
+
+    // when
+    monitor.send(longName);
+
+    // then
+    assertThat(monitor.rejected.readValuesToList()).isEmpty();
+    assertThat(monitor.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.getLevel()).isEqualTo("NOTICE_75");
+              assertThat(alert.getTriggeringEventIds()).containsExactly("long-name");
+            });
+  }
+
+  @Test
+  void shouldSetAsideAnEventTooLargeForTheInternalTopicsAndCountTheNext() {
+    // given: a delivery with a 1.5 MB vessel name
+    monitor.rules(defaultRules());
+    TankerDelivery huge = refined("huge-name", "2024-03-01T00:00:00Z", 100_000);
+    huge.setVesselName("V".repeat(1_500_000));
+
+    // when
+    monitor.send(huge);
+    monitor.send(refined("after", "2024-03-02T00:00:00Z", 375_000));
+
+    // then: rejected naming the field, its bytes cut to fit, the good event after it counted
+    assertThat(monitor.rejected.readValuesToList())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getField()).isEqualTo("vesselName");
+              assertThat(r.getRawValueSize()).isGreaterThan(1_500_000L);
+              assertThat(r.getRawValue().remaining())
+                  .isLessThan(RejectedEventLimit.DEFAULT_MAX_BYTES);
+              assertThat(r.getReason()).contains("the whole record is at");
+            });
+    assertThat(monitor.alerts())
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.getTriggeringEventIds()).containsExactly("after"));
   }
 }

@@ -93,12 +93,17 @@ class ValidationProcessorTest {
   }
 
   @Test
-  void shouldForwardNothingForATombstoneOnAnEventTopic() {
+  void shouldRejectATombstoneOnAnEventTopicSoThatItIsAccountedFor() {
     // when
     validate.process(new Record<String, TankerDelivery>("d1", null, 0));
 
-    // then: counted as read, nothing to validate or count
-    assertThat(context.forwarded()).isEmpty();
+    // then: counted as read, and set aside with its source
+    RejectedEvent rejected =
+        ((Validated.Rejected) context.forwarded().get(0).record().value()).event();
+    assertThat(rejected.getStage()).isEqualTo(RejectionStage.VALIDATION);
+    assertThat(rejected.getReason()).contains("a tombstone (no value) on an event topic");
+    assertThat(rejected.getSourceOffset()).isEqualTo(17L);
+    assertThat(rejected.getRawValue()).isNull();
     assertThat(counter("tm.events.in")).isEqualTo(1.0);
   }
 

@@ -1,0 +1,164 @@
+package io.transfermonitor.bench.soak;
+
+import io.transfermonitor.cli.TransferMonitor;
+import io.transfermonitor.embedded.EmbeddedStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The monitor instances of a soak, each {@code transfer-monitor run} in a JVM of its own against
+ * the soak's cluster, with its own state directory and a static membership id ({@code
+ * tm.instance.id}), so that one can be killed with SIGKILL and started again on its state, or on an
+ * emptied one. Output goes to {@code logs/monitor-<i>.log}, appended across restarts.
+ */
+final class MonitorInstances implements AutoCloseable {
+
+  private static final String RUNNING = " running against ";
+
+  private final List<String> command;
+  private final String prefix;
+  private final String appId;
+  private final Path workDir;
+  private final Process[] processes;
+  private final int[] runningLinesSeen;
+
+  MonitorInstances(
+      int count,
+      String bootstrapServers,
+      String registryUrl,
+      String prefix,
+      String appId,
+      Path workDir,
+      String heap) {
+    this.prefix = prefix;
+    this.appId = appId;
+    this.workDir = workDir;
+    this.processes = new Process[count];
+    this.runningLinesSeen = new int[count];
+    this.command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            TransferMonitor.class.getName(),
+            "run",
+            "-b",
+            bootstrapServers,
+            "--schema-registry-url",
+            registryUrl,
+            "--metrics-port",
+            "-1");
+  }
+
+  int count() {
+    return processes.length;
+  }
+
+  /** Starts instance {@code i} (0-based), on an emptied state directory when {@code empty}. */
+  void start(int i, boolean empty) {
+    Path state = workDir.resolve("state-" + i);
+    if (empty) {
+      EmbeddedStack.deleteRecursively(state);
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log(i).toFile()));
+    builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
+    builder.environment().put("TM_TOPIC_PREFIX", prefix);
+    builder.environment().put("TM_APPLICATION_ID", appId);
+    builder.environment().put("TM_STATE_DIR", state.toString());
+    builder.environment().put("TM_INSTANCE_ID", appId + "-" + i);
+    try {
+      Files.createDirectories(workDir.resolve("logs"));
+      runningLinesSeen[i] = runningLines(i);
+      processes[i] = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start monitor instance " + i, e);
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no commit, no leaving the group. */
+  void kill(int i) throws InterruptedException {
+    processes[i].destroyForcibly();
+    processes[i].waitFor();
+  }
+
+  /** Whether instance {@code i} has said it is running since it was last started. */
+  boolean isRunning(int i) {
+    return processes[i].isAlive() && runningLines(i) > runningLinesSeen[i];
+  }
+
+  /** Waits until instance {@code i} says it is running; false if it died or took too long. */
+  boolean awaitRunning(int i, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (isRunning(i)) {
+        return true;
+      }
+      if (!processes[i].isAlive()) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  boolean allAlive() {
+    for (Process p : processes) {
+      if (p == null || !p.isAlive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Path log(int i) {
+    return workDir.resolve("logs").resolve("monitor-" + i + ".log");
+  }
+
+  private int runningLines(int i) {
+    Path log = log(i);
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    try {
+      return (int)
+          Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .filter(l -> l.contains(RUNNING))
+              .count();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  /** Stops every instance in order (SIGTERM, then SIGKILL after 30 s). */
+  @Override
+  public void close() {
+    List<Process> alive = new ArrayList<>();
+    for (Process p : processes) {
+      if (p != null && p.isAlive()) {
+        p.destroy();
+        alive.add(p);
+      }
+    }
+    for (Process p : alive) {
+      try {
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.transfermonitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Whether the cluster and the registry a command needs answer, said within seconds: a command
+ * started against a closed port or a stopped registry prints the address and the cause (connection
+ * refused, unknown host, timeout, an HTTP error) and tries again every few seconds until they
+ * answer, instead of hanging silently inside a client's own minute-long timeouts.
+ */
+final class Reachability {
+
+  private static final Duration CONNECT = Duration.ofSeconds(3);
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
+
+  private final PrintWriter out;
+
+  Reachability(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
+  void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
+      throws InterruptedException {
+    await("Kafka at " + bootstrapServers, () -> kafkaProblem(bootstrapServers, clientProps));
+  }
+
+  /** Returns once something listens at the registry's host and port. */
+  void awaitRegistry(String url) throws InterruptedException {
+    if (url.startsWith("http")) { // mock:// registries of tests live in this JVM
+      await("the schema registry at " + url, () -> registryProblem(url));
+    }
+  }
+
+  private void await(String what, Supplier<Optional<String>> problem) throws InterruptedException {
+    int attempt = 0;
+    for (Optional<String> p = problem.get(); p.isPresent(); p = problem.get()) {
+      attempt++;
+      say(
+          "cannot reach "
+              + what
+              + ": "
+              + p.get()
+              + "; trying again every "
+              + RETRY_EVERY.toSeconds()
+              + " s (Ctrl-C to stop)");
+      Thread.sleep(RETRY_EVERY.toMillis());
+    }
+    if (attempt > 0) {
+      say(what + " answers now");
+    }
+  }
+
+  /** Why no broker of the list answers, or empty when one does. */
+  static Optional<String> kafkaProblem(String bootstrapServers, Map<String, Object> clientProps) {
+    String firstProblem = null;
+    boolean anyOpen = false;
+    for (String server : bootstrapServers.split(",")) {
+      String s = server.trim();
+      int colon = s.lastIndexOf(':');
+      String host = s.substring(0, colon);
+      int port = Integer.parseInt(s.substring(colon + 1));
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(host, port), (int) CONNECT.toMillis());
+        anyOpen = true;
+        break;
+      } catch (IOException e) {
+        if (firstProblem == null) {
+          firstProblem = s + " " + describe(e);
+        }
+      }
+    }
+    if (!anyOpen) {
+      return Optional.of(firstProblem);
+    }
+    // the port is open: does a Kafka broker (with these security settings) answer on it?
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    try (Admin admin = Admin.create(props)) {
+      admin.describeCluster().clusterId().get(6, TimeUnit.SECONDS);
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.of("the port is open but no broker answers: " + e.getCause());
+    } catch (TimeoutException e) {
+      return Optional.of("the port is open but no broker answered within 6 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
+  }
+
+  /**
+   * Why nothing listens where the registry should be, or empty when something does. Only the TCP
+   * connection is tried: the registry's TLS and credentials are its client's business, and a
+   * refusal there is said by the command itself.
+   */
+  static Optional<String> registryProblem(String url) {
+    URI uri = URI.create(url);
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), port), (int) CONNECT.toMillis());
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(describe(e));
+    } catch (IllegalArgumentException e) {
+      return Optional.of("not a host and port: " + e.getMessage());
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String name = cause.getClass().getSimpleName();
+    String message = cause.getMessage();
+    if (cause instanceof ConnectException) {
+      return "connection refused" + (message == null ? "" : " (" + message + ")");
+    }
+    if (cause instanceof UnknownHostException) {
+      return "unknown host " + message;
+    }
+    if (cause instanceof SocketTimeoutException) {
+      return "no answer within " + CONNECT.toSeconds() + " s";
+    }
+    return name + (message == null ? "" : ": " + message);
+  }
+
+  private void say(String line) {
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}

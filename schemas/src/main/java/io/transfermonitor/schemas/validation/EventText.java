@@ -1,0 +1,80 @@
+package io.transfermonitor.schemas.validation;
+
+import java.util.Collection;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * How much text an event record carries: the UTF-8 bytes of all its strings (nested records,
+ * arrays, maps and unions included) and the field holding the most. Walks the record by its schema,
+ * so fields added to a schema later are counted without a change here.
+ *
+ * @param totalBytes UTF-8 bytes of every string of the record
+ * @param largestField dotted path of the string with the most bytes (arrays as {@code name[i]}), or
+ *     null when there is no text
+ * @param largestBytes its UTF-8 bytes
+ */
+record EventText(long totalBytes, String largestField, long largestBytes) {
+
+  static EventText of(IndexedRecord record) {
+    Walk walk = new Walk();
+    walk.record("", record);
+    return new EventText(walk.total, walk.largest, walk.largestBytes);
+  }
+
+  /** UTF-8 length of {@code s} without encoding it. */
+  static long utf8Length(CharSequence s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static final class Walk {
+    long total;
+    String largest;
+    long largestBytes;
+
+    void record(String prefix, IndexedRecord record) {
+      for (Schema.Field f : record.getSchema().getFields()) {
+        value(prefix + f.name(), record.get(f.pos()));
+      }
+    }
+
+    void value(String path, Object value) {
+      if (value instanceof CharSequence text) {
+        long bytes = utf8Length(text);
+        total += bytes;
+        if (bytes > largestBytes) {
+          largestBytes = bytes;
+          largest = path;
+        }
+      } else if (value instanceof IndexedRecord nested) {
+        record(path + ".", nested);
+      } else if (value instanceof Collection<?> items) {
+        int i = 0;
+        for (Object item : items) {
+          value(path + "[" + i++ + "]", item);
+        }
+      } else if (value instanceof Map<?, ?> map) {
+        map.forEach(
+            (k, v) -> {
+              value(path + "{key}", k);
+              value(path + "{value}", v);
+            });
+      }
+    }
+  }
+}
