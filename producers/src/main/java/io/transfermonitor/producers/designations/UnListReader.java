@@ -20,9 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads the UN Security Council Consolidated List (XML, schema {@code
  * https://www.un.org/sc/resources/sc-sanctions.xsd}) into {@link Designation}s, streaming it with
- * StAX: one record in memory at a time, never the document. In: the file (or {@code .xml.gz}).
- * Out: {@link ListContents}, every readable {@code INDIVIDUAL} and {@code ENTITY}, every record
- * that could not be read with the reason, and a warning when the bytes are not the declared UTF-8.
+ * StAX: one record in memory at a time, never the document. In: the file (or {@code .xml.gz}). Out:
+ * {@link ListContents}, every readable {@code INDIVIDUAL} and {@code ENTITY}, every record that
+ * could not be read with the reason, and a warning when the bytes are not the declared UTF-8.
  *
  * <p>Refused outright ({@link ListFormatException}): a DOCTYPE (so no entity can be expanded or
  * fetched), XML that is not well-formed, an unknown character set.
@@ -146,7 +146,8 @@ public final class UnListReader {
       }
       done.notes()
           .forEach(
-              note -> problems.add(new RecordProblem(name, done.line(), done.label(), note, false)));
+              note ->
+                  problems.add(new RecordProblem(name, done.line(), done.label(), note, false)));
       designations.add(designation);
     }
   }

@@ -30,7 +30,9 @@ final class UnRecord {
   /** The UN list's name for itself, the {@code source} of every designation loaded from it. */
   static final String SOURCE = "UN Security Council Consolidated List";
 
-  /** "IMO Number: 1234567", "Company Number IMO 5434358", "(IMO) Number: 1790183", "IMO 9173729". */
+  /**
+   * "IMO Number: 1234567", "Company Number IMO 5434358", "(IMO) Number: 1790183", "IMO 9173729".
+   */
   private static final Pattern IMO =
       Pattern.compile("\\bIMO\\)?(?:\\s+(?:Number|No\\.?))?\\s*:?\\s*(\\d{7})\\b");
 
@@ -84,7 +86,9 @@ final class UnRecord {
   /** The end of element {@code tag} (inside {@code parent}) whose own text is {@code text}. */
   void end(String tag, String parent, CharSequence text) {
     if (tag.equals(groupTag)) {
-      groups.computeIfAbsent(tag.substring(tag.indexOf('_') + 1), k -> new ArrayList<>()).add(group);
+      groups
+          .computeIfAbsent(tag.substring(tag.indexOf('_') + 1), k -> new ArrayList<>())
+          .add(group);
       group = null;
       groupTag = null;
       return;

@@ -1,0 +1,240 @@
+package io.transfermonitor.streams.screen;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.DesignationType;
+import io.transfermonitor.model.Identifier;
+import io.transfermonitor.model.IdentifierScheme;
+import io.transfermonitor.model.MatchMethod;
+import io.transfermonitor.model.Party;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The designations in a form that screens a party in microseconds: identifiers in a hash map, names
+ * and aliases indexed by their words (each word's romanization key and its first three letters), so
+ * a name is scored ({@link NameSimilarity}) only against listed names that share a word or nearly.
+ * In: a party (name and identifiers) or a name. Out: every designation it matches with a score of
+ * at least {@value #FLOOR}, best first, each with its best method.
+ *
+ * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
+ * normalization; the similarity for a close name (FUZZY); a low-quality alias is weak evidence, its
+ * score times {@value #WEAK_ALIAS_FACTOR}, so alone it stays below any sensible threshold.
+ *
+ * <p>Not thread-safe (it caches the results of recent names); one per stream task.
+ */
+public final class ScreeningList {
+
+  /** A low-quality alias alone scores at most this fraction of its similarity. */
+  public static final double WEAK_ALIAS_FACTOR = 0.8;
+
+  /** Matches scoring lower are not reported. */
+  public static final double FLOOR = 0.5;
+
+  private static final int PREFIX = 3;
+  private static final int CACHED_NAMES = 4096;
+  private static final Set<DesignationType> ANY = EnumSet.allOf(DesignationType.class);
+
+  private final Map<String, Designation> byId = new LinkedHashMap<>();
+  private final Map<String, List<ListedName>> byWord = new HashMap<>();
+  private final Map<IdentifierKey, List<Designation>> byIdentifier = new HashMap<>();
+  private final TokenWeights weights;
+  private final NameSimilarity similarity;
+  private final Map<String, List<DesignationMatch>> recent =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<DesignationMatch>> eldest) {
+          return size() > CACHED_NAMES;
+        }
+      };
+
+  private ScreeningList(Collection<Designation> designations, TokenWeights weights) {
+    this.weights = weights;
+    this.similarity = new NameSimilarity(weights);
+    for (Designation designation : designations) {
+      byId.put(designation.getDesignationId(), designation);
+      index(designation);
+    }
+  }
+
+  /** A list of {@code designations}, words weighted by how often they occur in their names. */
+  public static ScreeningList of(Collection<Designation> designations) {
+    List<List<String>> forms = new ArrayList<>();
+    for (Designation designation : designations) {
+      for (ListedName name : ListedName.of(designation)) {
+        forms.addAll(name.forms());
+      }
+    }
+    return new ScreeningList(designations, TokenWeights.of(forms));
+  }
+
+  /** An empty list: nothing matches. */
+  public static ScreeningList empty() {
+    return of(List.of());
+  }
+
+  /**
+   * A list of only {@code designations}, weighting words as this list does: to screen against a few
+   * designations (new ones, or one name in {@code screen --pairs}) with the same scores.
+   */
+  public ScreeningList narrowedTo(Collection<Designation> designations) {
+    return new ScreeningList(designations, weights);
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public Collection<Designation> designations() {
+    return byId.values();
+  }
+
+  /** Every designation {@code party} matches, by identifier or name, best first. */
+  public List<DesignationMatch> screen(Party party) {
+    Map<String, DesignationMatch> best = new LinkedHashMap<>();
+    for (Identifier id : party.getIdentifiers()) {
+      IdentifierKey key = IdentifierKey.of(id);
+      for (Designation designation : byIdentifier.getOrDefault(key, List.of())) {
+        keepBest(
+            best, new DesignationMatch(designation, MatchMethod.IDENTIFIER, 1.0, key.describe()));
+      }
+    }
+    for (DesignationMatch match : screen(party.getName())) {
+      keepBest(best, match);
+    }
+    return sorted(best.values());
+  }
+
+  /** Every designation {@code name} matches, best first. */
+  public List<DesignationMatch> screen(String name) {
+    if (name == null || name.isBlank()) {
+      return List.of();
+    }
+    return recent.computeIfAbsent(name, n -> screen(n, ANY));
+  }
+
+  /** Every designation of one of {@code types} that {@code name} matches, best first. */
+  public List<DesignationMatch> screen(String name, Set<DesignationType> types) {
+    Forms query = new Forms(name);
+    Map<String, DesignationMatch> best = new LinkedHashMap<>();
+    for (ListedName listed : candidates(query)) {
+      if (!types.contains(listed.designation().getType())) {
+        continue;
+      }
+      double score = 0;
+      for (List<String> q : query.of(listed.organization())) {
+        for (List<String> l : listed.forms()) {
+          score = Math.max(score, similarity.score(q, l));
+        }
+      }
+      DesignationMatch match = match(listed, score);
+      if (match.score() >= FLOOR) {
+        keepBest(best, match);
+      }
+    }
+    return sorted(best.values());
+  }
+
+  private static DesignationMatch match(ListedName listed, double score) {
+    if (listed.method() == MatchMethod.WEAK_ALIAS) {
+      double weak = Math.min(1.0, score >= 1.0 - 1e-9 ? 1.0 : score) * WEAK_ALIAS_FACTOR;
+      return new DesignationMatch(
+          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed());
+    }
+    // equal words score 1 up to rounding in the cosine
+    if (score >= 1.0 - 1e-9) {
+      return new DesignationMatch(listed.designation(), listed.method(), 1.0, listed.asListed());
+    }
+    return new DesignationMatch(listed.designation(), MatchMethod.FUZZY, score, listed.asListed());
+  }
+
+  private Set<ListedName> candidates(Forms query) {
+    Set<ListedName> found = new LinkedHashSet<>();
+    for (String word : query.words()) {
+      for (String block : blocks(word)) {
+        found.addAll(byWord.getOrDefault(block, List.of()));
+      }
+    }
+    return found;
+  }
+
+  private void index(Designation designation) {
+    for (Identifier id : designation.getIdentifiers()) {
+      addIdentifier(IdentifierKey.of(id), designation);
+    }
+    addIdentifier(
+        IdentifierKey.of(IdentifierScheme.UN_REFERENCE, designation.getDesignationId()),
+        designation);
+    for (ListedName name : ListedName.of(designation)) {
+      Set<String> blocks = new LinkedHashSet<>();
+      name.forms().forEach(form -> form.forEach(word -> blocks.addAll(blocks(word))));
+      for (String block : blocks) {
+        byWord.computeIfAbsent(block, k -> new ArrayList<>()).add(name);
+      }
+    }
+  }
+
+  private void addIdentifier(IdentifierKey key, Designation designation) {
+    if (!key.isEmpty()) {
+      byIdentifier.computeIfAbsent(key, k -> new ArrayList<>(1)).add(designation);
+    }
+  }
+
+  /** The index entries of a word: its romanization key, and the first letters of the key. */
+  private static List<String> blocks(String word) {
+    String key = RomanizationKey.of(word);
+    if (key.length() <= PREFIX) {
+      return List.of("=" + key);
+    }
+    return List.of("=" + key, key.substring(0, PREFIX) + "*");
+  }
+
+  private static void keepBest(Map<String, DesignationMatch> best, DesignationMatch match) {
+    best.merge(
+        match.designationId(),
+        match,
+        (a, b) -> b.score() > a.score() || (b.score() == a.score() && rank(b) < rank(a)) ? b : a);
+  }
+
+  private static int rank(DesignationMatch match) {
+    return match.method().ordinal();
+  }
+
+  private static List<DesignationMatch> sorted(Collection<DesignationMatch> matches) {
+    List<DesignationMatch> list = new ArrayList<>(matches);
+    list.sort(
+        Comparator.comparingDouble(DesignationMatch::score)
+            .reversed()
+            .thenComparing(DesignationMatch::designationId));
+    return List.copyOf(list);
+  }
+
+  /** A query name normalized both ways: as a person and as an organization. */
+  private static final class Forms {
+    private final List<List<String>> person;
+    private final List<List<String>> organization;
+
+    Forms(String name) {
+      person = NameNormalizer.forms(name, false);
+      organization = NameNormalizer.forms(name, true);
+    }
+
+    List<List<String>> of(boolean asOrganization) {
+      return asOrganization ? organization : person;
+    }
+
+    Set<String> words() {
+      Set<String> words = new LinkedHashSet<>();
+      person.forEach(words::addAll);
+      organization.forEach(words::addAll);
+      return words;
+    }
+  }
+}
