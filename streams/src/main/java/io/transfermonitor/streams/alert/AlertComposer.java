@@ -9,17 +9,21 @@ import io.transfermonitor.streams.ledger.AlertLevels;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
 import io.transfermonitor.streams.match.BanMatch;
+import io.transfermonitor.streams.match.ScreenMatch;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, and one per
- * banned event, each with a deterministic id and a sentence saying what happened and what to do.
+ * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per
+ * banned event, one per event and designated party (SCREEN), each with a deterministic id and a
+ * sentence saying what happened and what to do.
  *
  * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code ruleId/eventId} for banned
- * events. Replays produce the same ids, so even a consumer that sees an alert twice can tell.
+ * events, {@code ruleId/designationId/eventId} for designated parties (so an alert found live and
+ * one found by rescreening the same event would share an id). Replays produce the same ids, so even
+ * a consumer that sees an alert twice can tell.
  */
 public final class AlertComposer {
 
@@ -33,6 +37,11 @@ public final class AlertComposer {
   /** The alert for one event that a BAN rule forbids. */
   public static Alert banned(BanMatch match) {
     return banned(match.rule(), match.fact(), match.processedAt());
+  }
+
+  /** The alert for an event naming a party that matches a designation a SCREEN rule covers. */
+  public static Alert screened(ScreenMatch match) {
+    return ScreenAlerts.alert(match);
   }
 
   /** The alert for {@code ledger} reaching {@code level} of {@code rule}. */
@@ -148,7 +157,7 @@ public final class AlertComposer {
         rule.getTitle());
   }
 
-  private static String kindWords(Fact fact) {
+  static String kindWords(Fact fact) {
     return switch (fact.kind()) {
       case TANKER_DELIVERY -> fact.shipToShip() ? "Ship-to-ship transfer" : "Tanker delivery";
       case CONTAINER_SHIPMENT -> "Container shipment";
@@ -163,7 +172,7 @@ public final class AlertComposer {
     return country == null ? "unknown" : country;
   }
 
-  private static String unitWord(String unit) {
+  static String unitWord(String unit) {
     if (unit == null) {
       return "";
     }
@@ -176,7 +185,7 @@ public final class AlertComposer {
     };
   }
 
-  private static String number(double value) {
+  static String number(double value) {
     if (value == Math.rint(value)) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }

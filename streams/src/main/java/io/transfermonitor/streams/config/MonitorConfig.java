@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.screen.ScreeningSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,14 @@ import java.util.Set;
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
+ * @param screeningThreshold a party matching a designation at or above this score raises a SCREEN
+ *     alert ({@code tm.screening.threshold})
+ * @param nearMissThreshold a best match at or above this but below the threshold is counted as a
+ *     near miss, never alerted ({@code tm.screening.near.miss.threshold})
+ * @param screeningLookBack how long events are kept for rescreening when a designation arrives
+ *     ({@code tm.screening.lookback})
+ * @param rescreenInterval how often (wall clock) new designations are looked for to rescreen past
+ *     events ({@code tm.screening.rescreen.interval})
  */
 public record MonitorConfig(
     Topics topics,
@@ -34,7 +43,11 @@ public record MonitorConfig(
     double barrelsPerKilolitre,
     Duration maxFutureSkew,
     Duration ruleRecheckInterval,
-    Duration commitInterval) {
+    Duration commitInterval,
+    double screeningThreshold,
+    double nearMissThreshold,
+    Duration screeningLookBack,
+    Duration rescreenInterval) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -56,6 +69,19 @@ public record MonitorConfig(
     requirePositive(maxFutureSkew, "maxFutureSkew");
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
+    requirePositive(screeningLookBack, "screeningLookBack");
+    requirePositive(rescreenInterval, "rescreenInterval");
+    screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
+  }
+
+  /** The screening stage's settings. */
+  public ScreeningSettings screening() {
+    return screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
+  }
+
+  private static ScreeningSettings screening(
+      double threshold, double nearMiss, Duration lookBack, Duration interval) {
+    return new ScreeningSettings(threshold, nearMiss, lookBack, interval);
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -100,6 +126,10 @@ public record MonitorConfig(
     private Duration maxFutureSkew;
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
+    private double screeningThreshold;
+    private double nearMissThreshold;
+    private Duration screeningLookBack;
+    private Duration rescreenInterval;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -110,6 +140,10 @@ public record MonitorConfig(
       maxFutureSkew = from.maxFutureSkew;
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
+      screeningThreshold = from.screeningThreshold;
+      nearMissThreshold = from.nearMissThreshold;
+      screeningLookBack = from.screeningLookBack;
+      rescreenInterval = from.rescreenInterval;
     }
 
     public Builder topics(Topics value) {
@@ -152,6 +186,26 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder screeningThreshold(double value) {
+      screeningThreshold = value;
+      return this;
+    }
+
+    public Builder nearMissThreshold(double value) {
+      nearMissThreshold = value;
+      return this;
+    }
+
+    public Builder screeningLookBack(Duration value) {
+      screeningLookBack = value;
+      return this;
+    }
+
+    public Builder rescreenInterval(Duration value) {
+      rescreenInterval = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -161,7 +215,11 @@ public record MonitorConfig(
           barrelsPerKilolitre,
           maxFutureSkew,
           ruleRecheckInterval,
-          commitInterval);
+          commitInterval,
+          screeningThreshold,
+          nearMissThreshold,
+          screeningLookBack,
+          rescreenInterval);
     }
   }
 }

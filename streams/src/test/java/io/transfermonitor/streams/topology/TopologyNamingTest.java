@@ -33,6 +33,12 @@ class TopologyNamingTest {
             "write-ban-alerts",
             "write-level-alerts",
             "write-rejected",
-            "write-cap-usage");
+            "write-cap-usage",
+            "read-designations",
+            "stores: [designations]",
+            "screen-parties",
+            "stores: [designations-rescreened, screened-events]",
+            "match-screen-rules",
+            "write-screen-alerts");
   }
 }
