@@ -2,7 +2,6 @@ package io.transfermonitor.producers.designations;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.util.Optional;
 
@@ -35,8 +34,11 @@ final class LenientUtf8Reader extends Reader {
     '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178'
   };
 
-  private final PushbackInputStream in;
-  private final byte[] sequence = new byte[4];
+  private final InputStream in;
+  private final byte[] buffer = new byte[16 * 1024];
+  private int position;
+  private int limit;
+  private boolean ended;
   private long offset;
   private long line = 1;
   private long column = 1;
@@ -45,7 +47,7 @@ final class LenientUtf8Reader extends Reader {
   private long badBytes;
 
   LenientUtf8Reader(InputStream in) {
-    this.in = new PushbackInputStream(in, 4);
+    this.in = in;
   }
 
   /** The first byte that was not UTF-8, once read; empty while every byte so far was UTF-8. */
@@ -59,7 +61,7 @@ final class LenientUtf8Reader extends Reader {
   }
 
   @Override
-  public int read(char[] buffer, int off, int len) throws IOException {
+  public int read(char[] chars, int off, int len) throws IOException {
     if (len == 0) {
       return 0;
     }
@@ -69,9 +71,30 @@ final class LenientUtf8Reader extends Reader {
       if (c < 0) {
         break;
       }
-      buffer[off + n++] = (char) c;
+      chars[off + n++] = (char) c;
     }
     return n == 0 ? -1 : n;
+  }
+
+  /** At least {@code n} bytes from the position are in the buffer, unless the input ends first. */
+  private boolean available(int n) throws IOException {
+    if (limit - position >= n) {
+      return true;
+    }
+    if (!ended) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      limit -= position;
+      position = 0;
+      while (limit < n && !ended) {
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+          ended = true;
+        } else {
+          limit += read;
+        }
+      }
+    }
+    return limit - position >= n;
   }
 
   private int readChar() throws IOException {
@@ -80,10 +103,10 @@ final class LenientUtf8Reader extends Reader {
       pendingLow = -1;
       return low;
     }
-    int b = in.read();
-    if (b < 0) {
+    if (!available(1)) {
       return -1;
     }
+    int b = buffer[position++] & 0xFF;
     if (b < 0x80) {
       advance(1, b == '\n');
       return b;
@@ -99,7 +122,7 @@ final class LenientUtf8Reader extends Reader {
     return codePoint;
   }
 
-  /** The code point of the valid sequence led by {@code lead}, or -1 (bytes pushed back). */
+  /** The code point of the valid sequence led by {@code lead}, or -1 (nothing more consumed). */
   private int sequenceAt(int lead) throws IOException {
     int length;
     int min;
@@ -119,20 +142,20 @@ final class LenientUtf8Reader extends Reader {
     } else {
       return -1;
     }
-    int read = 0;
+    boolean complete = available(length - 1);
     int codePoint = lead & (0xFF >> (length + 1));
     for (int i = 1; i < length; i++) {
-      int next = in.read();
-      if (next >= 0) {
-        sequence[read++] = (byte) next;
+      if (!complete && position + i - 1 >= limit) {
+        return -1;
       }
-      boolean valid = next >= 0 && (i == 1 ? next >= min && next <= max : (next & 0xC0) == 0x80);
+      int next = buffer[position + i - 1] & 0xFF;
+      boolean valid = i == 1 ? next >= min && next <= max : (next & 0xC0) == 0x80;
       if (!valid) {
-        in.unread(sequence, 0, read);
         return -1;
       }
       codePoint = (codePoint << 6) | (next & 0x3F);
     }
+    position += length - 1;
     advance(length, false);
     return codePoint;
   }

@@ -217,7 +217,11 @@ public final class MonitorSettings {
       throw new BadSetting(
           NEAR_MISS_THRESHOLD,
           text(parsed, NEAR_MISS_THRESHOLD),
-          "must not be above " + SCREENING_THRESHOLD + " (" + text(parsed, SCREENING_THRESHOLD) + ")");
+          "must not be above "
+              + SCREENING_THRESHOLD
+              + " ("
+              + text(parsed, SCREENING_THRESHOLD)
+              + ")");
     }
     return nearMiss;
   }

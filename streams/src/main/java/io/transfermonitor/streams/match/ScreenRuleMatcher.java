@@ -12,11 +12,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Stage 4, match rules (screening): in, a {@link ScreeningHit} keyed by event id; out, one {@link
  * ScreenMatch} with the same key for every enabled SCREEN rule of the global {@code rules} store
- * whose scope matches the event and whose {@code designationLists} name the designation's list
- * (an empty list names every list). A hit no rule covers (an Al-Qaida designation under the 1718
- * rule) raises nothing.
+ * whose scope matches the event and whose {@code designationLists} name the designation's list (an
+ * empty list names every list). A hit no rule covers (an Al-Qaida designation under the 1718 rule)
+ * raises nothing.
  */
-public final class ScreenRuleMatcher implements Processor<String, ScreeningHit, String, ScreenMatch> {
+public final class ScreenRuleMatcher
+    implements Processor<String, ScreeningHit, String, ScreenMatch> {
 
   private final String rulesStore;
   private ProcessorContext<String, ScreenMatch> context;
@@ -36,8 +37,7 @@ public final class ScreenRuleMatcher implements Processor<String, ScreeningHit, 
   public void process(Record<String, ScreeningHit> record) {
     ScreeningHit hit = record.value();
     String list = hit.match().designation().getRegime();
-    for (Rule rule :
-        RuleMatcher.matching(rules, r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
+    for (Rule rule : RuleMatcher.matching(rules, r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
       List<String> lists = rule.getDesignationLists();
       if (lists.isEmpty() || lists.contains(list)) {
         context.forward(record.withValue(new ScreenMatch(rule, hit)));

@@ -13,8 +13,8 @@ import io.transfermonitor.model.RejectionStage;
  * {@code tm.events.rejected} (tag {@code stage}), {@code tm.events.duplicate} (tag {@code kind}),
  * {@code tm.alerts} (tags {@code rule}, {@code severity}), and for screening {@code
  * tm.screening.parties} (parties screened), {@code tm.screening.matches} (tags {@code method},
- * {@code retroactive}), {@code tm.screening.near.misses} (tag {@code method}: best matches below the
- * threshold, never alerted) and {@code tm.screening.rescreened} (designations past events were
+ * {@code retroactive}), {@code tm.screening.near.misses} (tag {@code method}: best matches below
+ * the threshold, never alerted) and {@code tm.screening.rescreened} (designations past events were
  * rescreened against).
  */
 public final class MonitorMetrics {

@@ -31,9 +31,8 @@ import java.util.function.Function;
  * Reads a YAML rules file into {@link Rule}s: a top-level {@code rules:} list whose entries use the
  * field names of the Rule schema ({@code ruleId, kind, title, legalBasis, severity, enabled, scope,
  * limit, unit, period, levels, estimatedCountsAs, comparesRuleId, minGapRatio, minGapAmount,
- * designationLists}).
- * Every error names the file, the rule and the field: unknown fields, wrong types, unknown enum
- * symbols, a CAP without a positive limit, levels out of order, duplicate ids.
+ * designationLists}). Every error names the file, the rule and the field: unknown fields, wrong
+ * types, unknown enum symbols, a CAP without a positive limit, levels out of order, duplicate ids.
  */
 public final class RuleFile {
 

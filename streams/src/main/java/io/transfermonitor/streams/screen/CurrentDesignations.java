@@ -8,8 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The designations of the global {@code designations} store as a {@link ScreeningList}, built again
- * whenever {@link DesignationChanges} has counted a change since the last build: what every event is
- * screened against. Building reads the whole store (about a thousand records for the UN list).
+ * whenever {@link DesignationChanges} has counted a change since the last build: what every event
+ * is screened against. Building reads the whole store (about a thousand records for the UN list).
  */
 final class CurrentDesignations {
 

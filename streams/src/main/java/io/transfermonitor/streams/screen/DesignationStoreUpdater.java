@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the global {@code designations} store in step with the compacted designations topic: in,
- * a designation keyed by reference number (replacing the one of that number) or a tombstone (the
+ * Keeps the global {@code designations} store in step with the compacted designations topic: in, a
+ * designation keyed by reference number (replacing the one of that number) or a tombstone (the
  * designation is delisted and removed). Every instance holds every designation, so each task
  * screens each party against all of them. Each change is counted in {@link DesignationChanges}.
  */

@@ -27,7 +27,8 @@ final class DesignationVersion {
       new SpecificDatumWriter<>(Designation.class).write(designation, encoder);
       encoder.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode designation " + designation.getDesignationId(), e);
+      throw new UncheckedIOException(
+          "cannot encode designation " + designation.getDesignationId(), e);
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());

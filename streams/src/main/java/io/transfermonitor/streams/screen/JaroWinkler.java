@@ -20,6 +20,22 @@ final class JaroWinkler {
     if (a.isEmpty() || b.isEmpty()) {
       return 0.0;
     }
+    return winkler(a, b);
+  }
+
+  /**
+   * Whether the similarity of {@code a} and {@code b} can reach {@code threshold}: it cannot when
+   * the shorter is too short for it, since Jaro is at most (2 + shorter / longer) / 3 and the
+   * prefix adds at most 0.4 of what is left. Saves computing most hopeless pairs.
+   */
+  static boolean canReach(String a, String b, double threshold) {
+    double ratio =
+        (double) Math.min(a.length(), b.length()) / Math.max(1, Math.max(a.length(), b.length()));
+    double bestJaro = (2.0 + ratio) / 3.0;
+    return bestJaro + MAX_PREFIX * PREFIX_SCALE * (1.0 - bestJaro) >= threshold;
+  }
+
+  private static double winkler(String a, String b) {
     double jaro = jaro(a, b);
     int prefix = 0;
     int limit = Math.min(MAX_PREFIX, Math.min(a.length(), b.length()));

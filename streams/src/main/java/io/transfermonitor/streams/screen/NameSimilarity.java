@@ -1,10 +1,6 @@
 package io.transfermonitor.streams.screen;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Similarity of two names already split into words ({@link NameNormalizer}), in 0..1: the soft
@@ -34,132 +30,82 @@ final class NameSimilarity {
     this.weights = weights;
   }
 
+  /** The vector of one form, weighted as this similarity weighs words. */
+  NameVector vector(List<String> words) {
+    return new NameVector(words, weights);
+  }
+
   double score(List<String> query, List<String> listed) {
     if (query.isEmpty() || listed.isEmpty()) {
       return 0.0;
     }
-    List<Word> q = joined(words(query), listed);
-    List<Word> l = joined(words(listed), query);
-    double[] wq = weightsOf(q);
-    double[] wl = weightsOf(l);
-    List<Pair> pairs = new ArrayList<>();
-    for (int i = 0; i < q.size(); i++) {
-      for (int j = 0; j < l.size(); j++) {
-        double s = similarity(q.get(i), l.get(j));
-        if (s >= WORD_THRESHOLD) {
-          pairs.add(new Pair(i, j, s));
-        }
+    return score(vector(query), vector(listed));
+  }
+
+  double score(NameVector query, NameVector listed) {
+    if (query.size() == 0 || listed.size() == 0) {
+      return 0.0;
+    }
+    NameVector q = query.joinedFor(listed, weights);
+    NameVector l = listed.joinedFor(query, weights);
+    int n = q.size();
+    int m = l.size();
+    double[] similarity = new double[n * m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        similarity[i * m + j] = word(q, i, l, j);
       }
     }
-    pairs.sort(Comparator.comparingDouble(Pair::similarity).reversed());
-    boolean[] usedQ = new boolean[q.size()];
-    boolean[] usedL = new boolean[l.size()];
+    // greedy one-to-one pairing, best pairs first; names have a handful of words
+    boolean[] usedQ = new boolean[n];
+    boolean[] usedL = new boolean[m];
     double sum = 0;
-    for (Pair p : pairs) {
-      if (!usedQ[p.i] && !usedL[p.j]) {
-        usedQ[p.i] = true;
-        usedL[p.j] = true;
-        sum += wq[p.i] * wl[p.j] * p.similarity;
+    while (true) {
+      int best = -1;
+      for (int k = 0; k < similarity.length; k++) {
+        if (similarity[k] >= WORD_THRESHOLD
+            && !usedQ[k / m]
+            && !usedL[k % m]
+            && (best < 0 || similarity[k] > similarity[best])) {
+          best = k;
+        }
       }
+      if (best < 0) {
+        break;
+      }
+      int i = best / m;
+      int j = best % m;
+      usedQ[i] = true;
+      usedL[j] = true;
+      sum += q.weights[i] * l.weights[j] * similarity[best];
     }
     return Math.min(1.0, sum);
   }
 
   /** Similarity of two single words, as the score uses it. */
   static double wordSimilarity(String a, String b) {
-    return similarity(new Word(a), new Word(b));
+    TokenWeights uniform = TokenWeights.of(List.of());
+    return word(new NameVector(List.of(a), uniform), 0, new NameVector(List.of(b), uniform), 0);
   }
 
-  private static double similarity(Word a, Word b) {
-    if (a.text.equals(b.text)) {
+  private static double word(NameVector a, int i, NameVector b, int j) {
+    String x = a.words[i];
+    String y = b.words[j];
+    if (x.equals(y)) {
       return 1.0;
     }
-    if (a.number || b.number) {
+    if (a.numbers[i] || b.numbers[j]) {
       return 0.0;
     }
-    if (a.key.equals(b.key)) {
+    if (a.keys[i].equals(b.keys[j])) {
       return KEY_SIMILARITY;
     }
-    if (Math.min(a.text.length(), b.text.length()) < MIN_FUZZY_LENGTH) {
+    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH
+        || !JaroWinkler.canReach(x, y, WORD_THRESHOLD)) {
       return 0.0;
     }
     return Math.max(
-        JaroWinkler.similarity(a.text, b.text),
-        KEY_SIMILARITY * JaroWinkler.similarity(a.key, b.key));
+        JaroWinkler.similarity(x, y),
+        KEY_SIMILARITY * JaroWinkler.similarity(a.keys[i], b.keys[j]));
   }
-
-  /** The words' weights, scaled to a unit vector. */
-  private double[] weightsOf(List<Word> words) {
-    double[] w = new double[words.size()];
-    double norm = 0;
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights.weight(words.get(i).text);
-      norm += w[i] * w[i];
-    }
-    norm = Math.sqrt(norm);
-    for (int i = 0; i < w.length; i++) {
-      w[i] /= norm;
-    }
-    return w;
-  }
-
-  /** {@code words} with runs of two or three that make one word of {@code other} joined. */
-  private static List<Word> joined(List<Word> words, List<String> other) {
-    if (words.size() < 2) {
-      return words;
-    }
-    Set<String> keys = new HashSet<>();
-    for (String word : other) {
-      keys.add(RomanizationKey.of(word));
-    }
-    List<Word> out = new ArrayList<>(words.size());
-    int i = 0;
-    while (i < words.size()) {
-      int run = 1;
-      for (int n = Math.min(3, words.size() - i); n >= 2; n--) {
-        if (!keys.contains(words.get(i).key) && keys.contains(joinedKey(words, i, n))) {
-          run = n;
-          break;
-        }
-      }
-      StringBuilder text = new StringBuilder();
-      for (int k = i; k < i + run; k++) {
-        text.append(words.get(k).text);
-      }
-      out.add(new Word(text.toString()));
-      i += run;
-    }
-    return out;
-  }
-
-  private static String joinedKey(List<Word> words, int from, int n) {
-    StringBuilder text = new StringBuilder();
-    for (int k = from; k < from + n; k++) {
-      text.append(words.get(k).text);
-    }
-    return RomanizationKey.of(text.toString());
-  }
-
-  private static List<Word> words(List<String> texts) {
-    List<Word> words = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      words.add(new Word(text));
-    }
-    return words;
-  }
-
-  /** One word with what its comparisons need, worked out once. */
-  private static final class Word {
-    final String text;
-    final String key;
-    final boolean number;
-
-    Word(String text) {
-      this.text = text;
-      this.key = RomanizationKey.of(text);
-      this.number = text.chars().allMatch(Character::isDigit);
-    }
-  }
-
-  private record Pair(int i, int j, double similarity) {}
 }

@@ -36,17 +36,20 @@ public final class ScreeningList {
   public static final double WEAK_ALIAS_FACTOR = 0.8;
 
   /** Matches scoring lower are not reported. */
-  public static final double FLOOR = 0.5;
+  public static final double FLOOR = 0.4;
 
   private static final int PREFIX = 3;
+  private static final int COMMON_POSTINGS = 50;
+  private static final int COMMON_SHARE = 20;
   private static final int CACHED_NAMES = 4096;
   private static final Set<DesignationType> ANY = EnumSet.allOf(DesignationType.class);
 
   private final Map<String, Designation> byId = new LinkedHashMap<>();
-  private final Map<String, List<ListedName>> byWord = new HashMap<>();
+  private final Map<String, List<Indexed>> byWord = new HashMap<>();
   private final Map<IdentifierKey, List<Designation>> byIdentifier = new HashMap<>();
   private final TokenWeights weights;
   private final NameSimilarity similarity;
+  private int names;
   private final Map<String, List<DesignationMatch>> recent =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -122,15 +125,16 @@ public final class ScreeningList {
 
   /** Every designation of one of {@code types} that {@code name} matches, best first. */
   public List<DesignationMatch> screen(String name, Set<DesignationType> types) {
-    Forms query = new Forms(name);
+    Forms query = new Forms(name, similarity);
     Map<String, DesignationMatch> best = new LinkedHashMap<>();
-    for (ListedName listed : candidates(query)) {
+    for (Indexed indexed : candidates(query)) {
+      ListedName listed = indexed.name();
       if (!types.contains(listed.designation().getType())) {
         continue;
       }
       double score = 0;
-      for (List<String> q : query.of(listed.organization())) {
-        for (List<String> l : listed.forms()) {
+      for (NameVector q : query.of(listed.organization())) {
+        for (NameVector l : indexed.vectors()) {
           score = Math.max(score, similarity.score(q, l));
         }
       }
@@ -155,12 +159,33 @@ public final class ScreeningList {
     return new DesignationMatch(listed.designation(), MatchMethod.FUZZY, score, listed.asListed());
   }
 
-  private Set<ListedName> candidates(Forms query) {
-    Set<ListedName> found = new LinkedHashSet<>();
+  /**
+   * The listed names worth scoring: those sharing a word with the query (by romanization key) or,
+   * for a query word the list does not have (perhaps misspelt), its first letters. Words in many
+   * names ({@code korea}, {@code trading}) find candidates only when the query has no rarer word,
+   * since a match must share a rare word anyway to score high.
+   */
+  private Set<Indexed> candidates(Forms query) {
+    Set<Indexed> found = new LinkedHashSet<>();
+    List<List<Indexed>> common = new ArrayList<>();
+    int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
     for (String word : query.words()) {
-      for (String block : blocks(word)) {
-        found.addAll(byWord.getOrDefault(block, List.of()));
+      List<String> blocks = blocks(word);
+      List<Indexed> postings = byWord.get(blocks.get(0));
+      if (postings == null && blocks.size() > 1) {
+        postings = byWord.get(blocks.get(1));
       }
+      if (postings == null) {
+        continue;
+      }
+      if (postings.size() > cap) {
+        common.add(postings);
+      } else {
+        found.addAll(postings);
+      }
+    }
+    if (found.isEmpty()) {
+      common.forEach(found::addAll);
     }
     return found;
   }
@@ -173,10 +198,12 @@ public final class ScreeningList {
         IdentifierKey.of(IdentifierScheme.UN_REFERENCE, designation.getDesignationId()),
         designation);
     for (ListedName name : ListedName.of(designation)) {
+      Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
+      names++;
       Set<String> blocks = new LinkedHashSet<>();
       name.forms().forEach(form -> form.forEach(word -> blocks.addAll(blocks(word))));
       for (String block : blocks) {
-        byWord.computeIfAbsent(block, k -> new ArrayList<>()).add(name);
+        byWord.computeIfAbsent(block, k -> new ArrayList<>()).add(indexed);
       }
     }
   }
@@ -216,24 +243,29 @@ public final class ScreeningList {
     return List.copyOf(list);
   }
 
+  /** A listed name with the vectors of its forms, weighted by this list. */
+  private record Indexed(ListedName name, List<NameVector> vectors) {}
+
   /** A query name normalized both ways: as a person and as an organization. */
   private static final class Forms {
-    private final List<List<String>> person;
-    private final List<List<String>> organization;
+    private final List<NameVector> person;
+    private final List<NameVector> organization;
+    private final Set<String> words = new LinkedHashSet<>();
 
-    Forms(String name) {
-      person = NameNormalizer.forms(name, false);
-      organization = NameNormalizer.forms(name, true);
+    Forms(String name, NameSimilarity similarity) {
+      List<List<String>> asPerson = NameNormalizer.forms(name, false);
+      List<List<String>> asOrganization = NameNormalizer.forms(name, true);
+      asPerson.forEach(words::addAll);
+      asOrganization.forEach(words::addAll);
+      person = asPerson.stream().map(similarity::vector).toList();
+      organization = asOrganization.stream().map(similarity::vector).toList();
     }
 
-    List<List<String>> of(boolean asOrganization) {
+    List<NameVector> of(boolean asOrganization) {
       return asOrganization ? organization : person;
     }
 
     Set<String> words() {
-      Set<String> words = new LinkedHashSet<>();
-      person.forEach(words::addAll);
-      organization.forEach(words::addAll);
       return words;
     }
   }

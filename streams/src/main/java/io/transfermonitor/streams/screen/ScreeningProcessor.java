@@ -34,8 +34,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Rescreening: a wall-clock punctuation compares the designations with the versions this task
  * has rescreened against; a new or changed one is screened against every event of the index, and
  * each event it now matches, and had not hit before, raises a retroactive hit. Global store
- * processors cannot forward records, so the rescreen runs here, on the task that holds the
- * events. Hits are remembered per event, so neither rescreens nor replays raise one twice.
+ * processors cannot forward records, so the rescreen runs here, on the task that holds the events.
+ * Hits are remembered per event, so neither rescreens nor replays raise one twice.
  */
 public final class ScreeningProcessor implements Processor<String, Fact, String, ScreeningHit> {
 
@@ -126,7 +126,8 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
     rescreenedAt = count;
   }
 
-  private ScreenedEvent rescreen(String eventId, ScreenedEvent event, ScreeningList list, long now) {
+  private ScreenedEvent rescreen(
+      String eventId, ScreenedEvent event, ScreeningList list, long now) {
     Set<String> hit = new HashSet<>();
     for (Found found : best(list, event.fact())) {
       String id = found.match.designationId();

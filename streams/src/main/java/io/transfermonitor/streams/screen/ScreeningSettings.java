@@ -10,8 +10,8 @@ import java.time.Duration;
  *     counted, never raised
  * @param lookBack how long events stay in the index of parties seen, to be rescreened when a
  *     designation arrives
- * @param rescreenInterval how often, by the wall clock, the stage looks for designations it has
- *     not rescreened past events against yet
+ * @param rescreenInterval how often, by the wall clock, the stage looks for designations it has not
+ *     rescreened past events against yet
  */
 public record ScreeningSettings(
     double threshold, double nearMiss, Duration lookBack, Duration rescreenInterval) {

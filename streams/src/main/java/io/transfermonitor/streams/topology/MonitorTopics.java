@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
  * registry: the six event topics, the rules, designations, alerts, rejected and cap-usage topics.
- * Keys are
- * strings; values are Avro in the Confluent wire format.
+ * Keys are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 

@@ -155,9 +155,7 @@ public final class MonitorTopology {
     Topic<String, Designation> designations = topics.designations();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DESIGNATIONS_STORE),
-                keys,
-                designations.valueSerde())
+                Stores.persistentKeyValueStore(DESIGNATIONS_STORE), keys, designations.valueSerde())
             .withLoggingDisabled(),
         designations.name(),
         designations.consumed("read-designations"),
@@ -221,7 +219,8 @@ public final class MonitorTopology {
 
   /** Screening: every party of every event against the designations; past events rescreened. */
   private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
-    builder.addStateStore(ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
+    builder.addStateStore(
+        ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long()));

@@ -3,6 +3,7 @@ package io.transfermonitor.streams.topology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
@@ -56,6 +57,7 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, RejectedEvent> rejected;
   final TestOutputTopic<String, CapUsage> capUsage;
   private final TestInputTopic<String, Rule> rules;
+  private final TestInputTopic<String, Designation> designations;
 
   MonitorDriver() {
     this(MonitorConfig.defaults());
@@ -70,6 +72,11 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().rules(),
             new StringSerializer(),
             AvroSerde.forValue(registry, Rule.class).serializer());
+    designations =
+        driver.createInputTopic(
+            config.topics().designations(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, Designation.class).serializer());
     alerts =
         driver.createOutputTopic(
             config.topics().alerts(),
@@ -107,6 +114,20 @@ final class MonitorDriver implements AutoCloseable {
     all.forEach(this::rule);
   }
 
+  /** Publishes a designation, keyed by its reference number. */
+  void designate(Designation designation) {
+    designations.pipeInput(designation.getDesignationId(), designation);
+  }
+
+  void designate(List<Designation> all) {
+    all.forEach(this::designate);
+  }
+
+  /** Publishes the tombstone of a designation: it is delisted. */
+  void delist(String designationId) {
+    designations.pipeInput(designationId, null);
+  }
+
   /** Sends an event to the input topic of its kind, keyed by its event id. */
   void send(SpecificRecord event) {
     EventKind kind = EventTypes.kindOf(event);
@@ -131,6 +152,11 @@ final class MonitorDriver implements AutoCloseable {
   /** Lets the wall clock run, firing the rule re-check punctuation. */
   void advanceClock(Duration by) {
     driver.advanceWallClockTime(by);
+  }
+
+  /** The value of counter {@code name} summed over its tags, 0 if never counted. */
+  double count(String name) {
+    return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   /** The value of counter {@code name} with tag {@code tag=value}, 0 if never counted. */
