@@ -1,7 +1,7 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.streams.rules.RuleFile;
+import io.transfermonitor.producers.rules.RuleFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The rule set to load: a file the user names, or the default set of domain.md shipped in the jar
- * (a copy of {@code deploy/config/rules.yaml}).
+ * The rule set to load: a file the user names, or the default set shipped in the jar (a copy of
+ * {@code deploy/config/rules.yaml}: the UN Security Council's limits and bans on the DPRK).
  */
 public final class DefaultRules {
 
