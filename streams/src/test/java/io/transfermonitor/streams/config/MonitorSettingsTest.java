@@ -33,12 +33,16 @@ class MonitorSettingsTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.screeningThreshold()).isEqualTo(0.9);
+    assertThat(config.nearMissThreshold()).isEqualTo(0.6);
+    assertThat(config.screeningLookBack()).isEqualTo(Duration.ofDays(400));
+    assertThat(config.rescreenInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(8)
+        .hasSize(12)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -67,6 +71,17 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
         .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+    assertThat(MonitorSettings.problem(MonitorSettings.SCREENING_THRESHOLD, "1.5"))
+        .contains("'1.5' must be a score above 0 and at most 1");
+    assertThatThrownBy(
+            () ->
+                MonitorSettings.parse(
+                    Map.of(
+                        MonitorSettings.SCREENING_THRESHOLD, "0.8",
+                        MonitorSettings.NEAR_MISS_THRESHOLD, "0.85")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(MonitorSettings.NEAR_MISS_THRESHOLD)
+        .hasMessageContaining("must not be above tm.screening.threshold (0.8)");
   }
 
   @Test
