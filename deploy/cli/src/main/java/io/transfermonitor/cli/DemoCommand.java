@@ -4,6 +4,10 @@ import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.designations.DesignationPublisher;
+import io.transfermonitor.producers.designations.ListContents;
+import io.transfermonitor.producers.designations.PublishSummary;
+import io.transfermonitor.producers.designations.SampleList;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ReplayResult;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
@@ -35,9 +39,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
- * registry (fresh, on free ports), creates the topics, publishes the default rules, starts the
- * monitor, replays the seed scenario (September 2023 to April 2025) and prints each alert as it
- * fires. Runs until Ctrl-C, or with {@code --once} until the scenario is fully processed.
+ * registry (fresh, on free ports), creates the topics, publishes the default rules and the sample
+ * UN designations list, starts the monitor, replays the seed scenario (September 2023 to April
+ * 2025) and prints each alert as it fires. Runs until Ctrl-C, or with {@code --once} until the
+ * scenario is fully processed.
  */
 @Command(
     name = "demo",
@@ -45,8 +50,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays the seed scenario through the whole system, alerts on screen.",
       "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
-          + " the default rules and replays DPRK-Russia transfers of Sept 2023 - Apr 2025,"
-          + " printing each alert as it fires.",
+          + " the default rules and the UN designations list (November 2020), and replays"
+          + " DPRK-Russia transfers of Sept 2023 - Apr 2025, printing each alert as it fires.",
       "Keeps running until Ctrl-C; --once exits when the scenario is processed, with a summary."
     })
 public class DemoCommand implements Callable<Integer> {
@@ -105,7 +110,14 @@ public class DemoCommand implements Callable<Integer> {
                   out));
       cluster.createTopics(topics, TopicLayout.defaults());
       RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
-      out.printf("Published %d rules; starting the monitor...%n", ruleSet.size());
+      ListContents sample = SampleList.read();
+      PublishSummary designations =
+          DesignationPublisher.publish(
+              cluster.clientProperties(), topics.designations(), sample.designations());
+      out.printf(
+          "Published %d rules and %d designations (the UN consolidated list of November 2020);"
+              + " starting the monitor...%n",
+          ruleSet.size(), designations.published());
       out.println(AlertFormat.tableHeader());
       out.flush();
 

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       AlertsCommand.class,
       RulesCommand.class,
+      DesignationsCommand.class,
+      ScreenCommand.class,
       IngestCommand.class,
       CommandLine.HelpCommand.class
     },
