@@ -3,16 +3,21 @@ package io.transfermonitor.producers.designations;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the compacted designations topic back, from the beginning to its current end, with no
@@ -21,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * screen} command screens against it.
  */
 public final class DesignationTopic {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DesignationTopic.class);
 
   private DesignationTopic() {}
 
@@ -41,6 +48,7 @@ public final class DesignationTopic {
     AvroDeserializer<Designation> values = new AvroDeserializer<>();
     values.configure(props, false);
     Map<String, Designation> held = new LinkedHashMap<>();
+    List<String> skipped = new ArrayList<>();
     try (KafkaConsumer<String, Designation> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), values)) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
@@ -57,7 +65,16 @@ public final class DesignationTopic {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
         }
-        for (ConsumerRecord<String, Designation> record : consumer.poll(Duration.ofMillis(200))) {
+        ConsumerRecords<String, Designation> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(200));
+        } catch (RecordDeserializationException e) {
+          // not a designation (the monitor skips it too): step over it rather than fail the load
+          skipped.add(e.topicPartition() + "@" + e.offset());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+          continue;
+        }
+        for (ConsumerRecord<String, Designation> record : records) {
           if (record.value() == null) {
             held.remove(record.key());
           } else {
@@ -65,6 +82,9 @@ public final class DesignationTopic {
           }
         }
       }
+    }
+    if (!skipped.isEmpty()) {
+      LOG.warn("undecodable records on {} skipped: {}", topic, skipped);
     }
     return held;
   }

@@ -22,6 +22,7 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -69,6 +71,13 @@ class ScreeningIT {
     RulePublisher.publish(clients, topics.rules(), Events.defaultRules());
     List<Designation> unList = SampleList.read().designations();
     DesignationPublisher.publish(clients, topics.designations(), unList);
+    // an undecodable designation record must not stop the monitor
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(clients, new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(
+          new ProducerRecord<>(
+              topics.designations(), "KPe.098", "garbage".getBytes(StandardCharsets.UTF_8)));
+    }
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
     Properties props = new Properties();
     props.putAll(clients);

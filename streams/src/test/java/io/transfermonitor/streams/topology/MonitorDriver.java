@@ -129,6 +129,14 @@ final class MonitorDriver implements AutoCloseable {
     all.forEach(this::designate);
   }
 
+  /** Publishes raw bytes to the designations topic. */
+  void designateRaw(String key, byte[] value) {
+    driver
+        .createInputTopic(
+            config.topics().designations(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(key, value);
+  }
+
   /** Publishes the tombstone of a designation: it is delisted. */
   void delist(String designationId) {
     designations.pipeInput(designationId, null);

@@ -20,6 +20,7 @@ import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.producers.designations.SampleList;
 import io.transfermonitor.streams.Designations;
 import io.transfermonitor.streams.Events;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -217,6 +218,22 @@ class ScreeningAlertsTest {
     assertThat(monitor.alerts())
         .extracting(Alert::getAlertId, a -> a.getScreening().getRetroactive())
         .containsExactly(tuple(RULE + "/KPe.099/p1", false));
+  }
+
+  @Test
+  void shouldSkipAnUndecodableDesignationAndGoOnScreening() {
+    // when
+    monitor.designateRaw("KPe.098", "not a designation".getBytes(StandardCharsets.UTF_8));
+    monitor.designate(
+        Designations.entity("KPe.099", "RYUGYONG COMMERCIAL BANK", LocalDate.of(2025, 3, 1))
+            .build());
+    monitor.send(payment("p1", "2025-03-02T00:00:00Z", "Ryugyong Commercial Bank", null));
+
+    // then
+    assertThat(monitor.alerts())
+        .extracting(Alert::getAlertId)
+        .containsExactly(RULE + "/KPe.099/p1");
+    assertThat(monitor.rejected.readValuesToList()).isEmpty();
   }
 
   @Test
