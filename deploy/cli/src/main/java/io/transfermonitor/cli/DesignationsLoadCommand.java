@@ -4,7 +4,6 @@ import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationPublisher;
 import io.transfermonitor.producers.designations.ListTypeCounts;
 import io.transfermonitor.producers.designations.PublishSummary;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,10 +66,8 @@ public class DesignationsLoadCommand implements Callable<Integer> {
     }
     Settings settings = options.settings();
     String topic = settings.topics().designations();
-    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    props.put(
-        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-        settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
+    Map<String, Object> props =
+        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     PublishSummary summary;
     try {

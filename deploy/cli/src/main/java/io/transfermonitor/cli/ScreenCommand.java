@@ -2,7 +2,6 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationTopic;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.screen.DesignationMatch;
 import io.transfermonitor.streams.screen.NamePairs;
@@ -121,10 +120,8 @@ public class ScreenCommand implements Callable<Integer> {
     }
     Settings settings = options.settings();
     String topic = settings.topics().designations();
-    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    props.put(
-        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-        settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
+    Map<String, Object> props =
+        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     try {
       return DesignationTopic.read(props, topic, Duration.ofSeconds(30)).values();
     } catch (IllegalStateException | KafkaException e) {
