@@ -1,7 +1,7 @@
 package io.transfermonitor.producers.designations;
 
 import io.transfermonitor.model.Designation;
-import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.producers.ReferenceWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,14 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes a load of designations to the compacted designations topic, key = reference number,
@@ -60,7 +54,11 @@ public final class DesignationPublisher {
     }
     List<String> removed = removed(held, designations);
     removed.forEach(id -> writes.put(id, null));
-    write(clientProps, topic, writes);
+    if (!writes.isEmpty()) {
+      Map<String, Object> props = new HashMap<>(clientProps);
+      props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "transfer-monitor-designations");
+      ReferenceWrites.write(props, topic, writes, "designation");
+    }
     int unchanged = designations.size() - added - changed;
     return new PublishSummary(added, changed, removed.size(), unchanged, removed);
   }
@@ -83,37 +81,5 @@ public final class DesignationPublisher {
           }
         });
     return removed;
-  }
-
-  private static void write(
-      Map<String, Object> clientProps, String topic, Map<String, Designation> writes) {
-    if (writes.isEmpty()) {
-      return;
-    }
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "transfer-monitor-designations");
-    AvroSerializer<Designation> values = new AvroSerializer<>();
-    values.configure(props, false);
-    try (KafkaProducer<String, Designation> producer =
-        new KafkaProducer<>(props, new StringSerializer(), values)) {
-      Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
-      writes.forEach(
-          (id, value) -> sent.put(id, producer.send(new ProducerRecord<>(topic, id, value))));
-      producer.flush();
-      for (Map.Entry<String, Future<RecordMetadata>> write : sent.entrySet()) {
-        try {
-          write.getValue().get();
-        } catch (ExecutionException e) {
-          throw new IllegalStateException(
-              "designation " + write.getKey() + " not written to " + topic + ": " + e.getCause(),
-              e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while publishing designations", e);
-        }
-      }
-    }
   }
 }

@@ -72,8 +72,18 @@ public final class AlertComposer {
 
   /** The alert for one event that {@code rule} bans. */
   static Alert banned(Rule rule, Fact fact, long nowMillis) {
-    return Alert.newBuilder()
+    return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
+        .setMessage(banMessage(rule, fact))
+        .build();
+  }
+
+  /**
+   * What an alert about one event says besides its id and message: the rule, its legal basis and
+   * severity, the event's amount, kind, time and references, when it was raised.
+   */
+  static Alert.Builder aboutEvent(Rule rule, Fact fact, long nowMillis) {
+    return Alert.newBuilder()
         .setRuleId(rule.getRuleId())
         .setLegalBasis(rule.getLegalBasis())
         .setRuleKind(rule.getKind())
@@ -84,9 +94,7 @@ public final class AlertComposer {
         .setTriggeringEventIds(List.of(fact.eventId()))
         .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
-        .setMessage(banMessage(rule, fact))
-        .setReferences(fact.references())
-        .build();
+        .setReferences(fact.references());
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {

@@ -29,21 +29,10 @@ final class ScreenAlerts {
     Fact fact = hit.fact();
     DesignationMatch match = hit.match();
     Designation designation = match.designation();
-    return Alert.newBuilder()
+    return AlertComposer.aboutEvent(rule, fact, hit.processedAt())
         .setAlertId(rule.getRuleId() + "/" + designation.getDesignationId() + "/" + fact.eventId())
-        .setRuleId(rule.getRuleId())
-        .setLegalBasis(rule.getLegalBasis())
-        .setRuleKind(rule.getKind())
-        .setSeverity(rule.getSeverity())
-        .setTotal(fact.amount())
-        .setUnit(fact.amountUnit())
-        .setEventKind(fact.kind())
-        .setTriggeringEventIds(List.of(fact.eventId()))
         .setMatchedDesignations(List.of(designation.getDesignationId()))
-        .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
-        .setProcessedAt(Instant.ofEpochMilli(hit.processedAt()))
         .setMessage(message(rule, hit))
-        .setReferences(fact.references())
         .setScreening(
             ScreeningMatch.newBuilder()
                 .setDesignationId(designation.getDesignationId())

@@ -38,9 +38,4 @@ record IdentifierKey(IdentifierScheme scheme, String value) {
   boolean isEmpty() {
     return value.isEmpty();
   }
-
-  /** As an alert names it, e.g. {@code IMO 5434358}. */
-  String describe() {
-    return scheme + " " + value;
-  }
 }

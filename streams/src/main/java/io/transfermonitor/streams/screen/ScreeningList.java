@@ -46,7 +46,7 @@ public final class ScreeningList {
 
   private final Map<String, Designation> byId = new LinkedHashMap<>();
   private final Map<String, List<Indexed>> byWord = new HashMap<>();
-  private final Map<IdentifierKey, List<Designation>> byIdentifier = new HashMap<>();
+  private final Map<IdentifierKey, List<ListedIdentifier>> byIdentifier = new HashMap<>();
   private final TokenWeights weights;
   private final NameSimilarity similarity;
   private int names;
@@ -104,9 +104,11 @@ public final class ScreeningList {
     Map<String, DesignationMatch> best = new LinkedHashMap<>();
     for (Identifier id : party.getIdentifiers()) {
       IdentifierKey key = IdentifierKey.of(id);
-      for (Designation designation : byIdentifier.getOrDefault(key, List.of())) {
+      for (ListedIdentifier listed : byIdentifier.getOrDefault(key, List.of())) {
         keepBest(
-            best, new DesignationMatch(designation, MatchMethod.IDENTIFIER, 1.0, key.describe()));
+            best,
+            new DesignationMatch(
+                listed.designation(), MatchMethod.IDENTIFIER, 1.0, listed.shown()));
       }
     }
     for (DesignationMatch match : screen(party.getName())) {
@@ -192,11 +194,14 @@ public final class ScreeningList {
 
   private void index(Designation designation) {
     for (Identifier id : designation.getIdentifiers()) {
-      addIdentifier(IdentifierKey.of(id), designation);
+      addIdentifier(
+          IdentifierKey.of(id), designation, id.getScheme() + " " + id.getValue().strip());
     }
+    String reference = designation.getDesignationId();
     addIdentifier(
-        IdentifierKey.of(IdentifierScheme.UN_REFERENCE, designation.getDesignationId()),
-        designation);
+        IdentifierKey.of(IdentifierScheme.UN_REFERENCE, reference),
+        designation,
+        IdentifierScheme.UN_REFERENCE + " " + reference);
     for (ListedName name : ListedName.of(designation)) {
       Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
       names++;
@@ -208,9 +213,11 @@ public final class ScreeningList {
     }
   }
 
-  private void addIdentifier(IdentifierKey key, Designation designation) {
+  private void addIdentifier(IdentifierKey key, Designation designation, String shown) {
     if (!key.isEmpty()) {
-      byIdentifier.computeIfAbsent(key, k -> new ArrayList<>(1)).add(designation);
+      byIdentifier
+          .computeIfAbsent(key, k -> new ArrayList<>(1))
+          .add(new ListedIdentifier(designation, shown));
     }
   }
 
@@ -242,6 +249,9 @@ public final class ScreeningList {
             .thenComparing(DesignationMatch::designationId));
     return List.copyOf(list);
   }
+
+  /** An identifier of a designation, and how an alert shows it: as the list writes it. */
+  private record ListedIdentifier(Designation designation, String shown) {}
 
   /** A listed name with the vectors of its forms, weighted by this list. */
   private record Indexed(ListedName name, List<NameVector> vectors) {}

@@ -292,7 +292,7 @@ class ScreeningAlertsTest {
         .satisfies(
             alert -> {
               assertThat(alert.getScreening().getMethod()).isEqualTo(MatchMethod.IDENTIFIER);
-              assertThat(alert.getScreening().getMatchedOn()).isEqualTo("UN_REFERENCE KPE.047");
+              assertThat(alert.getScreening().getMatchedOn()).isEqualTo("UN_REFERENCE KPe.047");
             });
   }
 
