@@ -48,6 +48,8 @@ public enum AppSetting {
   NEAR_MISS_THRESHOLD(MonitorSettings.NEAR_MISS_THRESHOLD),
   SCREENING_LOOKBACK(MonitorSettings.SCREENING_LOOKBACK),
   RESCREEN_INTERVAL(MonitorSettings.RESCREEN_INTERVAL),
+  CASE_QUIET_INTERVAL(MonitorSettings.CASE_QUIET_INTERVAL),
+  CASE_PARTITIONS(MonitorSettings.CASE_PARTITIONS),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,

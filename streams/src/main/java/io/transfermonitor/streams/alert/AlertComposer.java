@@ -1,5 +1,8 @@
 package io.transfermonitor.streams.alert;
 
+import static io.transfermonitor.streams.alert.Amounts.number;
+import static io.transfermonitor.streams.alert.Amounts.unitWord;
+
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
@@ -67,6 +70,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(cap ? capMessage(rule, ledger, level) : cumulativeMessage(rule, ledger, level))
         .setReferences(ledger.lastReferences())
+        .setOrigin(ledger.sharedOrigin())
+        .setDestination(ledger.sharedDestination())
         .build();
   }
 
@@ -80,7 +85,8 @@ public final class AlertComposer {
 
   /**
    * What an alert about one event says besides its id and message: the rule, its legal basis and
-   * severity, the event's amount, kind, time and references, when it was raised.
+   * severity, the event's amount, kind, time, references, origin and destination, when it was
+   * raised.
    */
   static Alert.Builder aboutEvent(Rule rule, Fact fact, long nowMillis) {
     return Alert.newBuilder()
@@ -94,7 +100,9 @@ public final class AlertComposer {
         .setTriggeringEventIds(List.of(fact.eventId()))
         .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
-        .setReferences(fact.references());
+        .setReferences(fact.references())
+        .setOrigin(fact.origin())
+        .setDestination(fact.destination());
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
@@ -178,25 +186,5 @@ public final class AlertComposer {
 
   private static String orUnknown(String country) {
     return country == null ? "unknown" : country;
-  }
-
-  static String unitWord(String unit) {
-    if (unit == null) {
-      return "";
-    }
-    return switch (unit) {
-      case "BARREL" -> "bbl";
-      case "METRIC_TON" -> "t";
-      case "KILOLITRE" -> "kl";
-      case "LITRE" -> "l";
-      default -> unit.toLowerCase(Locale.ROOT);
-    };
-  }
-
-  static String number(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%,.0f", value);
-    }
-    return String.format(Locale.ROOT, "%,.1f", value);
   }
 }

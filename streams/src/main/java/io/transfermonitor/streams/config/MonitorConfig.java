@@ -34,6 +34,10 @@ import java.util.Set;
  *     ({@code tm.screening.lookback})
  * @param rescreenInterval how often (wall clock) new designations are looked for to rescreen past
  *     events ({@code tm.screening.rescreen.interval})
+ * @param caseQuietInterval how long after a case's last notification an update of it may notify
+ *     again ({@code tm.case.quiet.interval})
+ * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
+ *     to their case ({@code tm.case.partitions})
  */
 public record MonitorConfig(
     Topics topics,
@@ -47,7 +51,9 @@ public record MonitorConfig(
     double screeningThreshold,
     double nearMissThreshold,
     Duration screeningLookBack,
-    Duration rescreenInterval) {
+    Duration rescreenInterval,
+    Duration caseQuietInterval,
+    int casePartitions) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -72,6 +78,11 @@ public record MonitorConfig(
     requirePositive(screeningLookBack, "screeningLookBack");
     requirePositive(rescreenInterval, "rescreenInterval");
     screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
+    requirePositive(caseQuietInterval, "caseQuietInterval");
+    if (casePartitions < 1) {
+      throw new IllegalArgumentException(
+          "casePartitions must be at least 1, was " + casePartitions);
+    }
   }
 
   /** The screening stage's settings. */
@@ -130,6 +141,8 @@ public record MonitorConfig(
     private double nearMissThreshold;
     private Duration screeningLookBack;
     private Duration rescreenInterval;
+    private Duration caseQuietInterval;
+    private int casePartitions;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -144,6 +157,8 @@ public record MonitorConfig(
       nearMissThreshold = from.nearMissThreshold;
       screeningLookBack = from.screeningLookBack;
       rescreenInterval = from.rescreenInterval;
+      caseQuietInterval = from.caseQuietInterval;
+      casePartitions = from.casePartitions;
     }
 
     public Builder topics(Topics value) {
@@ -206,6 +221,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder caseQuietInterval(Duration value) {
+      caseQuietInterval = value;
+      return this;
+    }
+
+    public Builder casePartitions(int value) {
+      casePartitions = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -219,7 +244,9 @@ public record MonitorConfig(
           screeningThreshold,
           nearMissThreshold,
           screeningLookBack,
-          rescreenInterval);
+          rescreenInterval,
+          caseQuietInterval,
+          casePartitions);
     }
   }
 }

@@ -31,6 +31,8 @@ public final class MonitorSettings {
   public static final String NEAR_MISS_THRESHOLD = "tm.screening.near.miss.threshold";
   public static final String SCREENING_LOOKBACK = "tm.screening.lookback";
   public static final String RESCREEN_INTERVAL = "tm.screening.rescreen.interval";
+  public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
+  public static final String CASE_PARTITIONS = "tm.case.partitions";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -142,7 +144,26 @@ public final class MonitorSettings {
               check(MonitorSettings::positiveDuration),
               Importance.LOW,
               "How often, by the wall clock, each task looks for designations it has not"
-                  + " rescreened its past events against yet.");
+                  + " rescreened its past events against yet.")
+          .define(
+              CASE_QUIET_INTERVAL,
+              Type.STRING,
+              "5m",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long after a case's last notification more alerts that do not escalate it may"
+                  + " notify again (like Alertmanager's group_interval): an update notifies at"
+                  + " most once per interval, with every alert since the last notification.")
+          .define(
+              CASE_PARTITIONS,
+              Type.STRING,
+              "3",
+              check(MonitorSettings::positiveWholeNumber),
+              Importance.LOW,
+              "Partitions of the repartition topics that bring alerts and operator actions to"
+                  + " their case (by case id); one number for all of them, so one case's alerts"
+                  + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
+                  + " refuses to start when an existing repartition topic has another count.");
 
   private MonitorSettings() {}
 
@@ -203,7 +224,9 @@ public final class MonitorSettings {
         number(parsed, SCREENING_THRESHOLD),
         nearMiss(parsed),
         duration(parsed, SCREENING_LOOKBACK),
-        duration(parsed, RESCREEN_INTERVAL));
+        duration(parsed, RESCREEN_INTERVAL),
+        duration(parsed, CASE_QUIET_INTERVAL),
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)));
   }
 
   private static double number(Map<String, Object> parsed, String key) {
@@ -300,6 +323,16 @@ public final class MonitorSettings {
       return d > 0 && d <= 1 ? null : "'" + value + "' must be a score above 0 and at most 1";
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a number";
+    }
+  }
+
+  private static String positiveWholeNumber(String value) {
+    try {
+      return Integer.parseInt(value.trim()) >= 1
+          ? null
+          : "'" + value + "' must be a whole number of at least 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
     }
   }
 

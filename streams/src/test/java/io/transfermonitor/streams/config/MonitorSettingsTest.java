@@ -37,12 +37,14 @@ class MonitorSettingsTest {
     assertThat(config.nearMissThreshold()).isEqualTo(0.6);
     assertThat(config.screeningLookBack()).isEqualTo(Duration.ofDays(400));
     assertThat(config.rescreenInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.casePartitions()).isEqualTo(3);
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(12)
+        .hasSize(14)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -82,6 +84,11 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.NEAR_MISS_THRESHOLD)
         .hasMessageContaining("must not be above tm.screening.threshold (0.8)");
+    assertThat(MonitorSettings.problem(MonitorSettings.CASE_PARTITIONS, "0"))
+        .contains("'0' must be a whole number of at least 1");
+    assertThat(MonitorSettings.parse(Map.of(MonitorSettings.CASE_QUIET_INTERVAL, "90s")))
+        .extracting(MonitorConfig::caseQuietInterval)
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test

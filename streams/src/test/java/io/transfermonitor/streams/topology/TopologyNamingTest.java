@@ -30,8 +30,7 @@ class TopologyNamingTest {
             "count-in-ledgers",
             "stores: [ledgers]",
             "stores: [event-ids]",
-            "write-ban-alerts",
-            "write-level-alerts",
+            "write-alerts",
             "write-rejected",
             "write-cap-usage",
             "read-designations",
@@ -39,6 +38,14 @@ class TopologyNamingTest {
             "screen-parties",
             "stores: [designations-rescreened, screened-events]",
             "match-screen-rules",
-            "write-screen-alerts");
+            "screen-alerts-by-case-repartition",
+            "ban-alerts-by-case-repartition",
+            "level-alerts-by-case-repartition",
+            "case-actions-by-case-repartition",
+            "track-cases",
+            "stores: [cases, case-timers]",
+            "write-cases",
+            "write-notifications",
+            "write-refused-actions");
   }
 }
