@@ -28,11 +28,17 @@ public final class MockStores {
   /** A window store of one-millisecond windows kept for {@code retention}, added to context. */
   public static WindowStore<String, Long> window(
       MockProcessorContext<?, ?> context, String name, Duration retention) {
-    WindowStore<String, Long> store =
+    return window(context, name, retention, Serdes.Long());
+  }
+
+  /** A window store of {@code values}, one-millisecond windows, added to {@code context}. */
+  public static <V> WindowStore<String, V> window(
+      MockProcessorContext<?, ?> context, String name, Duration retention, Serde<V> values) {
+    WindowStore<String, V> store =
         Stores.windowStoreBuilder(
                 Stores.inMemoryWindowStore(name, retention, Duration.ofMillis(1), false),
                 Serdes.String(),
-                Serdes.Long())
+                values)
             .withLoggingDisabled()
             .build();
     store.init(context.getStateStoreContext(), store);

@@ -35,6 +35,7 @@ class ArchitectureTest {
           "validate",
           "dedupe",
           "normalize",
+          "screen",
           "match",
           "ledger",
           "alert",

@@ -12,17 +12,21 @@ import io.transfermonitor.streams.ledger.AlertLevels;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
 import io.transfermonitor.streams.match.BanMatch;
+import io.transfermonitor.streams.match.ScreenMatch;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, and one per
- * banned event, each with a deterministic id and a sentence saying what happened and what to do.
+ * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per
+ * banned event, one per event and designated party (SCREEN), each with a deterministic id and a
+ * sentence saying what happened and what to do.
  *
  * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code ruleId/eventId} for banned
- * events. Replays produce the same ids, so even a consumer that sees an alert twice can tell.
+ * events, {@code ruleId/designationId/eventId} for designated parties (so an alert found live and
+ * one found by rescreening the same event would share an id). Replays produce the same ids, so even
+ * a consumer that sees an alert twice can tell.
  */
 public final class AlertComposer {
 
@@ -36,6 +40,11 @@ public final class AlertComposer {
   /** The alert for one event that a BAN rule forbids. */
   public static Alert banned(BanMatch match) {
     return banned(match.rule(), match.fact(), match.processedAt());
+  }
+
+  /** The alert for an event naming a party that matches a designation a SCREEN rule covers. */
+  public static Alert screened(ScreenMatch match) {
+    return ScreenAlerts.alert(match);
   }
 
   /** The alert for {@code ledger} reaching {@code level} of {@code rule}. */
@@ -68,8 +77,19 @@ public final class AlertComposer {
 
   /** The alert for one event that {@code rule} bans. */
   static Alert banned(Rule rule, Fact fact, long nowMillis) {
-    return Alert.newBuilder()
+    return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
+        .setMessage(banMessage(rule, fact))
+        .build();
+  }
+
+  /**
+   * What an alert about one event says besides its id and message: the rule, its legal basis and
+   * severity, the event's amount, kind, time, references, origin and destination, when it was
+   * raised.
+   */
+  static Alert.Builder aboutEvent(Rule rule, Fact fact, long nowMillis) {
+    return Alert.newBuilder()
         .setRuleId(rule.getRuleId())
         .setLegalBasis(rule.getLegalBasis())
         .setRuleKind(rule.getKind())
@@ -80,11 +100,9 @@ public final class AlertComposer {
         .setTriggeringEventIds(List.of(fact.eventId()))
         .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
-        .setMessage(banMessage(rule, fact))
         .setReferences(fact.references())
         .setOrigin(fact.origin())
-        .setDestination(fact.destination())
-        .build();
+        .setDestination(fact.destination());
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
@@ -155,7 +173,7 @@ public final class AlertComposer {
         rule.getTitle());
   }
 
-  private static String kindWords(Fact fact) {
+  static String kindWords(Fact fact) {
     return switch (fact.kind()) {
       case TANKER_DELIVERY -> fact.shipToShip() ? "Ship-to-ship transfer" : "Tanker delivery";
       case CONTAINER_SHIPMENT -> "Container shipment";

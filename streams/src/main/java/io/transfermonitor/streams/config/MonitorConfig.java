@@ -2,6 +2,7 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
+import io.transfermonitor.streams.screen.ScreeningSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,14 @@ import java.util.Set;
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
  * @param instanceId Kafka's {@code group.instance.id} for static membership, empty for dynamic
  *     membership ({@code tm.instance.id})
+ * @param screeningThreshold a party matching a designation at or above this score raises a SCREEN
+ *     alert ({@code tm.screening.threshold})
+ * @param nearMissThreshold a best match at or above this but below the threshold is counted as a
+ *     near miss, never alerted ({@code tm.screening.near.miss.threshold})
+ * @param screeningLookBack how long events are kept for rescreening when a designation arrives
+ *     ({@code tm.screening.lookback})
+ * @param rescreenInterval how often (wall clock) new designations are looked for to rescreen past
+ *     events ({@code tm.screening.rescreen.interval})
  * @param caseQuietInterval how long after a case's last notification an update of it may notify
  *     again ({@code tm.case.quiet.interval})
  * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
@@ -44,6 +53,10 @@ public record MonitorConfig(
     Duration ruleRecheckInterval,
     Duration commitInterval,
     String instanceId,
+    double screeningThreshold,
+    double nearMissThreshold,
+    Duration screeningLookBack,
+    Duration rescreenInterval,
     Duration caseQuietInterval,
     int casePartitions) {
 
@@ -68,6 +81,9 @@ public record MonitorConfig(
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
     instanceId = instanceId == null ? "" : instanceId.trim();
+    requirePositive(screeningLookBack, "screeningLookBack");
+    requirePositive(rescreenInterval, "rescreenInterval");
+    screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
     requirePositive(caseQuietInterval, "caseQuietInterval");
     if (casePartitions < 1) {
       throw new IllegalArgumentException(
@@ -78,6 +94,16 @@ public record MonitorConfig(
   /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
   public Duration maxFutureSkew() {
     return validationLimits.maxFutureSkew();
+  }
+
+  /** The screening stage's settings. */
+  public ScreeningSettings screening() {
+    return screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
+  }
+
+  private static ScreeningSettings screening(
+      double threshold, double nearMiss, Duration lookBack, Duration interval) {
+    return new ScreeningSettings(threshold, nearMiss, lookBack, interval);
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -123,6 +149,10 @@ public record MonitorConfig(
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
     private String instanceId;
+    private double screeningThreshold;
+    private double nearMissThreshold;
+    private Duration screeningLookBack;
+    private Duration rescreenInterval;
     private Duration caseQuietInterval;
     private int casePartitions;
 
@@ -136,6 +166,10 @@ public record MonitorConfig(
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
       instanceId = from.instanceId;
+      screeningThreshold = from.screeningThreshold;
+      nearMissThreshold = from.nearMissThreshold;
+      screeningLookBack = from.screeningLookBack;
+      rescreenInterval = from.rescreenInterval;
       caseQuietInterval = from.caseQuietInterval;
       casePartitions = from.casePartitions;
     }
@@ -190,6 +224,26 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder screeningThreshold(double value) {
+      screeningThreshold = value;
+      return this;
+    }
+
+    public Builder nearMissThreshold(double value) {
+      nearMissThreshold = value;
+      return this;
+    }
+
+    public Builder screeningLookBack(Duration value) {
+      screeningLookBack = value;
+      return this;
+    }
+
+    public Builder rescreenInterval(Duration value) {
+      rescreenInterval = value;
+      return this;
+    }
+
     public Builder caseQuietInterval(Duration value) {
       caseQuietInterval = value;
       return this;
@@ -211,6 +265,10 @@ public record MonitorConfig(
           ruleRecheckInterval,
           commitInterval,
           instanceId,
+          screeningThreshold,
+          nearMissThreshold,
+          screeningLookBack,
+          rescreenInterval,
           caseQuietInterval,
           casePartitions);
     }

@@ -5,6 +5,7 @@ import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
@@ -20,15 +21,16 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, alerts, rejected and cap-usage topics, the cases, the
- * operator actions on cases and the notifications. Keys are strings; values are Avro in the
- * Confluent wire format.
+ * registry: the six event topics, the rules, designations, alerts, rejected and cap-usage topics,
+ * the cases, the operator actions on cases and the notifications. Keys are strings; values are Avro
+ * in the Confluent wire format.
  */
 public final class MonitorTopics {
 
   private final Map<EventKind, Topic<String, ? extends SpecificRecord>> events =
       new EnumMap<>(EventKind.class);
   private final Topic<String, Rule> rules;
+  private final Topic<String, Designation> designations;
   private final Topic<String, Alert> alerts;
   private final Topic<String, RejectedEvent> rejected;
   private final Topic<String, CapUsage> capUsage;
@@ -41,6 +43,7 @@ public final class MonitorTopics {
       events.put(kind, avro(names.eventTopic(kind), EventTypes.recordClass(kind), registry));
     }
     rules = avro(names.rules(), Rule.class, registry);
+    designations = avro(names.designations(), Designation.class, registry);
     alerts = avro(names.alerts(), Alert.class, registry);
     rejected = avro(names.rejected(), RejectedEvent.class, registry);
     capUsage = avro(names.capUsage(), CapUsage.class, registry);
@@ -56,6 +59,10 @@ public final class MonitorTopics {
 
   public Topic<String, Rule> rules() {
     return rules;
+  }
+
+  public Topic<String, Designation> designations() {
+    return designations;
   }
 
   public Topic<String, Alert> alerts() {

@@ -2,6 +2,7 @@ package io.transfermonitor.streams.topology;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
@@ -27,9 +28,16 @@ import io.transfermonitor.streams.match.BanMatcher;
 import io.transfermonitor.streams.match.LedgerRouter;
 import io.transfermonitor.streams.match.RuleDecoder;
 import io.transfermonitor.streams.match.RuleStoreUpdater;
+import io.transfermonitor.streams.match.ScreenMatch;
+import io.transfermonitor.streams.match.ScreenRuleMatcher;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.normalize.BarrelConverter;
 import io.transfermonitor.streams.normalize.UnitNormalizer;
+import io.transfermonitor.streams.screen.DesignationChanges;
+import io.transfermonitor.streams.screen.DesignationStoreUpdater;
+import io.transfermonitor.streams.screen.ScreenedEvents;
+import io.transfermonitor.streams.screen.ScreeningHit;
+import io.transfermonitor.streams.screen.ScreeningProcessor;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
@@ -55,9 +63,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * tm.reference.rules -> read-rules -> global store rules (read by every stage that matches rules)
+ * tm.reference.designations -> read-designations -> global store designations (read by screen)
  * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
  *                                          -> as-fact -> facts-by-event-id (repartition, key id)
  *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
+ *   -> screen-parties (stores screened-events, designations-rescreened) -> 4 match-screen-rules
+ *      -> 6 compose-screen-alerts -> 7 key-screen-alerts-by-case -> screen-alerts-by-case
  *   -> 4 match-bans -> 6 compose-ban-alerts -> 7 key-ban-alerts-by-case -> ban-alerts-by-case
  *   -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
  *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
@@ -86,6 +97,15 @@ public final class MonitorTopology {
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
 
+  /** Global store of the designations, key = reference number. */
+  public static final String DESIGNATIONS_STORE = "designations";
+
+  /** Events with parties seen within the screening look-back, key = event id. */
+  public static final String SCREENED_EVENTS_STORE = "screened-events";
+
+  /** Version of each designation a task has rescreened its events against. */
+  public static final String DESIGNATIONS_RESCREENED_STORE = "designations-rescreened";
+
   /** Repartition by event id, before the re-send check. */
   public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
 
@@ -107,6 +127,7 @@ public final class MonitorTopology {
   private final MonitorTopics topics;
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
+  private final DesignationChanges designationChanges = new DesignationChanges();
 
   private MonitorTopology(
       MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
@@ -151,13 +172,19 @@ public final class MonitorTopology {
     // built after the ledgers, so the sub-topologies (and task ids) that existed keep their numbers
     KStream<String, CaseInput> bans = toCases(banAlerts, "ban");
     KStream<String, CaseInput> levels = toCases(levelAlerts(ledgers), "level");
+    KStream<String, CaseInput> screens =
+        toCases(screenAlerts(matchScreenRules(screenParties(fresh))), "screen");
     KStream<String, CaseInput> toCases =
         actionsToCases()
             .merge(bans, Named.as("merge-ban-alerts"))
-            .merge(levels, Named.as("merge-level-alerts"));
+            .merge(levels, Named.as("merge-level-alerts"))
+            .merge(screens, Named.as("merge-screen-alerts"));
     KStream<String, CaseOutcome> cases = trackCases(toCases);
     writeAlerts(cases);
     writeCases(cases);
+    // last, so the sub-topologies (and task ids, state directories) of earlier versions keep
+    // their numbers
+    holdDesignations();
     return builder.build();
   }
 
@@ -173,6 +200,18 @@ public final class MonitorTopology {
         rules.name(),
         rules.consumed("read-rules"),
         () -> new RuleStoreUpdater(RULES_STORE));
+  }
+
+  /** Designations: a global store fed by the compacted designations topic, for every task. */
+  private void holdDesignations() {
+    Topic<String, Designation> designations = topics.designations();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DESIGNATIONS_STORE), keys, designations.valueSerde())
+            .withLoggingDisabled(),
+        designations.name(),
+        designations.consumed("read-designations"),
+        () -> new DesignationStoreUpdater(DESIGNATIONS_STORE, designationChanges));
   }
 
   /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
@@ -231,6 +270,32 @@ public final class MonitorTopology {
     return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
   }
 
+  /** Screening: every party of every event against the designations; past events rescreened. */
+  private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
+    builder.addStateStore(
+        ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long()));
+    return facts.process(
+        () ->
+            new ScreeningProcessor(
+                DESIGNATIONS_STORE,
+                SCREENED_EVENTS_STORE,
+                DESIGNATIONS_RESCREENED_STORE,
+                designationChanges,
+                config.screening(),
+                metrics),
+        Named.as("screen-parties"),
+        SCREENED_EVENTS_STORE,
+        DESIGNATIONS_RESCREENED_STORE);
+  }
+
+  /** Stage 4, screening: each hit once per SCREEN rule that covers its designation's list. */
+  private KStream<String, ScreenMatch> matchScreenRules(KStream<String, ScreeningHit> hits) {
+    return hits.process(() -> new ScreenRuleMatcher(RULES_STORE), Named.as("match-screen-rules"));
+  }
+
   /** Stage 4, bans: every BAN rule each fact breaks. */
   private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
     return facts.process(() -> new BanMatcher(RULES_STORE), Named.as("match-bans"));
@@ -261,6 +326,12 @@ public final class MonitorTopology {
     ledgers
         .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
         .to(topics.capUsage().name(), topics.capUsage().produced("write-cap-usage"));
+  }
+
+  /** Stage 6, alerts for designated parties, keyed by alert id. */
+  private KStream<String, Alert> screenAlerts(KStream<String, ScreenMatch> matches) {
+    return matches.map(
+        (eventId, match) -> byId(AlertComposer.screened(match)), Named.as("compose-screen-alerts"));
   }
 
   /** Stage 6, alerts for bans, keyed by alert id. */

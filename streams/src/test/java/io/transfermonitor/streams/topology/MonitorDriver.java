@@ -6,6 +6,7 @@ import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
@@ -64,6 +65,7 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, Case> cases;
   final TestOutputTopic<String, CaseNotification> notifications;
   private final TestInputTopic<String, Rule> rules;
+  private final TestInputTopic<String, Designation> designations;
   private final TestInputTopic<String, CaseAction> caseActions;
   private final Map<String, Case> latestCases = new HashMap<>();
   private final List<CaseNotification> allNotifications = new ArrayList<>();
@@ -87,6 +89,11 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().rules(),
             new StringSerializer(),
             AvroSerde.forValue(registry, Rule.class).serializer());
+    designations =
+        driver.createInputTopic(
+            config.topics().designations(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, Designation.class).serializer());
     alerts =
         driver.createOutputTopic(
             config.topics().alerts(),
@@ -139,6 +146,28 @@ final class MonitorDriver implements AutoCloseable {
     all.forEach(this::rule);
   }
 
+  /** Publishes a designation, keyed by its reference number. */
+  void designate(Designation designation) {
+    designations.pipeInput(designation.getDesignationId(), designation);
+  }
+
+  void designate(List<Designation> all) {
+    all.forEach(this::designate);
+  }
+
+  /** Publishes raw bytes to the designations topic. */
+  void designateRaw(String key, byte[] value) {
+    driver
+        .createInputTopic(
+            config.topics().designations(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(key, value);
+  }
+
+  /** Publishes the tombstone of a designation: it is delisted. */
+  void delist(String designationId) {
+    designations.pipeInput(designationId, null);
+  }
+
   /** Sends an event to the input topic of its kind, keyed by its event id. */
   void send(SpecificRecord event) {
     EventKind kind = EventTypes.kindOf(event);
@@ -168,6 +197,11 @@ final class MonitorDriver implements AutoCloseable {
   /** Lets the wall clock run, firing the rule re-check and case timer punctuations. */
   void advanceClock(Duration by) {
     driver.advanceWallClockTime(by);
+  }
+
+  /** The value of counter {@code name} summed over its tags, 0 if never counted. */
+  double count(String name) {
+    return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   /** The value of counter {@code name} with tag {@code tag=value}, 0 if never counted. */
