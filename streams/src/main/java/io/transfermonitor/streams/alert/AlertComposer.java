@@ -1,10 +1,13 @@
 package io.transfermonitor.streams.alert;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.gap.Comparison;
+import io.transfermonitor.streams.gap.GapUpdate.GapReached;
 import io.transfermonitor.streams.ledger.AlertLevels;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
@@ -15,11 +18,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, and one per
- * banned event, each with a deterministic id and a sentence saying what happened and what to do.
+ * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per level
+ * a reporting gap reaches, and one per banned event, each with a deterministic id and a sentence
+ * saying what happened and what to do.
  *
- * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code ruleId/eventId} for banned
- * events. Replays produce the same ids, so even a consumer that sees an alert twice can tell.
+ * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code
+ * ruleId/periodStart/scope/level} for reporting gaps, {@code ruleId/eventId} for banned events.
+ * Replays produce the same ids, so even a consumer that sees an alert twice can tell.
  */
 public final class AlertComposer {
 
@@ -58,6 +63,43 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(cap ? capMessage(rule, ledger, level) : cumulativeMessage(rule, ledger, level))
         .setReferences(ledger.lastReferences())
+        .setSources(ledger.lastSources())
+        .setCorroboratedDeliveryCount(
+            ledger.basis() == Basis.OBSERVED ? ledger.corroboratedDeliveryCount() : null)
+        .build();
+  }
+
+  /** The alert for a reporting gap reaching one of its levels. */
+  public static Alert gapReached(GapReached reached) {
+    Comparison c = reached.comparison();
+    Rule rule = reached.rule();
+    Ledger trigger = reached.trigger();
+    Ledger observed = reached.observed();
+    return Alert.newBuilder()
+        .setAlertId(
+            rule.getRuleId() + "/" + c.period().start() + "/" + c.scope() + "/" + reached.level())
+        .setRuleId(rule.getRuleId())
+        .setLegalBasis(rule.getLegalBasis())
+        .setRuleKind(rule.getKind())
+        .setSeverity(reached.level().severity(rule))
+        .setPeriodStart(Instant.ofEpochMilli(c.period().startMillis()))
+        .setPeriodEnd(Instant.ofEpochMilli(c.period().endMillis()))
+        .setLevel(reached.level().name())
+        .setThreshold(reached.level().threshold(rule))
+        .setTotal(c.observed())
+        .setReportedTotal(c.reported())
+        .setLimit(c.limit())
+        .setUnit(c.unit())
+        .setScope(c.scope())
+        .setEventKind(trigger.lastEventKind())
+        .setTriggeringEventIds(trigger.recentEventIds())
+        .setEventTime(Instant.ofEpochMilli(trigger.lastEventTime()))
+        .setProcessedAt(Instant.ofEpochMilli(reached.processedAt()))
+        .setMessage(GapMessage.of(reached))
+        .setReferences(trigger.lastReferences())
+        .setSources(trigger.lastSources())
+        .setCorroboratedDeliveryCount(
+            c.isTotal() && observed != null ? observed.corroboratedDeliveryCount() : null)
         .build();
   }
 
@@ -83,7 +125,7 @@ public final class AlertComposer {
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
     return String.format(
         Locale.ROOT,
-        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s: %s.",
+        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s%s: %s.",
         ledger.basis(),
         rule.getTitle(),
         number(level.getThreshold() * 100),
@@ -92,7 +134,20 @@ public final class AlertComposer {
         unitWord(ledger.unit()),
         ledger.period(),
         reachedIn(ledger, level.getThreshold() * rule.getLimit()),
+        corroborated(ledger),
         action(rule, level));
+  }
+
+  /** Where observations were merged, how many deliveries the total holds and how many merged. */
+  static String corroborated(Ledger ledger) {
+    if (ledger.corroboratedDeliveryCount() <= 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        " (%s deliveries, %s of them seen by more than one source)",
+        number(ledger.deliveries()),
+        number(ledger.corroboratedDeliveryCount()));
   }
 
   /** Where events arrived out of order, when the level was reached by event time. */
@@ -163,7 +218,7 @@ public final class AlertComposer {
     return country == null ? "unknown" : country;
   }
 
-  private static String unitWord(String unit) {
+  static String unitWord(String unit) {
     if (unit == null) {
       return "";
     }
@@ -176,7 +231,7 @@ public final class AlertComposer {
     };
   }
 
-  private static String number(double value) {
+  static String number(double value) {
     if (value == Math.rint(value)) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,10 @@ import java.util.Set;
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
+ * @param corroborationWindow how far after a delivery's first observation another observation of
+ *     the same vessel still belongs to it ({@code tm.corroboration.window})
+ * @param corroborationSamePort whether observations at different discharge ports are different
+ *     deliveries ({@code tm.corroboration.same.port})
  */
 public record MonitorConfig(
     Topics topics,
@@ -34,7 +39,9 @@ public record MonitorConfig(
     double barrelsPerKilolitre,
     Duration maxFutureSkew,
     Duration ruleRecheckInterval,
-    Duration commitInterval) {
+    Duration commitInterval,
+    Duration corroborationWindow,
+    boolean corroborationSamePort) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -56,6 +63,7 @@ public record MonitorConfig(
     requirePositive(maxFutureSkew, "maxFutureSkew");
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
+    requirePositive(corroborationWindow, "corroborationWindow");
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -71,6 +79,11 @@ public record MonitorConfig(
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** When observations are one delivery, from the corroboration settings. */
+  public CorroborationRule corroborationRule() {
+    return new CorroborationRule(corroborationWindow, corroborationSamePort);
   }
 
   /** Product types events may name: the keys of {@link #barrelsPerTon()}. */
@@ -100,6 +113,8 @@ public record MonitorConfig(
     private Duration maxFutureSkew;
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
+    private Duration corroborationWindow;
+    private boolean corroborationSamePort;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -110,6 +125,8 @@ public record MonitorConfig(
       maxFutureSkew = from.maxFutureSkew;
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
+      corroborationWindow = from.corroborationWindow;
+      corroborationSamePort = from.corroborationSamePort;
     }
 
     public Builder topics(Topics value) {
@@ -152,6 +169,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder corroborationWindow(Duration value) {
+      corroborationWindow = value;
+      return this;
+    }
+
+    public Builder corroborationSamePort(boolean value) {
+      corroborationSamePort = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -161,7 +188,9 @@ public record MonitorConfig(
           barrelsPerKilolitre,
           maxFutureSkew,
           ruleRecheckInterval,
-          commitInterval);
+          commitInterval,
+          corroborationWindow,
+          corroborationSamePort);
     }
   }
 }

@@ -27,6 +27,8 @@ public final class MonitorSettings {
   public static final String MAX_FUTURE_SKEW = "tm.validation.max.future.skew";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
+  public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
+  public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -103,7 +105,25 @@ public final class MonitorSettings {
               check(MonitorSettings::positiveDuration),
               Importance.MEDIUM,
               "Kafka Streams commit.interval.ms: how often results are committed, and so how"
-                  + " soon alerts are visible to read_committed readers.");
+                  + " soon alerts are visible to read_committed readers.")
+          .define(
+              CORROBORATION_WINDOW,
+              Type.STRING,
+              "48h",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "OBSERVED tanker deliveries of one vessel (IMO number) within this time of a"
+                  + " delivery's first observation are that delivery, seen again: it counts once,"
+                  + " with the largest quantity observed.")
+          .define(
+              CORROBORATION_SAME_PORT,
+              Type.STRING,
+              "true",
+              check(MonitorSettings::trueOrFalse),
+              Importance.LOW,
+              "true: observations of one vessel at two different discharge ports are two"
+                  + " deliveries (one without a port joins either); false: the port is not"
+                  + " compared.");
 
   private MonitorSettings() {}
 
@@ -160,7 +180,9 @@ public final class MonitorSettings {
         Double.parseDouble(text(parsed, BARRELS_PER_KILOLITRE)),
         duration(parsed, MAX_FUTURE_SKEW),
         duration(parsed, RULE_RECHECK_INTERVAL),
-        duration(parsed, COMMIT_INTERVAL));
+        duration(parsed, COMMIT_INTERVAL),
+        duration(parsed, CORROBORATION_WINDOW),
+        Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
   }
 
   private static ConfigDef.ConfigKey key(String key) {
@@ -229,6 +251,12 @@ public final class MonitorSettings {
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a number";
     }
+  }
+
+  private static String trueOrFalse(String value) {
+    return value.equals("true") || value.equals("false")
+        ? null
+        : "'" + value + "' must be true or false";
   }
 
   private static String barrelsPerTon(String value) {

@@ -1,9 +1,11 @@
 package io.transfermonitor.streams.topology;
 
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
@@ -17,8 +19,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, alerts, rejected and cap-usage topics. Keys are
- * strings; values are Avro in the Confluent wire format.
+ * registry: the six event topics, the rules, alerts and rejected topics, and the aggregates (cap
+ * usage, reporting gaps, activity). Keys are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -28,6 +30,8 @@ public final class MonitorTopics {
   private final Topic<String, Alert> alerts;
   private final Topic<String, RejectedEvent> rejected;
   private final Topic<String, CapUsage> capUsage;
+  private final Topic<String, ReportingGap> reportingGaps;
+  private final Topic<String, Activity> activity;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -37,6 +41,8 @@ public final class MonitorTopics {
     alerts = avro(names.alerts(), Alert.class, registry);
     rejected = avro(names.rejected(), RejectedEvent.class, registry);
     capUsage = avro(names.capUsage(), CapUsage.class, registry);
+    reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
+    activity = avro(names.activity(), Activity.class, registry);
   }
 
   /** The input topic of {@code kind}. */
@@ -58,6 +64,14 @@ public final class MonitorTopics {
 
   public Topic<String, CapUsage> capUsage() {
     return capUsage;
+  }
+
+  public Topic<String, ReportingGap> reportingGaps() {
+    return reportingGaps;
+  }
+
+  public Topic<String, Activity> activity() {
+    return activity;
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(

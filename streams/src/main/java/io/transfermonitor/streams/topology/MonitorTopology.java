@@ -1,17 +1,28 @@
 package io.transfermonitor.streams.topology;
 
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.streams.activity.ActivityCount;
+import io.transfermonitor.streams.activity.ActivityCounter;
+import io.transfermonitor.streams.activity.ActivityCounts;
+import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertsByRule;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
+import io.transfermonitor.streams.corroborate.DeliveryCorroborator;
+import io.transfermonitor.streams.corroborate.VesselObservations;
 import io.transfermonitor.streams.dedupe.ResendFilter;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.fact.FactSerde;
+import io.transfermonitor.streams.gap.GapState;
+import io.transfermonitor.streams.gap.GapUpdate;
+import io.transfermonitor.streams.gap.ReportingGapProcessor;
 import io.transfermonitor.streams.ledger.JsonSerde;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
@@ -27,12 +38,14 @@ import io.transfermonitor.streams.normalize.UnitNormalizer;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -49,10 +62,17 @@ import org.apache.kafka.streams.state.Stores;
  *                                          -> as-fact -> facts-by-event-id (repartition, key id)
  *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
  *   -> 4 match-bans -> 6 compose-ban-alerts -> tm.alerts
- *   -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
- *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
- *                                            -> as-level-reached -> 6 compose-level-alerts
- *                                               -> tm.alerts
+ *   -> 3b observed tanker deliveries with an IMO number: facts-by-vessel (repartition, key IMO)
+ *         -> corroborate-deliveries (store vessel-observations); every other fact as it is
+ *      -> 7 as-activity-counts -> activity-by-row (repartition, key row)
+ *           -> count-activity (store activity) -> tm.aggregates.activity
+ *      -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
+ *         -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
+ *                                               -> as-level-reached -> 6 compose-level-alerts
+ *                                                  -> tm.alerts
+ *            -> 5b compare-reported-observed (store reporting-gaps, reads ledgers)
+ *                 -> as-reporting-gap -> tm.aggregates.reporting-gaps
+ *                 -> as-gap-reached -> 6 compose-gap-alerts -> tm.alerts
  * </pre>
  *
  * Every processor, store and internal topic has a name; store and internal topic names are part of
@@ -75,6 +95,21 @@ public final class MonitorTopology {
 
   /** Repartition by rule id, before the ledgers. */
   public static final String FACTS_BY_RULE = "facts-by-rule";
+
+  /** Observations of each vessel, key = IMO number. */
+  public static final String VESSEL_OBSERVATIONS_STORE = "vessel-observations";
+
+  /** Repartition by IMO number, before corroboration (observed tanker deliveries only). */
+  public static final String FACTS_BY_VESSEL = "facts-by-vessel";
+
+  /** Reporting gaps, key = ruleId/periodStart/scope. */
+  public static final String REPORTING_GAPS_STORE = "reporting-gaps";
+
+  /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
+  public static final String ACTIVITY_STORE = "activity";
+
+  /** Repartition by activity row, before counting activity. */
+  public static final String ACTIVITY_BY_ROW = "activity-by-row";
 
   private final StreamsBuilder builder = new StreamsBuilder();
   private final MonitorConfig config;
@@ -105,9 +140,14 @@ public final class MonitorTopology {
     writeRejected(validated);
     KStream<String, Fact> fresh = normalizeUnits(dropResends(validated));
     writeAlerts(banAlerts(matchBans(fresh)), "ban");
-    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(fresh));
+    KStream<String, Fact> counted = corroborate(fresh);
+    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(counted));
     writeCapUsage(ledgers);
     writeAlerts(levelAlerts(ledgers), "level");
+    KStream<String, GapUpdate> gaps = compareReportedAndObserved(ledgers);
+    writeReportingGaps(gaps);
+    writeAlerts(gapAlerts(gaps), "gap");
+    writeActivity(countActivity(counted));
     return builder.build();
   }
 
@@ -180,6 +220,41 @@ public final class MonitorTopology {
     return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
   }
 
+  /**
+   * Stage 3b: OBSERVED tanker deliveries with an IMO number meet the other observations of their
+   * vessel (the only facts repartitioned for it) and count once per delivery; every other fact
+   * counts on its own.
+   */
+  private KStream<String, Fact> corroborate(KStream<String, Fact> facts) {
+    CorroborationRule rule = config.corroborationRule();
+    Map<String, KStream<String, Fact>> byKind =
+        facts
+            .split(Named.as("split-observations"))
+            .branch((id, fact) -> rule.applies(fact), Branched.as("-by-vessel"))
+            .defaultBranch(Branched.as("-others"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(VESSEL_OBSERVATIONS_STORE),
+            keys,
+            new JsonSerde<>(VesselObservations.class)));
+    KStream<String, Fact> deliveries =
+        byKind
+            .get("split-observations-by-vessel")
+            .selectKey((id, fact) -> fact.vesselImo(), Named.as("key-by-vessel"))
+            .repartition(
+                Repartitioned.<String, Fact>as(FACTS_BY_VESSEL)
+                    .withKeySerde(keys)
+                    .withValueSerde(this.facts))
+            .process(
+                () ->
+                    new DeliveryCorroborator(
+                        VESSEL_OBSERVATIONS_STORE, rule, config.dedupRetention()),
+                Named.as("corroborate-deliveries"),
+                VESSEL_OBSERVATIONS_STORE);
+    return deliveries.merge(
+        byKind.get("split-observations-others"), Named.as("merge-corroborated"));
+  }
+
   /** Stage 4, bans: every BAN rule each fact breaks. */
   private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
     return facts.process(() -> new BanMatcher(RULES_STORE), Named.as("match-bans"));
@@ -210,6 +285,57 @@ public final class MonitorTopology {
     ledgers
         .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
         .to(topics.capUsage().name(), topics.capUsage().produced("write-cap-usage"));
+  }
+
+  /** Stage 5b: each cap's REPORTED and OBSERVED totals compared, in total and per state. */
+  private KStream<String, GapUpdate> compareReportedAndObserved(
+      KStream<String, LedgerUpdate> ledgers) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
+            keys,
+            new JsonSerde<>(GapState.class)));
+    return ledgers.process(
+        () ->
+            new ReportingGapProcessor(
+                REPORTING_GAPS_STORE, LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+        Named.as("compare-reported-observed"),
+        REPORTING_GAPS_STORE,
+        LEDGERS_STORE);
+  }
+
+  private void writeReportingGaps(KStream<String, GapUpdate> gaps) {
+    gaps.flatMapValues(GapUpdate::gaps, Named.as("as-reporting-gap"))
+        .to(topics.reportingGaps().name(), topics.reportingGaps().produced("write-reporting-gaps"));
+  }
+
+  /** Stage 6, alerts for reporting gaps, keyed by alert id. */
+  private KStream<String, Alert> gapAlerts(KStream<String, GapUpdate> gaps) {
+    return gaps.flatMapValues(GapUpdate::levelsReached, Named.as("as-gap-reached"))
+        .map(
+            (gap, reached) -> byId(AlertComposer.gapReached(reached)),
+            Named.as("compose-gap-alerts"));
+  }
+
+  /** Stage 7: activity rows for dashboards, each kept by one task. */
+  private KStream<String, Activity> countActivity(KStream<String, Fact> counted) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ACTIVITY_STORE),
+            keys,
+            new JsonSerde<>(ActivityTally.class)));
+    return counted
+        .flatMap((id, fact) -> ActivityCounts.of(fact), Named.as("as-activity-counts"))
+        .repartition(
+            Repartitioned.<String, ActivityCount>as(ACTIVITY_BY_ROW)
+                .withKeySerde(keys)
+                .withValueSerde(new JsonSerde<>(ActivityCount.class)))
+        .process(
+            () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
+  }
+
+  private void writeActivity(KStream<String, Activity> activity) {
+    activity.to(topics.activity().name(), topics.activity().produced("write-activity"));
   }
 
   /** Stage 6, alerts for bans, keyed by alert id. */

@@ -33,12 +33,14 @@ class MonitorSettingsTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.corroborationWindow()).isEqualTo(Duration.ofHours(48));
+    assertThat(config.corroborationSamePort()).isTrue();
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(8)
+        .hasSize(10)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

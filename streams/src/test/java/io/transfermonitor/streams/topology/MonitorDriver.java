@@ -6,6 +6,7 @@ import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -141,6 +142,11 @@ final class MonitorDriver implements AutoCloseable {
 
   List<Alert> alerts() {
     return alerts.readValuesToList();
+  }
+
+  /** The alerts raised since the last read by rules of {@code kind}; the others are read too. */
+  List<Alert> alerts(RuleKind kind) {
+    return alerts().stream().filter(a -> a.getRuleKind() == kind).toList();
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.streams.Events;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class RejectedEventsTest {
     assertThat(gallons.getField()).isEqualTo("unit");
     assertThat(gallons.getReason()).contains("unknown unit 'GALLON'");
 
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(
             alert -> {
@@ -136,7 +137,9 @@ class RejectedEventsTest {
               assertThat(r.getReason())
                   .contains("rule unscr-2397-crude-oil-cap: period anchorDay must be 1-28");
             });
-    assertThat(monitor.alerts()).extracting(Alert::getLevel).containsExactly("NOTICE_75");
+    assertThat(monitor.alerts(RuleKind.CAP))
+        .extracting(Alert::getLevel)
+        .containsExactly("NOTICE_75");
   }
 
   @Test
