@@ -56,6 +56,28 @@ public final class Events {
     return tanker(id, SourceKind.OBSERVED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
   }
 
+  /** Refined petroleum reported supplied to the DPRK by {@code origin}, in barrels. */
+  public static TankerDelivery reported(String id, String time, double barrels, String origin) {
+    TankerDelivery t =
+        tanker(id, SourceKind.REPORTED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
+    t.getHeader().setOrigin(origin);
+    t.getHeader().setSourceName("1718 Committee refined petroleum table");
+    return t;
+  }
+
+  /**
+   * Refined petroleum from Russia observed delivered to the DPRK by the vessel {@code imo} at
+   * {@code port} (null: none given), seen by {@code source}.
+   */
+  public static TankerDelivery sighting(
+      String id, String time, double barrels, String imo, String port, String source) {
+    TankerDelivery t = refined(id, time, barrels);
+    t.setVesselImo(imo);
+    t.setDischargePort(port);
+    t.getHeader().setSourceName(source);
+    return t;
+  }
+
   public static TankerDelivery tanker(
       String id,
       SourceKind kind,

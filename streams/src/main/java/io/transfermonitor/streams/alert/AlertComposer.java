@@ -143,10 +143,17 @@ public final class AlertComposer {
     if (ledger.corroboratedDeliveryCount() <= 0) {
       return "";
     }
+    return " (" + deliveries(ledger) + ")";
+  }
+
+  /** {@code 41 deliveries, 1 seen by more than one source}. */
+  static String deliveries(Ledger ledger) {
+    long all = ledger.deliveries();
     return String.format(
         Locale.ROOT,
-        " (%s deliveries, %s of them seen by more than one source)",
-        number(ledger.deliveries()),
+        "%s %s, %s seen by more than one source",
+        number(all),
+        all == 1 ? "delivery" : "deliveries",
         number(ledger.corroboratedDeliveryCount()));
   }
 

@@ -72,11 +72,7 @@ final class GapMessage {
     if (!c.isTotal() || observed == null || observed.corroboratedDeliveryCount() <= 0) {
       return "";
     }
-    return String.format(
-        Locale.ROOT,
-        " (%s deliveries observed, %s of them seen by more than one source)",
-        number(observed.deliveries()),
-        number(observed.corroboratedDeliveryCount()));
+    return " (observed: " + AlertComposer.deliveries(observed) + ")";
   }
 
   private static String action(GapReached reached) {

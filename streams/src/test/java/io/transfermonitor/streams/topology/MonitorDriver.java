@@ -1,10 +1,12 @@
 package io.transfermonitor.streams.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.schemas.EventTypes;
@@ -56,6 +58,8 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, RejectedEvent> rejected;
   final TestOutputTopic<String, CapUsage> capUsage;
+  final TestOutputTopic<String, ReportingGap> reportingGaps;
+  final TestOutputTopic<String, Activity> activity;
   private final TestInputTopic<String, Rule> rules;
 
   MonitorDriver() {
@@ -86,6 +90,16 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().capUsage(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, CapUsage.class).deserializer());
+    reportingGaps =
+        driver.createOutputTopic(
+            config.topics().reportingGaps(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, ReportingGap.class).deserializer());
+    activity =
+        driver.createOutputTopic(
+            config.topics().activity(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, Activity.class).deserializer());
   }
 
   private Properties properties() {
