@@ -1,6 +1,7 @@
 package io.transfermonitor.schemas;
 
 import io.transfermonitor.model.EventKind;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public record Topics(
 
   /** Every input topic, in {@link EventKind} order. */
   public List<String> eventTopics() {
-    return java.util.Arrays.stream(EventKind.values()).map(events::get).toList();
+    return Arrays.stream(EventKind.values()).map(events::get).toList();
   }
 
   /** Kebab-case plural used in topic names: TANKER_DELIVERY becomes tanker-deliveries. */

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -121,7 +122,7 @@ public class AlertsCommand implements Callable<Integer> {
     List<PartitionInfo> partitions;
     try {
       partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new UnavailableException(
           "no answer from Kafka about topic '" + topic + "': " + e.getMessage(), e);
     }

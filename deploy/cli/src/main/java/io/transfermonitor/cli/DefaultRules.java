@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The rule set to load: a file the user names, or the default set of domain.md shipped in the jar
- * (a copy of {@code deploy/config/rules.yaml}).
+ * The rule set to load: a file the user names, or the default set shipped in the jar (a copy of
+ * {@code deploy/config/rules.yaml}: the UN Security Council's limits and bans on the DPRK).
  */
 public final class DefaultRules {
 

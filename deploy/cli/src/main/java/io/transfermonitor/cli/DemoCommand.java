@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Rule;
@@ -10,7 +11,6 @@ import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,9 +98,9 @@ public class DemoCommand implements Callable<Integer> {
     List<Rule> ruleSet = DefaultRules.load(rules);
     try (ShutdownSequence shutdown = new ShutdownSequence();
         AlertSink sink = new AlertSink(alertsOut)) {
-      MonitorCluster cluster =
+      TargetCluster cluster =
           shutdown.add(
-              MonitorCluster.embedded(
+              TargetCluster.embedded(
                   EmbeddedStackConfig.builder().dataDir(dataDir).freePorts().fresh(true).build(),
                   out));
       cluster.createTopics(topics, TopicLayout.defaults());
@@ -153,17 +153,17 @@ public class DemoCommand implements Callable<Integer> {
         return 0;
       }
       Duration timeout = Duration.ofSeconds(timeoutSeconds);
-      try (ProcessingProgress progress = new ProcessingProgress(cluster.clientProperties());
+      try (TopicEnds ends = new TopicEnds(cluster.clientProperties());
           Admin admin = Admin.create(cluster.clientProperties())) {
         boolean done =
-            ConsumerProgress.of(admin, topics.eventTopics())
+            GroupCommitProgress.of(admin, topics.eventTopics())
                 .awaitDone(config.applicationId(), timeout, () -> true, System.err);
         if (!done) {
           throw new IllegalStateException(
               "the monitor did not process all input within " + timeout);
         }
-        progress.awaitRead(topics.alerts(), tail::positions, timeout);
-        long rejected = progress.recordCount(topics.rejected());
+        ends.awaitRead(topics.alerts(), tail::positions, timeout);
+        long rejected = ends.recordCount(topics.rejected());
         printSummary(out, replay, rejected, tail.alerts(), System.nanoTime() - started);
       }
       return 0;

@@ -1,9 +1,9 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.rules.RuleFile;
-import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.rules.RulePublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,12 +74,12 @@ public class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = settings.topics();
     ShutdownSequence shutdown = new ShutdownSequence();
-    MonitorCluster cluster =
+    TargetCluster cluster =
         shutdown.add(
-            MonitorCluster.named(settings)
+            TargetCluster.named(settings)
                 .orElseGet(
                     () ->
-                        MonitorCluster.embedded(
+                        TargetCluster.embedded(
                             EmbeddedStackConfig.builder().dataDir(dataDir).build(), out)));
     if (cluster.isEmbedded() || createTopics) {
       cluster.createTopics(topics, settings.topicLayout());

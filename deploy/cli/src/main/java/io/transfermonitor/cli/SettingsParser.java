@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns the places settings come from into one validated {@link Settings}. Later sources win:
@@ -95,7 +96,7 @@ public final class SettingsParser {
 
   private static void readEnv(
       Map<String, String> env, Map<String, String> values, Map<String, String> origins) {
-    new java.util.TreeMap<>(env)
+    new TreeMap<>(env)
         .forEach(
             (name, value) -> {
               if (name.startsWith(KAFKA_ENV) && !KAFKA_ENV_NOT_CLIENT.contains(name)) {

@@ -2,14 +2,16 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.PrintWriter;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code transfer-monitor} command. Subcommands are listed in {@code subcommands} below; add a
- * class there to add one. Exit codes: 0 ok, 1 failed, 2 bad usage or bad setting, 3 a port or
- * service is unavailable.
+ * class there to add one. The benchmark ({@code bench}) is not among them: it ships in a jar of its
+ * own, which the launcher runs for {@code ./transfer-monitor bench}. Exit codes: 0 ok, 1 failed, 2
+ * bad usage or bad setting, 3 a port or service is unavailable.
  */
 @Command(
     name = "transfer-monitor",
@@ -26,8 +28,14 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       RulesCommand.class,
       IngestCommand.class,
-      io.transfermonitor.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Also:",
+      "  bench   Measures the monitor against an exactly-once baseline (events/s,",
+      "            latency, heap, state). A jar of its own, run by the launcher:",
+      "            ./transfer-monitor bench --help; see docs/performance.md."
     })
 public class TransferMonitor implements Runnable {
 
@@ -43,7 +51,15 @@ public class TransferMonitor implements Runnable {
 
   /** The command line with transfer-monitor's error handling, for main and for tests. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new TransferMonitor());
+    return commandLine(new TransferMonitor());
+  }
+
+  /**
+   * The command line of {@code command} (a picocli command object, such as the benchmark's) with
+   * transfer-monitor's error handling and exit codes.
+   */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(TransferMonitor::handle);
     return cli;
   }
@@ -79,16 +95,13 @@ public class TransferMonitor implements Runnable {
   }
 
   /** Version from the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = TransferMonitor.class.getPackage().getImplementationVersion();
       return new String[] {
         "transfer-monitor " + (version != null ? version : "(development build)"),
-        "Kafka "
-            + org.apache.kafka.common.utils.AppInfoParser.getVersion()
-            + ", Java "
-            + System.getProperty("java.version")
+        "Kafka " + AppInfoParser.getVersion() + ", Java " + System.getProperty("java.version")
       };
     }
   }

@@ -8,9 +8,11 @@ import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -99,7 +101,7 @@ class AlertsCommandIT {
     Path config = Files.createTempFile(dir, "tm", ".properties");
     Files.writeString(config, "tm.topic.prefix=" + prefix + "\n");
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "alerts",
                 "-b",
@@ -130,7 +132,7 @@ class AlertsCommandIT {
   private static String readId(ObjectMapper json, String line) {
     try {
       return json.readTree(line).get("alertId").asText();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("not JSON: " + line, e);
     }
   }

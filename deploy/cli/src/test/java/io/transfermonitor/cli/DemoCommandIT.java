@@ -10,30 +10,42 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The one-command demo, run as a user runs it ({@code demo --once --alerts-out FILE}): its own
- * embedded broker and registry, the default rules, the monitor and the seed scenario.
+ * The one-command demo, run once as a user runs it ({@code demo --once --alerts-out FILE}): its own
+ * embedded broker and registry, the default rules, the monitor and the seed scenario. Its summary
+ * must be the one README.md states, so the README cannot drift from what the demo does.
  */
 class DemoCommandIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path README = Path.of("..", "..", "README.md");
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
 
-  @Test
-  void shouldRaiseTheSeedScenarioAlertsAndExitWhenProcessed() throws IOException {
+  private static int exit;
+  private static String out;
+  private static List<JsonNode> alerts;
+
+  @BeforeAll
+  static void runTheDemoOnce() throws IOException {
     // given
     Path alertsFile = dir.resolve("alerts.jsonl");
-    StringWriter out = new StringWriter();
+    StringWriter printed = new StringWriter();
     CommandLine cli = TransferMonitor.commandLine();
-    cli.setOut(new PrintWriter(out, true));
+    cli.setOut(new PrintWriter(printed, true));
 
     // when
-    int exit =
+    exit =
         cli.execute(
             "demo",
             "--once",
@@ -41,11 +53,16 @@ class DemoCommandIT {
             alertsFile.toString(),
             "--data-dir",
             dir.resolve("data").toString());
+    out = printed.toString();
+    alerts =
+        Files.exists(alertsFile)
+            ? Files.readAllLines(alertsFile).stream().map(DemoCommandIT::parse).toList()
+            : List.of();
+  }
 
-    // then
-    assertThat(exit).as(out.toString()).isZero();
-    List<JsonNode> alerts =
-        Files.readAllLines(alertsFile).stream().map(DemoCommandIT::parse).toList();
+  @Test
+  void shouldRaiseTheSeedScenarioAlertsAndExitWhenProcessed() {
+    assertThat(exit).as(out).isZero();
     assertThat(capLevels(alerts, "OBSERVED"))
         .containsExactlyInAnyOrder("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
     assertThat(capLevels(alerts, "REPORTED")).isEmpty();
@@ -64,7 +81,35 @@ class DemoCommandIT {
             "unscr-1718-military-assistance",
             "unscr-2397-overseas-workers");
     assertThat(alerts).extracting(a -> a.get("alertId").asText()).doesNotHaveDuplicates();
-    assertThat(out.toString()).contains("Summary").contains("events in").contains("BREACH");
+    assertThat(out).contains("Summary").contains("events in").contains("BREACH");
+  }
+
+  @Test
+  void shouldPrintTheSummaryTheReadmeStates() throws IOException {
+    // given the figures README.md states for demo --once
+    ReadmeDemoSummary readme = ReadmeDemoSummary.read(README);
+
+    // then the demo run printed and wrote exactly those
+    assertThat(exit).as(out).isZero();
+    assertThat(summaryFigure("events in")).isEqualTo(readme.eventsIn());
+    assertThat(summaryFigure("rejected")).isEqualTo(readme.rejected());
+    assertThat(summaryFigure("alerts")).isEqualTo(readme.alerts());
+    assertThat(alerts).hasSize((int) readme.alerts());
+    assertThat(countByRule(alerts)).isEqualTo(readme.alertsByRule());
+  }
+
+  /** The figure on the summary line {@code " <label> <figure>"}. */
+  private static long summaryFigure(String label) {
+    Matcher line = Pattern.compile("(?m)^  " + label + " +(\\d+)$").matcher(out);
+    assertThat(line.find()).as("summary line '%s' in:%n%s", label, out).isTrue();
+    return Long.parseLong(line.group(1));
+  }
+
+  private static Map<String, Long> countByRule(List<JsonNode> alerts) {
+    return alerts.stream()
+        .collect(
+            Collectors.groupingBy(
+                a -> a.get("ruleId").asText(), TreeMap::new, Collectors.counting()));
   }
 
   private static List<String> capLevels(List<JsonNode> alerts, String basis) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,8 +78,8 @@ class TopicsCreateIT {
       Path file = Files.createTempFile(dir, "tm", ".properties");
       Files.writeString(file, text);
       return file.toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -28,6 +28,14 @@ class TransferMonitorTest {
   }
 
   @Test
+  void shouldTellInHelpThatTheBenchmarkRunsThroughTheLauncher() {
+    int exit = run("--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("bench", "./transfer-monitor bench --help");
+  }
+
+  @Test
   void shouldOfferHelpOnEveryCommand() {
     for (String[] command :
         new String[][] {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static boolean causedByBind(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException
+      if (t instanceof BindException
           || String.valueOf(t.getMessage()).contains("Address already in use")) {
         return true;
       }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +99,7 @@ class EmbeddedStackIT {
 
   @Test
   void shouldRefuseToWipeADirectoryThatHoldsSomethingElse() throws Exception {
-    java.nio.file.Files.writeString(dataDir.resolve("notes.txt"), "precious");
+    Files.writeString(dataDir.resolve("notes.txt"), "precious");
     EmbeddedStackConfig fresh = config().toBuilder().fresh(true).build();
 
     assertThatThrownBy(() -> EmbeddedStack.start(fresh))
@@ -135,12 +137,7 @@ class EmbeddedStackIT {
   }
 
   private int register(String url, String subject, String schema) throws Exception {
-    String body =
-        "{\"schema\":"
-            + com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .build()
-                .writeValueAsString(schema)
-            + "}";
+    String body = "{\"schema\":" + JsonMapper.builder().build().writeValueAsString(schema) + "}";
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))

@@ -3,6 +3,7 @@ package io.transfermonitor.producers.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.producers.jsonl.EventJsonException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,11 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How one event field is filled from a source row: from a column (optionally through a value map, a
  * date format, a list separator) or from a constant. In: the row's fields. Out: the JSON value
- * handed to {@link io.transfermonitor.producers.jsonl.EventJson}, or null to leave the field out.
+ * handed to {@link EventJson}, or null to leave the field out.
  *
  * @param path dotted event field, e.g. {@code header.eventTime} or {@code quantity}
  * @param column index of the source column, or -1 for a constant
@@ -108,7 +110,7 @@ final class FieldRule {
     }
     if (split != null) {
       ArrayNode items = NODES.arrayNode();
-      for (String item : raw.split(java.util.regex.Pattern.quote(split))) {
+      for (String item : raw.split(Pattern.quote(split))) {
         if (!item.isBlank()) {
           items.add(item.trim());
         }

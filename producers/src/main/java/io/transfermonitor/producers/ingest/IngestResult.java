@@ -2,6 +2,7 @@ package io.transfermonitor.producers.ingest;
 
 import io.transfermonitor.model.EventKind;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,16 +38,14 @@ public record IngestResult(
   /** One line for a log or a terminal. */
   public String summary() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%s: %,d records, %,d %s, %,d rejected%s, %.2f s, %,.0f records/s",
         dryRun ? "dry run" : "ingest",
         records,
         produced,
         dryRun ? "valid" : "produced",
         rejected,
-        failedSends > 0
-            ? String.format(java.util.Locale.ROOT, ", %,d FAILED to send", failedSends)
-            : "",
+        failedSends > 0 ? String.format(Locale.ROOT, ", %,d FAILED to send", failedSends) : "",
         elapsed.toNanos() / 1e9,
         recordsPerSecond());
   }

@@ -1,5 +1,6 @@
 package io.transfermonitor.producers.scenario;
 
+import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.EventSink;
 import io.transfermonitor.producers.ingest.Ingest;
 import io.transfermonitor.producers.ingest.IngestInput;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * Replays a scenario: a JSON Lines file in the event format, in file order. Every valid event goes
- * to the sink (an {@link io.transfermonitor.producers.EventProducer} routes it to the topic of its
- * kind); every bad line goes to the rejected topic. Returns after the sink has flushed.
+ * to the sink (an {@link EventProducer} routes it to the topic of its kind); every bad line goes to
+ * the rejected topic. Returns after the sink has flushed.
  *
  * <pre>{@code
  * try (EventProducer producer = EventProducer.builder(bootstrap, registry).topics(topics).build();

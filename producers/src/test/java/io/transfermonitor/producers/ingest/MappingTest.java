@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.producers.jsonl.EventJsonException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,7 @@ class MappingTest {
             java.util
                 .UUID
                 .nameUUIDFromBytes(
-                    "Test sightings\u001f19/03/2024\u001f9000033"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    "Test sightings\u001f19/03/2024\u001f9000033".getBytes(StandardCharsets.UTF_8))
                 .toString());
   }
 

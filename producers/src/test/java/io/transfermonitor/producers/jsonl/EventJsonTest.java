@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.TankerDelivery;
-import io.transfermonitor.producers.scenario.SeedScenario;
+import io.transfermonitor.producers.scenario.SeedScenarioFile;
 import io.transfermonitor.schemas.EventTypes;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -31,7 +31,7 @@ class EventJsonTest {
   @EnumSource(EventKind.class)
   void shouldReadBackWhatItWritesForEveryKind(EventKind kind) {
     Map<EventKind, SpecificRecord> firstOfKind = new EnumMap<>(EventKind.class);
-    SeedScenario.events().forEach(e -> firstOfKind.putIfAbsent(EventTypes.kindOf(e), e));
+    SeedScenarioFile.events().forEach(e -> firstOfKind.putIfAbsent(EventTypes.kindOf(e), e));
     SpecificRecord event = firstOfKind.get(kind);
 
     String line = EventJson.write(event);

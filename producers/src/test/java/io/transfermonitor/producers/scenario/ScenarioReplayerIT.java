@@ -38,7 +38,7 @@ class ScenarioReplayerIT {
     }
 
     Map<EventKind, Long> expected =
-        SeedScenario.events().stream()
+        SeedScenarioFile.events().stream()
             .collect(Collectors.groupingBy(EventTypes::kindOf, Collectors.counting()));
     assertThat(result.rejected()).isZero();
     assertThat(result.producedByKind()).isEqualTo(expected);

@@ -20,9 +20,9 @@ class ScenarioReplayerTest {
       result = ScenarioReplayer.replay(seed, sink);
     }
 
-    assertThat(result.produced()).isEqualTo(SeedScenario.events().size());
+    assertThat(result.produced()).isEqualTo(SeedScenarioFile.events().size());
     assertThat(result.rejected()).isZero();
-    assertThat(sink.sent).containsExactlyElementsOf(SeedScenario.events());
+    assertThat(sink.sent).containsExactlyElementsOf(SeedScenarioFile.events());
     assertThat(result.producedByKind()).containsOnlyKeys(EventKind.values());
     assertThat(result.producedByKind().get(EventKind.TANKER_DELIVERY)).isEqualTo(52);
   }

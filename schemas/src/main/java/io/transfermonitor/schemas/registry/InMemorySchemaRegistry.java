@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -135,6 +136,6 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized List<String> subjects() {
-    return List.copyOf(new java.util.TreeSet<>(versionsBySubject.keySet()));
+    return List.copyOf(new TreeSet<>(versionsBySubject.keySet()));
   }
 }

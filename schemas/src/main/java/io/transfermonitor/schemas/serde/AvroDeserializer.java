@@ -12,6 +12,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -54,8 +55,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         Class<?> cls = type instanceof Class<?> c ? c : Class.forName(type.toString());
         this.readerSchema = SpecificData.get().getSchema(cls);
       } catch (ClassNotFoundException e) {
-        throw new org.apache.kafka.common.config.ConfigException(
-            isKey ? KEY_CLASS : VALUE_CLASS, type, "no such class");
+        throw new ConfigException(isKey ? KEY_CLASS : VALUE_CLASS, type, "no such class");
       }
     }
   }

@@ -3,7 +3,10 @@ package io.transfermonitor.schemas.serde;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -103,8 +106,8 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     }
   }
 
-  /** A growable byte buffer without the locking of {@link java.io.ByteArrayOutputStream}. */
-  private static final class PayloadBuffer extends java.io.OutputStream {
+  /** A growable byte buffer without the locking of {@link ByteArrayOutputStream}. */
+  private static final class PayloadBuffer extends OutputStream {
     private byte[] bytes = new byte[512];
     private int size;
 
@@ -135,12 +138,12 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     }
 
     byte[] toByteArray() {
-      return java.util.Arrays.copyOf(bytes, size);
+      return Arrays.copyOf(bytes, size);
     }
 
     private void ensure(int more) {
       if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
   }

@@ -2,6 +2,7 @@ package io.transfermonitor.schemas.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -70,9 +71,7 @@ class SchemaEvolutionGuardTest {
 
     assertThat(problems)
         .extracting(EvolutionProblem::schema, EvolutionProblem::field)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("fixture.Cargo", ""),
-            org.assertj.core.groups.Tuple.tuple("fixture.Shipment", "cargo"));
+        .containsExactlyInAnyOrder(tuple("fixture.Cargo", ""), tuple("fixture.Shipment", "cargo"));
     assertThat(problems.get(0).what()).contains("[COAL]");
   }
 
@@ -103,10 +102,8 @@ class SchemaEvolutionGuardTest {
     assertThat(problems)
         .extracting(EvolutionProblem::schema, EvolutionProblem::field)
         .contains(
-            org.assertj.core.groups.Tuple.tuple(
-                "io.transfermonitor.model.EventHeader", "confidence"),
-            org.assertj.core.groups.Tuple.tuple(
-                "io.transfermonitor.model.TankerDelivery", "header.confidence"));
+            tuple("io.transfermonitor.model.EventHeader", "confidence"),
+            tuple("io.transfermonitor.model.TankerDelivery", "header.confidence"));
     assertThat(problems).hasSize(7); // the header and the six event records that carry it
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class AvroDeserializerBadInputTest {
 
   @Test
   void shouldNameTheTopicAndTheMagicByteWhenTheFirstByteIsWrong() {
-    byte[] json = "{\"scheme\":\"IMO\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] json = "{\"scheme\":\"IMO\"}".getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> deserializer.deserialize(TOPIC, json))
         .isInstanceOf(SerializationException.class)

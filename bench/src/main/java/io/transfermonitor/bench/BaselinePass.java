@@ -1,0 +1,231 @@
+package io.transfermonitor.bench;
+
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.serde.AvroDeserializer;
+import io.transfermonitor.schemas.serde.AvroSerializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The floor any exactly-once Kafka processor pays: per instance, one consumer (read_committed, no
+ * auto-commit) and one transactional producer. Every input record is decoded with our {@link
+ * AvroDeserializer} into its generated class and written again with our {@link AvroSerializer} to
+ * {@code <out prefix><kind>}; undecodable ones are copied raw to {@code <out prefix>rejected}.
+ * Every commit interval the consumed offsets go into the producer's transaction ({@code
+ * sendOffsetsToTransaction}) and the transaction commits, as Kafka Streams does with
+ * exactly_once_v2. No state, no rules: only the reading, decoding, encoding and transactional
+ * writing the monitor cannot avoid either.
+ */
+public final class BaselinePass implements AutoCloseable {
+
+  private final Map<String, Object> clientProps;
+  private final SchemaRegistryClient registry;
+  private final Topics topics;
+  private final String outPrefix;
+  private final String group;
+  private final long commitIntervalMs;
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicLong processed = new AtomicLong();
+  private volatile boolean stopping;
+
+  /**
+   * {@code clientProps}: the cluster's client properties, the base of the consumers' and
+   * producers'.
+   */
+  public BaselinePass(
+      Map<String, Object> clientProps,
+      SchemaRegistryClient registry,
+      Topics topics,
+      String outPrefix,
+      String group,
+      long commitIntervalMs) {
+    this.clientProps = Map.copyOf(clientProps);
+    this.registry = registry;
+    this.topics = topics;
+    this.outPrefix = outPrefix;
+    this.group = group;
+    this.commitIntervalMs = commitIntervalMs;
+  }
+
+  /** The output topics this pass writes to: one per event kind, plus one for undecodable input. */
+  public static List<String> outputTopics(String outPrefix) {
+    List<String> out = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      out.add(outPrefix + Topics.slug(kind));
+    }
+    out.add(outPrefix + "rejected");
+    return out;
+  }
+
+  /** Starts {@code instances} consumer-producer loops in the same consumer group. */
+  public void start(int instances) {
+    for (int i = 0; i < instances; i++) {
+      KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(
+              consumerProps(i), new StringDeserializer(), new ByteArrayDeserializer());
+      int instance = i;
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  loop(consumer, instance);
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "bench-baseline-" + i);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  /** Whether every loop is still running (none failed). */
+  public boolean isHealthy() {
+    return failure.get() == null;
+  }
+
+  /** The first failure of any loop, or null. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  /** Records processed so far by all loops. */
+  public long processed() {
+    return processed.get();
+  }
+
+  private void loop(KafkaConsumer<String, byte[]> consumer, int instance) {
+    Map<String, AvroDeserializer<SpecificRecord>> readers = new HashMap<>();
+    for (EventKind kind : EventKind.values()) {
+      @SuppressWarnings("unchecked")
+      Class<SpecificRecord> type = (Class<SpecificRecord>) EventTypes.recordClass(kind);
+      readers.put(topics.eventTopic(kind), new AvroDeserializer<>(registry, type));
+    }
+    Map<String, String> outTopicByInput = new HashMap<>();
+    for (EventKind kind : EventKind.values()) {
+      outTopicByInput.put(topics.eventTopic(kind), outPrefix + Topics.slug(kind));
+    }
+    String rejected = outPrefix + "rejected";
+    AvroSerializer<SpecificRecord> writer = new AvroSerializer<>(registry, true, false);
+    Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            producerProps(instance), new StringSerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      consumer.subscribe(
+          topics.eventTopics(),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              commit(producer, consumer, pending);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+          });
+      long lastCommit = System.currentTimeMillis();
+      while (!stopping) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+          byte[] out;
+          String outTopic = outTopicByInput.get(r.topic());
+          try {
+            SpecificRecord event = readers.get(r.topic()).deserialize(r.topic(), r.value());
+            out = writer.serialize(outTopic, event);
+          } catch (SerializationException e) {
+            outTopic = rejected;
+            out = r.value();
+          }
+          producer.send(new ProducerRecord<>(outTopic, r.key(), out));
+          pending.put(
+              new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+          processed.incrementAndGet();
+        }
+        if (System.currentTimeMillis() - lastCommit >= commitIntervalMs) {
+          commit(producer, consumer, pending);
+          lastCommit = System.currentTimeMillis();
+        }
+      }
+      commit(producer, consumer, pending);
+      producer.abortTransaction();
+    } catch (WakeupException e) {
+      if (!stopping) {
+        throw e;
+      }
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private static void commit(
+      KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, byte[]> consumer,
+      Map<TopicPartition, OffsetAndMetadata> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    producer.sendOffsetsToTransaction(new HashMap<>(pending), consumer.groupMetadata());
+    producer.commitTransaction();
+    pending.clear();
+    producer.beginTransaction();
+  }
+
+  private Properties consumerProps(int instance) {
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-consumer-" + instance);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // the same as Kafka Streams' consumer default, so both read in the same batch sizes
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+    return props;
+  }
+
+  private Properties producerProps(int instance) {
+    Properties props = new Properties();
+    props.putAll(clientProps);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, group + "-producer-" + instance);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + instance);
+    // Kafka Streams' producer default; the monitor's producers linger the same
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 100);
+    return props;
+  }
+
+  /** Stops every loop (committing what each consumed) and waits for them. */
+  @Override
+  public void close() throws InterruptedException {
+    stopping = true;
+    for (Thread t : threads) {
+      t.join(Duration.ofSeconds(30).toMillis());
+    }
+  }
+}

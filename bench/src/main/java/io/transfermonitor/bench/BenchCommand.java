@@ -1,0 +1,378 @@
+package io.transfermonitor.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.transfermonitor.cli.DefaultRules;
+import io.transfermonitor.cli.GroupCommitProgress;
+import io.transfermonitor.cli.SettingsOptions;
+import io.transfermonitor.cli.TargetCluster;
+import io.transfermonitor.cli.TransferMonitor;
+import io.transfermonitor.cli.rules.RulePublisher;
+import io.transfermonitor.embedded.EmbeddedStack;
+import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.ingest.IngestResult;
+import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor bench}, the entry point of the benchmark's own jar: in one process, on a
+ * fresh embedded broker (or the cluster the settings name, as for every other command: {@code
+ * --config}, {@code --bootstrap-servers}, {@code --schema-registry-url}, {@code KAFKA_*}), writes a
+ * generated workload once to the input topics of the run, publishes the rules with the CLI's {@link
+ * RulePublisher}, then runs an exactly-once consumer-producer baseline and the monitor over it, and
+ * prints for each events per second, peak heap and state on disk, the monitor's event-to-alert
+ * latency under steady load, the throughput of {@code ingest} on a generated CSV, the targets as
+ * PASS/MISS lines, and last {@code ratio monitor/baseline: X.XX}.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = TransferMonitor.Version.class,
+    description = {
+      "Measures the monitor against an exactly-once consumer->producer baseline on the same"
+          + " generated input, in one process. Prints events/s, event-to-alert latency, peak heap,"
+          + " state on disk, ingest rows/s, PASS/MISS per target, and last"
+          + " 'ratio monitor/baseline: X.XX'."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @Mixin SettingsOptions options;
+
+  @Option(
+      names = "--events",
+      defaultValue = "2000000",
+      description = "Records in the generated input (default: ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(
+      names = "--vessels",
+      defaultValue = "500",
+      description = "Distinct vessels the events name (default: ${DEFAULT-VALUE}).")
+  int vessels;
+
+  @Option(
+      names = "--parties",
+      defaultValue = "5000",
+      description = "Distinct parties the events name (default: ${DEFAULT-VALUE}).")
+  int parties;
+
+  @Option(
+      names = "--rules",
+      description =
+          "Total rules: the default rule set plus synthetic caps and bans up to this number"
+              + " (default: the default rule set only).")
+  Integer rules;
+
+  @Option(
+      names = "--rules-file",
+      paramLabel = "FILE",
+      description = "Rule set to start from (default: the built-in deploy/config/rules.yaml).")
+  Path rulesFile;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(
+      names = "--instances",
+      defaultValue = "1",
+      description =
+          "Baseline loops and monitor instances (one stream thread each) in the same group"
+              + " (default: ${DEFAULT-VALUE}).")
+  int instances;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1",
+      description = "Multiplies --vessels and --parties, e.g. 10 for the memory run.")
+  int scale;
+
+  @Option(names = "--skip-ingest", description = "Do not measure ingest.")
+  boolean skipIngest;
+
+  @Option(
+      names = "--ingest-rows",
+      defaultValue = "1000000",
+      description = "Rows of the generated CSV for the ingest figure (default: ${DEFAULT-VALUE}).")
+  long ingestRows;
+
+  @Option(
+      names = "--ingest-mapping",
+      defaultValue = "producers/examples/osint-tanker-sightings/mapping.yaml",
+      description = "Mapping of the generated CSV (default: ${DEFAULT-VALUE}).")
+  Path ingestMapping;
+
+  @Option(
+      names = "--commit-interval-ms",
+      defaultValue = "100",
+      description =
+          "Commit interval of the baseline and the monitor (default: ${DEFAULT-VALUE}, Kafka"
+              + " Streams' default under exactly-once).")
+  long commitIntervalMs;
+
+  @Option(
+      names = "--latency-rate",
+      defaultValue = "1000",
+      description = "Events per second sent while measuring latency (default: ${DEFAULT-VALUE}).")
+  int latencyRate;
+
+  @Option(
+      names = "--latency-seconds",
+      defaultValue = "20",
+      description = "How long latency is measured (default: ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "20240529",
+      description = "Seed of the workload; the same seed writes the same records.")
+  long seed;
+
+  @Option(
+      names = "--work-dir",
+      description = "Where broker data, state and the CSV go (default: a new temp directory).")
+  Path workDir;
+
+  @Spec CommandSpec spec;
+
+  private final PrintStream out = System.out;
+
+  /** Runs the benchmark as {@code transfer-monitor bench}, with the CLI's exit codes. */
+  public static void main(String[] args) {
+    CommandLine cli = TransferMonitor.commandLine(new BenchCommand());
+    cli.setCommandName("transfer-monitor bench");
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    // a bad setting, or a cluster without a registry, stops the run before anything starts
+    Optional<TargetCluster> named = TargetCluster.named(options.settings());
+    BenchLogs.quiet();
+    Path dir = workDir != null ? workDir : Files.createTempDirectory("tm-bench-");
+    Files.createDirectories(dir);
+    printMachine(dir);
+    try (TargetCluster cluster = named.orElseGet(() -> embedded(dir))) {
+      return run(cluster, dir);
+    } finally {
+      if (workDir == null) {
+        EmbeddedStack.deleteRecursively(dir); // gigabytes of topic data and state
+      }
+    }
+  }
+
+  /** A fresh embedded stack on free ports, with its data under {@code dir}. */
+  private TargetCluster embedded(Path dir) {
+    return TargetCluster.embedded(
+        EmbeddedStackConfig.builder().dataDir(dir.resolve("stack")).freePorts().fresh(true).build(),
+        new PrintWriter(out, true));
+  }
+
+  private void validate() {
+    if (events < 1 || vessels < 1 || parties < 1 || partitions < 1 || instances < 1 || scale < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--events, --vessels, --parties, --partitions, --instances and --scale must be >= 1");
+    }
+    if (commitIntervalMs < 1 || latencyRate < 1 || latencySeconds < 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--commit-interval-ms and --latency-rate must be >= 1, --latency-seconds >= 0");
+    }
+  }
+
+  private int run(TargetCluster cluster, Path dir) throws Exception {
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    Topics topics = Topics.withPrefix("bench-" + runId + ".");
+    String baselineOut = "bench-" + runId + ".baseline.";
+    SchemaRegistryClient registry =
+        SchemaRegistryClients.forUrl(cluster.schemaRegistryUrl(), cluster.clientProperties());
+    int v = vessels * scale;
+    int p = parties * scale;
+    out.printf(
+        Locale.ROOT,
+        "workload: %,d events, %,d vessels, %,d parties, %d partitions, %d instance(s), commit"
+            + " interval %d ms, seed %d%n",
+        events,
+        v,
+        p,
+        partitions,
+        instances,
+        commitIntervalMs,
+        seed);
+    BenchReport report = new BenchReport(commitIntervalMs);
+    try (HeapWatch idle = HeapWatch.start()) {
+      report.note(
+          "live heap with only the "
+              + (cluster.isEmbedded() ? "embedded stack" : "clients")
+              + " up, before any input: "
+              + BenchReport.mib(idle.liveNowBytes()));
+    }
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      BenchTopics.create(admin, topics, BaselinePass.outputTopics(baselineOut), partitions);
+      List<Rule> ruleSet = MonitorPass.ruleSet(DefaultRules.load(rulesFile), rules);
+      RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
+      out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
+
+      WorkloadWriter.Written written =
+          new WorkloadWriter(cluster.clientProperties(), registry, topics)
+              .write(new Workload(WorkloadShape.backlog(events, v, p, seed), EventMix.realistic()));
+      out.printf(
+          Locale.ROOT,
+          "input written: %,d records in %.1f s (%,.0f records/s): %s%n",
+          written.records(),
+          written.nanos() / 1e9,
+          written.recordsPerSecond(),
+          written.byFlavor());
+      GroupCommitProgress progress = GroupCommitProgress.of(admin, topics.eventTopics());
+
+      PassResult baseline = runBaseline(cluster, registry, topics, baselineOut, progress, runId);
+      printPass(baseline);
+      report.baseline(baseline);
+      MonitorPass monitor =
+          new MonitorPass(
+              cluster,
+              options.settings().monitorConfig(),
+              topics,
+              dir.resolve("state-" + runId),
+              commitIntervalMs);
+      PassResult monitored = monitor.run(instances, progress, admin, "bench-monitor-" + runId, out);
+      printPass(monitored);
+      report.monitor(monitored);
+      if (latencySeconds > 0) {
+        measureLatency(cluster, registry, topics, v, p, report);
+      }
+      monitor.close();
+    }
+    if (!skipIngest) {
+      IngestResult ingested = IngestPass.run(dir, ingestRows, ingestMapping, cluster, topics, out);
+      if (ingested.failedSends() > 0 || ingested.produced() != ingestRows) {
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "ingest produced %,d of %,d rows, %,d sends failed",
+                ingested.produced(),
+                ingestRows,
+                ingested.failedSends()));
+      }
+      report.ingest(ingested.recordsPerSecond());
+    } else {
+      report.note("ingest skipped (--skip-ingest)");
+    }
+    report.print(out);
+    return 0;
+  }
+
+  private PassResult runBaseline(
+      TargetCluster cluster,
+      SchemaRegistryClient registry,
+      Topics topics,
+      String baselineOut,
+      GroupCommitProgress progress,
+      String runId)
+      throws InterruptedException {
+    String group = "bench-baseline-" + runId;
+    out.printf("baseline: %d consumer->producer loop(s), exactly-once%n", instances);
+    try (HeapWatch heap = HeapWatch.start()) {
+      long start = System.nanoTime();
+      BaselinePass baseline =
+          new BaselinePass(
+              cluster.clientProperties(), registry, topics, baselineOut, group, commitIntervalMs);
+      baseline.start(instances);
+      boolean done = progress.awaitDone(group, Duration.ofMinutes(30), baseline::isHealthy, out);
+      long nanos = System.nanoTime() - start;
+      long liveAtEnd = heap.liveNowBytes();
+      baseline.close();
+      if (!done) {
+        throw new IllegalStateException("baseline did not finish", baseline.failure());
+      }
+      return new PassResult(
+          "baseline",
+          progress.inputRecords(),
+          nanos,
+          heap.peakUsedBytes(),
+          heap.peakLiveBytes(),
+          liveAtEnd,
+          heap.gcMillisSinceStart(),
+          0,
+          0);
+    }
+  }
+
+  private void printPass(PassResult pass) {
+    out.printf(
+        Locale.ROOT,
+        "%s done: %,d records in %.1f s = %,.0f events/s%n",
+        pass.name(),
+        pass.records(),
+        pass.seconds(),
+        pass.recordsPerSecond());
+  }
+
+  private void measureLatency(
+      TargetCluster cluster,
+      SchemaRegistryClient registry,
+      Topics topics,
+      int v,
+      int p,
+      BenchReport report)
+      throws InterruptedException {
+    long count = (long) latencyRate * latencySeconds;
+    out.printf(
+        Locale.ROOT,
+        "latency: %,d fresh events at %,d/s into the running monitor%n",
+        count,
+        latencyRate);
+    LatencyProbe.Result result =
+        new LatencyProbe(cluster.clientProperties(), registry, topics)
+            .run(
+                new Workload(
+                    WorkloadShape.clean(count, v, p, seed + 1, "lat"), EventMix.realistic()),
+                latencyRate,
+                Duration.ofMillis(Math.max(3_000, 10 * commitIntervalMs)));
+    report.latency(result.sent(), result.visibleMillis(), result.raisedMillis());
+  }
+
+  private void printMachine(Path dir) {
+    // the JDK's extension of the platform bean, for the machine's memory size
+    OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    long totalMemory = os.getTotalMemorySize();
+    List<String> jvmArgs =
+        new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %.1f GiB RAM, %s %s, JDK %s (%s), max heap %s, JVM args %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        totalMemory / 1024.0 / 1024 / 1024,
+        os.getName(),
+        os.getArch(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        BenchReport.mib(Runtime.getRuntime().maxMemory()),
+        jvmArgs);
+    out.println("work dir: " + dir);
+  }
+}

@@ -1,0 +1,150 @@
+package io.transfermonitor.schemas.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ContainerShipment;
+import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.TransportMode;
+import io.transfermonitor.model.TroopDeployment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The domain checks of one event: each problem named by its field, with the reason. */
+class EventValidatorTest {
+
+  private static final Instant NOW = Instant.parse("2025-06-30T00:00:00Z");
+
+  private final EventValidator validator = new EventValidator();
+
+  private static EventHeader header(String time, String from, String to) {
+    return EventHeader.newBuilder()
+        .setEventId("e-1")
+        .setSourceName("test source")
+        .setSourceKind(SourceKind.OBSERVED)
+        .setEventTime(Instant.parse(time))
+        .setOrigin(from)
+        .setDestination(to)
+        .build();
+  }
+
+  /** Diesel from Russia to the DPRK, in barrels. */
+  private static TankerDelivery.Builder tanker(String time) {
+    return TankerDelivery.newBuilder()
+        .setHeader(header(time, "RUS", "PRK"))
+        .setVesselName("Test Tanker")
+        .setVesselFlag("SLE")
+        .setProductClass(ProductClass.REFINED)
+        .setProduct("DIESEL")
+        .setQuantity(100)
+        .setUnit("BARREL");
+  }
+
+  private static ContainerShipment.Builder containers(int count) {
+    return ContainerShipment.newBuilder()
+        .setHeader(header("2024-01-01T00:00:00Z", "PRK", "RUS"))
+        .setContainers(count)
+        .setCargoCategory(CargoCategory.MUNITIONS)
+        .setTransportMode(TransportMode.SEA);
+  }
+
+  private long now() {
+    return NOW.toEpochMilli();
+  }
+
+  @Test
+  void shouldAcceptAWellFormedDelivery() {
+    assertThat(validator.check(tanker("2024-01-01T00:00:00Z").build(), now())).isEmpty();
+  }
+
+  @Test
+  void shouldNameTheFieldAndTheReasonOfEachProblem() {
+    // given
+    TankerDelivery bad =
+        tanker("2026-01-01T00:00:00Z").setProduct("JET").setQuantity(-1).setUnit("GALLON").build();
+    bad.getHeader().setDestination("North Korea");
+
+    // when, then
+    assertThat(validator.check(bad, now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventTime", "header.destination", "quantity", "unit", "product");
+  }
+
+  @Test
+  void shouldRejectANegativeQuantity() {
+    assertThat(validator.check(tanker("2024-03-01T00:00:00Z").setQuantity(-5).build(), now()))
+        .containsExactly(new Violation("quantity", "must not be negative (was -5.0)"));
+  }
+
+  @Test
+  void shouldRejectAnUnknownUnit() {
+    assertThat(validator.check(tanker("2024-03-01T00:00:00Z").setUnit("GALLON").build(), now()))
+        .containsExactly(
+            new Violation(
+                "unit",
+                "unknown unit 'GALLON' (expected one of [BARREL, KILOLITRE, LITRE, METRIC_TON])"));
+  }
+
+  @Test
+  void shouldRejectBadCodesAndFutureTimes() {
+    TankerDelivery t =
+        tanker("2025-07-03T00:00:00Z").setVesselImo("12345").setVesselFlag("KP").build();
+
+    assertThat(validator.check(t, now()))
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder("header.eventTime", "vesselImo", "vesselFlag");
+  }
+
+  @Test
+  void shouldRequireBothEndsOfAContainerShipmentAndAPositiveCount() {
+    ContainerShipment shipment = containers(0).build();
+    shipment.getHeader().setDestination(null);
+
+    assertThat(validator.check(shipment, now()))
+        .extracting(Violation::toString)
+        .containsExactly(
+            "containers: must be positive (was 0)",
+            "header.destination: is required: where the transfer goes");
+  }
+
+  @Test
+  void shouldRequirePositiveCounts() {
+    TroopDeployment none =
+        TroopDeployment.newBuilder()
+            .setHeader(header("2024-10-01T00:00:00Z", "PRK", "RUS"))
+            .setPersonnel(0)
+            .build();
+
+    assertThat(validator.check(none, now()))
+        .containsExactly(new Violation("personnel", "must be positive (was 0)"));
+  }
+
+  @Test
+  void shouldAllowSmallClockSkewButNotADayAhead() {
+    assertThat(validator.check(tanker("2025-06-30T06:00:00Z").build(), now())).isEmpty();
+    assertThat(validator.check(tanker("2025-07-01T00:00:01Z").build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventTime");
+  }
+
+  @Test
+  void shouldKnowOnlyTheProductsAndSkewItIsGiven() {
+    // given
+    EventValidator jetOnly = new EventValidator(Set.of("JET"), Duration.ofHours(1));
+
+    // when, then
+    assertThat(validator.check(tanker("2024-03-01T00:00:00Z").setProduct("JET").build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("product");
+    assertThat(jetOnly.check(tanker("2024-03-01T00:00:00Z").setProduct("JET").build(), now()))
+        .isEmpty();
+    assertThat(jetOnly.check(tanker("2025-06-30T02:00:00Z").setProduct("JET").build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("header.eventTime");
+  }
+}
