@@ -43,7 +43,9 @@ public enum AppSetting {
   BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
   MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
   RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
-  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL);
+  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
+  CORROBORATION_WINDOW(MonitorSettings.CORROBORATION_WINDOW),
+  CORROBORATION_SAME_PORT(MonitorSettings.CORROBORATION_SAME_PORT);
 
   private final String key;
   private final String defaultValue;

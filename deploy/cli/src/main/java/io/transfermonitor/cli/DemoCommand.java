@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.scenario.ReplayResult;
@@ -164,7 +165,15 @@ public class DemoCommand implements Callable<Integer> {
         }
         ends.awaitRead(topics.alerts(), tail::positions, timeout);
         long rejected = ends.recordCount(topics.rejected());
+        Map<String, ReportingGap> gaps =
+            AggregateSnapshot.read(
+                cluster.clientProperties(), topics.reportingGaps(), ReportingGap.class, timeout);
         printSummary(out, replay, rejected, tail.alerts(), System.nanoTime() - started);
+        printGaps(out, topics.reportingGaps(), gaps);
+        if (alertsOut != null) {
+          out.println("  alerts written to " + alertsOut);
+          out.flush();
+        }
       }
       return 0;
     }
@@ -186,9 +195,13 @@ public class DemoCommand implements Callable<Integer> {
                     Collectors.groupingBy(
                         a -> a.getSeverity().toString(), TreeMap::new, Collectors.counting())));
     byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
-    if (alertsOut != null) {
-      out.println("  alerts written to " + alertsOut);
-    }
+    out.flush();
+  }
+
+  /** The cap totals each reporting gap compares, as the aggregate topic ends. */
+  private static void printGaps(PrintWriter out, String topic, Map<String, ReportingGap> gaps) {
+    out.printf("  reporting gaps (%s)%n", topic);
+    gaps.values().forEach(gap -> out.printf("    %s%n", GapSummary.line(gap)));
     out.flush();
   }
 

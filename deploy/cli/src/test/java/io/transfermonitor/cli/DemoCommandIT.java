@@ -85,6 +85,28 @@ class DemoCommandIT {
   }
 
   @Test
+  void shouldRaiseThe2024ReportingGapAndCountTheDeliverySeenByTwoSourcesOnce() {
+    assertThat(exit).as(out).isZero();
+    assertThat(alerts)
+        .extracting(a -> a.get("alertId").asText())
+        .contains(
+            "reporting-gap-refined-petroleum/2024-01-01/ALL/REPORTING_GAP",
+            "reporting-gap-refined-petroleum/2024-01-01/ALL/UNREPORTED_BREACH",
+            "reporting-gap-refined-petroleum/2024-01-01/RUS/REPORTING_GAP",
+            "reporting-gap-refined-petroleum/2024-01-01/RUS/UNREPORTED_BREACH");
+    // the cap totals as without corroboration, but the AIS sighting of delivery 5 counted once
+    assertThat(out)
+        .contains(
+            "reporting-gap-refined-petroleum 2024 ALL: reported 300,600 bbl (60 %), observed"
+                + " 1,101,000 bbl (220 %; 40 deliveries, 1 seen by more than one source): 3.7 ×"
+                + " reported [REPORTING_GAP, UNREPORTED_BREACH]");
+    assertThat(alerts)
+        .filteredOn(a -> a.get("alertId").asText().endsWith("OBSERVED/BREACH"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("corroboratedDeliveryCount").asLong()).isEqualTo(1));
+  }
+
+  @Test
   void shouldPrintTheSummaryTheReadmeStates() throws IOException {
     // given the figures README.md states for demo --once
     ReadmeDemoSummary readme = ReadmeDemoSummary.read(README);

@@ -24,7 +24,8 @@ record ReadmeDemoSummary(
           "arms-embargo", "unscr-1718-arms-embargo",
           "military-assistance", "unscr-1718-military-assistance",
           "overseas-worker", "unscr-2397-overseas-workers",
-          "ship-to-ship", "unscr-2375-ship-to-ship");
+          "ship-to-ship", "unscr-2375-ship-to-ship",
+          "reporting-gap", "reporting-gap-refined-petroleum");
 
   private static final Pattern TOTALS =
       Pattern.compile("([\\d,]+) events in, ([\\d,]+) rejected, ([\\d,]+) alerts:");
