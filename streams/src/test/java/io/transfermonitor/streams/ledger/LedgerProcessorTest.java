@@ -8,9 +8,12 @@ import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.fact.Corroboration;
 import io.transfermonitor.streams.fact.Fact;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
@@ -81,6 +84,36 @@ class LedgerProcessorTest {
     // then: 380,000 of 400,000 is 95 %
     assertThat(levels()).containsExactly("NOTICE_90", "CEASE_SUPPLY_95");
     assertThat(usages()).singleElement().satisfies(u -> assertThat(u.getLimit()).isEqualTo(4e5));
+  }
+
+  @Test
+  void shouldCountACorroboratedObservationByItsDeliverysChangeInTheDeliverysPeriod() {
+    // given: a delivery first seen on 31 December 2023, seen again on 1 January 2024
+    Fact later =
+        Fact.of(Events.sighting("b", "2024-01-01T03:00:00Z", 210_000, "9000001", "Nampo", "AIS"))
+            .withCorroboration(
+                new Corroboration(
+                    "a",
+                    Instant.parse("2023-12-31T22:00:00Z").toEpochMilli(),
+                    200_000,
+                    210_000,
+                    1,
+                    List.of("a", "b"),
+                    1,
+                    List.of("imagery", "AIS")));
+
+    // when
+    processor.process(new Record<>(Events.REFINED_CAP, later, 0));
+
+    // then
+    Ledger of2023 = ledgers.get(Events.REFINED_CAP + "/2023-01-01/OBSERVED");
+    assertThat(of2023.total()).isEqualTo(10_000.0);
+    assertThat(of2023.eventCount()).isEqualTo(1);
+    assertThat(of2023.deliveries()).isZero();
+    assertThat(of2023.corroboratedDeliveryCount()).isEqualTo(1);
+    assertThat(of2023.lastSources()).containsExactly("imagery", "AIS");
+    assertThat(of2023.originTotals()).containsExactly(Map.entry("RUS", 10_000.0));
+    assertThat(ledgers.get(KEY)).isNull();
   }
 
   private void count(String eventId, double barrels) {

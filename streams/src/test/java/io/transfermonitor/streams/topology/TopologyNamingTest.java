@@ -33,6 +33,17 @@ class TopologyNamingTest {
             "write-ban-alerts",
             "write-level-alerts",
             "write-rejected",
-            "write-cap-usage");
+            "write-cap-usage",
+            "facts-by-vessel-repartition",
+            "corroborate-deliveries",
+            "stores: [vessel-observations]",
+            "compare-reported-observed",
+            "stores: [ledgers, reporting-gaps]",
+            "write-reporting-gaps",
+            "write-gap-alerts",
+            "activity-by-row-repartition",
+            "count-activity",
+            "stores: [activity]",
+            "write-activity");
   }
 }
