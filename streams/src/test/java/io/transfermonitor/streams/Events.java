@@ -15,7 +15,7 @@ import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
-import io.transfermonitor.streams.rules.RuleFile;
+import io.transfermonitor.producers.rules.RuleFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.streams.rules.RuleFile;
+import io.transfermonitor.producers.rules.RuleFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

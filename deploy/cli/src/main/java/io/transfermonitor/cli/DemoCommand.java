@@ -1,11 +1,11 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ReplayResult;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;

@@ -1,9 +1,9 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.rules.RuleFile;
+import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
-import io.transfermonitor.streams.rules.RuleFile;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

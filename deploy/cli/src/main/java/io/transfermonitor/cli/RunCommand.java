@@ -2,8 +2,8 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.transfermonitor.cli.rules.RulePublisher;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;

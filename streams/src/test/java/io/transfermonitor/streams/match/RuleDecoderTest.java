@@ -3,9 +3,9 @@ package io.transfermonitor.streams.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
-import io.transfermonitor.streams.rules.RuleFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;

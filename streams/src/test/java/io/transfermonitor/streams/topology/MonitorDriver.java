@@ -68,8 +68,14 @@ final class MonitorDriver implements AutoCloseable {
 
   MonitorDriver(MonitorConfig config) {
     this.config = config;
-    driver =
-        new TopologyTestDriver(MonitorTopology.build(config, registry, metrics), properties(), NOW);
+    try {
+      driver =
+          new TopologyTestDriver(
+              MonitorTopology.build(config, registry, metrics), properties(), NOW);
+    } catch (RuntimeException e) {
+      deleteStateDir(); // close() is never called on a driver that failed to start
+      throw e;
+    }
     rules =
         driver.createInputTopic(
             config.topics().rules(),
@@ -167,6 +173,10 @@ final class MonitorDriver implements AutoCloseable {
   public void close() {
     driver.close();
     InMemorySchemaRegistry.dropScope(scope);
+    deleteStateDir();
+  }
+
+  private void deleteStateDir() {
     try {
       Utils.delete(stateDir.toFile());
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.transfermonitor.streams.rules;
+package io.transfermonitor.producers.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
-import io.transfermonitor.streams.Events;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class RuleFileTest {
 
   @Test
   void shouldLoadTheShippedDefaultRuleSetWithALegalBasisForEachRule() {
-    List<Rule> rules = Events.defaultRules();
+    List<Rule> rules = RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
 
     assertThat(rules)
         .extracting(Rule::getRuleId)

@@ -1,4 +1,4 @@
-package io.transfermonitor.streams.rules;
+package io.transfermonitor.producers.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli.rules;
+package io.transfermonitor.producers.rules;
 
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.serde.AvroSerializer;

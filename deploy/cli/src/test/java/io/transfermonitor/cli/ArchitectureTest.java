@@ -1,0 +1,143 @@
+package io.transfermonitor.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of the whole project, checked on its compiled main classes: no package cycles, core
+ * modules free of deployment code, and the monitor's stages in data-path order. Each rule says why
+ * it holds; a failure names the offending class and dependency.
+ */
+class ArchitectureTest {
+
+  private static final String STREAMS = "io.transfermonitor.streams.";
+
+  /**
+   * The monitor's packages in data-path order: the fact model and metrics every stage uses, the
+   * stages from reading to alerting, then the error handling, configuration, wiring and runtime
+   * that put them together. A new stage gets its place here.
+   */
+  static final List<String> STREAMS_ORDER =
+      List.of(
+          "fact",
+          "metrics",
+          "validate",
+          "dedupe",
+          "normalize",
+          "match",
+          "ledger",
+          "alert",
+          "errors",
+          "config",
+          "topology",
+          "app");
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.transfermonitor");
+
+  @Test
+  void shouldHaveNoPackageCycles() {
+    slices()
+        .matching("io.transfermonitor.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("a package that depends on itself through others can only be read all at once")
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepCoreModulesFreeOfDeploymentCode() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.transfermonitor.model..",
+            "io.transfermonitor.schemas..",
+            "io.transfermonitor.producers..",
+            "io.transfermonitor.streams..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.transfermonitor.cli..",
+            "io.transfermonitor.embedded..",
+            "io.transfermonitor.testkit..",
+            "io.transfermonitor.bench..")
+        .because(
+            "schemas, producers and the monitor run in every deployment (a real cluster, Kubernetes,"
+                + " a user's own program); the CLI, the embedded stack, the test kit and the"
+                + " benchmark are ways to run them and depend on them, not the other way round")
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldKeepProducersAndTheMonitorApart() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.transfermonitor.streams..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.transfermonitor.producers..")
+        .because("the monitor reads what any producer writes; it must not need ours")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.transfermonitor.producers..", "io.transfermonitor.schemas..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.transfermonitor.streams..")
+        .because("producers and the schemas come before the monitor and must work without it")
+        .check(CLASSES);
+  }
+
+  @Test
+  void shouldUseOnlyEarlierStagesFromEachStage() {
+    for (int i = 0; i < STREAMS_ORDER.size(); i++) {
+      for (int j = i + 1; j < STREAMS_ORDER.size(); j++) {
+        String earlier = STREAMS_ORDER.get(i);
+        String later = STREAMS_ORDER.get(j);
+        noClasses()
+            .that()
+            .resideInAPackage(STREAMS + earlier + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(STREAMS + later + "..")
+            .because(
+                earlier
+                    + " comes before "
+                    + later
+                    + " on the data path: a stage may use the stages before it, never the ones"
+                    + " after, so a reader can follow the path in order")
+            .check(CLASSES);
+      }
+    }
+  }
+
+  @Test
+  void shouldGiveEveryMonitorPackageItsPlaceInTheOrder() {
+    Set<String> packages =
+        CLASSES.stream()
+            .map(JavaClass::getPackageName)
+            .filter(name -> name.startsWith(STREAMS))
+            .map(name -> name.substring(STREAMS.length()).split("\\.")[0])
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(packages)
+        .as("packages of the monitor; a new one needs its place in STREAMS_ORDER")
+        .isSubsetOf(STREAMS_ORDER);
+    assertThat(CLASSES.stream().map(JavaClass::getPackageName))
+        .as("classes directly in io.transfermonitor.streams belong to a stage package")
+        .doesNotContain("io.transfermonitor.streams");
+  }
+}
