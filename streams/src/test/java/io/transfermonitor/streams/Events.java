@@ -16,6 +16,8 @@ import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.producers.rules.RuleFile;
+import io.transfermonitor.streams.fact.Corroboration;
+import io.transfermonitor.streams.fact.Fact;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,26 @@ public final class Events {
     t.setDischargePort(port);
     t.getHeader().setSourceName(source);
     return t;
+  }
+
+  /**
+   * Observation {@code id} by "AIS" at {@code time} of vessel 9000001 at Nampo ({@code after} bbl),
+   * as the corroboration stage hands it on: it corroborates delivery "a", first seen at {@code
+   * deliveryTime} by "imagery" ({@code before} bbl).
+   */
+  public static Fact secondSighting(
+      String id, String time, String deliveryTime, double before, double after) {
+    Fact fact = Fact.of(sighting(id, time, after, "9000001", "Nampo", "AIS"));
+    return fact.withCorroboration(
+        new Corroboration(
+            "a",
+            Instant.parse(deliveryTime).toEpochMilli(),
+            before,
+            after,
+            1,
+            List.of("a", id),
+            1,
+            List.of("imagery", "AIS")));
   }
 
   public static TankerDelivery tanker(

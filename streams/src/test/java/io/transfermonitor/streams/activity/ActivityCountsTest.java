@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.streams.Events;
-import io.transfermonitor.streams.fact.Corroboration;
 import io.transfermonitor.streams.fact.Fact;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
@@ -51,20 +49,11 @@ class ActivityCountsTest {
   void shouldCountACorroboratedObservationInTheWeekOfItsDeliverysFirstObservation() {
     // given: seen on Monday 4 March (W10), its delivery first seen on Sunday 3 March (W09)
     Fact later =
-        Fact.of(Events.sighting("b", "2024-03-04T02:00:00Z", 210_000, "9", "Nampo", "AIS"));
-    Corroboration change =
-        new Corroboration(
-            "a",
-            Instant.parse("2024-03-03T20:00:00Z").toEpochMilli(),
-            200_000,
-            210_000,
-            1,
-            List.of("a", "b"),
-            1,
-            List.of("imagery", "AIS"));
+        Events.secondSighting(
+            "b", "2024-03-04T02:00:00Z", "2024-03-03T20:00:00Z", 200_000, 210_000);
 
     // when
-    List<KeyValue<String, ActivityCount>> rows = ActivityCounts.of(later.withCorroboration(change));
+    List<KeyValue<String, ActivityCount>> rows = ActivityCounts.of(later);
 
     // then
     assertThat(rows)

@@ -67,17 +67,8 @@ class FactSerdeTest {
   void shouldCarryTheSourceAndTheCorroborationOfAnObservationUnchanged() {
     // given
     Fact observed =
-        Fact.of(Events.sighting("b", "2024-03-01T12:00:00Z", 210_000, "9000001", "Nampo", "AIS"))
-            .withCorroboration(
-                new Corroboration(
-                    "a",
-                    1_709_251_200_000L,
-                    200_000,
-                    210_000,
-                    1,
-                    List.of("a", "b"),
-                    1,
-                    List.of("imagery", "AIS")));
+        Events.secondSighting(
+            "b", "2024-03-01T12:00:00Z", "2024-03-01T00:00:00Z", 200_000, 210_000);
 
     // when
     byte[] bytes = serde.serializer().serialize("facts-by-rule", observed);

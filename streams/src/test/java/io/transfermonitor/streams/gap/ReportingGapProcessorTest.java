@@ -9,6 +9,7 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.ledger.JsonSerde;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,10 +153,6 @@ class ReportingGapProcessorTest {
   }
 
   private List<GapUpdate> updates() {
-    return context.forwarded().stream()
-        .map(CapturedForward::record)
-        .map(Record::value)
-        .map(GapUpdate.class::cast)
-        .toList();
+    return Forwarded.values(context, GapUpdate.class);
   }
 }

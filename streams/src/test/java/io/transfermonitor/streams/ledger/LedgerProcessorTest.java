@@ -7,15 +7,13 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
-import io.transfermonitor.streams.fact.Corroboration;
 import io.transfermonitor.streams.fact.Fact;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,17 +88,8 @@ class LedgerProcessorTest {
   void shouldCountACorroboratedObservationByItsDeliverysChangeInTheDeliverysPeriod() {
     // given: a delivery first seen on 31 December 2023, seen again on 1 January 2024
     Fact later =
-        Fact.of(Events.sighting("b", "2024-01-01T03:00:00Z", 210_000, "9000001", "Nampo", "AIS"))
-            .withCorroboration(
-                new Corroboration(
-                    "a",
-                    Instant.parse("2023-12-31T22:00:00Z").toEpochMilli(),
-                    200_000,
-                    210_000,
-                    1,
-                    List.of("a", "b"),
-                    1,
-                    List.of("imagery", "AIS")));
+        Events.secondSighting(
+            "b", "2024-01-01T03:00:00Z", "2023-12-31T22:00:00Z", 200_000, 210_000);
 
     // when
     processor.process(new Record<>(Events.REFINED_CAP, later, 0));
@@ -133,10 +122,6 @@ class LedgerProcessorTest {
   }
 
   private List<LedgerUpdate> updates() {
-    return context.forwarded().stream()
-        .map(CapturedForward::record)
-        .map(Record::value)
-        .map(LedgerUpdate.class::cast)
-        .toList();
+    return Forwarded.values(context, LedgerUpdate.class);
   }
 }
