@@ -6,8 +6,6 @@ import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
-import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
@@ -40,15 +38,9 @@ class ReportingGapProcessorTest {
 
   @BeforeEach
   void init() {
-    rules =
-        MockStores.keyValue(
-            context,
-            "rules",
-            AvroSerde.forValue(InMemorySchemaRegistry.scope("gap-processor"), Rule.class));
+    rules = MockStores.rules(context, Events.defaultRule(Events.REFINED_CAP), gapRule);
     ledgers = MockStores.keyValue(context, "ledgers", new JsonSerde<>(Ledger.class));
     MockStores.keyValue(context, "reporting-gaps", new JsonSerde<>(GapState.class));
-    rules.put(Events.REFINED_CAP, Events.defaultRule(Events.REFINED_CAP));
-    rules.put(GAP_RULE, gapRule);
     context.setCurrentSystemTimeMs(1_000);
     processor.init(context);
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
-import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
@@ -32,13 +30,8 @@ class LedgerProcessorTest {
 
   @BeforeEach
   void init() {
-    rules =
-        MockStores.keyValue(
-            context,
-            "rules",
-            AvroSerde.forValue(InMemorySchemaRegistry.scope("ledger-processor"), Rule.class));
+    rules = MockStores.rules(context, cap);
     ledgers = MockStores.keyValue(context, "ledgers", new JsonSerde<>(Ledger.class));
-    rules.put(cap.getRuleId(), cap);
     context.setCurrentSystemTimeMs(1_000);
     processor.init(context);
   }
