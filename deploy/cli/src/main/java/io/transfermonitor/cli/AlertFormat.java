@@ -23,7 +23,7 @@ final class AlertFormat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final String ROW = "%-20s  %-8s  %-11s  %-36s  %-15s  %s";
+  private static final String ROW = "%-20s  %-8s  %-11s  %-36s  %-17s  %s";
 
   private AlertFormat() {}
 
@@ -40,7 +40,7 @@ final class AlertFormat {
         alert.getSeverity(),
         alert.getRuleKind(),
         clip(alert.getRuleId(), 36),
-        alert.getLevel() == null ? "-" : clip(alert.getLevel(), 15),
+        alert.getLevel() == null ? "-" : clip(alert.getLevel(), 17),
         alert.getMessage());
   }
 

@@ -103,31 +103,34 @@ public final class ReportingGapProcessor
     if (capRule == null || (reported == null && observed == null)) {
       return;
     }
-    Ledger trigger = changed == Basis.REPORTED ? reported : observed;
-    if (trigger == null) {
-      trigger = reported != null ? reported : observed;
-    }
+    // the ledger that changed holds the triggering event, the other one if it is the only one
+    Ledger trigger =
+        (changed == Basis.REPORTED && reported != null) || observed == null ? reported : observed;
     for (Comparison c : Comparisons.of(capRule, period, reported, observed)) {
-      String key = GapState.key(rule.getRuleId(), c);
-      GapState held = gaps.get(key);
-      GapState state = held == null ? GapState.none() : held;
-      List<GapLevel> newly = newlyReached(rule, c, state);
-      if (held != null && state.shows(c) && newly.isEmpty()) {
-        continue;
-      }
-      long processedAt = context.currentSystemTimeMs();
-      for (GapLevel level : newly) {
-        context.forward(
-            new Record<>(
-                key,
-                new GapUpdate.GapReached(rule, capRule, c, level, trigger, observed, processedAt),
-                timestamp));
-      }
-      GapState next = state.publishing(c, newly);
-      gaps.put(key, next);
-      ReportingGap gap = aggregate(rule, c, next, observed, processedAt);
-      context.forward(new Record<>(key, new GapUpdate.GapChanged(gap), timestamp));
+      judge(rule, capRule, c, trigger, observed, timestamp);
     }
+  }
+
+  /** Raises the levels {@code c} newly reaches and publishes it when it moved. */
+  private void judge(
+      Rule rule, Rule capRule, Comparison c, Ledger trigger, Ledger observed, long timestamp) {
+    String key = GapState.key(rule.getRuleId(), c);
+    GapState held = gaps.get(key);
+    GapState state = held == null ? GapState.none() : held;
+    List<GapLevel> newly = newlyReached(rule, c, state);
+    if (held != null && state.shows(c) && newly.isEmpty()) {
+      return;
+    }
+    long processedAt = context.currentSystemTimeMs();
+    for (GapLevel level : newly) {
+      GapUpdate reached =
+          new GapUpdate.GapReached(rule, capRule, c, level, trigger, observed, processedAt);
+      context.forward(new Record<>(key, reached, timestamp));
+    }
+    GapState next = state.publishing(c, newly);
+    gaps.put(key, next);
+    ReportingGap gap = aggregate(rule, c, next, observed, processedAt);
+    context.forward(new Record<>(key, new GapUpdate.GapChanged(gap), timestamp));
   }
 
   private static List<GapLevel> newlyReached(Rule rule, Comparison c, GapState state) {
