@@ -41,6 +41,7 @@ class ArchitectureTest {
           "gap",
           "activity",
           "alert",
+          "cases",
           "errors",
           "config",
           "topology",

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage 7, activity. In: {@link ActivityCount}s keyed by row (repartitioned, so each row lives in
+ * Stage 8, activity. In: {@link ActivityCount}s keyed by row (repartitioned, so each row lives in
  * one task). Adds each to its row in the {@code activity} store; out, keyed by row: the row's new
  * {@link Activity} for the compacted aggregate topic.
  */

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * Stage 7, activity rows of one fact: its weekly cell, and for troop deployments and worker
+ * Stage 8, activity rows of one fact: its weekly cell, and for troop deployments and worker
  * dispatches the total of its calendar year. A corroborated tanker observation adds what it adds to
  * its delivery (each delivery's barrels once), in the week of the delivery's first observation.
  */

@@ -1,5 +1,8 @@
 package io.transfermonitor.streams.alert;
 
+import static io.transfermonitor.streams.alert.Amounts.number;
+import static io.transfermonitor.streams.alert.Amounts.unitWord;
+
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.Rule;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per level
@@ -63,6 +67,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(cap ? capMessage(rule, ledger, level) : cumulativeMessage(rule, ledger, level))
         .setReferences(ledger.lastReferences())
+        .setOrigin(ledger.sharedOrigin())
+        .setDestination(ledger.sharedDestination())
         .setSources(ledger.lastSources())
         .setCorroboratedDeliveryCount(
             ledger.basis() == Basis.OBSERVED ? ledger.corroboratedDeliveryCount() : null)
@@ -100,6 +106,8 @@ public final class AlertComposer {
         .setSources(trigger.lastSources())
         .setCorroboratedDeliveryCount(
             c.isTotal() && observed != null ? observed.corroboratedDeliveryCount() : null)
+        .setOrigin(c.isTotal() ? shared(trigger, observed, Ledger::sharedOrigin) : c.scope())
+        .setDestination(shared(trigger, observed, Ledger::sharedDestination))
         .build();
   }
 
@@ -119,6 +127,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(banMessage(rule, fact))
         .setReferences(fact.references())
+        .setOrigin(fact.origin())
+        .setDestination(fact.destination())
         .build();
   }
 
@@ -136,6 +146,13 @@ public final class AlertComposer {
         reachedIn(ledger, level.getThreshold() * rule.getLimit()),
         corroborated(ledger),
         action(rule, level));
+  }
+
+  /** What both ledgers of a comparison share ({@code observed} may be missing), or null. */
+  private static String shared(Ledger trigger, Ledger observed, Function<Ledger, String> value) {
+    String a = value.apply(trigger);
+    String b = observed == null ? a : value.apply(observed);
+    return a != null && a.equals(b) ? a : null;
   }
 
   /** Where observations were merged, how many deliveries the total holds and how many merged. */
@@ -223,25 +240,5 @@ public final class AlertComposer {
 
   private static String orUnknown(String country) {
     return country == null ? "unknown" : country;
-  }
-
-  static String unitWord(String unit) {
-    if (unit == null) {
-      return "";
-    }
-    return switch (unit) {
-      case "BARREL" -> "bbl";
-      case "METRIC_TON" -> "t";
-      case "KILOLITRE" -> "kl";
-      case "LITRE" -> "l";
-      default -> unit.toLowerCase(Locale.ROOT);
-    };
-  }
-
-  static String number(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%,.0f", value);
-    }
-    return String.format(Locale.ROOT, "%,.1f", value);
   }
 }

@@ -1,7 +1,7 @@
 package io.transfermonitor.streams.alert;
 
-import static io.transfermonitor.streams.alert.AlertComposer.number;
-import static io.transfermonitor.streams.alert.AlertComposer.unitWord;
+import static io.transfermonitor.streams.alert.Amounts.number;
+import static io.transfermonitor.streams.alert.Amounts.unitWord;
 
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.streams.gap.Comparison;

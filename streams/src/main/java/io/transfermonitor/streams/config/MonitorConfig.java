@@ -26,6 +26,10 @@ import java.util.Set;
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
+ * @param caseQuietInterval how long after a case's last notification an update of it may notify
+ *     again ({@code tm.case.quiet.interval})
+ * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
+ *     to their case ({@code tm.case.partitions})
  * @param corroborationWindow how far after a delivery's first observation another observation of
  *     the same vessel still belongs to it ({@code tm.corroboration.window})
  * @param corroborationSamePort whether observations at different discharge ports are different
@@ -40,6 +44,8 @@ public record MonitorConfig(
     Duration maxFutureSkew,
     Duration ruleRecheckInterval,
     Duration commitInterval,
+    Duration caseQuietInterval,
+    int casePartitions,
     Duration corroborationWindow,
     boolean corroborationSamePort) {
 
@@ -63,6 +69,11 @@ public record MonitorConfig(
     requirePositive(maxFutureSkew, "maxFutureSkew");
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
+    requirePositive(caseQuietInterval, "caseQuietInterval");
+    if (casePartitions < 1) {
+      throw new IllegalArgumentException(
+          "casePartitions must be at least 1, was " + casePartitions);
+    }
     requirePositive(corroborationWindow, "corroborationWindow");
   }
 
@@ -113,6 +124,8 @@ public record MonitorConfig(
     private Duration maxFutureSkew;
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
+    private Duration caseQuietInterval;
+    private int casePartitions;
     private Duration corroborationWindow;
     private boolean corroborationSamePort;
 
@@ -125,6 +138,8 @@ public record MonitorConfig(
       maxFutureSkew = from.maxFutureSkew;
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
+      caseQuietInterval = from.caseQuietInterval;
+      casePartitions = from.casePartitions;
       corroborationWindow = from.corroborationWindow;
       corroborationSamePort = from.corroborationSamePort;
     }
@@ -169,6 +184,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder caseQuietInterval(Duration value) {
+      caseQuietInterval = value;
+      return this;
+    }
+
+    public Builder casePartitions(int value) {
+      casePartitions = value;
+      return this;
+    }
+
     public Builder corroborationWindow(Duration value) {
       corroborationWindow = value;
       return this;
@@ -189,6 +214,8 @@ public record MonitorConfig(
           maxFutureSkew,
           ruleRecheckInterval,
           commitInterval,
+          caseQuietInterval,
+          casePartitions,
           corroborationWindow,
           corroborationSamePort);
     }

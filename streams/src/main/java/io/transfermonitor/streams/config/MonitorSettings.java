@@ -27,6 +27,8 @@ public final class MonitorSettings {
   public static final String MAX_FUTURE_SKEW = "tm.validation.max.future.skew";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
+  public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
+  public static final String CASE_PARTITIONS = "tm.case.partitions";
   public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
   public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
 
@@ -107,6 +109,25 @@ public final class MonitorSettings {
               "Kafka Streams commit.interval.ms: how often results are committed, and so how"
                   + " soon alerts are visible to read_committed readers.")
           .define(
+              CASE_QUIET_INTERVAL,
+              Type.STRING,
+              "5m",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long after a case's last notification more alerts that do not escalate it may"
+                  + " notify again (like Alertmanager's group_interval): an update notifies at"
+                  + " most once per interval, with every alert since the last notification.")
+          .define(
+              CASE_PARTITIONS,
+              Type.STRING,
+              "3",
+              check(MonitorSettings::positiveWholeNumber),
+              Importance.LOW,
+              "Partitions of the repartition topics that bring alerts and operator actions to"
+                  + " their case (by case id); one number for all of them, so one case's alerts"
+                  + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
+                  + " refuses to start when an existing repartition topic has another count.")
+          .define(
               CORROBORATION_WINDOW,
               Type.STRING,
               "48h",
@@ -181,6 +202,8 @@ public final class MonitorSettings {
         duration(parsed, MAX_FUTURE_SKEW),
         duration(parsed, RULE_RECHECK_INTERVAL),
         duration(parsed, COMMIT_INTERVAL),
+        duration(parsed, CASE_QUIET_INTERVAL),
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)),
         duration(parsed, CORROBORATION_WINDOW),
         Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
   }
@@ -250,6 +273,16 @@ public final class MonitorSettings {
       return d > 0 && !Double.isInfinite(d) ? null : "'" + value + "' must be a positive number";
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a number";
+    }
+  }
+
+  private static String positiveWholeNumber(String value) {
+    try {
+      return Integer.parseInt(value.trim()) >= 1
+          ? null
+          : "'" + value + "' must be a whole number of at least 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
     }
   }
 

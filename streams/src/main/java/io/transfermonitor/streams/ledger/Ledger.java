@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * @param lastReferences references of the last event counted
  * @param monthlyTotals the total per calendar month of event time ({@code 2024-06}), so an alert
  *     can tell when, by event time, a level was reached even if events arrived out of order
+ * @param sharedOrigin the origin of every event counted, or null when they differ
+ * @param sharedDestination the destination of every event counted, or null when they differ
  * @param originTotals the total per origin country (the supplying state of a delivery), for the
  *     reporting gap per state; events without an origin count in the total only
  * @param deliveryCount deliveries counted: events, less the observations that corroborate a
@@ -59,6 +61,8 @@ public record Ledger(
     EventKind lastEventKind,
     List<String> lastReferences,
     SortedMap<String, Double> monthlyTotals,
+    String sharedOrigin,
+    String sharedDestination,
     SortedMap<String, Double> originTotals,
     Long deliveryCount,
     long corroboratedDeliveryCount,
@@ -139,6 +143,23 @@ public record Ledger(
     return recent;
   }
 
+  /**
+   * This ledger about to count an event from {@code origin} to {@code destination}: the route is
+   * kept while every event counted shares it, so an alert on the total can say where it is about.
+   */
+  public Ledger routedVia(String origin, String destination) {
+    boolean first = eventCount == 0;
+    return toBuilder()
+        .sharedRoute(
+            first ? origin : sameOrNull(sharedOrigin, origin),
+            first ? destination : sameOrNull(sharedDestination, destination))
+        .build();
+  }
+
+  private static String sameOrNull(String kept, String next) {
+    return kept != null && kept.equals(next) ? kept : null;
+  }
+
   /** This ledger with {@code label} remembered as raised. */
   public Ledger withRaised(String label) {
     List<String> raised = new ArrayList<>(raisedLevels);
@@ -165,6 +186,7 @@ public record Ledger(
         .limit(limit)
         .lastEvent(lastEventTime, lastEventKind, lastReferences)
         .monthlyTotals(monthlyTotals)
+        .sharedRoute(sharedOrigin, sharedDestination)
         .originTotals(originTotals)
         .deliveryCount(deliveryCount)
         .corroboratedDeliveryCount(corroboratedDeliveryCount)
@@ -214,6 +236,8 @@ public record Ledger(
     private EventKind lastEventKind;
     private List<String> lastReferences;
     private SortedMap<String, Double> monthlyTotals;
+    private String sharedOrigin;
+    private String sharedDestination;
     private SortedMap<String, Double> originTotals;
     private Long deliveryCount;
     private long corroboratedDeliveryCount;
@@ -281,6 +305,12 @@ public record Ledger(
       return this;
     }
 
+    public Builder sharedRoute(String origin, String destination) {
+      sharedOrigin = origin;
+      sharedDestination = destination;
+      return this;
+    }
+
     public Builder originTotals(SortedMap<String, Double> value) {
       originTotals = value;
       return this;
@@ -317,6 +347,8 @@ public record Ledger(
           lastEventKind,
           lastReferences,
           monthlyTotals,
+          sharedOrigin,
+          sharedDestination,
           originTotals,
           deliveryCount,
           corroboratedDeliveryCount,

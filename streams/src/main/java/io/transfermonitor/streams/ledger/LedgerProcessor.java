@@ -89,7 +89,7 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     if (ledger == null) {
       ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
     }
-    ledger = ledger.add(fact, amount.getAsDouble());
+    ledger = ledger.routedVia(fact.origin(), fact.destination()).add(fact, amount.getAsDouble());
     ledger = judge(rule, ledger, record.timestamp());
     ledgers.put(key, ledger);
     emitUsage(rule, ledger, record.timestamp());

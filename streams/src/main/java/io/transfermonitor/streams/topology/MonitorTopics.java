@@ -3,6 +3,9 @@ package io.transfermonitor.streams.topology;
 import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
@@ -19,8 +22,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, alerts and rejected topics, and the aggregates (cap
- * usage, reporting gaps, activity). Keys are strings; values are Avro in the Confluent wire format.
+ * registry: the six event topics, the rules, alerts, rejected and aggregate topics (cap usage,
+ * reporting gaps, activity), the cases, the operator actions on cases and the notifications. Keys
+ * are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -30,6 +34,9 @@ public final class MonitorTopics {
   private final Topic<String, Alert> alerts;
   private final Topic<String, RejectedEvent> rejected;
   private final Topic<String, CapUsage> capUsage;
+  private final Topic<String, Case> cases;
+  private final Topic<String, CaseAction> caseActions;
+  private final Topic<String, CaseNotification> notifications;
   private final Topic<String, ReportingGap> reportingGaps;
   private final Topic<String, Activity> activity;
 
@@ -41,6 +48,9 @@ public final class MonitorTopics {
     alerts = avro(names.alerts(), Alert.class, registry);
     rejected = avro(names.rejected(), RejectedEvent.class, registry);
     capUsage = avro(names.capUsage(), CapUsage.class, registry);
+    cases = avro(names.cases(), Case.class, registry);
+    caseActions = avro(names.caseActions(), CaseAction.class, registry);
+    notifications = avro(names.notifications(), CaseNotification.class, registry);
     reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
     activity = avro(names.activity(), Activity.class, registry);
   }
@@ -64,6 +74,18 @@ public final class MonitorTopics {
 
   public Topic<String, CapUsage> capUsage() {
     return capUsage;
+  }
+
+  public Topic<String, Case> cases() {
+    return cases;
+  }
+
+  public Topic<String, CaseAction> caseActions() {
+    return caseActions;
+  }
+
+  public Topic<String, CaseNotification> notifications() {
+    return notifications;
   }
 
   public Topic<String, ReportingGap> reportingGaps() {

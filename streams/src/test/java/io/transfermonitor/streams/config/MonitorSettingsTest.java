@@ -33,6 +33,8 @@ class MonitorSettingsTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.casePartitions()).isEqualTo(3);
     assertThat(config.corroborationWindow()).isEqualTo(Duration.ofHours(48));
     assertThat(config.corroborationSamePort()).isTrue();
   }
@@ -40,7 +42,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(10)
+        .hasSize(12)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -69,6 +71,11 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
         .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+    assertThat(MonitorSettings.problem(MonitorSettings.CASE_PARTITIONS, "0"))
+        .contains("'0' must be a whole number of at least 1");
+    assertThat(MonitorSettings.parse(Map.of(MonitorSettings.CASE_QUIET_INTERVAL, "90s")))
+        .extracting(MonitorConfig::caseQuietInterval)
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test

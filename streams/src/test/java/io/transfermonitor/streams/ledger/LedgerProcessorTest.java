@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
@@ -96,6 +97,25 @@ class LedgerProcessorTest {
     assertThat(of2023.lastSources()).containsExactly("imagery", "AIS");
     assertThat(of2023.originTotals()).containsExactly(Map.entry("RUS", 10_000.0));
     assertThat(ledgers.get(KEY)).isNull();
+  }
+
+  @Test
+  void shouldTellTheRouteOfATotalOnlyWhileEveryCountedEventSharesIt() {
+    // given
+    count("d1", 200_000);
+
+    // when
+    count("d2", 200_000);
+    Ledger sameRoute = ledgers.get(KEY);
+    TankerDelivery fromChina = Events.refined("d3", "2024-03-02T00:00:00Z", 1_000);
+    fromChina.getHeader().setOrigin("CHN");
+    processor.process(new Record<>(Events.REFINED_CAP, Fact.of(fromChina), 0));
+
+    // then
+    assertThat(sameRoute.sharedOrigin()).isEqualTo("RUS");
+    assertThat(sameRoute.sharedDestination()).isEqualTo("PRK");
+    assertThat(ledgers.get(KEY).sharedOrigin()).isNull();
+    assertThat(ledgers.get(KEY).sharedDestination()).isEqualTo("PRK");
   }
 
   private void count(String eventId, double barrels) {
