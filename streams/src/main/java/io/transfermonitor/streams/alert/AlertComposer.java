@@ -91,7 +91,7 @@ public final class AlertComposer {
         .setPeriodStart(Instant.ofEpochMilli(c.period().startMillis()))
         .setPeriodEnd(Instant.ofEpochMilli(c.period().endMillis()))
         .setLevel(reached.level().name())
-        .setThreshold(reached.level().threshold(rule))
+        .setThreshold(reached.level().threshold(rule, c.limit()))
         .setTotal(c.observed())
         .setReportedTotal(c.reported())
         .setLimit(c.limit())

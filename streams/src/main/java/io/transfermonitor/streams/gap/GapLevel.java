@@ -38,9 +38,16 @@ public enum GapLevel {
     return this == REPORTING_GAP ? rule.getSeverity() : Severity.CRITICAL;
   }
 
-  /** The threshold the alert names: the ratio, or the fraction of the limit (1). */
-  public double threshold(Rule rule) {
-    return this == REPORTING_GAP ? ratioOf(rule) : 1.0;
+  /**
+   * The threshold the alert names, as a fraction of the cap's limit (as a CAP level's is): what the
+   * gap must reach ({@code minGapAmount} / limit) or what observed must reach (1); null without a
+   * limit. On one scale, so the unreported breach ranks above the gap in a case.
+   */
+  public Double threshold(Rule rule, Double limit) {
+    if (limit == null || limit <= 0) {
+      return null;
+    }
+    return this == REPORTING_GAP ? amountOf(rule) / limit : 1.0;
   }
 
   static double ratioOf(Rule rule) {

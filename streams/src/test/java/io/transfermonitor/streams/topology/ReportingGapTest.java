@@ -53,7 +53,8 @@ class ReportingGapTest {
     Alert gap = gaps.get(0);
     assertThat(gap.getReportedTotal()).isEqualTo(300_000.0);
     assertThat(gap.getTotal()).isEqualTo(1_000_000.0);
-    assertThat(gap.getThreshold()).isEqualTo(1.5);
+    // the 100,000 bbl the gap must reach, as a fraction of the 500,000 bbl cap
+    assertThat(gap.getThreshold()).isEqualTo(0.2);
     assertThat(gap.getLimit()).isEqualTo(500_000.0);
     assertThat(gap.getScope()).isEqualTo("ALL");
     assertThat(gap.getTriggeringEventIds()).containsExactly("o1");
@@ -64,6 +65,14 @@ class ReportingGapTest {
                 + " officially reported ones: ask the supplying states to account for the"
                 + " difference (UNSCR 2397 (2017) OP5 reporting obligation; MSMT report of 29 May"
                 + " 2025).");
+    // filed in one case of the period, at its most severe level
+    assertThat(monitor.caseOf(GAP_RULE + "/2024-01-01"))
+        .satisfies(
+            c -> {
+              assertThat(c.getAlertCount()).isEqualTo(4);
+              assertThat(c.getLevel()).isEqualTo("UNREPORTED_BREACH");
+              assertThat(c.getSeverity()).isEqualTo(Severity.CRITICAL);
+            });
     assertThat(gaps.get(3).getMessage())
         .startsWith("2024, supplies from RUS: reported 300,000 bbl")
         .contains("past the 500,000 bbl cap while reported stays under it")
@@ -192,9 +201,11 @@ class ReportingGapTest {
     monitor.advanceClock(Duration.ofSeconds(1));
 
     // then
-    assertThat(monitor.alerts(RuleKind.DISCREPANCY))
-        .extracting(Alert::getScope, Alert::getLevel, Alert::getThreshold)
-        .containsExactly(tuple("ALL", "REPORTING_GAP", 1.25), tuple("RUS", "REPORTING_GAP", 1.25));
+    List<Alert> raised = monitor.alerts(RuleKind.DISCREPANCY);
+    assertThat(raised)
+        .extracting(Alert::getScope, Alert::getLevel)
+        .containsExactly(tuple("ALL", "REPORTING_GAP"), tuple("RUS", "REPORTING_GAP"));
+    assertThat(raised.get(0).getMessage()).contains("observed is 1.3 × reported");
     monitor.advanceClock(Duration.ofSeconds(5));
     assertThat(monitor.alerts(RuleKind.DISCREPANCY)).isEmpty();
   }
