@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The figures README.md states for the summary of {@code demo --once}: events in, rejected, alerts,
  * the alerts of each rule it lists ("100 arms-embargo alerts"), by rule id, and the cases they are
- * filed in with the notifications those raised ("filed in 6 cases that raised 11 notifications").
+ * filed in with the notifications those raised ("filed in 7 cases that raised 13 notifications").
  *
  * @param alertsByRule alerts per rule id, for every rule the README names
  */
