@@ -1,5 +1,8 @@
 package io.transfermonitor.streams;
 
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import io.transfermonitor.schemas.serde.AvroSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,6 +25,20 @@ public final class MockStores {
             .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
+    return store;
+  }
+
+  /** The {@code rules} store the rule stages read (Avro values), holding {@code rules}. */
+  public static KeyValueStore<String, Rule> rules(
+      MockProcessorContext<?, ?> context, Rule... rules) {
+    KeyValueStore<String, Rule> store =
+        keyValue(
+            context,
+            "rules",
+            AvroSerde.forValue(InMemorySchemaRegistry.scope("mock-rules"), Rule.class));
+    for (Rule rule : rules) {
+      store.put(rule.getRuleId(), rule);
+    }
     return store;
   }
 

@@ -55,6 +55,8 @@ public enum AppSetting {
   RESCREEN_INTERVAL(MonitorSettings.RESCREEN_INTERVAL),
   CASE_QUIET_INTERVAL(MonitorSettings.CASE_QUIET_INTERVAL),
   CASE_PARTITIONS(MonitorSettings.CASE_PARTITIONS),
+  CORROBORATION_WINDOW(MonitorSettings.CORROBORATION_WINDOW),
+  CORROBORATION_SAME_PORT(MonitorSettings.CORROBORATION_SAME_PORT),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,

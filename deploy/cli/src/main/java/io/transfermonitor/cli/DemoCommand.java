@@ -4,6 +4,7 @@ import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.designations.DesignationPublisher;
@@ -214,6 +215,15 @@ public class DemoCommand implements Callable<Integer> {
             latest.size(),
             notifications.values().size(),
             System.nanoTime() - started);
+        printGaps(
+            out,
+            topics.reportingGaps(),
+            AggregateSnapshot.read(
+                cluster.clientProperties(), topics.reportingGaps(), ReportingGap.class, timeout));
+        if (alertsOut != null) {
+          out.println("  alerts written to " + alertsOut);
+          out.flush();
+        }
       }
       return 0;
     }
@@ -263,9 +273,13 @@ public class DemoCommand implements Callable<Integer> {
     byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
     out.printf("  cases          %d%n", cases);
     out.printf("  notifications  %d%n", notifications);
-    if (alertsOut != null) {
-      out.println("  alerts written to " + alertsOut);
-    }
+    out.flush();
+  }
+
+  /** The cap totals each reporting gap compares, as the aggregate topic ends. */
+  private static void printGaps(PrintWriter out, String topic, Map<String, ReportingGap> gaps) {
+    out.printf("  reporting gaps (%s)%n", topic);
+    gaps.values().forEach(gap -> out.printf("    %s%n", GapSummary.line(gap)));
     out.flush();
   }
 

@@ -4,10 +4,13 @@ import static io.transfermonitor.streams.alert.Amounts.number;
 import static io.transfermonitor.streams.alert.Amounts.unitWord;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.gap.Comparison;
+import io.transfermonitor.streams.gap.GapUpdate.GapReached;
 import io.transfermonitor.streams.ledger.AlertLevels;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
@@ -17,16 +20,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per
- * banned event, one per event and designated party (SCREEN), each with a deterministic id and a
- * sentence saying what happened and what to do.
+ * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per level
+ * a reporting gap reaches, one per banned event, one per event and designated party (SCREEN), each
+ * with a deterministic id and a sentence saying what happened and what to do.
  *
- * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code ruleId/eventId} for banned
- * events, {@code ruleId/designationId/eventId} for designated parties (so an alert found live and
- * one found by rescreening the same event would share an id). Replays produce the same ids, so even
- * a consumer that sees an alert twice can tell.
+ * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code
+ * ruleId/periodStart/scope/level} for reporting gaps, {@code ruleId/eventId} for banned events,
+ * {@code ruleId/designationId/eventId} for designated parties (so an alert found live and one found
+ * by rescreening the same event would share an id). Replays produce the same ids, so even a
+ * consumer that sees an alert twice can tell.
  */
 public final class AlertComposer {
 
@@ -72,6 +77,45 @@ public final class AlertComposer {
         .setReferences(ledger.lastReferences())
         .setOrigin(ledger.sharedOrigin())
         .setDestination(ledger.sharedDestination())
+        .setSources(ledger.lastSources())
+        .setCorroboratedDeliveryCount(
+            ledger.basis() == Basis.OBSERVED ? ledger.corroboratedDeliveryCount() : null)
+        .build();
+  }
+
+  /** The alert for a reporting gap reaching one of its levels. */
+  public static Alert gapReached(GapReached reached) {
+    Comparison c = reached.comparison();
+    Rule rule = reached.rule();
+    Ledger trigger = reached.trigger();
+    Ledger observed = reached.observed();
+    return Alert.newBuilder()
+        .setAlertId(
+            rule.getRuleId() + "/" + c.period().start() + "/" + c.scope() + "/" + reached.level())
+        .setRuleId(rule.getRuleId())
+        .setLegalBasis(rule.getLegalBasis())
+        .setRuleKind(rule.getKind())
+        .setSeverity(reached.level().severity(rule))
+        .setPeriodStart(Instant.ofEpochMilli(c.period().startMillis()))
+        .setPeriodEnd(Instant.ofEpochMilli(c.period().endMillis()))
+        .setLevel(reached.level().name())
+        .setThreshold(reached.level().threshold(rule, c.limit()))
+        .setTotal(c.observed())
+        .setReportedTotal(c.reported())
+        .setLimit(c.limit())
+        .setUnit(c.unit())
+        .setScope(c.scope())
+        .setEventKind(trigger.lastEventKind())
+        .setTriggeringEventIds(trigger.recentEventIds())
+        .setEventTime(Instant.ofEpochMilli(trigger.lastEventTime()))
+        .setProcessedAt(Instant.ofEpochMilli(reached.processedAt()))
+        .setMessage(GapMessage.of(reached))
+        .setReferences(trigger.lastReferences())
+        .setSources(trigger.lastSources())
+        .setCorroboratedDeliveryCount(
+            c.isTotal() && observed != null ? observed.corroboratedDeliveryCount() : null)
+        .setOrigin(c.isTotal() ? shared(trigger, observed, Ledger::sharedOrigin) : c.scope())
+        .setDestination(shared(trigger, observed, Ledger::sharedDestination))
         .build();
   }
 
@@ -108,7 +152,7 @@ public final class AlertComposer {
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
     return String.format(
         Locale.ROOT,
-        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s: %s.",
+        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s%s: %s.",
         ledger.basis(),
         rule.getTitle(),
         number(level.getThreshold() * 100),
@@ -117,7 +161,34 @@ public final class AlertComposer {
         unitWord(ledger.unit()),
         ledger.period(),
         reachedIn(ledger, level.getThreshold() * rule.getLimit()),
+        corroborated(ledger),
         action(rule, level));
+  }
+
+  /** What both ledgers of a comparison share ({@code observed} may be missing), or null. */
+  private static String shared(Ledger trigger, Ledger observed, Function<Ledger, String> value) {
+    String a = value.apply(trigger);
+    String b = observed == null ? a : value.apply(observed);
+    return a != null && a.equals(b) ? a : null;
+  }
+
+  /** Where observations were merged, how many deliveries the total holds and how many merged. */
+  static String corroborated(Ledger ledger) {
+    if (ledger.corroboratedDeliveryCount() <= 0) {
+      return "";
+    }
+    return " (" + deliveries(ledger) + ")";
+  }
+
+  /** {@code 41 deliveries, 1 seen by more than one source}. */
+  static String deliveries(Ledger ledger) {
+    long all = ledger.deliveries();
+    return String.format(
+        Locale.ROOT,
+        "%s %s, %s seen by more than one source",
+        number(all),
+        all == 1 ? "delivery" : "deliveries",
+        number(ledger.corroboratedDeliveryCount()));
   }
 
   /** Where events arrived out of order, when the level was reached by event time. */

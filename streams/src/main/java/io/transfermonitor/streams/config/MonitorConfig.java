@@ -2,6 +2,7 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.screen.ScreeningSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +43,10 @@ import java.util.Set;
  *     again ({@code tm.case.quiet.interval})
  * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
  *     to their case ({@code tm.case.partitions})
+ * @param corroborationWindow how far after a delivery's first observation another observation of
+ *     the same vessel still belongs to it ({@code tm.corroboration.window})
+ * @param corroborationSamePort whether observations at different discharge ports are different
+ *     deliveries ({@code tm.corroboration.same.port})
  */
 public record MonitorConfig(
     Topics topics,
@@ -58,7 +63,9 @@ public record MonitorConfig(
     Duration screeningLookBack,
     Duration rescreenInterval,
     Duration caseQuietInterval,
-    int casePartitions) {
+    int casePartitions,
+    Duration corroborationWindow,
+    boolean corroborationSamePort) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -89,6 +96,7 @@ public record MonitorConfig(
       throw new IllegalArgumentException(
           "casePartitions must be at least 1, was " + casePartitions);
     }
+    requirePositive(corroborationWindow, "corroborationWindow");
   }
 
   /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
@@ -119,6 +127,11 @@ public record MonitorConfig(
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** When observations are one delivery, from the corroboration settings. */
+  public CorroborationRule corroborationRule() {
+    return new CorroborationRule(corroborationWindow, corroborationSamePort);
   }
 
   /** Product types events may name: the keys of {@link #barrelsPerTon()}. */
@@ -155,6 +168,8 @@ public record MonitorConfig(
     private Duration rescreenInterval;
     private Duration caseQuietInterval;
     private int casePartitions;
+    private Duration corroborationWindow;
+    private boolean corroborationSamePort;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -172,6 +187,8 @@ public record MonitorConfig(
       rescreenInterval = from.rescreenInterval;
       caseQuietInterval = from.caseQuietInterval;
       casePartitions = from.casePartitions;
+      corroborationWindow = from.corroborationWindow;
+      corroborationSamePort = from.corroborationSamePort;
     }
 
     public Builder topics(Topics value) {
@@ -254,6 +271,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder corroborationWindow(Duration value) {
+      corroborationWindow = value;
+      return this;
+    }
+
+    public Builder corroborationSamePort(boolean value) {
+      corroborationSamePort = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -270,7 +297,9 @@ public record MonitorConfig(
           screeningLookBack,
           rescreenInterval,
           caseQuietInterval,
-          casePartitions);
+          casePartitions,
+          corroborationWindow,
+          corroborationSamePort);
     }
   }
 }

@@ -47,6 +47,8 @@ public final class MonitorSettings {
   private static final Duration MAX_SKEW = Duration.ofDays(3650);
 
   private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
+  public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
+  public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -222,7 +224,25 @@ public final class MonitorSettings {
               "Partitions of the repartition topics that bring alerts and operator actions to"
                   + " their case (by case id); one number for all of them, so one case's alerts"
                   + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
-                  + " refuses to start when an existing repartition topic has another count.");
+                  + " refuses to start when an existing repartition topic has another count.")
+          .define(
+              CORROBORATION_WINDOW,
+              Type.STRING,
+              "48h",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "OBSERVED tanker deliveries of one vessel (IMO number) within this time of a"
+                  + " delivery's first observation are that delivery, seen again: it counts once,"
+                  + " with the largest quantity observed.")
+          .define(
+              CORROBORATION_SAME_PORT,
+              Type.STRING,
+              "true",
+              check(MonitorSettings::trueOrFalse),
+              Importance.LOW,
+              "true: observations of one vessel at two different discharge ports are two"
+                  + " deliveries (one without a port joins either); false: the port is not"
+                  + " compared.");
 
   private MonitorSettings() {}
 
@@ -291,7 +311,9 @@ public final class MonitorSettings {
         duration(parsed, SCREENING_LOOKBACK),
         duration(parsed, RESCREEN_INTERVAL),
         duration(parsed, CASE_QUIET_INTERVAL),
-        Integer.parseInt(text(parsed, CASE_PARTITIONS)));
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)),
+        duration(parsed, CORROBORATION_WINDOW),
+        Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
   }
 
   private static double number(Map<String, Object> parsed, String key) {
@@ -436,6 +458,12 @@ public final class MonitorSettings {
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a whole number";
     }
+  }
+
+  private static String trueOrFalse(String value) {
+    return value.equals("true") || value.equals("false")
+        ? null
+        : "'" + value + "' must be true or false";
   }
 
   private static String barrelsPerTon(String value) {

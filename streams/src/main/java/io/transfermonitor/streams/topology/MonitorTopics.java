@@ -1,5 +1,6 @@
 package io.transfermonitor.streams.topology;
 
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
@@ -8,6 +9,7 @@ import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
@@ -21,9 +23,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, designations, alerts, rejected and cap-usage topics,
- * the cases, the operator actions on cases and the notifications. Keys are strings; values are Avro
- * in the Confluent wire format.
+ * registry: the six event topics, the rules, designations, alerts, rejected and aggregate topics
+ * (cap usage, reporting gaps, activity), the cases, the operator actions on cases and the
+ * notifications. Keys are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -37,6 +39,8 @@ public final class MonitorTopics {
   private final Topic<String, Case> cases;
   private final Topic<String, CaseAction> caseActions;
   private final Topic<String, CaseNotification> notifications;
+  private final Topic<String, ReportingGap> reportingGaps;
+  private final Topic<String, Activity> activity;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -50,6 +54,8 @@ public final class MonitorTopics {
     cases = avro(names.cases(), Case.class, registry);
     caseActions = avro(names.caseActions(), CaseAction.class, registry);
     notifications = avro(names.notifications(), CaseNotification.class, registry);
+    reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
+    activity = avro(names.activity(), Activity.class, registry);
   }
 
   /** The input topic of {@code kind}. */
@@ -87,6 +93,14 @@ public final class MonitorTopics {
 
   public Topic<String, CaseNotification> notifications() {
     return notifications;
+  }
+
+  public Topic<String, ReportingGap> reportingGaps() {
+    return reportingGaps;
+  }
+
+  public Topic<String, Activity> activity() {
+    return activity;
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(

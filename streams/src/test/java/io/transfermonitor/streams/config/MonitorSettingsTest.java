@@ -42,12 +42,14 @@ class MonitorSettingsTest {
     assertThat(config.rescreenInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.casePartitions()).isEqualTo(3);
+    assertThat(config.corroborationWindow()).isEqualTo(Duration.ofHours(48));
+    assertThat(config.corroborationSamePort()).isTrue();
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(19)
+        .hasSize(21)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
@@ -9,7 +10,9 @@ import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -64,6 +67,8 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, CapUsage> capUsage;
   final TestOutputTopic<String, Case> cases;
   final TestOutputTopic<String, CaseNotification> notifications;
+  final TestOutputTopic<String, ReportingGap> reportingGaps;
+  final TestOutputTopic<String, Activity> activity;
   private final TestInputTopic<String, Rule> rules;
   private final TestInputTopic<String, Designation> designations;
   private final TestInputTopic<String, CaseAction> caseActions;
@@ -124,6 +129,16 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().caseActions(),
             new StringSerializer(),
             AvroSerde.forValue(registry, CaseAction.class).serializer());
+    reportingGaps =
+        driver.createOutputTopic(
+            config.topics().reportingGaps(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, ReportingGap.class).deserializer());
+    activity =
+        driver.createOutputTopic(
+            config.topics().activity(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, Activity.class).deserializer());
   }
 
   private Properties properties() {
@@ -212,6 +227,11 @@ final class MonitorDriver implements AutoCloseable {
 
   List<Alert> alerts() {
     return alerts.readValuesToList();
+  }
+
+  /** The alerts raised since the last read by rules of {@code kind}; the others are read too. */
+  List<Alert> alerts(RuleKind kind) {
+    return alerts().stream().filter(a -> a.getRuleKind() == kind).toList();
   }
 
   /** The latest state of every case written so far, by case id. */

@@ -46,6 +46,17 @@ class TopologyNamingTest {
             "stores: [cases, case-timers]",
             "write-cases",
             "write-notifications",
-            "write-refused-actions");
+            "write-refused-actions",
+            "facts-by-vessel-repartition",
+            "corroborate-deliveries",
+            "stores: [vessel-observations]",
+            "compare-reported-observed",
+            "stores: [ledgers, reporting-gaps]",
+            "write-reporting-gaps",
+            "gap-alerts-by-case-repartition",
+            "activity-by-row-repartition",
+            "count-activity",
+            "stores: [activity]",
+            "write-activity");
   }
 }
