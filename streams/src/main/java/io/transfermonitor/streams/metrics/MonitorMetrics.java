@@ -1,20 +1,41 @@
 package io.transfermonitor.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectionStage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counters of each stage, in a Micrometer registry: {@code tm.events.in}, {@code tm.events.valid},
- * {@code tm.events.rejected} (tag {@code stage}), {@code tm.events.duplicate} (tag {@code kind})
- * and {@code tm.alerts} (tags {@code rule}, {@code severity}).
+ * The monitor's own meters, in a Micrometer registry:
+ *
+ * <ul>
+ *   <li>{@code tm.events.in}, {@code tm.events.valid}, {@code tm.events.duplicate} (tag {@code
+ *       kind});
+ *   <li>{@code tm.events.rejected} (tags {@code stage}, {@code kind}, {@code reason}: the offending
+ *       field of a VALIDATION rejection, {@code undecodable} for DESERIALIZATION, the exception
+ *       class for PROCESSING);
+ *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
+ *       time from an event reaching the monitor to its alert, a timer with a percentile histogram;
+ *   <li>{@code tm.cap.total} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
+ *       {@code tm.cap.ratio}, gauges of every cap's total and share of its limit.
+ * </ul>
  */
 public final class MonitorMetrics {
 
+  /** Kind tag of a rejected record whose topic is no event topic. */
+  public static final String UNKNOWN_KIND = "UNKNOWN";
+
   private final MeterRegistry registry;
+  private final Map<String, AtomicReference<CapUsage>> caps = new ConcurrentHashMap<>();
 
   public MonitorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -37,20 +58,69 @@ public final class MonitorMetrics {
     counter("tm.events.valid", "kind", kind.name()).increment();
   }
 
-  public void rejected(RejectionStage stage) {
-    counter("tm.events.rejected", "stage", stage.name()).increment();
+  /**
+   * One record rejected.
+   *
+   * @param kind the event kind, or {@link #UNKNOWN_KIND}
+   * @param reason what was wrong, in a word: the offending field, {@code undecodable}, or the
+   *     exception class; never free text, so the number of series stays bounded
+   */
+  public void rejected(RejectionStage stage, String kind, String reason) {
+    Counter.builder("tm.events.rejected")
+        .tag("stage", stage.name())
+        .tag("kind", kind)
+        .tag("reason", reason == null ? "unknown" : reason)
+        .register(registry)
+        .increment();
   }
 
   public void duplicate(EventKind kind) {
     counter("tm.events.duplicate", "kind", kind.name()).increment();
   }
 
-  public void alert(Alert alert) {
+  /** One alert raised, {@code sinceEvent} after its triggering event reached the monitor. */
+  public void alert(Alert alert, Duration sinceEvent) {
     Counter.builder("tm.alerts")
         .tag("rule", alert.getRuleId())
         .tag("severity", alert.getSeverity().name())
         .register(registry)
         .increment();
+    Timer.builder("tm.alert.latency")
+        .description("from an event reaching the monitor to the alert it raised")
+        .tag("rule", alert.getRuleId())
+        .publishPercentileHistogram()
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(registry)
+        .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+  }
+
+  /** The latest usage of a cap, for the {@code tm.cap.total} and {@code tm.cap.ratio} gauges. */
+  public void capUsage(CapUsage usage) {
+    String key = usage.getRuleId() + "/" + usage.getPeriodStart() + "/" + usage.getBasis();
+    caps.computeIfAbsent(key, k -> register(usage)).set(usage);
+  }
+
+  private AtomicReference<CapUsage> register(CapUsage first) {
+    AtomicReference<CapUsage> latest = new AtomicReference<>(first);
+    String period = first.getPeriodStart().toString().substring(0, 10);
+    Gauge.builder("tm.cap.total", latest, u -> u.get().getTotal())
+        .description("total of a cap for one period and basis, in its unit")
+        .tag("rule", first.getRuleId())
+        .tag("period", period)
+        .tag("basis", first.getBasis().name())
+        .tag("unit", first.getUnit())
+        .register(registry);
+    Gauge.builder("tm.cap.ratio", latest, u -> ratio(u.get()))
+        .description("total of a cap over its limit (1 = the limit)")
+        .tag("rule", first.getRuleId())
+        .tag("period", period)
+        .tag("basis", first.getBasis().name())
+        .register(registry);
+    return latest;
+  }
+
+  private static double ratio(CapUsage usage) {
+    return usage.getRatio() == null ? Double.NaN : usage.getRatio();
   }
 
   private Counter counter(String name, String tag, String value) {

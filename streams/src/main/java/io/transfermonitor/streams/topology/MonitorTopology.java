@@ -7,6 +7,7 @@ import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.streams.alert.AlertComposer;
+import io.transfermonitor.streams.alert.AlertMeter;
 import io.transfermonitor.streams.alert.AlertsByRule;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.dedupe.ResendFilter;
@@ -30,12 +31,15 @@ import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -53,6 +57,7 @@ import org.apache.kafka.streams.state.Stores;
  *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
  *                                            -> as-level-reached -> 6 compose-level-alerts
  *                                               -> tm.alerts
+ * tm.alerts -> read-alerts -> store alerts (for the dashboard)
  * </pre>
  *
  * Every processor, store and internal topic has a name; store and internal topic names are part of
@@ -69,6 +74,9 @@ public final class MonitorTopology {
 
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
+
+  /** Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from. */
+  public static final String ALERTS_STORE = "alerts";
 
   /** Repartition by event id, before the re-send check. */
   public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
@@ -108,6 +116,7 @@ public final class MonitorTopology {
     KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(fresh));
     writeCapUsage(ledgers);
     writeAlerts(levelAlerts(ledgers), "level");
+    holdAlerts();
     return builder.build();
   }
 
@@ -230,10 +239,24 @@ public final class MonitorTopology {
   /** Alerts of one rule share a partition, so readers see its levels in order. */
   private void writeAlerts(KStream<String, Alert> alerts, String origin) {
     alerts
-        .peek((id, alert) -> metrics.alert(alert), Named.as("count-" + origin + "-alerts"))
+        .processValues(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
         .to(
             topics.alerts().name(),
             topics.alerts().produced("write-" + origin + "-alerts", new AlertsByRule()));
+  }
+
+  /**
+   * Alerts as written, in a store for the dashboard's interactive queries: read back from the alert
+   * topic (committed alerts only, whichever stage raised them), so the store holds what ops see.
+   */
+  private void holdAlerts() {
+    Topic<String, Alert> alerts = topics.alerts();
+    builder.table(
+        alerts.name(),
+        alerts.consumed("read-alerts"),
+        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
+            .withKeySerde(alerts.keySerde())
+            .withValueSerde(alerts.valueSerde()));
   }
 
   private static KeyValue<String, Alert> byId(Alert alert) {

@@ -65,7 +65,7 @@ public final class ValidationProcessor<T extends SpecificRecord>
       context.forward(record.withKey(fact.eventId()).withValue(new Validated.Accepted(fact)));
       return;
     }
-    metrics.rejected(RejectionStage.VALIDATION);
+    metrics.rejected(RejectionStage.VALIDATION, kind.name(), violations.get(0).field());
     context.forward(
         record.withValue(new Validated.Rejected(rejection(record, event, violations, now))));
   }

@@ -33,6 +33,7 @@ class TopologyNamingTest {
             "write-ban-alerts",
             "write-level-alerts",
             "write-rejected",
-            "write-cap-usage");
+            "write-cap-usage",
+            "stores: [alerts]");
   }
 }
