@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Counts each alert on its way to the alert topic and times it: the record's timestamp is the time
  * its triggering event was produced (Kafka Streams carries it through the repartition topics), so
- * the wall clock now minus it is the event-to-alert latency ops care about. In and out: alerts keyed
- * by alert id, unchanged.
+ * the wall clock now minus it is the event-to-alert latency ops care about. In and out: alerts
+ * keyed by alert id, unchanged.
  */
 public final class AlertMeter implements FixedKeyProcessor<String, Alert, Alert> {
 

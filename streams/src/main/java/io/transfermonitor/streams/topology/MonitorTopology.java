@@ -75,7 +75,9 @@ public final class MonitorTopology {
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
 
-  /** Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from. */
+  /**
+   * Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from.
+   */
   public static final String ALERTS_STORE = "alerts";
 
   /** Repartition by event id, before the re-send check. */
