@@ -2,7 +2,7 @@
 // server-sent events say has changed. No build step, no network beyond the monitor itself.
 'use strict';
 
-const COLORS = { REPORTED: '#3d6fb6', OBSERVED: '#c0392b', reached: '#b3261e', level: '#5c6577' };
+const COLORS = { REPORTED: '#3d6fb6', OBSERVED: '#c0392b', reached: '#1d2330', level: '#8a93a6' };
 const charts = {};
 
 const number = (v) => (v === null || v === undefined ? '–'
@@ -57,7 +57,7 @@ function clearError(section) {
   document.querySelector(`#${section} p.error`)?.remove();
 }
 
-// Draws each level of each cap as a mark across its bar, filled red once reached.
+// Draws each level of each cap as a mark across its bar: dark and heavy once reached.
 const levelMarks = {
   id: 'levelMarks',
   afterDatasetsDraw(chart) {
@@ -94,7 +94,7 @@ function drawCaps(caps) {
       backgroundColor: caps.map((c) => COLORS[c.basis] || COLORS.level),
     }],
   };
-  const maxShare = Math.max(110, ...data.datasets[0].data.map((v) => v + 10));
+  const maxShare = Math.ceil(Math.max(110, ...data.datasets[0].data.map((v) => v + 10)) / 50) * 50;
   if (charts.caps) {
     charts.caps.data = data;
     charts.caps.options.plugins.levelMarks.caps = caps;

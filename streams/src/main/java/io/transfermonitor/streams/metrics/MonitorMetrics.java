@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       class for PROCESSING);
  *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
  *       time from an event reaching the monitor to its alert, a timer with a percentile histogram;
- *   <li>{@code tm.cap.total} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
+ *   <li>{@code tm.cap.used} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
  *       {@code tm.cap.ratio}, gauges of every cap's total and share of its limit.
  * </ul>
  */
@@ -94,7 +94,7 @@ public final class MonitorMetrics {
         .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
   }
 
-  /** The latest usage of a cap, for the {@code tm.cap.total} and {@code tm.cap.ratio} gauges. */
+  /** The latest usage of a cap, for the {@code tm.cap.used} and {@code tm.cap.ratio} gauges. */
   public void capUsage(CapUsage usage) {
     String key = usage.getRuleId() + "/" + usage.getPeriodStart() + "/" + usage.getBasis();
     caps.computeIfAbsent(key, k -> register(usage)).set(usage);
@@ -103,7 +103,7 @@ public final class MonitorMetrics {
   private AtomicReference<CapUsage> register(CapUsage first) {
     AtomicReference<CapUsage> latest = new AtomicReference<>(first);
     String period = first.getPeriodStart().toString().substring(0, 10);
-    Gauge.builder("tm.cap.total", latest, u -> u.get().getTotal())
+    Gauge.builder("tm.cap.used", latest, u -> u.get().getTotal())
         .description("total of a cap for one period and basis, in its unit")
         .tag("rule", first.getRuleId())
         .tag("period", period)
