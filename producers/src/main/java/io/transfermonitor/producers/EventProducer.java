@@ -17,6 +17,9 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -28,7 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Idempotent and durable: {@code acks=all}, {@code enable.idempotence=true}; batched ({@code
  * linger.ms=20}, 256 KiB batches, lz4). Sends are asynchronous: call {@link #flush} (or {@link
- * #close}) before trusting {@link #failed}.
+ * #close}) before trusting {@link #failed}. A refused login or ACL is not a record's fault, and the
+ * cluster would refuse every record after it: once one is seen, the next send throws it.
  *
  * <pre>{@code
  * try (EventProducer producer =
@@ -44,6 +48,7 @@ public final class EventProducer implements EventSink {
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private final AtomicReference<KafkaException> refusal = new AtomicReference<>();
   private final Callback callback = this::completed;
 
   private EventProducer(Map<String, Object> config, Topics topics) {
@@ -66,6 +71,7 @@ public final class EventProducer implements EventSink {
   /** Sends {@code event} to the topic of its kind, key = its event id. */
   @Override
   public void send(SpecificRecord event) {
+    throwIfRefused();
     EventKind kind = EventTypes.kindOf(event);
     String key = EventTypes.headerOf(event).getEventId();
     producer.send(new ProducerRecord<>(topics.eventTopic(kind), key, event), callback);
@@ -74,6 +80,7 @@ public final class EventProducer implements EventSink {
   /** Sends {@code rejected} to the rejected topic, key = its event id or {@code file:line}. */
   @Override
   public void reject(RejectedEvent rejected) {
+    throwIfRefused();
     String key = rejected.getEventId();
     if (key == null && rejected.getSourceFile() != null) {
       key = rejected.getSourceFile() + ":" + rejected.getSourceLine();
@@ -112,6 +119,17 @@ public final class EventProducer implements EventSink {
     } else {
       failed.incrementAndGet();
       firstFailure.compareAndSet(null, exception);
+      if (exception instanceof AuthorizationException
+          || exception instanceof AuthenticationException) {
+        refusal.compareAndSet(null, (KafkaException) exception);
+      }
+    }
+  }
+
+  private void throwIfRefused() {
+    KafkaException refused = refusal.get();
+    if (refused != null) {
+      throw refused;
     }
   }
 

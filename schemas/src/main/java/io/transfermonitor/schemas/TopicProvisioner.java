@@ -14,8 +14,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates every topic the monitor uses, as named by {@link Topics} and shaped by {@link
- * TopicLayout}: events, alerts and rejected records with time retention; rules, designations and
- * aggregates compacted. Idempotent: topics that already exist are reported and left as they are.
+ * TopicLayout}: events, alerts, notifications and rejected records with time retention; case
+ * actions kept forever; rules, designations, aggregates and cases compacted. Idempotent: topics
+ * that already exist are reported and left as they are.
  */
 public final class TopicProvisioner {
 
@@ -37,6 +38,10 @@ public final class TopicProvisioner {
     configs.put(topics.capUsage(), compacted());
     configs.put(topics.reportingGaps(), compacted());
     configs.put(topics.activity(), compacted());
+    configs.put(topics.cases(), compacted());
+    configs.put(topics.notifications(), deleteAfter(layout.alertRetention().toMillis()));
+    // an audit trail of who did what to a case: never expired
+    configs.put(topics.caseActions(), deleteAfter(-1));
     Optional<Short> replication =
         layout.replicationFactor() < 0 ? Optional.empty() : Optional.of(layout.replicationFactor());
     List<NewTopic> plan = new ArrayList<>();

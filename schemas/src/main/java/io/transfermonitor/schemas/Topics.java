@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param capUsage compacted cap totals per rule/period/basis
  * @param reportingGaps compacted reported-vs-observed totals per rule/period
  * @param activity compacted activity per dimension/month
+ * @param cases compacted cases for ops tools and the dashboard, key = case id
+ * @param caseActions append-only operator actions on cases (who, when, why), key = case id
+ * @param notifications what should page someone (a case opened, escalated, reopened), key = case id
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -29,7 +32,10 @@ public record Topics(
     String rejected,
     String capUsage,
     String reportingGaps,
-    String activity) {
+    String activity,
+    String cases,
+    String caseActions,
+    String notifications) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -48,6 +54,9 @@ public record Topics(
     Objects.requireNonNull(capUsage, "capUsage");
     Objects.requireNonNull(reportingGaps, "reportingGaps");
     Objects.requireNonNull(activity, "activity");
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(caseActions, "caseActions");
+    Objects.requireNonNull(notifications, "notifications");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -69,7 +78,10 @@ public record Topics(
         prefix + "events.rejected",
         prefix + "aggregates.cap-usage",
         prefix + "aggregates.reporting-gaps",
-        prefix + "aggregates.activity");
+        prefix + "aggregates.activity",
+        prefix + "cases",
+        prefix + "case-actions",
+        prefix + "notifications");
   }
 
   /** The input topic of {@code kind}. */
@@ -80,6 +92,11 @@ public record Topics(
   /** Every input topic, in {@link EventKind} order. */
   public List<String> eventTopics() {
     return Arrays.stream(EventKind.values()).map(events::get).toList();
+  }
+
+  /** The compacted aggregate topics dashboards read: cap usage, reporting gaps, activity. */
+  public List<String> aggregateTopics() {
+    return List.of(capUsage, reportingGaps, activity);
   }
 
   /** Kebab-case plural used in topic names: TANKER_DELIVERY becomes tanker-deliveries. */

@@ -29,8 +29,11 @@ class TopicProvisionerTest {
             topics.rejected(),
             topics.capUsage(),
             topics.reportingGaps(),
-            topics.activity())
-        .hasSize(topics.eventTopics().size() + 7);
+            topics.activity(),
+            topics.cases(),
+            topics.caseActions(),
+            topics.notifications())
+        .hasSize(topics.eventTopics().size() + 10);
   }
 
   @Test
@@ -47,6 +50,8 @@ class TopicProvisionerTest {
         .containsEntry("retention.ms", String.valueOf(Duration.ofDays(365).toMillis()));
     assertThat(configs.get(topics.rejected()))
         .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+    assertThat(configs.get(topics.cases())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.caseActions())).containsEntry("retention.ms", "-1");
   }
 
   @Test

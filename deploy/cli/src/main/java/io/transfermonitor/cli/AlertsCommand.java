@@ -1,8 +1,8 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,14 +72,10 @@ public class AlertsCommand implements Callable<Integer> {
     props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts");
     props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Map<String, Object> serde = settings.registryClientProperties(LOCAL_REGISTRY);
+    serde.put(AvroDeserializer.VALUE_CLASS, Alert.class);
     AvroDeserializer<Alert> values = new AvroDeserializer<>();
-    values.configure(
-        Map.of(
-            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-            settings.schemaRegistryUrl().orElse(LOCAL_REGISTRY),
-            AvroDeserializer.VALUE_CLASS,
-            Alert.class),
-        false);
+    values.configure(serde, false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<KafkaConsumer<String, Alert>> consumerRef = new AtomicReference<>();
@@ -149,6 +145,10 @@ public class AlertsCommand implements Callable<Integer> {
       try {
         records = poll(consumer);
       } catch (RecordDeserializationException e) {
+        if (e.getCause() instanceof SchemaRegistryException) {
+          // the registry is down or refuses us: not the record's fault, and every record would fail
+          throw e;
+        }
         // show the problem, skip the record, keep tailing: one bad record must not hide the rest
         err.println(
             "skipped unreadable record at "

@@ -54,12 +54,56 @@ public enum AppSetting {
   BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
   MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
   RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
-  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL);
+  COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
+  REGISTRY_BASIC_AUTH_USER_INFO(
+      "tm.schema.registry.basic.auth.user.info",
+      AppSetting::checkUserInfo,
+      "user:password for a registry behind HTTP basic auth."),
+  REGISTRY_BEARER_AUTH_TOKEN(
+      "tm.schema.registry.bearer.auth.token",
+      AppSetting::checkPresent,
+      "Bearer token for a registry behind token authentication."),
+  REGISTRY_TRUSTSTORE_LOCATION(
+      "tm.schema.registry.ssl.truststore.location",
+      null,
+      AppSetting::checkPath,
+      "Certificates the registry client trusts (https); else the JDK's CAs."),
+  REGISTRY_TRUSTSTORE_TYPE(
+      "tm.schema.registry.ssl.truststore.type",
+      "PKCS12",
+      v -> checkOneOf(v, "PKCS12", "JKS", "PEM"),
+      "PKCS12, JKS or PEM."),
+  REGISTRY_TRUSTSTORE_PASSWORD(
+      "tm.schema.registry.ssl.truststore.password",
+      AppSetting::checkPresent,
+      "Password of the registry truststore, if it has one."),
+  REGISTRY_KEYSTORE_LOCATION(
+      "tm.schema.registry.ssl.keystore.location",
+      null,
+      AppSetting::checkPath,
+      "Client certificate and key, for a registry that asks for one."),
+  REGISTRY_KEYSTORE_TYPE(
+      "tm.schema.registry.ssl.keystore.type",
+      "PKCS12",
+      v -> checkOneOf(v, "PKCS12", "JKS"),
+      "PKCS12 or JKS."),
+  REGISTRY_KEYSTORE_PASSWORD(
+      "tm.schema.registry.ssl.keystore.password",
+      AppSetting::checkPresent,
+      "Password of the registry keystore."),
+  REGISTRY_KEY_PASSWORD(
+      "tm.schema.registry.ssl.key.password",
+      AppSetting::checkPresent,
+      "Password of the key in the registry keystore; else the keystore's.");
+
+  /** Where the registry client's own keys start: the rest is Confluent's serde key. */
+  static final String REGISTRY_PREFIX = "tm.schema.registry.";
 
   private final String key;
   private final String defaultValue;
   private final Function<String, String> check;
   private final String doc;
+  private final boolean secret;
   private final boolean monitorSetting;
 
   AppSetting(String monitorKey) {
@@ -68,14 +112,44 @@ public enum AppSetting {
     this.check = value -> MonitorSettings.problem(monitorKey, value).orElse(null);
     this.doc = MonitorSettings.doc(monitorKey);
     this.monitorSetting = true;
+    this.secret = false;
   }
 
   AppSetting(String key, String defaultValue, Function<String, String> check, String doc) {
+    this(key, defaultValue, check, doc, false);
+  }
+
+  /** A secret: no default, and never shown (its check must not repeat the value either). */
+  AppSetting(String key, Function<String, String> check, String doc) {
+    this(key, null, check, doc, true);
+  }
+
+  AppSetting(
+      String key, String defaultValue, Function<String, String> check, String doc, boolean secret) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.check = check;
     this.doc = doc;
+    this.secret = secret;
     this.monitorSetting = false;
+  }
+
+  /** Whether the value is a password or token, never to be printed or logged. */
+  public boolean secret() {
+    return secret;
+  }
+
+  /**
+   * The key the registry client (and Confluent's serdes) know this setting by, e.g. {@code
+   * basic.auth.user.info} or {@code schema.registry.ssl.truststore.location}; empty for settings
+   * that are not the registry client's.
+   */
+  Optional<String> registryClientKey() {
+    if (this == SCHEMA_REGISTRY_URL || !key.startsWith(REGISTRY_PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = key.substring(REGISTRY_PREFIX.length());
+    return Optional.of(rest.startsWith("ssl.") ? "schema.registry." + rest : rest);
   }
 
   /** The key as written in a file, e.g. {@code tm.topic.prefix}. */
@@ -111,6 +185,23 @@ public enum AppSetting {
     return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
   }
 
+  private static String checkUserInfo(String value) {
+    return value.indexOf(':') > 0 ? null : "expected user:password (the value is not shown)";
+  }
+
+  private static String checkPresent(String value) {
+    return value.isBlank() ? "a value is required" : null;
+  }
+
+  private static String checkOneOf(String value, String... allowed) {
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(value.trim())) {
+        return null;
+      }
+    }
+    return "'" + value + "' must be one of " + String.join(", ", allowed);
+  }
+
   private static String checkUrl(String value) {
     try {
       URI uri = new URI(value);
@@ -124,7 +215,7 @@ public enum AppSetting {
     } catch (URISyntaxException e) {
       // reported below
     }
-    return "'" + value + "' is not an http(s):// URL";
+    return "'" + Redaction.url(value) + "' is not an http(s):// URL";
   }
 
   private static String checkInt(String value, int min) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * an idempotent producer; bad records go to the report (and, with {@code --to-rejected-topic}, to
  * {@code <prefix>events.rejected}). Exit code 0 when the run completed (rejected records are in the
  * report), 1 when it could not run (missing file, broken mapping), 2 when the cluster did not
- * acknowledge every record.
+ * acknowledge every record, 4 when it refused the login or the access (said in one line).
  */
 @Command(
     name = "ingest",
@@ -109,7 +110,8 @@ public class IngestCommand implements Callable<Integer> {
       }
       Mapping parsedMapping = mapping == null ? null : Mapping.load(mapping);
       IngestResult result;
-      try (EventSink sink = dryRun ? EventSink.discarding() : producer();
+      EventProducer producer = dryRun ? null : producer();
+      try (EventSink sink = producer == null ? EventSink.discarding() : producer;
           RejectionReport rejections = RejectionReport.to(report)) {
         Ingest ingest =
             new Ingest(
@@ -129,6 +131,9 @@ public class IngestCommand implements Callable<Integer> {
               report.toAbsolutePath());
         }
       }
+      if (result.failedSends() > 0 && producer != null && producer.firstFailure() != null) {
+        err.println("ingest: first failure: " + why(producer.firstFailure()));
+      }
       return result.failedSends() > 0 ? 2 : 0;
     } catch (MappingException | IllegalArgumentException e) {
       err.println("ingest: " + e.getMessage());
@@ -137,9 +142,17 @@ public class IngestCommand implements Callable<Integer> {
       err.println("ingest: cannot read input: " + e.getMessage());
       return 1;
     } catch (KafkaException | SchemaRegistryException e) {
-      err.println("ingest: cannot produce: " + e.getMessage());
-      return 1;
+      err.println("ingest: cannot produce: " + why(e));
+      return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
     }
+  }
+
+  /** Why the cluster did not take a record: a refusal in words, secrets hidden. */
+  private String why(Throwable failure) {
+    Optional<Settings> settings = options.parsed();
+    Redaction redaction = settings.map(Settings::redaction).orElse(Redaction.none());
+    return redaction.apply(
+        Refusal.describe(failure, settings).orElse(String.valueOf(failure.getMessage()).strip()));
   }
 
   private EventProducer producer() {
@@ -152,6 +165,7 @@ public class IngestCommand implements Callable<Integer> {
             .topics(settings.topics())
             .property("client.id", "tm-ingest");
     client.forEach(builder::property);
+    settings.registryClientProperties(AlertsCommand.LOCAL_REGISTRY).forEach(builder::property);
     producerProperties.forEach(builder::property);
     return builder.build();
   }

@@ -3,7 +3,6 @@ package io.transfermonitor.cli;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.producers.rules.RulePublisher;
-import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -64,10 +63,8 @@ public class RulesApplyCommand implements Callable<Integer> {
     }
     Settings settings = options.settings();
     String topic = settings.topics().rules();
-    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    props.put(
-        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-        settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
+    Map<String, Object> props =
+        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     try {
       RulePublisher.publish(props, topic, rules);

@@ -123,7 +123,9 @@ public class RunCommand implements Callable<Integer> {
     monitor.app().awaitRunning(Duration.ofMinutes(2));
     out.printf(
         "Monitor %s running against %s (registry %s)%n",
-        config.applicationId(), cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+        config.applicationId(),
+        cluster.bootstrapServers(),
+        Redaction.url(cluster.schemaRegistryUrl()));
     out.printf("  alerts   %s   (transfer-monitor alerts", topics.alerts());
     out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
     monitor.dashboardUrl().ifPresent(url -> out.println("  dashboard " + url));

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.config.MonitorSettings;
 import java.nio.file.Path;
@@ -11,17 +12,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one run, parsed once by {@link SettingsParser} and validated: Kafka client
  * properties passed through as given ({@code kafka.*} in a file, {@code KAFKA_*} in the
  * environment) and the application's own {@link AppSetting}s ({@code tm.*}, {@code TM_*}).
- * Immutable.
+ * Immutable. {@link #toString()} hides every secret.
  *
  * @param kafka Kafka client properties, e.g. {@code bootstrap.servers}, {@code security.protocol}
  * @param app every application setting with a value (defaults filled in)
  */
 public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
+
+  private static final Pattern JAAS_USERNAME = Pattern.compile("username\\s*=\\s*\"([^\"]*)\"");
 
   public Settings {
     kafka = Map.copyOf(new TreeMap<>(kafka));
@@ -50,9 +55,43 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
     return props;
   }
 
+  /**
+   * Properties for the Avro serdes' registry client under Confluent's keys: {@code
+   * schema.registry.url} ({@code fallbackUrl} when none is configured), and whatever of {@code
+   * basic.auth.user.info}, {@code bearer.auth.token} and {@code schema.registry.ssl.*} the {@code
+   * tm.schema.registry.*} settings give.
+   */
+  public Map<String, Object> registryClientProperties(String fallbackUrl) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl().orElse(fallbackUrl));
+    app.forEach(
+        (setting, value) -> setting.registryClientKey().ifPresent(k -> props.put(k, value)));
+    return props;
+  }
+
+  /** {@link #kafkaClientProperties} and {@link #registryClientProperties} together. */
+  public Map<String, Object> clientProperties(String fallbackBootstrap, String fallbackRegistry) {
+    Map<String, Object> props = kafkaClientProperties(fallbackBootstrap);
+    props.putAll(registryClientProperties(fallbackRegistry));
+    return props;
+  }
+
   /** {@code tm.schema.registry.url}, if configured. */
   public Optional<String> schemaRegistryUrl() {
     return Optional.ofNullable(app.get(AppSetting.SCHEMA_REGISTRY_URL));
+  }
+
+  /**
+   * The user the Kafka settings log in as ({@code username} of {@code sasl.jaas.config}), if any.
+   */
+  public Optional<String> kafkaUser() {
+    Matcher user = JAAS_USERNAME.matcher(kafka.getOrDefault("sasl.jaas.config", ""));
+    return user.find() ? Optional.of(user.group(1)) : Optional.empty();
+  }
+
+  /** Hides every configured password, token and credential in a text. */
+  Redaction redaction() {
+    return Redaction.of(kafka, app);
   }
 
   /** The value of {@code setting} (its default when not configured; null if it has none). */
@@ -94,5 +133,11 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
   /** {@code tm.state.dir}. */
   public Path stateDir() {
     return Path.of(get(AppSetting.STATE_DIR));
+  }
+
+  /** The settings with every password, token and credential hidden. */
+  @Override
+  public String toString() {
+    return redaction().apply("Settings[kafka=" + kafka + ", app=" + app + "]");
   }
 }

@@ -52,6 +52,11 @@ public class SettingsOptions {
     return this;
   }
 
+  /** The settings if {@link #settings()} has parsed them already (for error reports). */
+  synchronized Optional<Settings> parsed() {
+    return Optional.ofNullable(parsed);
+  }
+
   /** The parsed, validated settings. */
   public synchronized Settings settings() {
     if (parsed == null) {

@@ -25,13 +25,13 @@ public final class TargetCluster implements AutoCloseable {
 
   private final String bootstrapServers;
   private final String schemaRegistryUrl;
-  private final Map<String, String> clientOverrides;
+  private final Map<String, Object> clientOverrides;
   private final EmbeddedStack embedded;
 
   private TargetCluster(
       String bootstrapServers,
       String schemaRegistryUrl,
-      Map<String, String> clientOverrides,
+      Map<String, Object> clientOverrides,
       EmbeddedStack embedded) {
     this.bootstrapServers = bootstrapServers;
     this.schemaRegistryUrl = schemaRegistryUrl;
@@ -54,7 +54,9 @@ public final class TargetCluster implements AutoCloseable {
                         "--schema-registry-url",
                         "a schema registry URL is required with a cluster: --schema-registry-url,"
                             + " tm.schema.registry.url or TM_SCHEMA_REGISTRY_URL"));
-    return Optional.of(new TargetCluster(bootstrap.get(), registry, settings.kafka(), null));
+    Map<String, Object> overrides = new HashMap<>(settings.kafka());
+    overrides.putAll(settings.registryClientProperties(registry));
+    return Optional.of(new TargetCluster(bootstrap.get(), registry, overrides, null));
   }
 
   /** An embedded broker and registry, started now; {@code out} hears where they listen. */

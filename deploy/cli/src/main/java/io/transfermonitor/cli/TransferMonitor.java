@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.PrintWriter;
+import java.util.Optional;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code transfer-monitor} command. Subcommands are listed in {@code subcommands} below; add a
  * class there to add one. The benchmark ({@code bench}) is not among them: it ships in a jar of its
  * own, which the launcher runs for {@code ./transfer-monitor bench}. Exit codes: 0 ok, 1 failed, 2
- * bad usage or bad setting, 3 a port or service is unavailable.
+ * bad usage or bad setting, 3 a port or service is unavailable, 4 Kafka or the registry refused the
+ * credentials or the access. What it prints of a failure is one line, with every secret hidden.
  */
 @Command(
     name = "transfer-monitor",
@@ -25,6 +28,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StackCommand.class,
       TopicsCommand.class,
+      AclsCommand.class,
       AlertsCommand.class,
       RulesCommand.class,
       IngestCommand.class,
@@ -42,6 +46,7 @@ public class TransferMonitor implements Runnable {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_BAD_SETTING = 2;
   public static final int EXIT_UNAVAILABLE = 3;
+  public static final int EXIT_REFUSED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,21 +77,59 @@ public class TransferMonitor implements Runnable {
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
     String command = cli.getCommandSpec().qualifiedName();
-    LoggerFactory.getLogger(TransferMonitor.class).debug("{} failed", command, e);
+    Optional<Settings> settings = settingsOf(cli);
+    Redaction redaction = settings.map(Settings::redaction).orElse(Redaction.none());
+    LoggerFactory.getLogger(TransferMonitor.class)
+        .debug("{} failed: {}", command, redaction.apply(chain(e)));
+    Optional<String> refusal = Refusal.describe(e, settings);
+    if (refusal.isPresent()) {
+      err.println(command + ": " + redaction.apply(refusal.get()));
+      return EXIT_REFUSED;
+    }
     if (e instanceof SettingsException) {
-      err.println(command + ": " + e.getMessage());
+      err.println(command + ": " + redaction.apply(e.getMessage()));
       return EXIT_BAD_SETTING;
     }
-    if (e instanceof PortUnavailableException) {
-      err.println(command + ": " + e.getMessage());
+    if (e instanceof PortUnavailableException || e instanceof UnavailableException) {
+      err.println(command + ": " + redaction.apply(e.getMessage()) + plaintextHint(e, settings));
       return EXIT_UNAVAILABLE;
     }
-    if (e instanceof UnavailableException) {
-      err.println(command + ": " + e.getMessage());
-      return EXIT_UNAVAILABLE;
-    }
-    err.println(command + ": " + oneLine(e));
+    err.println(command + ": " + redaction.apply(oneLine(e)));
     return EXIT_FAILED;
+  }
+
+  /**
+   * A secured broker drops a plaintext client without a word, which the client sees as a timeout:
+   * say so when no security protocol is configured.
+   */
+  private static String plaintextHint(Throwable e, Optional<Settings> settings) {
+    boolean plaintext =
+        settings.map(s -> !s.kafka().containsKey("security.protocol")).orElse(false);
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (plaintext && t instanceof TimeoutException) {
+        return "; no kafka.security.protocol is set: if the cluster is secured, configure it"
+            + " (e.g. --config with the settings file of your user)";
+      }
+    }
+    return "";
+  }
+
+  /** The settings the failed command had parsed, if it had. */
+  private static Optional<Settings> settingsOf(CommandLine cli) {
+    return cli.getCommandSpec().mixins().values().stream()
+        .map(CommandLine.Model.CommandSpec::userObject)
+        .filter(SettingsOptions.class::isInstance)
+        .map(SettingsOptions.class::cast)
+        .findFirst()
+        .flatMap(SettingsOptions::parsed);
+  }
+
+  private static String chain(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      text.append(" <- ").append(c);
+    }
+    return text.toString();
   }
 
   private static String oneLine(Throwable e) {

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * /compatibility/subjects/{s}/versions/{v|latest}}, {@code GET|PUT /config[/{s}]}. Errors use
  * Confluent's body {@code {"error_code":40401,"message":"..."}}. Compatibility is BACKWARD unless
  * configured otherwise. Schemas are kept in the broker's compacted {@code _schemas} topic, so ids
- * survive a restart; the same schema always gets the same id. Not for production: no auth, no
+ * survive a restart; the same schema always gets the same id. Secure (given a {@link
+ * StackSecurity}): HTTPS with the broker's certificate, and every request must carry HTTP basic
+ * auth of one of the stack's users (401 otherwise). Not for production: no per-user permissions, no
  * schema references, one instance per topic.
  */
 public final class DevSchemaRegistry implements AutoCloseable {
@@ -44,11 +51,14 @@ public final class DevSchemaRegistry implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final SchemaStore store;
+  private final boolean secure;
 
-  private DevSchemaRegistry(HttpServer server, ExecutorService executor, SchemaStore store) {
+  private DevSchemaRegistry(
+      HttpServer server, ExecutorService executor, SchemaStore store, boolean secure) {
     this.server = server;
     this.executor = executor;
     this.store = store;
+    this.secure = secure;
   }
 
   /**
@@ -58,10 +68,28 @@ public final class DevSchemaRegistry implements AutoCloseable {
    * @throws PortUnavailableException if {@code port} is taken
    */
   public static DevSchemaRegistry start(String bootstrapServers, int port) {
-    SchemaStore store = SchemaStore.open(bootstrapServers);
+    return start(Map.of("bootstrap.servers", bootstrapServers), port, null);
+  }
+
+  /**
+   * Replays {@code _schemas} through a client configured by {@code kafkaClientProps} and serves on
+   * {@code 127.0.0.1:port}: HTTPS with basic auth when {@code security} is not null, else HTTP.
+   *
+   * @throws PortUnavailableException if {@code port} is taken
+   */
+  public static DevSchemaRegistry start(
+      Map<String, Object> kafkaClientProps, int port, StackSecurity security) {
+    SchemaStore store = SchemaStore.open(kafkaClientProps);
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(LocalPorts.HOST, port), 0);
+      InetSocketAddress address = new InetSocketAddress(LocalPorts.HOST, port);
+      if (security == null) {
+        server = HttpServer.create(address, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(security.serverSslContext()));
+        server = https;
+      }
     } catch (BindException e) {
       store.close();
       throw new PortUnavailableException(
@@ -78,17 +106,26 @@ public final class DevSchemaRegistry implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    DevSchemaRegistry registry = new DevSchemaRegistry(server, executor, store);
-    server.createContext("/", registry::handle);
+    DevSchemaRegistry registry = new DevSchemaRegistry(server, executor, store, security != null);
+    HttpContext context = server.createContext("/", registry::handle);
+    if (security != null) {
+      context.setAuthenticator(
+          new BasicAuthenticator("transfer-monitor schema registry") {
+            @Override
+            public boolean checkCredentials(String user, String password) {
+              return security.accepts(user, password);
+            }
+          });
+    }
     server.setExecutor(executor);
     server.start();
     log.info("schema registry ready on {}", registry.url());
     return registry;
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>}, or {@code https://} when secure. */
   public String url() {
-    return "http://" + LocalPorts.HOST + ":" + port();
+    return (secure ? "https://" : "http://") + LocalPorts.HOST + ":" + port();
   }
 
   public int port() {

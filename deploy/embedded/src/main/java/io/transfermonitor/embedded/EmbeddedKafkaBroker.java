@@ -9,6 +9,8 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * <p>In: a log directory (formatted on first use, reused afterwards so topics and records survive a
  * restart) and a client port (0 picks a free one). Out: {@link #bootstrapServers()}. Internal
  * topics use replication factor 1 and min ISR 1 so transactions (exactly-once) work on one node.
+ *
+ * <p>Secure (given a {@link StackSecurity}): the client listener speaks SASL_SSL with SCRAM-SHA-512
+ * only, the users formatted into the metadata log; the controller listener speaks TLS and wants the
+ * broker's own certificate (SCRAM cannot guard a KRaft controller listener); {@code
+ * StandardAuthorizer} denies whatever no ACL allows, except to the super users {@value
+ * StackSecurity#SUPER_USER} and the broker itself.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -49,10 +57,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @throws PortUnavailableException if {@code port} is taken
    */
   public static EmbeddedKafkaBroker start(Path logDir, int port) {
+    return start(logDir, port, null);
+  }
+
+  /**
+   * Starts a broker as {@link #start(Path, int)} does, secured by {@code security} when it is not
+   * null.
+   */
+  public static EmbeddedKafkaBroker start(Path logDir, int port, StackSecurity security) {
     int clientPort = LocalPorts.claim(port, "Kafka broker", "choose another with --port");
     int controllerPort = LocalPorts.claim(0, "Kafka controller", "");
     Properties props = brokerProperties(logDir, clientPort, controllerPort);
-    formatIfNew(logDir, props);
+    if (security != null) {
+      secure(props, security, clientPort, controllerPort);
+    }
+    formatIfNew(logDir, props, security);
     long started = System.nanoTime();
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     try {
@@ -135,31 +154,62 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  private static void formatIfNew(Path logDir, Properties props) {
+  private static void secure(
+      Properties p, StackSecurity security, int clientPort, int controllerPort) {
+    String client = "SASL_SSL://" + LocalPorts.HOST + ":" + clientPort;
+    p.put("listeners", client + ",CONTROLLER://" + LocalPorts.HOST + ":" + controllerPort);
+    p.put("advertised.listeners", client);
+    p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL");
+    p.put("inter.broker.listener.name", "SASL_SSL");
+    p.put("sasl.enabled.mechanisms", StackSecurity.MECHANISM);
+    p.put("sasl.mechanism.inter.broker.protocol", StackSecurity.MECHANISM);
+    p.put(
+        "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+        security.jaasConfig(StackSecurity.SUPER_USER));
+    p.put("ssl.keystore.type", "PKCS12");
+    p.put("ssl.keystore.location", security.brokerKeystore().toString());
+    p.put("ssl.keystore.password", security.keystorePassword());
+    p.put("ssl.key.password", security.keystorePassword());
+    p.put("ssl.truststore.type", "PEM");
+    p.put("ssl.truststore.location", security.caCertificate().toString());
+    // only a holder of a certificate from the stack's CA (the broker itself) reaches the controller
+    p.put("listener.name.controller.ssl.client.auth", "required");
+    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    p.put("allow.everyone.if.no.acl.found", "false");
+    p.put(
+        "super.users",
+        "User:" + StackSecurity.SUPER_USER + ";User:" + StackCertificates.BROKER_SUBJECT);
+  }
+
+  private static void formatIfNew(Path logDir, Properties props, StackSecurity security) {
     if (Files.exists(logDir.resolve(META_PROPERTIES))) {
       return;
     }
     try {
       Files.createDirectories(logDir);
-      Path config = Files.createTempFile("tm-broker", ".properties");
+      // the broker's settings hold passwords when secure: keep the copy for the tool owner-only
+      Path config = logDir.resolveSibling("kafka-format.properties");
       try {
-        try (OutputStream out = Files.newOutputStream(config)) {
+        try (OutputStream out = OwnerOnly.create(config)) {
           props.store(out, "transfer-monitor embedded broker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
+        List<String> args =
+            new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+        if (security != null) {
+          args.addAll(security.scramFormatArguments());
+        }
         int status;
         try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-          status =
-              StorageTool.execute(
-                  new String[] {"format", "-t", clusterId, "-c", config.toString()}, printer);
+          status = StorageTool.execute(args.toArray(String[]::new), printer);
         }
         if (status != 0) {
           throw new IllegalStateException(
               "cannot format Kafka storage in "
                   + logDir
                   + ": "
-                  + output.toString(StandardCharsets.UTF_8).trim());
+                  + redacted(output.toString(StandardCharsets.UTF_8).trim(), security));
         }
         log.debug("formatted {} for cluster {}", logDir, clusterId);
       } finally {
@@ -168,6 +218,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare Kafka storage in " + logDir, e);
     }
+  }
+
+  private static String redacted(String text, StackSecurity security) {
+    if (security == null) {
+      return text;
+    }
+    String result = text;
+    for (String user : StackSecurity.users()) {
+      result = result.replace(security.password(user), "[hidden]");
+    }
+    return result;
   }
 
   private static boolean causedByBind(Throwable e) {

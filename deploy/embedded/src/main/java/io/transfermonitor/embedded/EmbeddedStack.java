@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,20 +18,30 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In: an {@link EmbeddedStackConfig}. Out: {@link #bootstrapServers()} for Kafka clients and
  * {@link #schemaRegistryUrl()} for the Avro serdes. Topics, records and schema ids live in the data
- * directory and survive a restart; {@link EmbeddedStackConfig#fresh()} starts empty.
+ * directory and survive a restart; {@link EmbeddedStackConfig#fresh()} starts empty. A secure stack
+ * ({@link EmbeddedStackConfig#secure()}) also hands out its users and CA through {@link
+ * #security()}.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 
+  private static final String SECURITY_DIR = "security";
+
   private final EmbeddedKafkaBroker broker;
   private final DevSchemaRegistry registry;
   private final Path dataDir;
+  private final StackSecurity security;
 
-  private EmbeddedStack(EmbeddedKafkaBroker broker, DevSchemaRegistry registry, Path dataDir) {
+  private EmbeddedStack(
+      EmbeddedKafkaBroker broker,
+      DevSchemaRegistry registry,
+      Path dataDir,
+      StackSecurity security) {
     this.broker = broker;
     this.registry = registry;
     this.dataDir = dataDir;
+    this.security = security;
   }
 
   /**
@@ -51,21 +63,49 @@ public final class EmbeddedStack implements AutoCloseable {
       LocalPorts.claim(
           config.registryPort(), "schema registry", "choose another with --registry-port");
     }
+    StackSecurity security = security(dataDir, config.secure());
     EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), config.brokerPort());
+        EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), config.brokerPort(), security);
     DevSchemaRegistry registry;
     try {
-      registry = DevSchemaRegistry.start(broker.bootstrapServers(), config.registryPort());
+      Map<String, Object> registryClient =
+          security == null
+              ? Map.of("bootstrap.servers", broker.bootstrapServers())
+              : security.kafkaClientProperties(StackSecurity.SUPER_USER, broker.bootstrapServers());
+      registry = DevSchemaRegistry.start(registryClient, config.registryPort(), security);
     } catch (RuntimeException e) {
       broker.close();
       throw e;
     }
     log.info(
-        "embedded stack ready in {} ms: Kafka {} registry {}",
+        "embedded {}stack ready in {} ms: Kafka {} registry {}",
+        security == null ? "" : "secure ",
         (System.nanoTime() - started) / 1_000_000,
         broker.bootstrapServers(),
         registry.url());
-    return new EmbeddedStack(broker, registry, dataDir);
+    return new EmbeddedStack(broker, registry, dataDir, security);
+  }
+
+  /**
+   * The secrets of a secure stack (made on its first start), or null for a plain one. A data
+   * directory keeps the kind of stack it was first started as: the users live in the broker's
+   * formatted metadata.
+   */
+  private static StackSecurity security(Path dataDir, boolean secure) {
+    Path securityDir = dataDir.resolve(SECURITY_DIR);
+    boolean formatted = Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
+    boolean wasSecure = StackSecurity.existsIn(securityDir);
+    if (formatted && secure && !wasSecure) {
+      throw new IllegalArgumentException(
+          dataDir
+              + " holds a stack started without --secure; start it with --fresh to make it"
+              + " secure, or choose another --data-dir");
+    }
+    if (formatted && !secure && wasSecure) {
+      throw new IllegalArgumentException(
+          dataDir + " holds a secure stack; start it with --secure, or with --fresh to start anew");
+    }
+    return secure ? StackSecurity.prepare(securityDir) : null;
   }
 
   /** {@code 127.0.0.1:<port>} of the broker. */
@@ -73,9 +113,14 @@ public final class EmbeddedStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  /** {@code http://127.0.0.1:<port>} of the schema registry. */
+  /** {@code http://127.0.0.1:<port>} of the schema registry ({@code https://} when secure). */
   public String schemaRegistryUrl() {
     return registry.url();
+  }
+
+  /** The users, passwords and CA of a secure stack; empty for a plain one. */
+  public Optional<StackSecurity> security() {
+    return Optional.ofNullable(security);
   }
 
   /** The absolute data directory. */

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param brokerPort client port of the broker on 127.0.0.1, 0 = a free port; default 9092
  * @param registryPort HTTP port of the schema registry on 127.0.0.1, 0 = a free port; default 8081
  * @param fresh wipe {@code dataDir} before starting, for an empty stack
+ * @param secure SASL_SSL (SCRAM-SHA-512) and ACLs on the broker, HTTPS and basic auth on the
+ *     registry, users and certificates kept in {@code dataDir/security} (see {@link StackSecurity})
  */
-public record EmbeddedStackConfig(Path dataDir, int brokerPort, int registryPort, boolean fresh) {
+public record EmbeddedStackConfig(
+    Path dataDir, int brokerPort, int registryPort, boolean fresh, boolean secure) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("tm-data");
   public static final int DEFAULT_BROKER_PORT = 9092;
@@ -39,7 +42,8 @@ public record EmbeddedStackConfig(Path dataDir, int brokerPort, int registryPort
         .dataDir(dataDir)
         .brokerPort(brokerPort)
         .registryPort(registryPort)
-        .fresh(fresh);
+        .fresh(fresh)
+        .secure(secure);
   }
 
   private static void checkPort(String name, int port) {
@@ -54,6 +58,7 @@ public record EmbeddedStackConfig(Path dataDir, int brokerPort, int registryPort
     private int brokerPort = DEFAULT_BROKER_PORT;
     private int registryPort = DEFAULT_REGISTRY_PORT;
     private boolean fresh;
+    private boolean secure;
 
     private Builder() {}
 
@@ -82,8 +87,13 @@ public record EmbeddedStackConfig(Path dataDir, int brokerPort, int registryPort
       return this;
     }
 
+    public Builder secure(boolean secure) {
+      this.secure = secure;
+      return this;
+    }
+
     public EmbeddedStackConfig build() {
-      return new EmbeddedStackConfig(dataDir, brokerPort, registryPort, fresh);
+      return new EmbeddedStackConfig(dataDir, brokerPort, registryPort, fresh, secure);
     }
   }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,24 +59,27 @@ final class SchemaStore implements AutoCloseable {
     this.producer = producer;
   }
 
-  /** Creates {@value #TOPIC} if needed, replays it, and returns a store ready for writes. */
-  static SchemaStore open(String bootstrapServers) {
-    createTopic(bootstrapServers);
+  /**
+   * Creates {@value #TOPIC} if needed, replays it, and returns a store ready for writes. {@code
+   * clientProps}: {@code bootstrap.servers} and whatever else the broker wants of its clients
+   * (security settings).
+   */
+  static SchemaStore open(Map<String, Object> clientProps) {
+    createTopic(clientProps);
     Properties producerProps = new Properties();
-    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    producerProps.putAll(clientProps);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "tm-dev-schema-registry");
     SchemaStore store =
         new SchemaStore(
             new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer()));
-    store.replay(bootstrapServers);
+    store.replay(clientProps);
     return store;
   }
 
-  private static void createTopic(String bootstrapServers) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  private static void createTopic(Map<String, Object> clientProps) {
+    try (Admin admin = Admin.create(clientProps)) {
       NewTopic topic =
           new NewTopic(TOPIC, 1, (short) 1)
               .configs(
@@ -93,9 +95,9 @@ final class SchemaStore implements AutoCloseable {
     }
   }
 
-  private void replay(String bootstrapServers) {
+  private void replay(Map<String, Object> clientProps) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(clientProps);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tm-dev-schema-registry-replay");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     TopicPartition partition = new TopicPartition(TOPIC, 0);

@@ -19,6 +19,9 @@ import org.testcontainers.DockerClientFactory;
  * starts on first use, is shared by every test of the run and stops when the run ends (JUnit's root
  * store). Force a choice with {@code -Dtm.testkit.stack=embedded|testcontainers} or the environment
  * variable {@code TM_TESTKIT_STACK}.
+ *
+ * <p>A parameter of type {@link SecureKafkaStack} gets the secure embedded stack instead, also
+ * started once per run (it takes several seconds longer to start) and shared.
  */
 public class KafkaStackExtension implements ParameterResolver {
 
@@ -26,22 +29,35 @@ public class KafkaStackExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KafkaStackExtension.class);
   private static final String KEY = "stack";
+  private static final String SECURE_KEY = "secure-stack";
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == KafkaStack.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == KafkaStack.class || type == SecureKafkaStack.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     try {
-      return context
-          .getRoot()
-          .getStore(NAMESPACE)
-          .getOrComputeIfAbsent(KEY, key -> start(), SharedKafkaStack.class);
+      if (parameter.getParameter().getType() == SecureKafkaStack.class) {
+        return store.getOrComputeIfAbsent(SECURE_KEY, key -> startSecure(), SecureStack.class);
+      }
+      return store.getOrComputeIfAbsent(KEY, key -> start(), SharedKafkaStack.class);
     } catch (RuntimeException e) {
       throw new ParameterResolutionException("cannot start a Kafka stack for tests: " + e, e);
     }
+  }
+
+  private static SecureStack startSecure() {
+    long started = System.nanoTime();
+    SecureStack stack = EmbeddedBackend.startSecure();
+    log.info(
+        "secure integration tests use the {}, started in {} ms",
+        stack,
+        (System.nanoTime() - started) / 1_000_000);
+    return stack;
   }
 
   private static SharedKafkaStack start() {

@@ -25,6 +25,7 @@ final class SharedKafkaStack
   private final String kind;
   private final String bootstrapServers;
   private final String schemaRegistryUrl;
+  private final Map<String, Object> adminProps;
   private final AutoCloseable shutdown;
   private final AtomicInteger counter = new AtomicInteger();
   private final String runTag = randomTag();
@@ -33,9 +34,25 @@ final class SharedKafkaStack
 
   SharedKafkaStack(
       String kind, String bootstrapServers, String schemaRegistryUrl, AutoCloseable shutdown) {
+    this(
+        kind,
+        bootstrapServers,
+        schemaRegistryUrl,
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        shutdown);
+  }
+
+  /** A stack whose topics are created by an admin client with {@code adminProps}. */
+  SharedKafkaStack(
+      String kind,
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      Map<String, Object> adminProps,
+      AutoCloseable shutdown) {
     this.kind = kind;
     this.bootstrapServers = bootstrapServers;
     this.schemaRegistryUrl = schemaRegistryUrl;
+    this.adminProps = Map.copyOf(adminProps);
     this.shutdown = shutdown;
   }
 
@@ -74,7 +91,7 @@ final class SharedKafkaStack
 
   private synchronized Admin admin() {
     if (admin == null) {
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+      admin = Admin.create(adminProps);
     }
     return admin;
   }

@@ -10,14 +10,19 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Where a schema registry lives and how to talk to it: base URL (without credentials, so it can
- * appear in error messages), optional basic-auth credentials, and the retry budget.
+ * appear in error messages), optional basic-auth credentials or bearer token, TLS stores, and the
+ * retry budget.
  *
  * <p>Credentials come from {@code basic.auth.user.info} ({@code user:password}, Confluent's key) or
  * from the URL itself ({@code https://user:password@host:8081}); the key wins when both are given.
+ * A bearer token ({@code bearer.auth.token}) is the alternative to basic auth, never both. {@link
+ * #toString()} names the user, never a password or token.
  *
  * @param baseUrl registry root without trailing slash, e.g. {@code http://localhost:8081} or
  *     Apicurio's {@code http://host:8080/apis/ccompat/v7}
  * @param userInfo {@code user:password} for HTTP basic auth, if any
+ * @param bearerToken a token sent as {@code Authorization: Bearer ...}, if any
+ * @param tls truststore and keystore for https, if the JDK's defaults do not do
  * @param maxAttempts how many times one call is tried in all (connection errors, 5xx and 429 only)
  * @param initialBackoff pause before the first retry; doubled per retry up to {@code maxBackoff}
  * @param maxBackoff longest pause between two attempts (also caps a server's Retry-After)
@@ -26,6 +31,8 @@ import org.apache.kafka.common.config.ConfigException;
 public record RegistryEndpoint(
     String baseUrl,
     Optional<String> userInfo,
+    Optional<String> bearerToken,
+    Optional<RegistryTls> tls,
     int maxAttempts,
     Duration initialBackoff,
     Duration maxBackoff,
@@ -34,10 +41,21 @@ public record RegistryEndpoint(
   /** Confluent's key for basic-auth credentials, {@code user:password}. */
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
 
+  /** Confluent's key for a static bearer token. */
+  public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+
   /** Default attempts per call: one try and three retries. */
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
 
   public RegistryEndpoint {
+    if (userInfo.isPresent() && bearerToken.isPresent()) {
+      throw new ConfigException(
+          "schema registry: give either basic auth ("
+              + BASIC_AUTH_USER_INFO
+              + ") or a bearer token ("
+              + BEARER_AUTH_TOKEN
+              + "), not both");
+    }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -85,6 +103,8 @@ public record RegistryEndpoint(
     return new RegistryEndpoint(
         base,
         Optional.ofNullable(credentials),
+        Optional.empty(),
+        Optional.empty(),
         DEFAULT_MAX_ATTEMPTS,
         Duration.ofMillis(100),
         Duration.ofSeconds(2),
@@ -93,32 +113,55 @@ public record RegistryEndpoint(
 
   /**
    * The endpoint described by Kafka-client-style configs: {@code schema.registry.url} and optional
-   * {@code basic.auth.user.info}.
+   * {@code basic.auth.user.info}, {@code bearer.auth.token} and {@code schema.registry.ssl.*} (see
+   * {@link RegistryTls}).
    */
   public static RegistryEndpoint from(String url, Map<String, ?> configs) {
     Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
     if (userInfo != null && !userInfo.toString().isBlank() && !userInfo.toString().contains(":")) {
       throw new ConfigException(BASIC_AUTH_USER_INFO, "(hidden)", "expected user:password");
     }
-    return of(url, userInfo == null ? null : userInfo.toString());
+    Object token = configs.get(BEARER_AUTH_TOKEN);
+    RegistryEndpoint endpoint = of(url, userInfo == null ? null : userInfo.toString());
+    return new RegistryEndpoint(
+        endpoint.baseUrl,
+        endpoint.userInfo,
+        token == null || token.toString().isBlank()
+            ? Optional.empty()
+            : Optional.of(token.toString().strip()),
+        RegistryTls.from(configs),
+        endpoint.maxAttempts,
+        endpoint.initialBackoff,
+        endpoint.maxBackoff,
+        endpoint.requestTimeout);
   }
 
   /** The same endpoint with another retry budget (tests use short pauses). */
   public RegistryEndpoint withRetries(
       int attempts, Duration firstBackoff, Duration longestBackoff) {
     return new RegistryEndpoint(
-        baseUrl, userInfo, attempts, firstBackoff, longestBackoff, requestTimeout);
+        baseUrl,
+        userInfo,
+        bearerToken,
+        tls,
+        attempts,
+        firstBackoff,
+        longestBackoff,
+        requestTimeout);
   }
 
   /** The same endpoint with another per-request timeout. */
   public RegistryEndpoint withRequestTimeout(Duration timeout) {
     return new RegistryEndpoint(
-        baseUrl, userInfo, maxAttempts, initialBackoff, maxBackoff, timeout);
+        baseUrl, userInfo, bearerToken, tls, maxAttempts, initialBackoff, maxBackoff, timeout);
   }
 
-  /** Shown in logs and errors: never the password. */
+  /** Shown in logs and errors: never the password or token. */
   @Override
   public String toString() {
-    return baseUrl + userInfo.map(u -> " (basic auth as " + u.split(":", 2)[0] + ")").orElse("");
+    return baseUrl
+        + userInfo.map(u -> " (basic auth as " + u.split(":", 2)[0] + ")").orElse("")
+        + bearerToken.map(t -> " (bearer token)").orElse("")
+        + tls.map(t -> " " + t).orElse("");
   }
 }

@@ -36,12 +36,13 @@ final class RegistryHttp {
   RegistryHttp(RegistryEndpoint endpoint, ObjectMapper json) {
     this.endpoint = endpoint;
     this.json = json;
-    this.http =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    endpoint.tls().ifPresent(tls -> builder.sslContext(tls.sslContext()));
+    this.http = builder.build();
   }
 
   /**
@@ -109,6 +110,7 @@ final class RegistryHttp {
                     "Authorization",
                     "Basic "
                         + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8))));
+    endpoint.bearerToken().ifPresent(t -> builder.header("Authorization", "Bearer " + t));
     if (body == null) {
       return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
@@ -168,9 +170,25 @@ final class RegistryHttp {
             + ")"
             + (attempts > 1 ? " after " + attempts + " attempts" : "")
             + ": "
-            + message,
+            + message
+            + authHint(response.statusCode()),
         response.statusCode(),
         errorCode);
+  }
+
+  /** What a user can do about a 401 or 403, in words. */
+  private String authHint(int status) {
+    boolean credentials = endpoint.userInfo().isPresent() || endpoint.bearerToken().isPresent();
+    if (status == 401) {
+      return credentials
+          ? " (the registry refused the credentials given as " + endpoint + ")"
+          : " (the registry wants credentials: set "
+              + RegistryEndpoint.BASIC_AUTH_USER_INFO
+              + " or "
+              + RegistryEndpoint.BEARER_AUTH_TOKEN
+              + ")";
+    }
+    return status == 403 ? " (" + endpoint + " may not do this)" : "";
   }
 
   private Optional<Duration> retryAfter(HttpResponse<String> response) {

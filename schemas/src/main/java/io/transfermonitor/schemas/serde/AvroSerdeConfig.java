@@ -1,13 +1,16 @@
 package io.transfermonitor.schemas.serde;
 
 import io.transfermonitor.schemas.registry.RegistryEndpoint;
+import io.transfermonitor.schemas.registry.RegistryTls;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Serde settings, with the same keys as Confluent's serdes so existing client configuration carries
- * over. Also read, by the registry client: {@code basic.auth.user.info} ({@code user:password}) for
- * registries behind HTTP basic auth (credentials written into the URL work too).
+ * over. Also read, by the registry client ({@link RegistryEndpoint#from}): {@code
+ * basic.auth.user.info} ({@code user:password}) for registries behind HTTP basic auth (credentials
+ * written into the URL work too), {@code bearer.auth.token}, and the {@code schema.registry.ssl.*}
+ * truststore and keystore of {@link RegistryTls}.
  *
  * @param registryUrl {@code schema.registry.url}: an http(s) URL, or {@code mock://scope} for an
  *     in-memory registry shared by everything configured with the same scope

@@ -108,6 +108,10 @@ final class FakeRegistryServer implements AutoCloseable {
         "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 
+  synchronized void requireBearerToken(String token) {
+    this.requiredAuth = "Bearer " + token;
+  }
+
   synchronized List<Seen> seen() {
     return List.copyOf(seen);
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -320,6 +321,36 @@ class HttpSchemaRegistryClientTest {
         .contains("alice")
         .doesNotContain("s3cret");
     assertThat(RegistryEndpoint.of(withCredentials).baseUrl()).isEqualTo(server.url());
+  }
+
+  @Test
+  void shouldSendABearerTokenAndSayWhatToSetWhenCredentialsAreMissing() {
+    server.requireBearerToken("t0ken-xyz");
+    RegistryEndpoint withToken =
+        RegistryEndpoint.from(
+            server.url(), Map.of(RegistryEndpoint.BEARER_AUTH_TOKEN, "t0ken-xyz"));
+
+    int id = new HttpSchemaRegistryClient(withToken).register(SUBJECT, V1);
+    SchemaRegistryException refused =
+        catchThrowableOfType(SchemaRegistryException.class, () -> client().schemaById(id + 1));
+
+    assertThat(id).isPositive();
+    assertThat(refused.httpStatus()).isEqualTo(401);
+    assertThat(refused.getMessage()).contains("set basic.auth.user.info or bearer.auth.token");
+    assertThat(withToken.toString()).contains("bearer token").doesNotContain("t0ken-xyz");
+  }
+
+  @Test
+  void shouldRefuseBasicAuthAndABearerTokenTogether() {
+    Map<String, String> both =
+        Map.of(
+            RegistryEndpoint.BASIC_AUTH_USER_INFO, "alice:s3cret",
+            RegistryEndpoint.BEARER_AUTH_TOKEN, "t0ken-xyz");
+
+    assertThatThrownBy(() -> RegistryEndpoint.from(server.url(), both))
+        .hasMessageContaining("not both")
+        .hasMessageNotContaining("s3cret")
+        .hasMessageNotContaining("t0ken-xyz");
   }
 
   @Test

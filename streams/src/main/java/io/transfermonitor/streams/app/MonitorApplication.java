@@ -12,6 +12,8 @@ import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +48,12 @@ public final class MonitorApplication implements AutoCloseable {
     this.meters = meters;
     this.metrics = new MonitorMetrics(meters);
     Properties props = StreamsProperties.of(kafkaProps, config, metrics);
+    // the registry's credentials and TLS stores travel in the same properties
+    Map<String, Object> configs = new HashMap<>();
+    props.forEach((key, value) -> configs.put(key.toString(), value));
     SchemaRegistryClient registry =
-        SchemaRegistryClients.forUrl(props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL));
+        SchemaRegistryClients.forUrl(
+            props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL), configs);
     this.streams = new KafkaStreams(MonitorTopology.build(config, registry, metrics), props);
     streams.setStateListener(
         (now, before) -> {

@@ -68,7 +68,9 @@ public final class RejectedRecordHandler
     rejectedTopic = topic.toString();
     serializer =
         new AvroSerializer<>(
-            SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl()), true, false);
+            SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl(), configs),
+            true,
+            false);
     Object global = configs.get(GLOBAL_TOPICS_CONFIG);
     if (global != null && !global.toString().isBlank()) {
       globalTopics = Set.of(global.toString().split(","));

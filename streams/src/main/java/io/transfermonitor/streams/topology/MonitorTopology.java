@@ -28,13 +28,16 @@ import io.transfermonitor.streams.normalize.UnitNormalizer;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -86,7 +89,7 @@ public final class MonitorTopology {
   /** Repartition by rule id, before the ledgers. */
   public static final String FACTS_BY_RULE = "facts-by-rule";
 
-  private final StreamsBuilder builder = new StreamsBuilder();
+  private final StreamsBuilder builder;
   private final MonitorConfig config;
   private final MonitorMetrics metrics;
   private final MonitorTopics topics;
@@ -98,6 +101,22 @@ public final class MonitorTopology {
     this.config = config;
     this.metrics = metrics;
     this.topics = new MonitorTopics(config.topics(), registry);
+    this.builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(builderSettings())));
+  }
+
+  /**
+   * What the builder validates its own config with. Without it, {@code new StreamsBuilder()} builds
+   * a placeholder config that warns the global thread's processing exception handler is off; the
+   * application does enable it ({@code StreamsProperties}). No connection is made.
+   */
+  private Map<String, Object> builderSettings() {
+    return Map.of(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        config.applicationId(),
+        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+        "builder-only:9092",
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
+        true);
   }
 
   public static Topology build(MonitorConfig config, SchemaRegistryClient registry) {

@@ -1,0 +1,113 @@
+package io.transfermonitor.cli;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps configured secrets out of what the command prints: every password, token and credential of
+ * the settings, wherever it turns up in a message (an exception can quote a value it was given), is
+ * shown as {@value #HIDDEN}.
+ */
+final class Redaction {
+
+  static final String HIDDEN = "[hidden]";
+
+  /** Kafka client keys whose values are secrets (Kafka's own Password-typed keys and the like). */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(password|secret|token|jaas\\.config|user\\.info|credentials)");
+
+  private static final Pattern JAAS_PASSWORD = Pattern.compile("password\\s*=\\s*\"([^\"]*)\"");
+
+  private final List<String> secrets;
+
+  private Redaction(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  /** The secrets among Kafka client properties and application settings. */
+  static Redaction of(Map<String, String> kafka, Map<AppSetting, String> app) {
+    List<String> secrets = new ArrayList<>();
+    kafka.forEach(
+        (key, value) -> {
+          if (SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find()) {
+            addSecret(value, secrets);
+          }
+        });
+    app.forEach(
+        (setting, value) -> {
+          if (setting.secret()) {
+            addSecret(value, secrets);
+          } else if (setting == AppSetting.SCHEMA_REGISTRY_URL) {
+            urlPassword(value).ifPresent(secrets::add);
+          }
+        });
+    // the longest first, so a secret containing another is hidden whole
+    secrets.sort((a, b) -> b.length() - a.length());
+    return new Redaction(List.copyOf(secrets));
+  }
+
+  /** No secrets known (before the settings are parsed). */
+  static Redaction none() {
+    return new Redaction(List.of());
+  }
+
+  /** {@code text} with every known secret replaced by {@value #HIDDEN}. */
+  String apply(String text) {
+    if (text == null) {
+      return null;
+    }
+    String result = text;
+    for (String secret : secrets) {
+      result = result.replace(secret, HIDDEN);
+    }
+    return result;
+  }
+
+  /** The secret values, for checks. */
+  Collection<String> secrets() {
+    return secrets;
+  }
+
+  /** A URL with the password of its user info (if any) hidden: {@code https://u:[hidden]@h}. */
+  static String url(String url) {
+    return urlPassword(url).map(p -> url.replace(":" + p + "@", ":" + HIDDEN + "@")).orElse(url);
+  }
+
+  private static void addSecret(String value, List<String> secrets) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    Matcher jaas = JAAS_PASSWORD.matcher(value);
+    boolean found = false;
+    while (jaas.find()) {
+      if (!jaas.group(1).isEmpty()) {
+        secrets.add(jaas.group(1));
+        found = true;
+      }
+    }
+    int colon = value.indexOf(':');
+    if (!found && colon > 0 && !value.contains(" ")) {
+      secrets.add(value.substring(colon + 1)); // user:password
+    }
+    secrets.add(value.strip());
+  }
+
+  private static Optional<String> urlPassword(String url) {
+    try {
+      String info = URI.create(url.strip()).getRawUserInfo();
+      int colon = info == null ? -1 : info.indexOf(':');
+      return colon < 0 || colon == info.length() - 1
+          ? Optional.empty()
+          : Optional.of(info.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
