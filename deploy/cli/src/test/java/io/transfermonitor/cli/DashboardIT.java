@@ -135,6 +135,43 @@ class DashboardIT {
     assertThat(consoleErrors()).isEmpty();
   }
 
+  @Test
+  void shouldListTheNamedMetricsWithNonZeroValuesAfterTheScenario() throws Exception {
+    // given the seed scenario and one undecodable record processed
+    JsonNode observed = capBar(monitor.api("api/caps"), OBSERVED_2024);
+    long alerts = monitor.api("api/alerts?limit=0").get("total").asLong();
+
+    // when Prometheus scrapes the monitor
+    Scrape scrape = Scrape.parse(SeedScenarioMonitor.get(monitor.metricsUrl()));
+
+    // then the monitor's own meters count what happened
+    assertThat(scrape.sum("tm_events_in_total", "kind=\"TANKER_DELIVERY\"")).isPositive();
+    assertThat(
+            scrape.sum(
+                "tm_events_rejected_total",
+                "stage=\"DESERIALIZATION\"",
+                "kind=\"TANKER_DELIVERY\"",
+                "reason=\"undecodable\""))
+        .isEqualTo(1.0);
+    assertThat(scrape.sum("tm_alerts_total")).isGreaterThanOrEqualTo(alerts);
+    assertThat(scrape.sum("tm_alerts_total", "rule=\"" + CAP + "\"", "severity=\"CRITICAL\""))
+        .isPositive();
+    assertThat(scrape.sum("tm_alert_latency_seconds_count")).isGreaterThanOrEqualTo(alerts);
+    assertThat(scrape.of("tm_alert_latency_seconds_bucket")).isNotEmpty();
+    String capLabels = "rule=\"" + CAP + "\"";
+    assertThat(scrape.sum("tm_cap_used", capLabels, "period=\"2024-01-01\"", "basis=\"OBSERVED\""))
+        .isGreaterThanOrEqualTo(observed.get("total").asDouble());
+    assertThat(scrape.sum("tm_cap_ratio", capLabels, "period=\"2024-01-01\"", "basis=\"OBSERVED\""))
+        .isGreaterThan(1.0);
+    // Kafka Streams and client metrics, through Micrometer's Kafka binders
+    assertThat(scrape.sum("kafka_stream_thread_process_total")).isPositive();
+    assertThat(scrape.of("kafka_consumer_fetch_manager_records_lag_max", "StreamThread"))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.value()).isNotNaN().isGreaterThanOrEqualTo(0));
+    // and every metric the Grafana dashboard queries is there
+    assertThat(scrape.names()).containsAll(GrafanaDashboard.read().metricNames());
+  }
+
   static WebDriver chromium(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -56,11 +56,10 @@ class DeploymentManifestsTest {
   }
 
   @Test
-  void shouldDeclareEveryTopicAsTopicsCreateMakesIt() {
-    // given what `topics create --partitions N` makes, with the cluster's replication factor
+  void shouldDeclareEveryTopicAsTopicsCreateMakesIt() throws IOException {
+    // given what `topics create --partitions N` makes, with the brokers' replication factor
     int partitions = composeTopicPartitions();
-    Map<String, Object> brokerEnv = env(service("kafka-1"));
-    short replicas = Short.parseShort(brokerEnv.get("KAFKA_DEFAULT_REPLICATION_FACTOR").toString());
+    short replicas = Short.parseShort(brokerSetting("default.replication.factor"));
     Map<String, NewTopic> planned =
         TopicProvisioner.plan(
                 Topics.defaults(),
@@ -194,6 +193,15 @@ class DeploymentManifestsTest {
       }
     }
     return docs;
+  }
+
+  /** A setting of the compose brokers, from the properties their start script writes. */
+  private static String brokerSetting(String key) throws IOException {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(key) + "=(\\S+)$")
+            .matcher(Files.readString(DEPLOY.resolve("compose/secure/broker.sh")));
+    assertThat(m.find()).as("%s in compose/secure/broker.sh", key).isTrue();
+    return m.group(1);
   }
 
   private static int composeTopicPartitions() {

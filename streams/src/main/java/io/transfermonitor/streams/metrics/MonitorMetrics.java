@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       field of a VALIDATION rejection, {@code undecodable} for DESERIALIZATION, the exception
  *       class for PROCESSING);
  *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
- *       time from an event reaching the monitor to its alert, a timer with a percentile histogram;
+ *       time from an event reaching the monitor to its alert, a timer with a percentile histogram
+ *       (any percentile, across instances, by {@code histogram_quantile} in Prometheus);
  *   <li>{@code tm.cap.used} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
  *       {@code tm.cap.ratio}, gauges of every cap's total and share of its limit.
  * </ul>
@@ -89,7 +90,6 @@ public final class MonitorMetrics {
         .description("from an event reaching the monitor to the alert it raised")
         .tag("rule", alert.getRuleId())
         .publishPercentileHistogram()
-        .publishPercentiles(0.5, 0.95, 0.99)
         .register(registry)
         .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
   }

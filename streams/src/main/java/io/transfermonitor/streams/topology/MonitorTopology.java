@@ -260,7 +260,7 @@ public final class MonitorTopology {
   /** Alerts of one rule share a partition, so readers see its levels in order. */
   private void writeAlerts(KStream<String, Alert> alerts, String origin) {
     alerts
-        .processValues(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
+        .process(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
         .to(
             topics.alerts().name(),
             topics.alerts().produced("write-" + origin + "-alerts", new AlertsByRule()));

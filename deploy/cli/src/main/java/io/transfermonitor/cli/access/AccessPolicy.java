@@ -18,9 +18,9 @@ import org.apache.kafka.common.resource.ResourceType;
  *       for the records {@code ingest} could not map), nothing else;
  *   <li>monitor: reads the events, the reference topics and the case actions it applies; writes
  *       alerts, notifications, cases, aggregates and rejected records, and reads back the alerts
- *       (its dashboard's alerts store) and the outputs its dashboard watches for live updates
- *       (cap usage, alerts); owns its internal topics,
- *       its consumer group and its transactional ids (everything named {@code <application.id>-});
+ *       (its dashboard's alerts store) and the outputs its dashboard watches for live updates (cap
+ *       usage, alerts); owns its internal topics, its consumer group and its transactional ids
+ *       (everything named {@code <application.id>-});
  *   <li>ops (and dashboards): reads alerts, cases, notifications and aggregates, writes case
  *       actions; reads without a consumer group, as {@code transfer-monitor alerts} does.
  * </ul>
