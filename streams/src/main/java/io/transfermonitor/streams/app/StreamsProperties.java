@@ -47,6 +47,12 @@ public final class StreamsProperties {
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectedRecordHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // the partition assignor validates a streams config built from the main consumer's settings,
+    // and warns the handler is off unless it is there too
+    p.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
     p.put(RejectedRecordHandler.GLOBAL_TOPICS_CONFIG, config.topics().rules());
     p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
