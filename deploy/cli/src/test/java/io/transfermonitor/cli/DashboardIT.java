@@ -137,7 +137,7 @@ class DashboardIT {
 
   @Test
   void shouldListTheNamedMetricsWithNonZeroValuesAfterTheScenario() throws Exception {
-    // given the seed scenario and one undecodable record processed
+    // given the seed scenario (sent twice) and one undecodable record processed
     JsonNode observed = capBar(monitor.api("api/caps"), OBSERVED_2024);
     long alerts = monitor.api("api/alerts?limit=0").get("total").asLong();
 
@@ -153,6 +153,7 @@ class DashboardIT {
                 "kind=\"TANKER_DELIVERY\"",
                 "reason=\"undecodable\""))
         .isEqualTo(1.0);
+    assertThat(scrape.sum("tm_events_duplicate_total")).isEqualTo(monitor.seedEvents());
     assertThat(scrape.sum("tm_alerts_total")).isGreaterThanOrEqualTo(alerts);
     assertThat(scrape.sum("tm_alerts_total", "rule=\"" + CAP + "\"", "severity=\"CRITICAL\""))
         .isPositive();
