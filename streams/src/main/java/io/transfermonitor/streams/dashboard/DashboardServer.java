@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *       whole monitor's state as JSON, whichever instance is asked;
  *   <li>{@code GET /api/updates}: server-sent events, an {@code update} event naming the views that
  *       changed ({@code caps}, {@code alerts}) with the new overview;
- *   <li>{@code GET /api/local/<view>?key=}: this instance's own rows, for its peers.
+ *   <li>{@code GET /api/local/<view>?key=}: this instance's own rows, for its peers;
+ *   <li>{@code GET /api/health}: this instance's own state, asking no other (200 while it runs or
+ *       rebalances, 503 otherwise): a readiness probe that one instance's trouble cannot spread.
  * </ul>
  *
  * The server starts before the monitor (the monitor must advertise the server's port) and answers
@@ -99,12 +102,20 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get(
         "/api/alerts", ctx -> ctx.json(views(ctx).alerts(ctx.queryParam("rule"), limit(ctx))));
     config.routes.get("/api/instances", ctx -> ctx.json(views(ctx).instances()));
+    config.routes.get("/api/health", this::health);
     for (StoreView<?, ?> view : MonitorViews.partitioned()) {
       config.routes.get(
           Peers.LOCAL_PATH + view.name(),
           ctx -> ctx.json(views(ctx).local(view, ctx.queryParam("key"))));
     }
     config.routes.sse("/api/updates", this::listen);
+  }
+
+  private void health(Context ctx) {
+    KafkaStreams.State state = views(ctx).state();
+    boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        .json(Map.of("state", state.name()));
   }
 
   private void listen(SseClient client) {

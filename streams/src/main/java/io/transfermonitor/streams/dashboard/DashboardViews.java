@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 
 /**
@@ -62,6 +63,11 @@ final class DashboardViews {
   /** This instance's own rows of {@code view}, all or under {@code partitionKey}: for peers. */
   <V, R> List<R> local(StoreView<V, R> view, String partitionKey) {
     return state.local(view, partitionKey);
+  }
+
+  /** This instance's Kafka Streams state. */
+  KafkaStreams.State state() {
+    return state.hosts().state();
   }
 
   List<InstanceRow> instances() {

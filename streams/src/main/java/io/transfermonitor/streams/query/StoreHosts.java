@@ -34,6 +34,11 @@ public final class StoreHosts {
     return self.equals(host);
   }
 
+  /** This instance's own state, asking nobody: what a readiness probe should see. */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
   /** The instances with active partitions of {@code store}, this one included if it has any. */
   public List<HostInfo> hostsOf(String store) {
     requireQueryable();
