@@ -5,15 +5,17 @@ import java.util.Objects;
 
 /**
  * How the monitor's topics are laid out on a cluster: partitions, replication and how long records
- * are kept. Reference topics (rules, designations) and aggregates are compacted and kept forever;
- * events, alerts and rejected records are deleted after their retention.
+ * are kept. Reference topics (rules, designations), aggregates and cases are compacted and kept
+ * forever; operator actions on cases are an audit trail, never deleted; events, alerts,
+ * notifications (with the alerts' retention) and rejected records are deleted after their
+ * retention.
  *
  * @param partitions partitions of every topic (the same everywhere, so any two can be
  *     co-partitioned)
  * @param replicationFactor replicas per partition, or -1 for the broker's {@code
  *     default.replication.factor}
  * @param eventRetention how long input events are kept (long enough to reprocess a yearly cap)
- * @param alertRetention how long alerts are kept
+ * @param alertRetention how long alerts and notifications are kept
  * @param rejectedRetention how long rejected records are kept for inspection and replay
  */
 public record TopicLayout(

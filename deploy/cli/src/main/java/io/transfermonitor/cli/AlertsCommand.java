@@ -16,10 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -115,20 +113,7 @@ public class AlertsCommand implements Callable<Integer> {
 
   private int tail(
       KafkaConsumer<String, Alert> consumer, String topic, PrintWriter out, PrintWriter err) {
-    List<PartitionInfo> partitions;
-    try {
-      partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-    } catch (TimeoutException e) {
-      throw new UnavailableException(
-          "no answer from Kafka about topic '" + topic + "': " + e.getMessage(), e);
-    }
-    if (partitions == null || partitions.isEmpty()) {
-      throw new UnavailableException(
-          "topic '" + topic + "' does not exist; run 'transfer-monitor topics create' first");
-    }
-    List<TopicPartition> assigned =
-        partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(assigned);
+    List<TopicPartition> assigned = TopicPartitions.assign(consumer, topic, Duration.ofSeconds(30));
     if (fromBeginning) {
       consumer.seekToBeginning(assigned);
     } else {

@@ -55,6 +55,8 @@ public enum AppSetting {
   MAX_FUTURE_SKEW(MonitorSettings.MAX_FUTURE_SKEW),
   RULE_RECHECK_INTERVAL(MonitorSettings.RULE_RECHECK_INTERVAL),
   COMMIT_INTERVAL(MonitorSettings.COMMIT_INTERVAL),
+  CASE_QUIET_INTERVAL(MonitorSettings.CASE_QUIET_INTERVAL),
+  CASE_PARTITIONS(MonitorSettings.CASE_PARTITIONS),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,

@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.rules.RulePublisher;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,18 +43,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
  * registry (fresh, on free ports), creates the topics, publishes the default rules, starts the
- * monitor, replays the seed scenario (September 2023 to April 2025) and prints each alert as it
- * fires. Runs until Ctrl-C, or with {@code --once} until the scenario is fully processed.
+ * monitor, replays the seed scenario (September 2023 to April 2025) and prints each case as it
+ * opens and escalates (the notifications), or each alert as it fires with {@code --alerts}. Runs
+ * until Ctrl-C, or with {@code --once} until the scenario is fully processed, ending with the cases
+ * table and a summary.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays the seed scenario through the whole system, alerts on screen.",
+      "Replays the seed scenario through the whole system, cases on screen.",
       "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
           + " the default rules and replays DPRK-Russia transfers of Sept 2023 - Apr 2025,"
-          + " printing each alert as it fires.",
-      "Keeps running until Ctrl-C; --once exits when the scenario is processed, with a summary."
+          + " printing each case as it opens or escalates (--alerts: each alert as it fires).",
+      "Keeps running until Ctrl-C; --once exits when the scenario is processed, with the cases"
+          + " and a summary."
     })
 public class DemoCommand implements Callable<Integer> {
 
@@ -69,6 +75,11 @@ public class DemoCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Rules file to publish instead of the default rule set.")
   Path rules;
+
+  @Option(
+      names = "--alerts",
+      description = "Print every alert as it fires instead of the cases as they open and escalate.")
+  boolean everyAlert;
 
   @Option(
       names = "--alerts-out",
@@ -121,7 +132,7 @@ public class DemoCommand implements Callable<Integer> {
       cluster.createTopics(topics, TopicLayout.defaults());
       RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
       out.printf("Published %d rules; starting the monitor...%n", ruleSet.size());
-      out.println(AlertFormat.tableHeader());
+      out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
       out.flush();
 
       Properties props = cluster.streamsProperties();
@@ -136,29 +147,36 @@ public class DemoCommand implements Callable<Integer> {
                   dashboardAddress(),
                   new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
       MonitorApplication app = monitor.app();
-      AlertTail tail =
+      Map<String, Object> client = cluster.clientProperties();
+      TopicTail<Alert> alerts =
           shutdown.add(
-              new AlertTail(
-                      cluster.clientProperties(),
+              new TopicTail<>(
+                      client,
                       topics.alerts(),
+                      Alert.class,
                       alert -> {
-                        synchronized (out) {
-                          out.println(AlertFormat.tableRow(alert));
-                          out.flush();
+                        if (everyAlert) {
+                          print(out, AlertFormat.tableRow(alert));
                         }
                         sink.write(alert);
                       })
                   .start());
+      TopicTail<CaseNotification> notifications =
+          shutdown.add(
+              new TopicTail<>(
+                      client,
+                      topics.notifications(),
+                      CaseNotification.class,
+                      n -> {
+                        if (!everyAlert) {
+                          print(out, CaseFormat.notificationRow(n));
+                        }
+                      })
+                  .start());
+      TopicTail<Case> cases =
+          shutdown.add(new TopicTail<>(client, topics.cases(), Case.class, c -> {}).start());
       app.awaitRunning(Duration.ofMinutes(2));
-      monitor
-          .dashboardUrl()
-          .ifPresent(
-              url -> {
-                synchronized (out) {
-                  out.println("Dashboard " + url);
-                  out.flush();
-                }
-              });
+      monitor.dashboardUrl().ifPresent(url -> print(out, "Dashboard " + url));
 
       ReplayResult replay;
       try (EventProducer producer =
@@ -194,9 +212,20 @@ public class DemoCommand implements Callable<Integer> {
           throw new IllegalStateException(
               "the monitor did not process all input within " + timeout);
         }
-        ends.awaitRead(topics.alerts(), tail::positions, timeout);
+        ends.awaitRead(topics.alerts(), alerts::positions, timeout);
+        ends.awaitRead(topics.notifications(), notifications::positions, timeout);
+        ends.awaitRead(topics.cases(), cases::positions, timeout);
         long rejected = ends.recordCount(topics.rejected());
-        printSummary(out, replay, rejected, tail.alerts(), System.nanoTime() - started);
+        Collection<Case> latest = latestById(cases.values());
+        printCases(out, latest);
+        printSummary(
+            out,
+            replay,
+            rejected,
+            alerts.values(),
+            latest.size(),
+            notifications.values().size(),
+            System.nanoTime() - started);
       }
       return 0;
     }
@@ -207,8 +236,34 @@ public class DemoCommand implements Callable<Integer> {
     return port < 0 ? Optional.empty() : Optional.of(DashboardAddress.of(LOOPBACK, port, null));
   }
 
+  private static void print(PrintWriter out, String line) {
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  /** The latest state of each case, by case id. */
+  private static Collection<Case> latestById(List<Case> states) {
+    Map<String, Case> latest = new TreeMap<>();
+    states.forEach(c -> latest.put(c.getCaseId(), c));
+    return latest.values();
+  }
+
+  private static void printCases(PrintWriter out, Collection<Case> cases) {
+    out.println();
+    out.println(CaseFormat.tableHeader());
+    cases.forEach(c -> out.println(CaseFormat.tableRow(c)));
+  }
+
   private void printSummary(
-      PrintWriter out, ReplayResult replay, long rejected, List<Alert> alerts, long nanos) {
+      PrintWriter out,
+      ReplayResult replay,
+      long rejected,
+      List<Alert> alerts,
+      int cases,
+      int notifications,
+      long nanos) {
     out.println();
     out.printf("Summary (%.1f s)%n", nanos / 1e9);
     out.printf("  events in      %d%n", replay.produced());
@@ -223,6 +278,8 @@ public class DemoCommand implements Callable<Integer> {
                     Collectors.groupingBy(
                         a -> a.getSeverity().toString(), TreeMap::new, Collectors.counting())));
     byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
+    out.printf("  cases          %d%n", cases);
+    out.printf("  notifications  %d%n", notifications);
     if (alertsOut != null) {
       out.println("  alerts written to " + alertsOut);
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -102,29 +103,47 @@ public final class GroupCommitProgress {
   /**
    * Records the group has yet to read from its internal (repartition) topics, not counting the one
    * commit marker at the end of each partition that a consumer skips without committing past it
-   * when nothing else arrives.
+   * when nothing else arrives. A repartition partition the group has committed nothing on yet
+   * counts from its start: a stage downstream of others (the cases, after the alerts) may not have
+   * read its first record when the input is done.
    */
   private long internalBacklog(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
-    Set<TopicPartition> internal =
-        offsets.keySet().stream()
-            .filter(tp -> !inputEnds.containsKey(tp) && tp.topic().startsWith(group + "-"))
-            .collect(Collectors.toSet());
-    if (internal.isEmpty()) {
-      return 0;
-    }
     try {
+      Set<TopicPartition> internal =
+          offsets.keySet().stream()
+              .filter(tp -> !inputEnds.containsKey(tp) && tp.topic().startsWith(group + "-"))
+              .collect(Collectors.toCollection(HashSet::new));
+      internal.addAll(repartitionPartitions(group));
+      if (internal.isEmpty()) {
+        return 0;
+      }
       Map<TopicPartition, Long> ends = endOffsets(admin, internal);
       long backlog = 0;
       for (TopicPartition tp : internal) {
-        backlog += Math.max(0, ends.get(tp) - 1 - offsets.get(tp).offset());
+        OffsetAndMetadata committed = offsets.get(tp);
+        backlog += Math.max(0, ends.get(tp) - 1 - (committed == null ? 0 : committed.offset()));
       }
       return backlog;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read end offsets of " + internal, e.getCause());
+      throw new IllegalStateException("cannot read the internal topics of " + group, e.getCause());
     }
+  }
+
+  private Set<TopicPartition> repartitionPartitions(String group)
+      throws InterruptedException, ExecutionException {
+    Set<String> topics =
+        admin.listTopics().names().get().stream()
+            .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition"))
+            .collect(Collectors.toSet());
+    if (topics.isEmpty()) {
+      return Set.of();
+    }
+    return admin.describeTopics(topics).allTopicNames().get().values().stream()
+        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+        .collect(Collectors.toSet());
   }
 
   /**

@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the monitor until Ctrl-C: reads tm.events.*, writes tm.alerts and tm.aggregates.*.",
+      "Runs the monitor until Ctrl-C: reads tm.events.* and tm.case-actions, writes tm.alerts,"
+          + " tm.cases, tm.notifications and tm.aggregates.*.",
       "With no cluster named (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, --config), starts an"
           + " embedded broker and registry, creates the topics and applies the default rules.",
-      "Watch the alerts with: transfer-monitor alerts"
+      "Watch the alerts with: transfer-monitor alerts; the cases with: transfer-monitor cases list"
     })
 public class RunCommand implements Callable<Integer> {
 
@@ -127,6 +128,8 @@ public class RunCommand implements Callable<Integer> {
         cluster.bootstrapServers(),
         Redaction.url(cluster.schemaRegistryUrl()));
     out.printf("  alerts   %s   (transfer-monitor alerts", topics.alerts());
+    out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
+    out.printf("  cases    %s   (transfer-monitor cases list", topics.cases());
     out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
     monitor.dashboardUrl().ifPresent(url -> out.println("  dashboard " + url));
     if (metrics != null) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       AclsCommand.class,
       AlertsCommand.class,
+      CasesCommand.class,
       RulesCommand.class,
       IngestCommand.class,
       CommandLine.HelpCommand.class

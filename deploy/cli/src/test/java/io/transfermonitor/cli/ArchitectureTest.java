@@ -39,6 +39,7 @@ class ArchitectureTest {
           "match",
           "ledger",
           "alert",
+          "cases",
           "errors",
           "config",
           "topology",

@@ -96,6 +96,34 @@ class DemoCommandIT {
     assertThat(summaryFigure("alerts")).isEqualTo(readme.alerts());
     assertThat(alerts).hasSize((int) readme.alerts());
     assertThat(countByRule(alerts)).isEqualTo(readme.alertsByRule());
+    assertThat(summaryFigure("cases")).isEqualTo(readme.cases());
+    assertThat(summaryFigure("notifications")).isEqualTo(readme.notifications());
+  }
+
+  @Test
+  void shouldPrintEachCaseAsItOpensAndEndWithTheCasesWhoseCountsAddUpToTheAlerts() {
+    assertThat(exit).as(out).isZero();
+    Map<String, Long> alertsByCase =
+        alerts.stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.get("caseId").asText(), TreeMap::new, Collectors.counting()));
+    assertThat(alertsByCase)
+        .containsEntry("unscr-1718-arms-embargo/PRK/RUS", 95L)
+        .containsEntry("unscr-1718-arms-embargo/RUS/PRK", 5L);
+    alertsByCase.forEach(
+        (caseId, count) -> {
+          assertThat(out)
+              .as("the line of %s opening", caseId)
+              .containsPattern("(?m)^OPENED +[A-Z]+ +" + Pattern.quote(caseId) + " ");
+          assertThat(out)
+              .as("the cases table row of %s", caseId)
+              .containsPattern(
+                  "(?m)^" + Pattern.quote(caseId) + " +[A-Z]+ +[A-Z]+ +" + count + " ");
+        });
+    assertThat(out)
+        .containsPattern(
+            "(?m)^ESCALATED +CRITICAL +unscr-2397-refined-petroleum-cap/2024-01-01/OBSERVED +BREACH");
   }
 
   /** The figure on the summary line {@code " <label> <figure>"}. */

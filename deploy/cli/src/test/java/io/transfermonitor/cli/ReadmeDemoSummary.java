@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * The figures README.md states for the summary of {@code demo --once}: events in, rejected, alerts,
- * and the alerts of each rule it lists ("100 arms-embargo alerts"), by rule id.
+ * the alerts of each rule it lists ("100 arms-embargo alerts"), by rule id, and the cases they are
+ * filed in with the notifications those raised ("filed in 6 cases that raised 11 notifications").
  *
  * @param alertsByRule alerts per rule id, for every rule the README names
  */
 record ReadmeDemoSummary(
-    long eventsIn, long rejected, long alerts, Map<String, Long> alertsByRule) {
+    long eventsIn,
+    long rejected,
+    long alerts,
+    Map<String, Long> alertsByRule,
+    long cases,
+    long notifications) {
 
   /** The README's words for the rules of the default set that raise alerts in the demo. */
   private static final Map<String, String> RULE_BY_WORDS =
@@ -29,6 +35,8 @@ record ReadmeDemoSummary(
   private static final Pattern TOTALS =
       Pattern.compile("([\\d,]+) events in, ([\\d,]+) rejected, ([\\d,]+) alerts:");
   private static final Pattern RULE_ALERTS = Pattern.compile("([\\d,]+) ([a-z-]+) alerts");
+  private static final Pattern CASES =
+      Pattern.compile("filed in ([\\d,]+) cases that raised ([\\d,]+) notifications");
 
   /** Reads the paragraph that begins "and it ends with a summary" from {@code readme}. */
   static ReadmeDemoSummary read(Path readme) throws IOException {
@@ -43,8 +51,13 @@ record ReadmeDemoSummary(
       throw new AssertionError(
           readme + ": no 'N events in, N rejected, N alerts:' in " + paragraph);
     }
+    Matcher cases = CASES.matcher(paragraph);
+    if (!cases.find()) {
+      throw new AssertionError(
+          readme + ": no 'filed in N cases that raised N notifications' in " + paragraph);
+    }
     Map<String, Long> byRule = new TreeMap<>();
-    Matcher rule = RULE_ALERTS.matcher(paragraph.substring(totals.end()));
+    Matcher rule = RULE_ALERTS.matcher(paragraph.substring(totals.end(), cases.start()));
     while (rule.find()) {
       String id = RULE_BY_WORDS.get(rule.group(2));
       if (id == null) {
@@ -53,7 +66,12 @@ record ReadmeDemoSummary(
       byRule.merge(id, number(rule.group(1)), Long::sum);
     }
     return new ReadmeDemoSummary(
-        number(totals.group(1)), number(totals.group(2)), number(totals.group(3)), byRule);
+        number(totals.group(1)),
+        number(totals.group(2)),
+        number(totals.group(3)),
+        byRule,
+        number(cases.group(1)),
+        number(cases.group(2)));
   }
 
   private static long number(String digits) {

@@ -43,9 +43,13 @@ class SettingsParserTest {
         "tm.dedup.retention=30d\n"
             + "tm.barrels.per.ton=DIESEL=7.46,BITUMEN=6.06\n"
             + "tm.barrels.per.kilolitre=6.29\n"
-            + "tm.validation.max.future.skew=2h\n");
+            + "tm.validation.max.future.skew=2h\n"
+            + "tm.case.quiet.interval=15m\n");
     Map<String, String> env =
-        Map.of("TM_RULE_RECHECK_INTERVAL", "5s", "TM_COMMIT_INTERVAL", "250ms");
+        Map.of(
+            "TM_RULE_RECHECK_INTERVAL", "5s",
+            "TM_COMMIT_INTERVAL", "250ms",
+            "TM_CASE_PARTITIONS", "6");
 
     // when
     var config = SettingsParser.parse(Optional.of(file), env, Map.of()).monitorConfig();
@@ -60,6 +64,8 @@ class SettingsParserTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofHours(2));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.casePartitions()).isEqualTo(6);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.CaseDimension;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.ProductClass;
@@ -30,9 +31,9 @@ import java.util.function.Function;
 /**
  * Reads a YAML rules file into {@link Rule}s: a top-level {@code rules:} list whose entries use the
  * field names of the Rule schema ({@code ruleId, kind, title, legalBasis, severity, enabled, scope,
- * limit, unit, period, levels, estimatedCountsAs, comparesRuleId, minGapRatio, minGapAmount}).
- * Every error names the file, the rule and the field: unknown fields, wrong types, unknown enum
- * symbols, a CAP without a positive limit, levels out of order, duplicate ids.
+ * limit, unit, period, levels, estimatedCountsAs, comparesRuleId, minGapRatio, minGapAmount,
+ * groupBy}). Every error names the file, the rule and the field: unknown fields, wrong types,
+ * unknown enum symbols, a CAP without a positive limit, levels out of order, duplicate ids.
  */
 public final class RuleFile {
 
@@ -53,7 +54,8 @@ public final class RuleFile {
           "estimatedCountsAs",
           "comparesRuleId",
           "minGapRatio",
-          "minGapAmount");
+          "minGapAmount",
+          "groupBy");
   private static final Set<String> SCOPE_FIELDS =
       Set.of(
           "eventKinds",
@@ -143,6 +145,7 @@ public final class RuleFile {
               .setComparesRuleId(text(node, "comparesRuleId", false))
               .setMinGapRatio(number(node, "minGapRatio"))
               .setMinGapAmount(number(node, "minGapAmount"))
+              .setGroupBy(groupBy())
               .build();
       checkConsistency(rule);
       return rule;
@@ -196,6 +199,26 @@ public final class RuleFile {
                   : ScopeDirection.EITHER)
           .setShipToShipOnly(scope.has("shipToShipOnly") && bool(scope, "shipToShipOnly"))
           .build();
+    }
+
+    /** The case grouping, or null for the default of the rule's kind. */
+    private List<CaseDimension> groupBy() {
+      if (!node.has("groupBy") || node.get("groupBy").isNull()) {
+        return null;
+      }
+      if (!node.get("groupBy").isArray()) {
+        throw error("groupBy", "expected a list, e.g. [ORIGIN, DESTINATION]");
+      }
+      List<CaseDimension> dimensions = new ArrayList<>();
+      for (JsonNode item : node.get("groupBy")) {
+        CaseDimension dimension =
+            parseSymbol("groupBy", item.asText(), CaseDimension::valueOf, CaseDimension.values());
+        if (dimensions.contains(dimension)) {
+          throw error("groupBy", dimension + " is named twice");
+        }
+        dimensions.add(dimension);
+      }
+      return dimensions;
     }
 
     private PeriodSpec period(JsonNode period) {

@@ -3,6 +3,7 @@ package io.transfermonitor.producers.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.transfermonitor.model.CaseDimension;
 import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
@@ -117,5 +118,44 @@ class RuleFileTest {
         """;
     assertThatThrownBy(() -> RuleFile.parse(twice, "f"))
         .hasMessageContaining("rule 'e': ruleId is used twice");
+  }
+
+  @Test
+  void shouldReadACaseGroupingAndLeaveItUnsetForTheKindsDefault() {
+    String yaml =
+        """
+        rules:
+          - {ruleId: f, kind: BAN, title: t, legalBasis: l, severity: HIGH, scope: {},
+             groupBy: [origin, DESTINATION, EVENT_KIND]}
+          - {ruleId: g, kind: BAN, title: t, legalBasis: l, severity: HIGH, scope: {}}
+          - {ruleId: h, kind: BAN, title: t, legalBasis: l, severity: HIGH, scope: {}, groupBy: []}
+        """;
+
+    List<Rule> rules = RuleFile.parse(yaml, "f");
+
+    assertThat(rules.get(0).getGroupBy())
+        .containsExactly(CaseDimension.ORIGIN, CaseDimension.DESTINATION, CaseDimension.EVENT_KIND);
+    assertThat(rules.get(1).getGroupBy()).isNull();
+    assertThat(rules.get(2).getGroupBy()).isEmpty();
+  }
+
+  @Test
+  void shouldNameAnUnknownOrRepeatedGroupingDimension() {
+    String unknown =
+        """
+        rules:
+          - {ruleId: i, kind: BAN, title: t, legalBasis: l, severity: HIGH, scope: {},
+             groupBy: [ROUTE]}
+        """;
+    assertThatThrownBy(() -> RuleFile.parse(unknown, "f"))
+        .hasMessageContaining("rule 'i': field 'groupBy': unknown value 'ROUTE' (expected one of");
+    String twice =
+        """
+        rules:
+          - {ruleId: j, kind: CAP, title: t, legalBasis: l, severity: HIGH, scope: {}, limit: 1,
+             levels: [{threshold: 1.0, severity: HIGH, label: X}], groupBy: [PERIOD, PERIOD]}
+        """;
+    assertThatThrownBy(() -> RuleFile.parse(twice, "f"))
+        .hasMessageContaining("rule 'j': field 'groupBy': PERIOD is named twice");
   }
 }

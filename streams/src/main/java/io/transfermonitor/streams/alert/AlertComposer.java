@@ -1,5 +1,8 @@
 package io.transfermonitor.streams.alert;
 
+import static io.transfermonitor.streams.alert.Amounts.number;
+import static io.transfermonitor.streams.alert.Amounts.unitWord;
+
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
@@ -58,6 +61,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(cap ? capMessage(rule, ledger, level) : cumulativeMessage(rule, ledger, level))
         .setReferences(ledger.lastReferences())
+        .setOrigin(ledger.sharedOrigin())
+        .setDestination(ledger.sharedDestination())
         .build();
   }
 
@@ -77,6 +82,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setMessage(banMessage(rule, fact))
         .setReferences(fact.references())
+        .setOrigin(fact.origin())
+        .setDestination(fact.destination())
         .build();
   }
 
@@ -161,25 +168,5 @@ public final class AlertComposer {
 
   private static String orUnknown(String country) {
     return country == null ? "unknown" : country;
-  }
-
-  private static String unitWord(String unit) {
-    if (unit == null) {
-      return "";
-    }
-    return switch (unit) {
-      case "BARREL" -> "bbl";
-      case "METRIC_TON" -> "t";
-      case "KILOLITRE" -> "kl";
-      case "LITRE" -> "l";
-      default -> unit.toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static String number(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%,.0f", value);
-    }
-    return String.format(Locale.ROOT, "%,.1f", value);
   }
 }

@@ -25,6 +25,10 @@ import java.util.Set;
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
+ * @param caseQuietInterval how long after a case's last notification an update of it may notify
+ *     again ({@code tm.case.quiet.interval})
+ * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
+ *     to their case ({@code tm.case.partitions})
  */
 public record MonitorConfig(
     Topics topics,
@@ -34,7 +38,9 @@ public record MonitorConfig(
     double barrelsPerKilolitre,
     Duration maxFutureSkew,
     Duration ruleRecheckInterval,
-    Duration commitInterval) {
+    Duration commitInterval,
+    Duration caseQuietInterval,
+    int casePartitions) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -56,6 +62,11 @@ public record MonitorConfig(
     requirePositive(maxFutureSkew, "maxFutureSkew");
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
+    requirePositive(caseQuietInterval, "caseQuietInterval");
+    if (casePartitions < 1) {
+      throw new IllegalArgumentException(
+          "casePartitions must be at least 1, was " + casePartitions);
+    }
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -100,6 +111,8 @@ public record MonitorConfig(
     private Duration maxFutureSkew;
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
+    private Duration caseQuietInterval;
+    private int casePartitions;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -110,6 +123,8 @@ public record MonitorConfig(
       maxFutureSkew = from.maxFutureSkew;
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
+      caseQuietInterval = from.caseQuietInterval;
+      casePartitions = from.casePartitions;
     }
 
     public Builder topics(Topics value) {
@@ -152,6 +167,16 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder caseQuietInterval(Duration value) {
+      caseQuietInterval = value;
+      return this;
+    }
+
+    public Builder casePartitions(int value) {
+      casePartitions = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -161,7 +186,9 @@ public record MonitorConfig(
           barrelsPerKilolitre,
           maxFutureSkew,
           ruleRecheckInterval,
-          commitInterval);
+          commitInterval,
+          caseQuietInterval,
+          casePartitions);
     }
   }
 }

@@ -27,6 +27,8 @@ public final class MonitorSettings {
   public static final String MAX_FUTURE_SKEW = "tm.validation.max.future.skew";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
+  public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
+  public static final String CASE_PARTITIONS = "tm.case.partitions";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -103,7 +105,26 @@ public final class MonitorSettings {
               check(MonitorSettings::positiveDuration),
               Importance.MEDIUM,
               "Kafka Streams commit.interval.ms: how often results are committed, and so how"
-                  + " soon alerts are visible to read_committed readers.");
+                  + " soon alerts are visible to read_committed readers.")
+          .define(
+              CASE_QUIET_INTERVAL,
+              Type.STRING,
+              "5m",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long after a case's last notification more alerts that do not escalate it may"
+                  + " notify again (like Alertmanager's group_interval): an update notifies at"
+                  + " most once per interval, with every alert since the last notification.")
+          .define(
+              CASE_PARTITIONS,
+              Type.STRING,
+              "3",
+              check(MonitorSettings::positiveWholeNumber),
+              Importance.LOW,
+              "Partitions of the repartition topics that bring alerts and operator actions to"
+                  + " their case (by case id); one number for all of them, so one case's alerts"
+                  + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
+                  + " refuses to start when an existing repartition topic has another count.");
 
   private MonitorSettings() {}
 
@@ -160,7 +181,9 @@ public final class MonitorSettings {
         Double.parseDouble(text(parsed, BARRELS_PER_KILOLITRE)),
         duration(parsed, MAX_FUTURE_SKEW),
         duration(parsed, RULE_RECHECK_INTERVAL),
-        duration(parsed, COMMIT_INTERVAL));
+        duration(parsed, COMMIT_INTERVAL),
+        duration(parsed, CASE_QUIET_INTERVAL),
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)));
   }
 
   private static ConfigDef.ConfigKey key(String key) {
@@ -228,6 +251,16 @@ public final class MonitorSettings {
       return d > 0 && !Double.isInfinite(d) ? null : "'" + value + "' must be a positive number";
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a number";
+    }
+  }
+
+  private static String positiveWholeNumber(String value) {
+    try {
+      return Integer.parseInt(value.trim()) >= 1
+          ? null
+          : "'" + value + "' must be a whole number of at least 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
     }
   }
 

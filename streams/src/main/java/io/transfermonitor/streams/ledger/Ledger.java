@@ -34,6 +34,8 @@ import java.util.TreeMap;
  * @param lastReferences references of the last event counted
  * @param monthlyTotals the total per calendar month of event time ({@code 2024-06}), so an alert
  *     can tell when, by event time, a level was reached even if events arrived out of order
+ * @param sharedOrigin the origin of every event counted, or null when they differ
+ * @param sharedDestination the destination of every event counted, or null when they differ
  */
 public record Ledger(
     String ruleId,
@@ -49,7 +51,9 @@ public record Ledger(
     long lastEventTime,
     EventKind lastEventKind,
     List<String> lastReferences,
-    SortedMap<String, Double> monthlyTotals) {
+    SortedMap<String, Double> monthlyTotals,
+    String sharedOrigin,
+    String sharedDestination) {
 
   /** How many event ids a ledger keeps to cite in alerts. */
   public static final int RECENT = 20;
@@ -100,6 +104,23 @@ public record Ledger(
         .build();
   }
 
+  /**
+   * This ledger about to count an event from {@code origin} to {@code destination}: the route is
+   * kept while every event counted shares it, so an alert on the total can say where it is about.
+   */
+  public Ledger routedVia(String origin, String destination) {
+    boolean first = eventCount == 0;
+    return toBuilder()
+        .sharedRoute(
+            first ? origin : sameOrNull(sharedOrigin, origin),
+            first ? destination : sameOrNull(sharedDestination, destination))
+        .build();
+  }
+
+  private static String sameOrNull(String kept, String next) {
+    return kept != null && kept.equals(next) ? kept : null;
+  }
+
   /** This ledger with {@code label} remembered as raised. */
   public Ledger withRaised(String label) {
     List<String> raised = new ArrayList<>(raisedLevels);
@@ -125,7 +146,8 @@ public record Ledger(
         .raisedLevels(raisedLevels)
         .limit(limit)
         .lastEvent(lastEventTime, lastEventKind, lastReferences)
-        .monthlyTotals(monthlyTotals);
+        .monthlyTotals(monthlyTotals)
+        .sharedRoute(sharedOrigin, sharedDestination);
   }
 
   /**
@@ -167,6 +189,8 @@ public record Ledger(
     private EventKind lastEventKind;
     private List<String> lastReferences;
     private SortedMap<String, Double> monthlyTotals;
+    private String sharedOrigin;
+    private String sharedDestination;
 
     public Builder ruleId(String value) {
       ruleId = value;
@@ -230,6 +254,12 @@ public record Ledger(
       return this;
     }
 
+    public Builder sharedRoute(String origin, String destination) {
+      sharedOrigin = origin;
+      sharedDestination = destination;
+      return this;
+    }
+
     public Ledger build() {
       return new Ledger(
           ruleId,
@@ -245,7 +275,9 @@ public record Ledger(
           lastEventTime,
           lastEventKind,
           lastReferences,
-          monthlyTotals);
+          monthlyTotals,
+          sharedOrigin,
+          sharedDestination);
     }
   }
 }

@@ -89,8 +89,14 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
       ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
     }
     ledger =
-        ledger.add(
-            amount.getAsDouble(), fact.eventId(), fact.eventTime(), fact.kind(), fact.references());
+        ledger
+            .routedVia(fact.origin(), fact.destination())
+            .add(
+                amount.getAsDouble(),
+                fact.eventId(),
+                fact.eventTime(),
+                fact.kind(),
+                fact.references());
     ledger = judge(rule, ledger, record.timestamp());
     ledgers.put(key, ledger);
     emitUsage(rule, ledger, record.timestamp());

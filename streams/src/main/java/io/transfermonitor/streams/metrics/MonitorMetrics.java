@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectionStage;
 import java.time.Duration;
@@ -26,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
  *       time from an event reaching the monitor to its alert, a timer with a percentile histogram
  *       (any percentile, across instances, by {@code histogram_quantile} in Prometheus);
+ *   <li>{@code tm.notifications} (tags {@code rule}, {@code severity}, {@code kind}: OPENED,
+ *       ESCALATED, REOPENED, UPDATED) and {@code tm.cases} (tag {@code status}), a gauge of the
+ *       cases in each status;
  *   <li>{@code tm.cap.used} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
  *       {@code tm.cap.ratio}, gauges of every cap's total and share of its limit.
  * </ul>
@@ -37,6 +43,7 @@ public final class MonitorMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, AtomicReference<CapUsage>> caps = new ConcurrentHashMap<>();
+  private final Map<String, CaseStatus> caseStatus = new ConcurrentHashMap<>();
 
   public MonitorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -92,6 +99,33 @@ public final class MonitorMetrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+  }
+
+  /** One notification raised for a case. */
+  public void notification(CaseNotification notice) {
+    Counter.builder("tm.notifications")
+        .tag("rule", notice.getRuleId())
+        .tag("severity", notice.getSeverity().name())
+        .tag("kind", notice.getKind().name())
+        .register(registry)
+        .increment();
+  }
+
+  /** The latest state of a case, for the {@code tm.cases} gauge of cases per status. */
+  public void caseState(Case state) {
+    if (caseStatus.isEmpty()) {
+      for (CaseStatus status : CaseStatus.values()) {
+        Gauge.builder("tm.cases", caseStatus, m -> count(m, status))
+            .description("cases in a status")
+            .tag("status", status.name())
+            .register(registry);
+      }
+    }
+    caseStatus.put(state.getCaseId(), state.getStatus());
+  }
+
+  private static double count(Map<String, CaseStatus> statuses, CaseStatus status) {
+    return statuses.values().stream().filter(status::equals).count();
   }
 
   /** The latest usage of a cap, for the {@code tm.cap.used} and {@code tm.cap.ratio} gauges. */

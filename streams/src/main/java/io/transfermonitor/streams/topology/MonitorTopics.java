@@ -2,6 +2,9 @@ package io.transfermonitor.streams.topology;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
@@ -17,8 +20,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, alerts, rejected and cap-usage topics. Keys are
- * strings; values are Avro in the Confluent wire format.
+ * registry: the six event topics, the rules, alerts, rejected and cap-usage topics, the cases, the
+ * operator actions on cases and the notifications. Keys are strings; values are Avro in the
+ * Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -28,6 +32,9 @@ public final class MonitorTopics {
   private final Topic<String, Alert> alerts;
   private final Topic<String, RejectedEvent> rejected;
   private final Topic<String, CapUsage> capUsage;
+  private final Topic<String, Case> cases;
+  private final Topic<String, CaseAction> caseActions;
+  private final Topic<String, CaseNotification> notifications;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -37,6 +44,9 @@ public final class MonitorTopics {
     alerts = avro(names.alerts(), Alert.class, registry);
     rejected = avro(names.rejected(), RejectedEvent.class, registry);
     capUsage = avro(names.capUsage(), CapUsage.class, registry);
+    cases = avro(names.cases(), Case.class, registry);
+    caseActions = avro(names.caseActions(), CaseAction.class, registry);
+    notifications = avro(names.notifications(), CaseNotification.class, registry);
   }
 
   /** The input topic of {@code kind}. */
@@ -58,6 +68,18 @@ public final class MonitorTopics {
 
   public Topic<String, CapUsage> capUsage() {
     return capUsage;
+  }
+
+  public Topic<String, Case> cases() {
+    return cases;
+  }
+
+  public Topic<String, CaseAction> caseActions() {
+    return caseActions;
+  }
+
+  public Topic<String, CaseNotification> notifications() {
+    return notifications;
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(

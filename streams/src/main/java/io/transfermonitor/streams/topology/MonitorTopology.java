@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.topology;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
@@ -9,6 +10,11 @@ import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
 import io.transfermonitor.streams.alert.AlertsByRule;
+import io.transfermonitor.streams.cases.CaseInput;
+import io.transfermonitor.streams.cases.CaseOutcome;
+import io.transfermonitor.streams.cases.CaseProcessor;
+import io.transfermonitor.streams.cases.CaseRouter;
+import io.transfermonitor.streams.cases.Pager;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.dedupe.ResendFilter;
 import io.transfermonitor.streams.fact.Fact;
@@ -28,6 +34,7 @@ import io.transfermonitor.streams.normalize.UnitNormalizer;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -55,11 +62,17 @@ import org.apache.kafka.streams.state.Stores;
  * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
  *                                          -> as-fact -> facts-by-event-id (repartition, key id)
  *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
- *   -> 4 match-bans -> 6 compose-ban-alerts -> tm.alerts
+ *   -> 4 match-bans -> 6 compose-ban-alerts -> 7 key-ban-alerts-by-case -> ban-alerts-by-case
  *   -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
  *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
  *                                            -> as-level-reached -> 6 compose-level-alerts
- *                                               -> tm.alerts
+ *                                               -> 7 key-level-alerts-by-case -> level-alerts-by-case
+ * tm.case-actions -> read-case-actions -> key-case-actions-by-case -> case-actions-by-case
+ * (the three repartition topics, key case id, one partition count: tm.case.partitions)
+ *   -> 7 track-cases (stores cases, case-timers) -> as-filed-alert -> tm.alerts
+ *                                                -> as-case -> tm.cases
+ *                                                -> as-notification -> tm.notifications
+ *                                                -> as-refused-action -> tm.events.rejected
  * tm.alerts -> read-alerts -> store alerts (for the dashboard)
  * </pre>
  *
@@ -72,22 +85,31 @@ public final class MonitorTopology {
   /** Global store of the rules, key = rule id. */
   public static final String RULES_STORE = "rules";
 
+  /**
+   * Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from.
+   */
+  public static final String ALERTS_STORE = "alerts";
+
   /** Event ids seen within the retention, key = event id. */
   public static final String EVENT_IDS_STORE = "event-ids";
 
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
 
-  /**
-   * Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from.
-   */
-  public static final String ALERTS_STORE = "alerts";
-
   /** Repartition by event id, before the re-send check. */
   public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
 
   /** Repartition by rule id, before the ledgers. */
   public static final String FACTS_BY_RULE = "facts-by-rule";
+
+  /** Cases, key = case id. */
+  public static final String CASES_STORE = "cases";
+
+  /** When something about a case falls due by the clock, key = case id, value = epoch millis. */
+  public static final String CASE_TIMERS_STORE = "case-timers";
+
+  /** Repartition of operator actions by case id, before the cases. */
+  public static final String CASE_ACTIONS_BY_CASE = "case-actions-by-case";
 
   private final StreamsBuilder builder;
   private final MonitorConfig config;
@@ -133,10 +155,19 @@ public final class MonitorTopology {
     KStream<String, Validated> validated = validate();
     writeRejected(validated);
     KStream<String, Fact> fresh = normalizeUnits(dropResends(validated));
-    writeAlerts(banAlerts(matchBans(fresh)), "ban");
+    KStream<String, Alert> banAlerts = banAlerts(matchBans(fresh));
     KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(fresh));
     writeCapUsage(ledgers);
-    writeAlerts(levelAlerts(ledgers), "level");
+    // built after the ledgers, so the sub-topologies (and task ids) that existed keep their numbers
+    KStream<String, CaseInput> bans = toCases(banAlerts, "ban");
+    KStream<String, CaseInput> levels = toCases(levelAlerts(ledgers), "level");
+    KStream<String, CaseInput> toCases =
+        actionsToCases()
+            .merge(bans, Named.as("merge-ban-alerts"))
+            .merge(levels, Named.as("merge-level-alerts"));
+    KStream<String, CaseOutcome> cases = trackCases(toCases);
+    writeAlerts(cases);
+    writeCases(cases);
     holdAlerts();
     return builder.build();
   }
@@ -257,13 +288,94 @@ public final class MonitorTopology {
             Named.as("compose-level-alerts"));
   }
 
-  /** Alerts of one rule share a partition, so readers see its levels in order. */
-  private void writeAlerts(KStream<String, Alert> alerts, String origin) {
-    alerts
-        .process(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
-        .to(
-            topics.alerts().name(),
-            topics.alerts().produced("write-" + origin + "-alerts", new AlertsByRule()));
+  /**
+   * Stage 7, cases: alerts keyed by case id and repartitioned, so every alert of a case reaches the
+   * task holding it; {@code origin} names the repartition topic ({@code <origin>-alerts-by-case}).
+   */
+  private KStream<String, CaseInput> toCases(KStream<String, Alert> alerts, String origin) {
+    return alerts
+        .process(() -> new CaseRouter(RULES_STORE), Named.as("key-" + origin + "-alerts-by-case"))
+        .repartition(byCaseId(origin + "-alerts-by-case", topics.alerts()))
+        .mapValues(CaseInput::raised, Named.as("as-" + origin + "-alert-raised"));
+  }
+
+  /** Stage 7, operator actions keyed by the case they name, repartitioned like the alerts. */
+  private KStream<String, CaseInput> actionsToCases() {
+    Topic<String, CaseAction> actions = topics.caseActions();
+    return builder.stream(actions.name(), actions.consumed("read-case-actions"))
+        .flatMap(
+            (key, action) ->
+                action == null
+                    ? List.<KeyValue<String, CaseAction>>of()
+                    : List.of(KeyValue.pair(action.getCaseId(), action)),
+            Named.as("key-case-actions-by-case"))
+        .repartition(byCaseId(CASE_ACTIONS_BY_CASE, actions))
+        .mapValues(CaseInput::taken, Named.as("as-action-taken"));
+  }
+
+  /**
+   * One case's alerts and actions must meet in one task. They cross different repartition topics,
+   * and Kafka Streams sizes a repartition topic from its upstream sources, which differ (event
+   * topics, the actions topic): so all of them get the same explicit partition count and the same
+   * default partitioner on the same string key.
+   */
+  private <V> Repartitioned<String, V> byCaseId(String name, Topic<String, V> carried) {
+    return Repartitioned.<String, V>as(name)
+        .withKeySerde(keys)
+        .withValueSerde(carried.valueSerdeAsOnThisTopic())
+        .withNumberOfPartitions(config.casePartitions());
+  }
+
+  /** Stage 7: alerts filed in cases, actions applied, notifications raised. */
+  private KStream<String, CaseOutcome> trackCases(KStream<String, CaseInput> inputs) {
+    // cached: a case that takes many alerts within a commit writes its changelog once per commit
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASES_STORE),
+                keys,
+                topics.cases().valueSerdeAsOnThisTopic())
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
+    Pager pager = new Pager(config.caseQuietInterval());
+    Topic<String, CaseAction> actionTopic = topics.caseActions();
+    return inputs.process(
+        () ->
+            new CaseProcessor(
+                CASES_STORE,
+                CASE_TIMERS_STORE,
+                RULES_STORE,
+                pager,
+                actionTopic.name(),
+                actionTopic.valueSerde().serializer()),
+        Named.as("track-cases"),
+        CASES_STORE,
+        CASE_TIMERS_STORE);
+  }
+
+  /** Filed alerts; one rule's alerts share a partition, so readers see its levels in order. */
+  private void writeAlerts(KStream<String, CaseOutcome> cases) {
+    cases
+        .flatMapValues(CaseOutcome::filedAlerts, Named.as("as-filed-alert"))
+        .selectKey((caseId, alert) -> alert.getAlertId(), Named.as("key-alerts-by-id"))
+        .process(() -> new AlertMeter(metrics), Named.as("count-alerts"))
+        .to(topics.alerts().name(), topics.alerts().produced("write-alerts", new AlertsByRule()));
+  }
+
+  /** Cases (compacted), notifications, and refused actions with the rejected records. */
+  private void writeCases(KStream<String, CaseOutcome> cases) {
+    cases
+        .flatMapValues(CaseOutcome::cases, Named.as("as-case"))
+        .to(topics.cases().name(), topics.cases().produced("write-cases"));
+    cases
+        .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
+        .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))
+        .to(topics.notifications().name(), topics.notifications().produced("write-notifications"));
+    cases
+        .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
+        .to(topics.rejected().name(), topics.rejected().produced("write-refused-actions"));
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.transfermonitor.streams.topology;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -23,6 +26,19 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
   /** How a sink node named {@code processorName} writes it. */
   public Produced<K, V> produced(String processorName) {
     return Produced.with(keySerde, valueSerde).withName(processorName);
+  }
+
+  /**
+   * A serde for this topic's values on the application's own topics (repartition topics, store
+   * changelogs): it writes and reads them as if on this topic, so with Avro they share this topic's
+   * subject and add none of their own to the registry.
+   */
+  public Serde<V> valueSerdeAsOnThisTopic() {
+    Serializer<V> serializer = valueSerde.serializer();
+    Deserializer<V> deserializer = valueSerde.deserializer();
+    return Serdes.serdeFrom(
+        (topic, value) -> serializer.serialize(name, value),
+        (topic, bytes) -> deserializer.deserialize(name, bytes));
   }
 
   /** How a sink node named {@code processorName} writes it, choosing partitions itself. */

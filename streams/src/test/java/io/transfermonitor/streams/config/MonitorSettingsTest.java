@@ -33,12 +33,14 @@ class MonitorSettingsTest {
     assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(1));
     assertThat(config.ruleRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.casePartitions()).isEqualTo(3);
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(8)
+        .hasSize(10)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -67,6 +69,11 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
         .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+    assertThat(MonitorSettings.problem(MonitorSettings.CASE_PARTITIONS, "0"))
+        .contains("'0' must be a whole number of at least 1");
+    assertThat(MonitorSettings.parse(Map.of(MonitorSettings.CASE_QUIET_INTERVAL, "90s")))
+        .extracting(MonitorConfig::caseQuietInterval)
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
@@ -81,6 +82,25 @@ class LedgerProcessorTest {
     // then: 380,000 of 400,000 is 95 %
     assertThat(levels()).containsExactly("NOTICE_90", "CEASE_SUPPLY_95");
     assertThat(usages()).singleElement().satisfies(u -> assertThat(u.getLimit()).isEqualTo(4e5));
+  }
+
+  @Test
+  void shouldTellTheRouteOfATotalOnlyWhileEveryCountedEventSharesIt() {
+    // given
+    count("d1", 200_000);
+
+    // when
+    count("d2", 200_000);
+    Ledger sameRoute = ledgers.get(KEY);
+    TankerDelivery fromChina = Events.refined("d3", "2024-03-02T00:00:00Z", 1_000);
+    fromChina.getHeader().setOrigin("CHN");
+    processor.process(new Record<>(Events.REFINED_CAP, Fact.of(fromChina), 0));
+
+    // then
+    assertThat(sameRoute.sharedOrigin()).isEqualTo("RUS");
+    assertThat(sameRoute.sharedDestination()).isEqualTo("PRK");
+    assertThat(ledgers.get(KEY).sharedOrigin()).isNull();
+    assertThat(ledgers.get(KEY).sharedDestination()).isEqualTo("PRK");
   }
 
   private void count(String eventId, double barrels) {

@@ -3,6 +3,9 @@ package io.transfermonitor.streams.topology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.Rule;
@@ -20,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -55,7 +61,12 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, RejectedEvent> rejected;
   final TestOutputTopic<String, CapUsage> capUsage;
+  final TestOutputTopic<String, Case> cases;
+  final TestOutputTopic<String, CaseNotification> notifications;
   private final TestInputTopic<String, Rule> rules;
+  private final TestInputTopic<String, CaseAction> caseActions;
+  private final Map<String, Case> latestCases = new HashMap<>();
+  private final List<CaseNotification> allNotifications = new ArrayList<>();
 
   MonitorDriver() {
     this(MonitorConfig.defaults());
@@ -91,6 +102,21 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().capUsage(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, CapUsage.class).deserializer());
+    cases =
+        driver.createOutputTopic(
+            config.topics().cases(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, Case.class).deserializer());
+    notifications =
+        driver.createOutputTopic(
+            config.topics().notifications(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, CaseNotification.class).deserializer());
+    caseActions =
+        driver.createInputTopic(
+            config.topics().caseActions(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, CaseAction.class).serializer());
   }
 
   private Properties properties() {
@@ -126,6 +152,11 @@ final class MonitorDriver implements AutoCloseable {
     topic.pipeInput(EventTypes.headerOf(event).getEventId(), event);
   }
 
+  /** Writes an operator action to the case-actions topic, keyed by its case. */
+  void act(CaseAction action) {
+    caseActions.pipeInput(action.getCaseId(), action);
+  }
+
   /** Sends raw bytes to the input topic of {@code kind}. */
   void sendRaw(EventKind kind, String key, byte[] value) {
     driver
@@ -134,7 +165,7 @@ final class MonitorDriver implements AutoCloseable {
         .pipeInput(key, value);
   }
 
-  /** Lets the wall clock run, firing the rule re-check punctuation. */
+  /** Lets the wall clock run, firing the rule re-check and case timer punctuations. */
   void advanceClock(Duration by) {
     driver.advanceWallClockTime(by);
   }
@@ -147,6 +178,27 @@ final class MonitorDriver implements AutoCloseable {
 
   List<Alert> alerts() {
     return alerts.readValuesToList();
+  }
+
+  /** The latest state of every case written so far, by case id. */
+  Map<String, Case> cases() {
+    latestCases.putAll(cases.readKeyValuesToMap());
+    return Map.copyOf(latestCases);
+  }
+
+  /** The latest state of case {@code caseId}. */
+  Case caseOf(String caseId) {
+    Case found = cases().get(caseId);
+    if (found == null) {
+      throw new AssertionError("no case " + caseId + " among " + latestCases.keySet());
+    }
+    return found;
+  }
+
+  /** Every notification raised so far, in order. */
+  List<CaseNotification> notifications() {
+    allNotifications.addAll(notifications.readValuesToList());
+    return List.copyOf(allNotifications);
   }
 
   @Override

@@ -30,10 +30,17 @@ class TopologyNamingTest {
             "count-in-ledgers",
             "stores: [ledgers]",
             "stores: [event-ids]",
-            "write-ban-alerts",
-            "write-level-alerts",
+            "write-alerts",
             "write-rejected",
             "write-cap-usage",
+            "ban-alerts-by-case-repartition",
+            "level-alerts-by-case-repartition",
+            "case-actions-by-case-repartition",
+            "track-cases",
+            "stores: [cases, case-timers]",
+            "write-cases",
+            "write-notifications",
+            "write-refused-actions",
             "stores: [alerts]");
   }
 }

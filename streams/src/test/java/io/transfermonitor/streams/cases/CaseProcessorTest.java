@@ -1,0 +1,196 @@
+package io.transfermonitor.streams.cases;
+
+import static io.transfermonitor.streams.cases.CaseAlerts.action;
+import static io.transfermonitor.streams.cases.CaseAlerts.filedMunitions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseActionKind;
+import io.transfermonitor.model.CaseChange;
+import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.CaseStatus;
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.RejectionStage;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import io.transfermonitor.schemas.registry.SchemaRegistryClient;
+import io.transfermonitor.schemas.serde.AvroSerde;
+import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.topology.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CaseProcessorTest {
+
+  private static final long NOW = Instant.parse("2025-06-30T12:00:00Z").toEpochMilli();
+  private static final long MINUTE = 60_000;
+
+  private final SchemaRegistryClient registry = InMemorySchemaRegistry.scope("case-processor");
+  private final MockProcessorContext<String, CaseOutcome> context = new MockProcessorContext<>();
+  private final CaseProcessor processor =
+      new CaseProcessor(
+          "cases",
+          "case-timers",
+          "rules",
+          new Pager(Duration.ofMinutes(5)),
+          "tm.case-actions",
+          AvroSerde.forValue(registry, CaseAction.class).serializer());
+  private KeyValueStore<String, Case> cases;
+  private KeyValueStore<String, Long> timers;
+
+  @BeforeEach
+  void init() {
+    KeyValueStore<String, Rule> rules =
+        MockStores.keyValue(context, "rules", AvroSerde.forValue(registry, Rule.class));
+    rules.put(CaseAlerts.ARMS, Events.defaultRule(CaseAlerts.ARMS));
+    // as in production: the store's changelog carries cases under the subject of tm.cases
+    cases =
+        MockStores.keyValue(
+            context,
+            "cases",
+            new Topic<>("tm.cases", Serdes.String(), AvroSerde.forValue(registry, Case.class))
+                .valueSerdeAsOnThisTopic());
+    timers = MockStores.keyValue(context, "case-timers", Serdes.Long());
+    context.setCurrentSystemTimeMs(NOW);
+    processor.init(context);
+  }
+
+  @Test
+  void shouldFileAnAlertOnceEvenWhenItArrivesAgain() {
+    // when
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+
+    // then
+    assertThat(outcomes(Alert.class))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getCaseId()).isEqualTo(CaseAlerts.ARMS_PRK_RUS);
+              assertThat(a.getCaseChange()).isEqualTo(CaseChange.OPENED);
+            });
+    assertThat(outcomes(CaseNotification.class)).hasSize(1);
+    Case state = cases.get(CaseAlerts.ARMS_PRK_RUS);
+    assertThat(state.getAlertCount()).isEqualTo(1);
+    assertThat(state.getTitle())
+        .isEqualTo("Arms, munitions, missiles and related materiel to or from the DPRK: PRK → RUS");
+  }
+
+  @Test
+  void shouldApplyAnActionOnceAndRefuseOneOnAnUnknownCaseToTheRejectedTopic() {
+    // given
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+    CaseAction ack = action("a1", CaseActionKind.ACKNOWLEDGE, "alice", "on it");
+
+    // when
+    act(ack);
+    act(ack);
+    act(CaseAction.newBuilder(ack).setActionId("a2").setCaseId("no-such-case").build());
+
+    // then
+    assertThat(cases.get(CaseAlerts.ARMS_PRK_RUS).getHistory())
+        .filteredOn(e -> "a1".equals(e.getActionId()))
+        .hasSize(1);
+    assertThat(cases.get(CaseAlerts.ARMS_PRK_RUS).getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
+    assertThat(outcomes(RejectedEvent.class))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getStage()).isEqualTo(RejectionStage.CASE_ACTION);
+              assertThat(r.getReason()).isEqualTo("no case no-such-case");
+              assertThat(r.getSourceTopic()).isEqualTo("tm.case-actions");
+              assertThat(r.getEventId()).isEqualTo("a2");
+              assertThat(r.getRawValue()).isNotNull();
+            });
+  }
+
+  @Test
+  void shouldRecordAnIllegalActionInTheHistoryAndTheRejectedTopicWithoutApplyingIt() {
+    // given
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+
+    // when
+    act(action("a1", CaseActionKind.REOPEN, "alice", "again"));
+
+    // then
+    Case state = cases.get(CaseAlerts.ARMS_PRK_RUS);
+    assertThat(state.getStatus()).isEqualTo(CaseStatus.OPEN);
+    assertThat(state.getHistory())
+        .last()
+        .satisfies(e -> assertThat(e.getNote()).contains("it is OPEN"));
+    assertThat(outcomes(RejectedEvent.class))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getReason())
+                    .startsWith("cannot reopen case " + CaseAlerts.ARMS_PRK_RUS));
+  }
+
+  @Test
+  void shouldPageHeldBackUpdatesAndEndASuppressionWhenTheirTimeComesByTheWallClock() {
+    // given: an update held back, and another case suppressed for ten minutes
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+    raise(filedMunitions("m2", "2023-09-14T00:00:00Z", 150));
+    context.resetForwards();
+
+    // when
+    context.setCurrentSystemTimeMs(NOW + 5 * MINUTE);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 5 * MINUTE);
+
+    // then
+    assertThat(outcomes(CaseNotification.class))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.getKind()).isEqualTo(CaseChange.UPDATED);
+              assertThat(n.getNewAlerts()).isEqualTo(1);
+            });
+    assertThat(timers.get(CaseAlerts.ARMS_PRK_RUS)).isNull();
+
+    // and when: suppressed until a time that then comes
+    context.setCurrentSystemTimeMs(NOW + 6 * MINUTE);
+    act(
+        CaseAction.newBuilder(action("a1", CaseActionKind.SUPPRESS, "bob", "known route"))
+            .setUntil(Instant.ofEpochMilli(NOW + 16 * MINUTE))
+            .build());
+    assertThat(timers.get(CaseAlerts.ARMS_PRK_RUS)).isEqualTo(NOW + 16 * MINUTE);
+    context.setCurrentSystemTimeMs(NOW + 16 * MINUTE);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(NOW + 16 * MINUTE);
+
+    // then
+    assertThat(cases.get(CaseAlerts.ARMS_PRK_RUS).getStatus()).isEqualTo(CaseStatus.OPEN);
+    assertThat(timers.get(CaseAlerts.ARMS_PRK_RUS)).isNull();
+  }
+
+  private void raise(Alert alert) {
+    processor.process(new Record<>(alert.getCaseId(), CaseInput.raised(alert), 0));
+  }
+
+  private void act(CaseAction action) {
+    processor.process(new Record<>(action.getCaseId(), CaseInput.taken(action), 0));
+  }
+
+  private <T> List<T> outcomes(Class<T> type) {
+    return context.forwarded().stream()
+        .map(CapturedForward::record)
+        .map(Record::value)
+        .map(CaseOutcome.class::cast)
+        .flatMap(o -> Stream.of(o.filedAlerts(), o.cases(), o.notifications(), o.refusals()))
+        .flatMap(List::stream)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+}

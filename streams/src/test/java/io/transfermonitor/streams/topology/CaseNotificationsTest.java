@@ -1,0 +1,124 @@
+package io.transfermonitor.streams.topology;
+
+import static io.transfermonitor.streams.Events.REFINED_CAP;
+import static io.transfermonitor.streams.Events.arms;
+import static io.transfermonitor.streams.Events.containers;
+import static io.transfermonitor.streams.Events.defaultRules;
+import static io.transfermonitor.streams.Events.refined;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseChange;
+import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.CaseTotal;
+import io.transfermonitor.model.Severity;
+import io.transfermonitor.streams.config.MonitorConfig;
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Alerts grouped in cases, and what of them pages someone, through the production topology. */
+class CaseNotificationsTest {
+
+  private static final String ARMS = "unscr-1718-arms-embargo";
+  private static final String CAP_CASE = REFINED_CAP + "/2024-01-01/OBSERVED";
+
+  private final MonitorDriver monitor =
+      new MonitorDriver(MonitorConfig.builder().caseQuietInterval(Duration.ofMinutes(5)).build());
+
+  @AfterEach
+  void close() {
+    monitor.close();
+  }
+
+  @Test
+  void shouldFileArmsEmbargoAlertsInOneCasePerRouteDirectionWhoseCountsAddUpToTheAlerts() {
+    // given
+    monitor.rules(defaultRules());
+
+    // when
+    monitor.send(containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120));
+    monitor.send(containers("m2", "2023-09-14T00:00:00Z", CargoCategory.MUNITIONS, 150));
+    monitor.send(arms("kn23", "2024-01-02T00:00:00Z", "PRK", "RUS"));
+    monitor.send(arms("air-defence", "2024-11-15T00:00:00Z", "RUS", "PRK"));
+
+    // then
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts)
+        .extracting(Alert::getAlertId, Alert::getCaseId, Alert::getCaseChange)
+        .containsExactly(
+            tuple(ARMS + "/m1", ARMS + "/PRK/RUS", CaseChange.OPENED),
+            tuple(ARMS + "/m2", ARMS + "/PRK/RUS", CaseChange.UPDATED),
+            tuple(ARMS + "/kn23", ARMS + "/PRK/RUS", CaseChange.UPDATED),
+            tuple(ARMS + "/air-defence", ARMS + "/RUS/PRK", CaseChange.OPENED));
+    Case toRussia = monitor.caseOf(ARMS + "/PRK/RUS");
+    assertThat(toRussia.getAlertCount()).isEqualTo(3);
+    assertThat(toRussia.getTotals())
+        .extracting(CaseTotal::getUnit, CaseTotal::getAmount)
+        .containsExactly(tuple("CONTAINERS", 270.0), tuple("UNITS", 10.0));
+    assertThat(monitor.caseOf(ARMS + "/RUS/PRK").getAlertCount()).isEqualTo(1);
+    assertThat(monitor.cases().values().stream().mapToLong(Case::getAlertCount).sum())
+        .isEqualTo(alerts.size());
+  }
+
+  @Test
+  void shouldNotifyOnOpeningAndEscalationButNotForAPlainUpdateWithinTheQuietInterval() {
+    // given
+    monitor.rules(defaultRules());
+
+    // when
+    monitor.send(refined("d1", "2024-03-01T00:00:00Z", 380_000));
+    monitor.send(containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120));
+    monitor.send(containers("m2", "2023-09-14T00:00:00Z", CargoCategory.MUNITIONS, 150));
+    monitor.send(refined("d2", "2024-04-01T00:00:00Z", 70_000));
+    List<CaseNotification> withinInterval = monitor.notifications();
+    monitor.advanceClock(Duration.ofMinutes(5));
+
+    // then: the cap opens at 75 % and escalates at 90 %; the second shipment waits
+    assertThat(withinInterval)
+        .extracting(
+            CaseNotification::getCaseId, CaseNotification::getKind, CaseNotification::getLevel)
+        .containsExactly(
+            tuple(CAP_CASE, CaseChange.OPENED, "NOTICE_75"),
+            tuple(ARMS + "/PRK/RUS", CaseChange.OPENED, null),
+            tuple(CAP_CASE, CaseChange.ESCALATED, "NOTICE_90"));
+    assertThat(withinInterval.get(2).getSeverity()).isEqualTo(Severity.HIGH);
+    assertThat(monitor.notifications())
+        .hasSize(4)
+        .last()
+        .satisfies(
+            n -> {
+              assertThat(n.getCaseId()).isEqualTo(ARMS + "/PRK/RUS");
+              assertThat(n.getKind()).isEqualTo(CaseChange.UPDATED);
+              assertThat(n.getNewAlerts()).isEqualTo(1);
+              assertThat(n.getAlertCount()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void shouldRaiseNoSecondNotificationWhenTheEventsAreReplayed() {
+    // given
+    monitor.rules(defaultRules());
+    List<SpecificRecord> events =
+        List.of(
+            refined("d1", "2024-03-01T00:00:00Z", 500_000),
+            containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120),
+            arms("air-defence", "2024-11-15T00:00:00Z", "RUS", "PRK"));
+    events.forEach(monitor::send);
+    List<CaseNotification> first = monitor.notifications();
+
+    // when
+    events.forEach(monitor::send);
+    monitor.advanceClock(Duration.ofMinutes(10));
+
+    // then
+    assertThat(first).hasSize(6);
+    assertThat(monitor.notifications()).isEqualTo(first);
+    assertThat(monitor.caseOf(CAP_CASE).getAlertCount()).isEqualTo(4);
+  }
+}
