@@ -202,6 +202,41 @@ async function loadAlerts() {
   }
 }
 
+function list(items, limit) {
+  const ul = document.createElement('ul');
+  for (const item of items.slice(-limit)) {
+    const li = document.createElement('li');
+    li.textContent = item;
+    ul.append(li);
+  }
+  if (items.length > limit) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = `and ${items.length - limit} more`;
+    ul.prepend(li);
+  }
+  return ul;
+}
+
+async function loadCases() {
+  try {
+    const cases = await getJson('api/cases');
+    clearError('cases');
+    fillTable('cases-table', cases, (c, tr) => {
+      tr.dataset.case = c.caseId;
+      tr.append(cell(c.severity, `severity-${c.severity}`), cell(c.title), cell(c.status),
+        cell(number(c.alertCount), 'number'),
+        cell(c.totals.map((t) => `${number(t.amount)} ${t.unit}`).join(', ') || '–'));
+      const evidence = document.createElement('td');
+      evidence.className = 'evidence';
+      evidence.append(list(c.evidence, 3), list(c.sources, 3));
+      tr.append(evidence);
+    }, 'No open case.');
+  } catch (e) {
+    showError('cases', e);
+  }
+}
+
 async function loadInstances() {
   try {
     const instances = await getJson('api/instances');
@@ -230,7 +265,7 @@ async function loadOverview() {
   }
 }
 
-const loaders = { caps: [loadCaps, loadReportedObserved], alerts: [loadAlerts] };
+const loaders = { caps: [loadCaps, loadReportedObserved], alerts: [loadAlerts], cases: [loadCases] };
 
 function listen() {
   const live = document.getElementById('live');
@@ -253,8 +288,8 @@ function listen() {
 }
 
 async function start() {
-  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadAlerts(),
-    loadInstances()]);
+  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadCases(),
+    loadAlerts(), loadInstances()]);
   document.body.dataset.loaded = 'true';
   listen();
 }

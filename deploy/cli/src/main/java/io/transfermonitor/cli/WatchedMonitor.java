@@ -3,11 +3,13 @@ package io.transfermonitor.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.dashboard.DashboardServer;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.query.ClusterState;
 import io.transfermonitor.streams.query.LocalStores;
 import io.transfermonitor.streams.query.OutputFeed;
@@ -19,6 +21,8 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -32,7 +36,19 @@ final class WatchedMonitor implements AutoCloseable {
 
   /** Output topics whose changes the dashboard hears of, with the views they feed. */
   static Map<String, String> watchedTopics(Topics topics) {
-    return Map.of(topics.capUsage(), "caps", topics.alerts(), "alerts");
+    return Map.of(topics.capUsage(), "caps", topics.alerts(), "alerts", topics.cases(), "cases");
+  }
+
+  /** The compacted outputs read from the start: each key's latest value feeds a gauge. */
+  private static Map<String, Consumer<byte[]>> gaugeReaders(
+      Map<String, Object> clientProps, Topics topics, MonitorMetrics metrics) {
+    Deserializer<CapUsage> usages = AvroSerde.forValue(clientProps, CapUsage.class).deserializer();
+    Deserializer<Case> cases = AvroSerde.forValue(clientProps, Case.class).deserializer();
+    return Map.of(
+        topics.capUsage(),
+        bytes -> metrics.capUsage(usages.deserialize(topics.capUsage(), bytes)),
+        topics.cases(),
+        bytes -> metrics.caseState(cases.deserialize(topics.cases(), bytes)));
   }
 
   private final DashboardServer dashboard;
@@ -87,9 +103,7 @@ final class WatchedMonitor implements AutoCloseable {
         new OutputFeed(
                 clientProps,
                 watchedTopics(topics),
-                topics.capUsage(),
-                AvroSerde.forValue(clientProps, CapUsage.class).deserializer(),
-                app.metrics()::capUsage,
+                gaugeReaders(clientProps, topics, app.metrics()),
                 server != null ? server::changed : changed -> {},
                 meters)
             .start();

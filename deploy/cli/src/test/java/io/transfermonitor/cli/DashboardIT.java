@@ -104,11 +104,30 @@ class DashboardIT {
         .hasSize((int) Math.min(50, alerts.get("total").asLong()));
     assertThat(text("[data-figure='alerts']")).isEqualTo(figure(alerts.get("total").asLong()));
     assertThat(text("#instances-table tbody")).contains("(this one)");
+    // the open cases, the most severe first, with totals, evidence and sources
+    JsonNode cases = monitor.api("api/cases");
+    assertThat(cases).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#cases-table tr[data-case]")))
+        .hasSize(cases.size());
+    JsonNode first = cases.get(0);
+    WebElement firstCase =
+        browser.findElement(By.cssSelector("tr[data-case='" + first.get("caseId").asText() + "']"));
+    assertThat(firstCase.getText())
+        .contains(first.get("severity").asText())
+        .contains(first.get("title").asText())
+        .contains(last(first.get("evidence")))
+        .contains(last(first.get("sources")));
+    assertThat(text("[data-figure='openCases']")).isEqualTo(figure(cases.size()));
     // the charts are drawn, not blank
     assertThat(paintedPixels("caps-chart")).isGreaterThan(1000);
     assertThat(paintedPixels("reported-observed-chart")).isGreaterThan(1000);
     Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerReadinessFromThisInstanceAlone() throws Exception {
+    assertThat(monitor.api("api/health").get("state").asText()).isEqualTo("RUNNING");
   }
 
   @Test
@@ -126,12 +145,7 @@ class DashboardIT {
     String expected = figure(before + 10_000);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                browser
-                    .findElement(By.cssSelector("tr[data-cap='" + OBSERVED_2024 + "']"))
-                    .getText()
-                    .contains(expected));
+        .until(() -> textOf("tr[data-cap='" + OBSERVED_2024 + "']").contains(expected));
     assertThat(consoleErrors()).isEmpty();
   }
 
@@ -164,6 +178,9 @@ class DashboardIT {
         .isGreaterThanOrEqualTo(observed.get("total").asDouble());
     assertThat(scrape.sum("tm_cap_ratio", capLabels, "period=\"2024-01-01\"", "basis=\"OBSERVED\""))
         .isGreaterThan(1.0);
+    assertThat(scrape.sum("tm_notifications_total", "kind=\"OPENED\"")).isPositive();
+    assertThat(scrape.sum("tm_cases", "status=\"OPEN\""))
+        .isEqualTo(monitor.api("api/cases").size());
     // Kafka Streams and client metrics, through Micrometer's Kafka binders
     assertThat(scrape.sum("kafka_stream_thread_process_total")).isPositive();
     assertThat(scrape.of("kafka_consumer_fetch_manager_records_lag_max", "StreamThread"))
@@ -209,6 +226,16 @@ class DashboardIT {
         .toList();
   }
 
+  /** The text of what {@code css} selects now, read in one step: the page may redraw it. */
+  private static String textOf(String css) {
+    Object text =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                css);
+    return String.valueOf(text);
+  }
+
   private static String text(String css) {
     return browser.findElement(By.cssSelector(css)).getText();
   }
@@ -231,6 +258,10 @@ class DashboardIT {
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  private static String last(JsonNode list) {
+    return list.get(list.size() - 1).asText();
   }
 
   private static JsonNode capBar(JsonNode caps, String key) {

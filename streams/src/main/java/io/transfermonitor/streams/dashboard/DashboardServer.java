@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code /} the page (assets from the jar's {@code /dashboard}, nothing from the network);
  *   <li>{@code GET /api/overview}, {@code /api/caps}, {@code /api/caps/{rule}}, {@code
- *       /api/reported-observed}, {@code /api/alerts?rule=&limit=}, {@code /api/instances}: the
- *       whole monitor's state as JSON, whichever instance is asked;
+ *       /api/reported-observed}, {@code /api/alerts?rule=&limit=}, {@code /api/cases}, {@code
+ *       /api/instances}: the whole monitor's state as JSON, whichever instance is asked;
  *   <li>{@code GET /api/updates}: server-sent events, an {@code update} event naming the views that
- *       changed ({@code caps}, {@code alerts}) with the new overview;
+ *       changed ({@code caps}, {@code alerts}, {@code cases}) with the new overview;
  *   <li>{@code GET /api/local/<view>?key=}: this instance's own rows, for its peers;
  *   <li>{@code GET /api/health}: this instance's own state, asking no other (200 while it runs or
  *       rebalances, 503 otherwise): a readiness probe that one instance's trouble cannot spread.
@@ -101,6 +101,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/reported-observed", ctx -> ctx.json(views(ctx).reportedObserved()));
     config.routes.get(
         "/api/alerts", ctx -> ctx.json(views(ctx).alerts(ctx.queryParam("rule"), limit(ctx))));
+    config.routes.get("/api/cases", ctx -> ctx.json(views(ctx).openCases()));
     config.routes.get("/api/instances", ctx -> ctx.json(views(ctx).instances()));
     config.routes.get("/api/health", this::health);
     for (StoreView<?, ?> view : MonitorViews.partitioned()) {

@@ -1,7 +1,9 @@
 package io.transfermonitor.streams.dashboard;
 
+import io.transfermonitor.model.Severity;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.query.AlertRow;
+import io.transfermonitor.streams.query.CaseRow;
 import io.transfermonitor.streams.query.ClusterState;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.RuleRow;
@@ -47,6 +49,18 @@ final class DashboardViews {
     return AlertSummary.of(rows, limit);
   }
 
+  /** The cases still to act on (not RESOLVED), the most severe and the latest first. */
+  List<CaseRow> openCases() {
+    return state.all(MonitorViews.CASES).stream()
+        .filter(CaseRow::open)
+        .sorted(
+            Comparator.comparing((CaseRow c) -> Severity.valueOf(c.severity()))
+                .reversed()
+                .thenComparing(CaseRow::lastEventTime, Comparator.reverseOrder())
+                .thenComparing(CaseRow::caseId))
+        .toList();
+  }
+
   /** The headline figures, pushed with every live update. */
   Overview overview() {
     List<CapBar> caps = caps();
@@ -55,6 +69,7 @@ final class DashboardViews {
     return new Overview(
         alerts.total(),
         alerts.bySeverity().getOrDefault("CRITICAL", 0L),
+        openCases().size(),
         caps.size(),
         breached,
         state.hosts().instances().size());
@@ -96,11 +111,13 @@ final class DashboardViews {
    *
    * @param alerts alerts raised
    * @param critical of which CRITICAL
+   * @param openCases cases not resolved
    * @param caps cap ledgers (rule, period, basis)
    * @param capsAtLimit of which at or over their limit
    * @param instances monitor instances running
    */
-  record Overview(long alerts, long critical, long caps, long capsAtLimit, long instances) {}
+  record Overview(
+      long alerts, long critical, long openCases, long caps, long capsAtLimit, long instances) {}
 
   /**
    * One monitor instance.

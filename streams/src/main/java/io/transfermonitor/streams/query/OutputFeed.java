@@ -2,7 +2,6 @@ package io.transfermonitor.streams.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.transfermonitor.model.CapUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,17 +16,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells what the monitor has just written, on every instance alike: a consumer of its own (no
- * group, committed records only) on the output topics. The compacted cap-usage topic is read from
- * the start, so each cap's latest {@link CapUsage} reaches {@code onUsage} (the cap gauges) however
- * long ago it last changed; the others are read from their end. After each batch {@code onChange}
- * hears the names of the watched topics that moved, at most every {@link #QUIET}, so a live page
- * reloads once per burst rather than once per record.
+ * group, committed records only) on the output topics. The compacted topics given a reader (cap
+ * usage, cases) are read from the start, so each key's latest value reaches its reader (the cap and
+ * case gauges) however long ago it last changed; the others are read from their end. After each
+ * batch {@code onChange} hears the names of the watched topics that moved, at most every {@link
+ * #QUIET}, so a live page reloads once per burst rather than once per record.
  */
 public final class OutputFeed implements AutoCloseable {
 
@@ -39,9 +37,7 @@ public final class OutputFeed implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final KafkaClientMetrics clientMetrics;
   private final Map<String, String> watched;
-  private final String capUsageTopic;
-  private final Deserializer<CapUsage> capUsage;
-  private final Consumer<CapUsage> onUsage;
+  private final Map<String, Consumer<byte[]>> readers;
   private final Consumer<Set<String>> onChange;
   private final Thread thread = new Thread(this::run, "tm-output-feed");
   private volatile boolean stopped;
@@ -49,16 +45,14 @@ public final class OutputFeed implements AutoCloseable {
   /**
    * @param clientProps bootstrap servers and any client (security) properties
    * @param watched output topic name to the name its changes are announced by ({@code caps}, ...)
-   * @param capUsageTopic the cap-usage topic (one of {@code watched})
-   * @param capUsage decodes its values
+   * @param readers compacted topics (among {@code watched}) read from the start, each with what
+   *     reads its values
    * @param meters where the consumer's client metrics go
    */
   public OutputFeed(
       Map<String, Object> clientProps,
       Map<String, String> watched,
-      String capUsageTopic,
-      Deserializer<CapUsage> capUsage,
-      Consumer<CapUsage> onUsage,
+      Map<String, Consumer<byte[]>> readers,
       Consumer<Set<String>> onChange,
       MeterRegistry meters) {
     Map<String, Object> props = new HashMap<>(clientProps);
@@ -71,9 +65,7 @@ public final class OutputFeed implements AutoCloseable {
     this.clientMetrics = new KafkaClientMetrics(consumer);
     clientMetrics.bindTo(meters);
     this.watched = Map.copyOf(watched);
-    this.capUsageTopic = capUsageTopic;
-    this.capUsage = capUsage;
-    this.onUsage = onUsage;
+    this.readers = Map.copyOf(readers);
     this.onChange = onChange;
     thread.setDaemon(true);
   }
@@ -91,8 +83,9 @@ public final class OutputFeed implements AutoCloseable {
       while (!stopped) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           pending.add(watched.get(record.topic()));
-          if (record.topic().equals(capUsageTopic) && record.value() != null) {
-            onUsage.accept(capUsage.deserialize(record.topic(), record.value()));
+          Consumer<byte[]> reader = readers.get(record.topic());
+          if (reader != null && record.value() != null) {
+            reader.accept(record.value());
           }
         }
         long now = System.currentTimeMillis();
@@ -120,7 +113,7 @@ public final class OutputFeed implements AutoCloseable {
     }
     consumer.assign(partitions);
     List<TopicPartition> fromStart =
-        partitions.stream().filter(p -> p.topic().equals(capUsageTopic)).toList();
+        partitions.stream().filter(p -> readers.containsKey(p.topic())).toList();
     consumer.seekToBeginning(fromStart);
     consumer.seekToEnd(partitions.stream().filter(p -> !fromStart.contains(p)).toList());
   }

@@ -106,7 +106,7 @@ public final class AccessPolicy {
 
   /** Outputs the monitor reads back: alerts into its store, and what its dashboard watches. */
   private static List<String> monitorReadsBack(Topics topics) {
-    return List.of(topics.alerts(), topics.capUsage());
+    return List.of(topics.alerts(), topics.capUsage(), topics.cases());
   }
 
   private static List<String> opsReads(Topics topics) {
