@@ -3,6 +3,16 @@
 'use strict';
 
 const COLORS = { REPORTED: '#3d6fb6', OBSERVED: '#c0392b', reached: '#1d2330', level: '#8a93a6' };
+const KINDS = {
+  CONTAINER_SHIPMENT: { label: 'container shipments', color: '#3d6fb6' },
+  ARMS_TRANSFER: { label: 'arms transfers', color: '#c0392b' },
+  TANKER_DELIVERY: { label: 'tanker deliveries', color: '#d9622b' },
+  TROOP_DEPLOYMENT: { label: 'troop deployments', color: '#4c7a34' },
+  WORKER_DISPATCH: { label: 'worker dispatches', color: '#c79a00' },
+  FINANCIAL_TRANSFER: { label: 'financial transfers', color: '#7b5ea7' },
+};
+const UNITS = { BARREL: 'bbl', CONTAINERS: 'containers', PERSONNEL: 'personnel', WORKERS: 'workers',
+  ROUNDS: 'rounds', UNITS: 'units' };
 const charts = {};
 
 const number = (v) => (v === null || v === undefined ? '–'
@@ -10,6 +20,9 @@ const number = (v) => (v === null || v === undefined ? '–'
 const percent = (v) => (v === null || v === undefined ? '–'
   : (v * 100).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' %');
 const year = (day) => (day || '').substring(0, 4);
+const kindLabel = (kind) => (KINDS[kind] ? KINDS[kind].label : kind);
+const amounts = (quantities) => Object.entries(quantities || {})
+  .map(([unit, amount]) => `${number(amount)} ${UNITS[unit] || unit}`).join(', ');
 
 function cell(text, className) {
   const td = document.createElement('td');
@@ -187,6 +200,99 @@ async function loadReportedObserved() {
   }
 }
 
+async function loadReportingGaps() {
+  try {
+    const gaps = await getJson('api/reporting-gaps');
+    clearError('reported-observed');
+    fillTable('reporting-gaps-table', gaps, (g, tr) => {
+      tr.dataset.gap = `${g.ruleId}/${g.periodStart}/${g.scope}`;
+      tr.append(cell(g.ruleId), cell(g.periodStart), cell(g.scope),
+        cell(number(g.reported), 'number'), cell(number(g.observed), 'number'),
+        cell(g.ratio === null ? '–' : `${g.ratio.toFixed(2)} ×`, 'number'));
+      const levels = document.createElement('td');
+      for (const label of g.raisedLevels) {
+        const span = document.createElement('span');
+        span.className = 'level reached';
+        span.dataset.level = label;
+        span.textContent = label;
+        levels.append(span);
+      }
+      tr.append(levels);
+    }, 'No reporting-gap rule has compared anything yet.');
+  } catch (e) {
+    showError('reported-observed', e);
+  }
+}
+
+function drawActivity(activity) {
+  const data = {
+    labels: activity.weeks.map((w) => w.week),
+    datasets: activity.kinds.map((kind) => ({
+      label: kindLabel(kind),
+      kind,
+      data: activity.weeks.map((w) => w.events[kind] || 0),
+      backgroundColor: KINDS[kind] ? KINDS[kind].color : COLORS.level,
+    })),
+  };
+  // what each bar counted, for its tooltip: "120 containers"
+  const quantities = (item) => amounts(activity.weeks[item.dataIndex].quantities[item.dataset.kind]);
+  if (charts.activity) {
+    charts.activity.data = data;
+    charts.activity.options.plugins.tooltip.callbacks.footer = (items) => items.map(quantities);
+    charts.activity.update();
+    return;
+  }
+  charts.activity = new Chart(document.getElementById('activity-chart'), {
+    type: 'bar',
+    data,
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'events per week' } },
+      },
+      plugins: { tooltip: { callbacks: { footer: (items) => items.map(quantities) } } },
+    },
+  });
+}
+
+function showYearly(yearly) {
+  const totals = document.getElementById('activity-totals');
+  totals.replaceChildren();
+  if (yearly.length === 0) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'No troop deployment or worker dispatch counted yet.';
+    totals.append(p);
+    return;
+  }
+  for (const y of yearly) {
+    const div = document.createElement('div');
+    div.dataset.total = `${y.kind}/${y.year}`;
+    const dt = document.createElement('dt');
+    dt.textContent = `${kindLabel(y.kind)}, ${y.year}`;
+    const dd = document.createElement('dd');
+    dd.textContent = amounts(y.quantities);
+    const more = document.createElement('small');
+    more.textContent = `${number(y.events)} events; ${amounts(y.cumulative)} in all by then`;
+    dd.append(more);
+    div.append(dt, dd);
+    totals.append(div);
+  }
+}
+
+async function loadActivity() {
+  try {
+    const activity = await getJson('api/activity');
+    clearError('activity');
+    drawActivity(activity);
+    showYearly(activity.yearly);
+  } catch (e) {
+    showError('activity', e);
+  }
+}
+
 async function loadAlerts() {
   try {
     const alerts = await getJson('api/alerts?limit=50');
@@ -265,7 +371,13 @@ async function loadOverview() {
   }
 }
 
-const loaders = { caps: [loadCaps, loadReportedObserved], alerts: [loadAlerts], cases: [loadCases] };
+const loaders = {
+  caps: [loadCaps, loadReportedObserved],
+  gaps: [loadReportingGaps],
+  activity: [loadActivity],
+  alerts: [loadAlerts],
+  cases: [loadCases],
+};
 
 function listen() {
   const live = document.getElementById('live');
@@ -288,8 +400,8 @@ function listen() {
 }
 
 async function start() {
-  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadCases(),
-    loadAlerts(), loadInstances()]);
+  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadReportingGaps(),
+    loadActivity(), loadCases(), loadAlerts(), loadInstances()]);
   document.body.dataset.loaded = 'true';
   listen();
 }

@@ -71,10 +71,7 @@ public record ActivitySummary(
             .toList();
     List<String> kinds = kept.stream().map(ActivityRow::kind).distinct().sorted().toList();
     return new ActivitySummary(
-        kinds,
-        weeks(cells, kinds),
-        yearly(kept.stream().filter(r -> !r.weekly()).toList()),
-        cells);
+        kinds, weeks(cells, kinds), yearly(kept.stream().filter(r -> !r.weekly()).toList()), cells);
   }
 
   private static List<WeekTotals> weeks(List<ActivityRow> cells, List<String> kinds) {
@@ -124,8 +121,7 @@ public record ActivitySummary(
                 rows.forEach(r -> addTo(quantities, r.quantities()));
                 addTo(cumulative, quantities);
                 long events = rows.stream().mapToLong(ActivityRow::eventCount).sum();
-                years.add(
-                    new YearTotal(kind, year, events, quantities, new TreeMap<>(cumulative)));
+                years.add(new YearTotal(kind, year, events, quantities, new TreeMap<>(cumulative)));
               });
         });
     return years;

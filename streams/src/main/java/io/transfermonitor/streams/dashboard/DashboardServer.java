@@ -70,7 +70,9 @@ public final class DashboardServer implements AutoCloseable {
     views.set(new DashboardViews(state));
   }
 
-  /** Tells every open page that {@code changed} views ({@code caps}, {@code activity}, ...) moved. */
+  /**
+   * Tells every open page that {@code changed} views ({@code caps}, {@code activity}, ...) moved.
+   */
   public void changed(Set<String> changed) {
     if (listeners.isEmpty() || views.get() == null) {
       return;

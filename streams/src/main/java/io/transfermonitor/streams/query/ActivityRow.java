@@ -49,7 +49,11 @@ public record ActivityRow(
     boolean weekly = parts.size() == WEEKLY_PARTS;
     if (!weekly && parts.size() != PERIOD_PARTS) {
       throw new IllegalStateException(
-          "activity row key '" + key + "' is neither " + ActivityCount.WEEKLY + " nor "
+          "activity row key '"
+              + key
+              + "' is neither "
+              + ActivityCount.WEEKLY
+              + " nor "
               + ActivityCount.PERIOD);
     }
     return new ActivityRow(

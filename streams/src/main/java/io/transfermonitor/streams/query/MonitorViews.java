@@ -35,7 +35,9 @@ public final class MonitorViews {
       new StoreView<>(
           "activity", MonitorTopology.ACTIVITY_STORE, ActivityRow.class, ActivityRow::of);
 
-  /** Reporting gaps per DISCREPANCY rule, period and scope, held with the compared cap's ledgers. */
+  /**
+   * Reporting gaps per DISCREPANCY rule, period and scope, held with the compared cap's ledgers.
+   */
   public static final StoreView<GapState, GapRow> REPORTING_GAPS =
       new StoreView<>(
           "reporting-gaps", MonitorTopology.REPORTING_GAPS_STORE, GapRow.class, GapRow::of);
