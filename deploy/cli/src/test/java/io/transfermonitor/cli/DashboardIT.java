@@ -1,9 +1,11 @@
 package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
@@ -39,9 +41,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The dashboard with the seed scenario loaded, in a real headless Chromium (Debian's {@code
  * chromium} and {@code chromium-driver}, which {@code .ci/run} installs): the cap bars with the
- * 2024 OBSERVED breach, reported against observed, the latest alerts, a live update when another
- * delivery is counted, and no error in the browser console. A screenshot is left in {@code
- * target/dashboard.png}.
+ * 2024 OBSERVED breach, reported against observed (and the reporting-gap stage's own figures), the
+ * activity chart with the scenario's weekly container shipments and yearly troops and workers, the
+ * latest alerts, a live update when another delivery is counted, and no error in the browser
+ * console. A screenshot is left in {@code target/dashboard.png}.
  */
 @ExtendWith(KafkaStackExtension.class)
 class DashboardIT {
@@ -51,6 +54,9 @@ class DashboardIT {
   static final Path SCREENSHOT = Path.of("target", "dashboard.png");
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String OBSERVED_2024 = CAP + "/2024-01-01/OBSERVED";
+  private static final String GAP_2024 = "reporting-gap-refined-petroleum/2024-01-01";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
 
@@ -100,6 +106,23 @@ class DashboardIT {
                 .findElement(By.cssSelector("tr[data-period='" + CAP + "/2024-01-01']"))
                 .getText())
         .contains(figure(observed.get("total").asDouble()));
+    // the reporting-gap stage's own comparison of 2024, for all states and for Russia, agrees
+    JsonNode gaps = monitor.api("api/reporting-gaps");
+    JsonNode comparison = period(monitor.api("api/reported-observed"), CAP + "/2024-01-01");
+    for (String scope : List.of("ALL", "RUS")) {
+      JsonNode gap = gap(gaps, GAP_2024 + "/" + scope);
+      WebElement gapRow =
+          browser.findElement(By.cssSelector("tr[data-gap='" + GAP_2024 + "/" + scope + "']"));
+      assertThat(gapRow.getText())
+          .contains(figure(gap.get("reported").asDouble()))
+          .contains(figure(gap.get("observed").asDouble()))
+          .contains(String.format(Locale.US, "%.2f ×", gap.get("ratio").asDouble()));
+      assertThat(reached(gapRow)).containsExactly("REPORTING_GAP", "UNREPORTED_BREACH");
+    }
+    assertThat(gap(gaps, GAP_2024 + "/ALL").get("observed").asDouble())
+        .isEqualTo(comparison.get("observed").asDouble());
+    assertThat(gap(gaps, GAP_2024 + "/ALL").get("reported").asDouble())
+        .isEqualTo(comparison.get("reported").asDouble());
     assertThat(browser.findElements(By.cssSelector("#alerts-table tr[data-alert]")))
         .hasSize((int) Math.min(50, alerts.get("total").asLong()));
     assertThat(text("[data-figure='alerts']")).isEqualTo(figure(alerts.get("total").asLong()));
@@ -121,8 +144,53 @@ class DashboardIT {
     // the charts are drawn, not blank
     assertThat(paintedPixels("caps-chart")).isGreaterThan(1000);
     assertThat(paintedPixels("reported-observed-chart")).isGreaterThan(1000);
+    assertThat(paintedPixels("activity-chart")).isGreaterThan(1000);
     Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldDrawTheActivityChartWithTheSeedScenariosFigures() throws Exception {
+    // given the scenario file's busiest week of container shipments and its troops and workers
+    SeedScenarioFigures seed = SeedScenarioFigures.read();
+    String week = seed.busiestContainerWeek();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                weekEvents(monitor.api("api/activity?kind=CONTAINER_SHIPMENT"), week)
+                    == seed.containerShipments(week));
+
+    // when the dashboard is opened
+    browser.get(monitor.dashboardUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+
+    // then the chart has a bar of that week's container shipments, and draws it
+    assertThat(chartValue("activity-chart", "CONTAINER_SHIPMENT", week))
+        .isEqualTo(seed.containerShipments(week));
+    assertThat(paintedPixels("activity-chart")).isGreaterThan(1000);
+    JsonNode containers = monitor.api("api/activity?kind=CONTAINER_SHIPMENT");
+    assertThat(weekOf(containers, week).get("quantities").get("CONTAINER_SHIPMENT"))
+        .isEqualTo(JSON.createObjectNode().put("CONTAINERS", seed.containers(week)));
+    assertThat(containerShipments(containers)).isEqualTo(seed.containerShipments());
+    // and the yearly troops and workers as figures
+    assertThat(text("[data-total='TROOP_DEPLOYMENT/2024'] dd"))
+        .startsWith(figure(seed.personnel(2024)) + " personnel");
+    assertThat(text("[data-total='TROOP_DEPLOYMENT/2025'] dd"))
+        .startsWith(figure(seed.personnel(2025)) + " personnel")
+        .contains(figure(seed.personnel(2024) + seed.personnel(2025)) + " personnel in all");
+    assertThat(text("[data-total='WORKER_DISPATCH/2024'] dd"))
+        .startsWith(figure(seed.workers(2024)) + " workers");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnActivityKindThatDoesNotExist() {
+    assertThatThrownBy(() -> monitor.api("api/activity?kind=SUBMARINE"))
+        .hasMessageContaining("400")
+        .hasMessageContaining("kind must be one of")
+        .hasMessageContaining("'SUBMARINE'");
   }
 
   @Test
@@ -251,6 +319,67 @@ class DashboardIT {
                     + "return n;",
                 canvasId);
     return ((Number) count).longValue();
+  }
+
+  /** The value a bar chart draws for {@code kind}'s dataset at label {@code label}. */
+  private static long chartValue(String canvasId, String kind, String label) {
+    Object value =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const chart = Chart.getChart(arguments[0]);"
+                    + "const i = chart.data.labels.indexOf(arguments[2]);"
+                    + "const set = chart.data.datasets.find(d => d.kind === arguments[1]);"
+                    + "return i < 0 || !set ? -1 : set.data[i];",
+                canvasId,
+                kind,
+                label);
+    return ((Number) value).longValue();
+  }
+
+  private static JsonNode weekOf(JsonNode activity, String week) {
+    for (JsonNode w : activity.get("weeks")) {
+      if (w.get("week").asText().equals(week)) {
+        return w;
+      }
+    }
+    throw new AssertionError("no week " + week + " in " + activity.get("weeks"));
+  }
+
+  /** Container shipments of every week of an {@code /api/activity} answer. */
+  static long containerShipments(JsonNode activity) {
+    long shipments = 0;
+    for (JsonNode week : activity.get("weeks")) {
+      shipments += week.get("events").path("CONTAINER_SHIPMENT").asLong();
+    }
+    return shipments;
+  }
+
+  private static long weekEvents(JsonNode activity, String week) {
+    return weekOf(activity, week).get("events").get("CONTAINER_SHIPMENT").asLong();
+  }
+
+  private static JsonNode gap(JsonNode gaps, String key) {
+    for (JsonNode g : gaps) {
+      String k =
+          g.get("ruleId").asText()
+              + "/"
+              + g.get("periodStart").asText()
+              + "/"
+              + g.get("scope").asText();
+      if (k.equals(key)) {
+        return g;
+      }
+    }
+    throw new AssertionError("no reporting gap " + key + " in " + gaps);
+  }
+
+  private static JsonNode period(JsonNode comparisons, String key) {
+    for (JsonNode c : comparisons) {
+      if ((c.get("ruleId").asText() + "/" + c.get("periodStart").asText()).equals(key)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no comparison " + key + " in " + comparisons);
   }
 
   private static List<String> consoleErrors() {
