@@ -250,7 +250,12 @@ function drawActivity(activity) {
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'events per week' } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: 'events per week' },
+        },
       },
       plugins: { tooltip: { callbacks: { footer: (items) => items.map(quantities) } } },
     },

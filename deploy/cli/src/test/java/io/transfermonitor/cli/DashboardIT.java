@@ -271,7 +271,7 @@ class DashboardIT {
         "--disable-component-update",
         "--disable-sync",
         "--user-data-dir=" + profile,
-        "--window-size=1400,1400");
+        "--window-size=1400,1700");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
