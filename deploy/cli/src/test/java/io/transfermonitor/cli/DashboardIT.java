@@ -55,6 +55,7 @@ class DashboardIT {
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String OBSERVED_2024 = CAP + "/2024-01-01/OBSERVED";
   private static final String GAP_2024 = "reporting-gap-refined-petroleum/2024-01-01";
+  private static final Instant LIVE_DELIVERY_TIME = Instant.parse("2024-11-20T00:00:00Z");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -205,15 +206,21 @@ class DashboardIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
     await().atMost(Duration.ofSeconds(10)).until(() -> text("#live").startsWith("live"));
     double before = capBar(monitor.api("api/caps"), OBSERVED_2024).get("total").asDouble();
+    String week = SeedScenarioFigures.isoWeek(LIVE_DELIVERY_TIME);
+    long deliveriesThatWeek = chartValue("activity-chart", "TANKER_DELIVERY", week);
 
     // when another 10,000 bbl are observed in 2024
     monitor.send(delivery("dashboard-it-live-delivery", 10_000));
 
-    // then the page shows the new total without being reloaded
+    // then the page shows the new total and the week's one more delivery without being reloaded
     String expected = figure(before + 10_000);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> textOf("tr[data-cap='" + OBSERVED_2024 + "']").contains(expected));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> chartValue("activity-chart", "TANKER_DELIVERY", week) == deliveriesThatWeek + 1);
     assertThat(consoleErrors()).isEmpty();
   }
 
@@ -420,7 +427,7 @@ class DashboardIT {
                 .setEventId(id)
                 .setSourceName("dashboard IT")
                 .setSourceKind(SourceKind.OBSERVED)
-                .setEventTime(Instant.parse("2024-11-20T00:00:00Z"))
+                .setEventTime(LIVE_DELIVERY_TIME)
                 .setOrigin("RUS")
                 .setDestination("PRK")
                 .setReferences(List.of("dashboard IT"))

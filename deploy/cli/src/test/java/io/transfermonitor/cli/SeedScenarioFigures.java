@@ -15,6 +15,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -100,10 +101,17 @@ final class SeedScenarioFigures {
   }
 
   private String isoWeek(JsonNode event) {
-    ZonedDateTime time = time(event);
-    return time.get(IsoFields.WEEK_BASED_YEAR)
-        + "-W"
-        + String.format("%02d", time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return isoWeek(time(event).toInstant());
+  }
+
+  /** The ISO week of {@code time} in UTC, as the dashboard writes it: {@code 2024-W47}. */
+  static String isoWeek(Instant time) {
+    ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
+    return String.format(
+        Locale.ROOT,
+        "%d-W%02d",
+        utc.get(IsoFields.WEEK_BASED_YEAR),
+        utc.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   private static ZonedDateTime time(JsonNode event) {
