@@ -129,6 +129,15 @@ function drawCaps(caps) {
   });
 }
 
+// A level's label, filled once reached.
+function levelTag(label, reached) {
+  const span = document.createElement('span');
+  span.className = reached ? 'level reached' : 'level';
+  span.dataset.level = label;
+  span.textContent = label;
+  return span;
+}
+
 function capRows(caps) {
   fillTable('caps-table', caps, (c, tr) => {
     tr.dataset.cap = `${c.ruleId}/${c.periodStart}/${c.basis}`;
@@ -137,12 +146,9 @@ function capRows(caps) {
       cell(percent(c.ratio), 'number'));
     const levels = document.createElement('td');
     for (const level of c.levels) {
-      const span = document.createElement('span');
-      span.className = level.reached ? 'level reached' : 'level';
-      span.dataset.level = level.label;
-      span.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
-      span.textContent = level.label;
-      levels.append(span);
+      const tag = levelTag(level.label, level.reached);
+      tag.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
+      levels.append(tag);
     }
     tr.append(levels);
   }, 'No cap has counted an event yet.');
@@ -210,13 +216,7 @@ async function loadReportingGaps() {
         cell(number(g.reported), 'number'), cell(number(g.observed), 'number'),
         cell(g.ratio === null ? '–' : `${g.ratio.toFixed(2)} ×`, 'number'));
       const levels = document.createElement('td');
-      for (const label of g.raisedLevels) {
-        const span = document.createElement('span');
-        span.className = 'level reached';
-        span.dataset.level = label;
-        span.textContent = label;
-        levels.append(span);
-      }
+      levels.append(...g.raisedLevels.map((label) => levelTag(label, true)));
       tr.append(levels);
     }, 'No reporting-gap rule has compared anything yet.');
   } catch (e) {

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -366,27 +368,23 @@ class DashboardIT {
   }
 
   private static JsonNode gap(JsonNode gaps, String key) {
-    for (JsonNode g : gaps) {
-      String k =
-          g.get("ruleId").asText()
-              + "/"
-              + g.get("periodStart").asText()
-              + "/"
-              + g.get("scope").asText();
-      if (k.equals(key)) {
-        return g;
-      }
-    }
-    throw new AssertionError("no reporting gap " + key + " in " + gaps);
+    return find(gaps, key, "ruleId", "periodStart", "scope");
   }
 
   private static JsonNode period(JsonNode comparisons, String key) {
-    for (JsonNode c : comparisons) {
-      if ((c.get("ruleId").asText() + "/" + c.get("periodStart").asText()).equals(key)) {
-        return c;
+    return find(comparisons, key, "ruleId", "periodStart");
+  }
+
+  /** The element of {@code list} whose {@code fields}, joined by '/', are {@code key}. */
+  private static JsonNode find(JsonNode list, String key, String... fields) {
+    for (JsonNode element : list) {
+      String k =
+          Arrays.stream(fields).map(f -> element.get(f).asText()).collect(Collectors.joining("/"));
+      if (k.equals(key)) {
+        return element;
       }
     }
-    throw new AssertionError("no comparison " + key + " in " + comparisons);
+    throw new AssertionError("no " + String.join("/", fields) + " " + key + " in " + list);
   }
 
   private static List<String> consoleErrors() {
@@ -401,18 +399,7 @@ class DashboardIT {
   }
 
   private static JsonNode capBar(JsonNode caps, String key) {
-    for (JsonNode cap : caps) {
-      String k =
-          cap.get("ruleId").asText()
-              + "/"
-              + cap.get("periodStart").asText()
-              + "/"
-              + cap.get("basis").asText();
-      if (k.equals(key)) {
-        return cap;
-      }
-    }
-    throw new AssertionError("no cap bar " + key + " in " + caps);
+    return find(caps, key, "ruleId", "periodStart", "basis");
   }
 
   /** A figure as the page writes it: en-US grouping, no decimals. */
