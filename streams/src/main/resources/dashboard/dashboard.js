@@ -57,17 +57,17 @@ async function getJson(path) {
 }
 
 function showError(section, error) {
-  let p = document.querySelector(`#${section} p.error`);
+  let p = document.querySelector(`#${section} > p.error`);
   if (!p) {
     p = document.createElement('p');
     p.className = 'error';
-    document.querySelector(`#${section} h2`).after(p);
+    document.querySelector(`#${section} > :is(h2, h3)`).after(p);
   }
   p.textContent = `Not available now: ${error.message}`;
 }
 
 function clearError(section) {
-  document.querySelector(`#${section} p.error`)?.remove();
+  document.querySelector(`#${section} > p.error`)?.remove();
 }
 
 // Draws each level of each cap as a mark across its bar: dark and heavy once reached.
@@ -209,7 +209,7 @@ async function loadReportedObserved() {
 async function loadReportingGaps() {
   try {
     const gaps = await getJson('api/reporting-gaps');
-    clearError('reported-observed');
+    clearError('reporting-gaps');
     fillTable('reporting-gaps-table', gaps, (g, tr) => {
       tr.dataset.gap = `${g.ruleId}/${g.periodStart}/${g.scope}`;
       tr.append(cell(g.ruleId), cell(g.periodStart), cell(g.scope),
@@ -220,7 +220,7 @@ async function loadReportingGaps() {
       tr.append(levels);
     }, 'No reporting-gap rule has compared anything yet.');
   } catch (e) {
-    showError('reported-observed', e);
+    showError('reporting-gaps', e);
   }
 }
 
