@@ -55,6 +55,8 @@ final class MonitorInstances implements AutoCloseable {
             "--schema-registry-url",
             registryUrl,
             "--metrics-port",
+            "-1",
+            "--dashboard-port",
             "-1");
   }
 

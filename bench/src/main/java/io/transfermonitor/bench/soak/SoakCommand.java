@@ -84,7 +84,7 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "Brokers' data, monitors' state and logs (default: a new temp directory).")
+      description = "Brokers' data, monitors' state and logs (default: a new temp directory, deleted after a soak that passes, kept after one that fails).")
   Path workDir;
 
   private final PrintStream out = System.out;
@@ -101,11 +101,16 @@ public final class SoakCommand implements Callable<Integer> {
     BenchLogs.quiet();
     Path dir = workDir != null ? workDir : Files.createTempDirectory("tm-soak-");
     boolean temporary = workDir == null;
+    int result = 1;
     try {
-      return run(dir);
+      result = run(dir);
+      return result;
     } finally {
-      if (temporary) {
+      if (temporary && result == 0) {
         EmbeddedStack.deleteRecursively(dir);
+      } else if (temporary) {
+        // a failed soak's logs are what says why: keep them where the messages point
+        out.printf("work dir kept for its logs: %s%n", dir);
       }
     }
   }

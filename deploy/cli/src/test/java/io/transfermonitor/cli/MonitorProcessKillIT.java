@@ -237,6 +237,8 @@ class MonitorProcessKillIT {
                   "--schema-registry-url",
                   stack.schemaRegistryUrl(),
                   "--metrics-port",
+                  "-1",
+                  "--dashboard-port",
                   "-1")
               .redirectErrorStream(true);
       builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
