@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param alerts alert topic for ops, key = alert id
  * @param rejected records that could not be used, with the reason
  * @param capUsage compacted cap totals per rule/period/basis
- * @param reportingGaps compacted reported-vs-observed totals per rule/period
- * @param activity compacted activity per dimension/month
+ * @param reportingGaps compacted reported-vs-observed totals per rule/period/scope
+ * @param activity compacted activity rows: weekly cells per kind, week, origin, destination, mode
+ *     and route; yearly troop and worker totals
  * @param cases compacted cases for ops tools and the dashboard, key = case id
  * @param caseActions append-only operator actions on cases (who, when, why), key = case id
  * @param notifications what should page someone (a case opened, escalated, reopened), key = case id

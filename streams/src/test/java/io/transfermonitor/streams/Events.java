@@ -16,6 +16,8 @@ import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.producers.rules.RuleFile;
+import io.transfermonitor.streams.fact.Corroboration;
+import io.transfermonitor.streams.fact.Fact;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +56,48 @@ public final class Events {
   /** Refined petroleum from Russia to the DPRK, in barrels, observed. */
   public static TankerDelivery refined(String id, String time, double barrels) {
     return tanker(id, SourceKind.OBSERVED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
+  }
+
+  /** Refined petroleum reported supplied to the DPRK by {@code origin}, in barrels. */
+  public static TankerDelivery reported(String id, String time, double barrels, String origin) {
+    TankerDelivery t =
+        tanker(id, SourceKind.REPORTED, time, ProductClass.REFINED, "DIESEL", barrels, "BARREL");
+    t.getHeader().setOrigin(origin);
+    t.getHeader().setSourceName("1718 Committee refined petroleum table");
+    return t;
+  }
+
+  /**
+   * Refined petroleum from Russia observed delivered to the DPRK by the vessel {@code imo} at
+   * {@code port} (null: none given), seen by {@code source}.
+   */
+  public static TankerDelivery sighting(
+      String id, String time, double barrels, String imo, String port, String source) {
+    TankerDelivery t = refined(id, time, barrels);
+    t.setVesselImo(imo);
+    t.setDischargePort(port);
+    t.getHeader().setSourceName(source);
+    return t;
+  }
+
+  /**
+   * Observation {@code id} by "AIS" at {@code time} of vessel 9000001 at Nampo ({@code after} bbl),
+   * as the corroboration stage hands it on: it corroborates delivery "a", first seen at {@code
+   * deliveryTime} by "imagery" ({@code before} bbl).
+   */
+  public static Fact secondSighting(
+      String id, String time, String deliveryTime, double before, double after) {
+    Fact fact = Fact.of(sighting(id, time, after, "9000001", "Nampo", "AIS"));
+    return fact.withCorroboration(
+        new Corroboration(
+            "a",
+            Instant.parse(deliveryTime).toEpochMilli(),
+            before,
+            after,
+            1,
+            List.of("a", id),
+            1,
+            List.of("imagery", "AIS")));
   }
 
   public static TankerDelivery tanker(

@@ -13,7 +13,7 @@ final class AlertFormat {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final String ROW = "%-20s  %-8s  %-11s  %-36s  %-15s  %s";
+  private static final String ROW = "%-20s  %-8s  %-11s  %-36s  %-17s  %s";
 
   private AlertFormat() {}
 
@@ -30,7 +30,7 @@ final class AlertFormat {
         alert.getSeverity(),
         alert.getRuleKind(),
         clip(alert.getRuleId(), 36),
-        alert.getLevel() == null ? "-" : clip(alert.getLevel(), 15),
+        alert.getLevel() == null ? "-" : clip(alert.getLevel(), 17),
         alert.getMessage());
   }
 

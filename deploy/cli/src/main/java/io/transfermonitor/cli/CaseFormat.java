@@ -22,7 +22,7 @@ final class CaseFormat {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final String CASE_ROW = "%-56s  %-12s  %-8s  %6s  %-15s  %s";
+  private static final String CASE_ROW = "%-56s  %-12s  %-8s  %6s  %-17s  %s";
   private static final String PAGE_ROW = "%-10s  %-8s  %-56s  %s";
 
   private CaseFormat() {}

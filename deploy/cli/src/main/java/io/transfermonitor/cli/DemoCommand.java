@@ -4,8 +4,13 @@ import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.designations.DesignationPublisher;
+import io.transfermonitor.producers.designations.ListContents;
+import io.transfermonitor.producers.designations.PublishSummary;
+import io.transfermonitor.producers.designations.SampleList;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ReplayResult;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
@@ -38,11 +43,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
- * registry (fresh, on free ports), creates the topics, publishes the default rules, starts the
- * monitor, replays the seed scenario (September 2023 to April 2025) and prints each case as it
- * opens and escalates (the notifications), or each alert as it fires with {@code --alerts}. Runs
- * until Ctrl-C, or with {@code --once} until the scenario is fully processed, ending with the cases
- * table and a summary.
+ * registry (fresh, on free ports), creates the topics, publishes the default rules and the sample
+ * UN designations list, starts the monitor, replays the seed scenario (September 2023 to April
+ * 2025) and prints each case as it opens and escalates (the notifications), or each alert as it
+ * fires with {@code --alerts}. Runs until Ctrl-C, or with {@code --once} until the scenario is
+ * fully processed, ending with the cases table and a summary.
  */
 @Command(
     name = "demo",
@@ -50,8 +55,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays the seed scenario through the whole system, cases on screen.",
       "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
-          + " the default rules and replays DPRK-Russia transfers of Sept 2023 - Apr 2025,"
-          + " printing each case as it opens or escalates (--alerts: each alert as it fires).",
+          + " the default rules and the UN designations list (November 2020), and replays"
+          + " DPRK-Russia transfers of Sept 2023 - Apr 2025, printing each case as it opens or"
+          + " escalates (--alerts: each alert as it fires).",
       "Keeps running until Ctrl-C; --once exits when the scenario is processed, with the cases"
           + " and a summary."
     })
@@ -116,7 +122,14 @@ public class DemoCommand implements Callable<Integer> {
                   out));
       cluster.createTopics(topics, TopicLayout.defaults());
       RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
-      out.printf("Published %d rules; starting the monitor...%n", ruleSet.size());
+      ListContents sample = SampleList.read();
+      PublishSummary designations =
+          DesignationPublisher.publish(
+              cluster.clientProperties(), topics.designations(), sample.designations());
+      out.printf(
+          "Published %d rules and %d designations (the UN consolidated list of November 2020);"
+              + " starting the monitor...%n",
+          ruleSet.size(), designations.published());
       out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
       out.flush();
 
@@ -202,6 +215,15 @@ public class DemoCommand implements Callable<Integer> {
             latest.size(),
             notifications.values().size(),
             System.nanoTime() - started);
+        printGaps(
+            out,
+            topics.reportingGaps(),
+            AggregateSnapshot.read(
+                cluster.clientProperties(), topics.reportingGaps(), ReportingGap.class, timeout));
+        if (alertsOut != null) {
+          out.println("  alerts written to " + alertsOut);
+          out.flush();
+        }
       }
       return 0;
     }
@@ -251,9 +273,13 @@ public class DemoCommand implements Callable<Integer> {
     byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
     out.printf("  cases          %d%n", cases);
     out.printf("  notifications  %d%n", notifications);
-    if (alertsOut != null) {
-      out.println("  alerts written to " + alertsOut);
-    }
+    out.flush();
+  }
+
+  /** The cap totals each reporting gap compares, as the aggregate topic ends. */
+  private static void printGaps(PrintWriter out, String topic, Map<String, ReportingGap> gaps) {
+    out.printf("  reporting gaps (%s)%n", topic);
+    gaps.values().forEach(gap -> out.printf("    %s%n", GapSummary.line(gap)));
     out.flush();
   }
 

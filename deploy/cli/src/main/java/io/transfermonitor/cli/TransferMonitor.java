@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       CasesCommand.class,
       RulesCommand.class,
+      DesignationsCommand.class,
+      ScreenCommand.class,
       IngestCommand.class,
       CommandLine.HelpCommand.class
     },

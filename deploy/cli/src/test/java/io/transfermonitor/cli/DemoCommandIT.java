@@ -67,7 +67,7 @@ class DemoCommandIT {
         .containsExactlyInAnyOrder("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
     assertThat(capLevels(alerts, "REPORTED")).isEmpty();
     assertThat(alerts)
-        .filteredOn(a -> a.get("alertId").asText().contains("BREACH"))
+        .filteredOn(a -> a.get("alertId").asText().endsWith("/OBSERVED/BREACH"))
         .singleElement()
         .satisfies(
             a -> {
@@ -82,6 +82,25 @@ class DemoCommandIT {
             "unscr-2397-overseas-workers");
     assertThat(alerts).extracting(a -> a.get("alertId").asText()).doesNotHaveDuplicates();
     assertThat(out).contains("Summary").contains("events in").contains("BREACH");
+  }
+
+  @Test
+  void shouldRaiseThe2024ReportingGapAndCountTheDeliverySeenByTwoSourcesOnce() {
+    assertThat(exit).as(out).isZero();
+    assertThat(alerts)
+        .extracting(a -> a.get("alertId").asText())
+        .contains(
+            "reporting-gap-refined-petroleum/2024-01-01/ALL/REPORTING_GAP",
+            "reporting-gap-refined-petroleum/2024-01-01/ALL/UNREPORTED_BREACH",
+            "reporting-gap-refined-petroleum/2024-01-01/RUS/REPORTING_GAP",
+            "reporting-gap-refined-petroleum/2024-01-01/RUS/UNREPORTED_BREACH");
+    // the cap totals as the aggregate ends (the totals an alert names depend on the order the
+    // partitions are processed in): the AIS sighting of delivery 5 counted once
+    assertThat(out)
+        .contains(
+            "reporting-gap-refined-petroleum 2024 ALL: reported 300,600 bbl (60 %), observed"
+                + " 1,101,000 bbl (220 %; 40 deliveries, 1 seen by more than one source): 3.7 ×"
+                + " reported [REPORTING_GAP, UNREPORTED_BREACH]");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The figures README.md states for the summary of {@code demo --once}: events in, rejected, alerts,
  * the alerts of each rule it lists ("100 arms-embargo alerts"), by rule id, and the cases they are
- * filed in with the notifications those raised ("filed in 6 cases that raised 11 notifications").
+ * filed in with the notifications those raised ("filed in 9 cases that raised 15 notifications").
  *
  * @param alertsByRule alerts per rule id, for every rule the README names
  */
@@ -30,7 +30,9 @@ record ReadmeDemoSummary(
           "arms-embargo", "unscr-1718-arms-embargo",
           "military-assistance", "unscr-1718-military-assistance",
           "overseas-worker", "unscr-2397-overseas-workers",
-          "ship-to-ship", "unscr-2375-ship-to-ship");
+          "ship-to-ship", "unscr-2375-ship-to-ship",
+          "designated-party", "unscr-1718-designated-parties",
+          "reporting-gap", "reporting-gap-refined-petroleum");
 
   private static final Pattern TOTALS =
       Pattern.compile("([\\d,]+) events in, ([\\d,]+) rejected, ([\\d,]+) alerts:");

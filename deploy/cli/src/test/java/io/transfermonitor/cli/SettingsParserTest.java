@@ -44,12 +44,14 @@ class SettingsParserTest {
             + "tm.barrels.per.ton=DIESEL=7.46,BITUMEN=6.06\n"
             + "tm.barrels.per.kilolitre=6.29\n"
             + "tm.validation.max.future.skew=2h\n"
-            + "tm.case.quiet.interval=15m\n");
+            + "tm.case.quiet.interval=15m\n"
+            + "tm.corroboration.window=1d\n");
     Map<String, String> env =
         Map.of(
             "TM_RULE_RECHECK_INTERVAL", "5s",
             "TM_COMMIT_INTERVAL", "250ms",
-            "TM_CASE_PARTITIONS", "6");
+            "TM_CASE_PARTITIONS", "6",
+            "TM_CORROBORATION_SAME_PORT", "false");
 
     // when
     var config = SettingsParser.parse(Optional.of(file), env, Map.of()).monitorConfig();
@@ -66,6 +68,8 @@ class SettingsParserTest {
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.casePartitions()).isEqualTo(6);
+    assertThat(config.corroborationWindow()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.corroborationSamePort()).isFalse();
   }
 
   @Test

@@ -78,6 +78,11 @@ final class FieldRule {
     return path;
   }
 
+  /** True when the value comes from a column of {@code row} that is not empty. */
+  boolean hasColumnValue(List<String> row) {
+    return column >= 0 && !row.get(column).isBlank();
+  }
+
   /** The path split at its dots: {@code header.eventTime} is {@code [header, eventTime]}. */
   String[] parts() {
     return parts;

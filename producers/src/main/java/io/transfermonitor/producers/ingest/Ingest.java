@@ -100,6 +100,12 @@ public final class Ingest {
       if (input.format() == InputFormat.CSV && mapping == null) {
         throw new MappingException(input.name() + ": CSV needs a mapping (--mapping FILE)");
       }
+      if (input.format() == InputFormat.CSV && mapping.isDesignationList()) {
+        throw new MappingException(
+            input.name()
+                + ": the mapping reads designations, not events: load it with transfer-monitor"
+                + " designations load --mapping FILE");
+      }
     }
     for (IngestInput input : inputs) {
       try (CountingStream in = new CountingStream(input.opener().open())) {

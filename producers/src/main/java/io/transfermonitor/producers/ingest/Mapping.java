@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.producers.jsonl.EventJsonException;
@@ -24,9 +25,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A declarative mapping from a CSV source to one event kind, read from YAML (see {@code
@@ -43,10 +47,17 @@ import org.apache.avro.specific.SpecificData;
  *   quantity: { column: barrels, thousands: "," }
  *   unit: { value: BARREL }
  *   shipToShip: { column: sts, map: { Y: true, N: false }, default: false }
+ *   header.parties[0].role: { value: PAYEE }   # list items by index; an item none of whose
+ *   header.parties[0].name: { column: payee }  # columns has a value is left out
  * </pre>
  *
- * Field paths and column names are checked when the mapping is bound to a file's header, so a typo
- * fails the run before the first row, naming the mapping file.
+ * <p>{@code type: designation} maps a national list of designations instead ({@code designations
+ * load}): {@code id:} gives the reference number ({@code designationId}), {@code source:} the
+ * list's name, and the fields are those of the Designation record ({@code name}, {@code type},
+ * {@code regime}, {@code identifiers[0].value}, ...).
+ *
+ * <p>Field paths and column names are checked when the mapping is bound to a file's header, so a
+ * typo fails the run before the first row, naming the mapping file.
  */
 public final class Mapping {
 
@@ -54,10 +65,13 @@ public final class Mapping {
   private static final Set<String> TOP_KEYS = Set.of("source", "type", "csv", "id", "fields");
   private static final Set<String> FIELD_KEYS =
       Set.of("column", "value", "map", "default", "format", "split", "thousands");
+  private static final Set<String> DESIGNATION_TYPES = Set.of("designation", "designations");
+  private static final Pattern INDEXED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d+)]");
 
   private final String name;
   private final String source;
   private final EventKind kind;
+  private final Class<? extends SpecificRecord> target;
   private final char delimiter;
   private final List<String> columns;
   private final List<String> idColumns;
@@ -77,10 +91,17 @@ public final class Mapping {
       }
     }
     this.source = requiredText(root, "source");
-    try {
-      this.kind = EventJson.kindOf(requiredText(root, "type"));
-    } catch (EventJsonException e) {
-      throw fail(e.reason());
+    String type = requiredText(root, "type");
+    if (DESIGNATION_TYPES.contains(type.trim().toLowerCase(Locale.ROOT))) {
+      this.kind = null;
+      this.target = Designation.class;
+    } else {
+      try {
+        this.kind = EventJson.kindOf(type);
+      } catch (EventJsonException e) {
+        throw fail(e.reason() + ", or designation for a list of designations");
+      }
+      this.target = EventTypes.recordClass(kind);
     }
     JsonNode csv = root.path("csv");
     String delim = csv.path("delimiter").asText(",");
@@ -109,7 +130,10 @@ public final class Mapping {
     }
     JsonNode fields = root.path("fields");
     if (!fields.isObject() || fields.isEmpty()) {
-      throw fail("fields: map at least header.eventTime and header.sourceKind");
+      throw fail(
+          kind == null
+              ? "fields: map at least name, type and regime"
+              : "fields: map at least header.eventTime and header.sourceKind");
     }
     this.fieldSpecs = new LinkedHashMap<>();
     fields.fields().forEachRemaining(e -> fieldSpecs.put(e.getKey(), e.getValue()));
@@ -138,9 +162,19 @@ public final class Mapping {
     return source;
   }
 
-  /** The event kind this mapping produces. */
+  /** The event kind this mapping produces, or null for a list of designations. */
   public EventKind kind() {
     return kind;
+  }
+
+  /** True when the mapping reads designations ({@code type: designation}), not events. */
+  public boolean isDesignationList() {
+    return kind == null;
+  }
+
+  /** The generated class of the records the mapping produces. */
+  public Class<? extends SpecificRecord> target() {
+    return target;
   }
 
   /** The CSV delimiter. */
@@ -156,7 +190,7 @@ public final class Mapping {
   /** Binds the mapping to a file whose columns are {@code header} (or the mapping's own). */
   public RowMapper bind(List<String> header) {
     List<String> names = hasHeaderRow() ? header.stream().map(String::trim).toList() : columns;
-    Schema schema = SpecificData.get().getSchema(EventTypes.recordClass(kind));
+    Schema schema = SpecificData.get().getSchema(target);
     List<FieldRule> rules = new ArrayList<>();
     for (Map.Entry<String, JsonNode> spec : fieldSpecs.entrySet()) {
       rules.add(rule(spec.getKey(), spec.getValue(), schema, names));
@@ -171,8 +205,12 @@ public final class Mapping {
   }
 
   private FieldRule rule(String path, JsonNode spec, Schema schema, List<String> names) {
-    Schema target = leaf(schema, path);
-    if (path.equals("header.eventId") || path.equals("header.sourceName")) {
+    Schema leafSchema = leaf(schema, path);
+    boolean fromIdOrSource =
+        kind == null
+            ? path.equals("designationId") || path.equals("source")
+            : path.equals("header.eventId") || path.equals("header.sourceName");
+    if (fromIdOrSource) {
       throw fail("fields." + path + " is set from id: and source:, do not map it");
     }
     if (!spec.isObject()) {
@@ -194,12 +232,14 @@ public final class Mapping {
         .forEachRemaining(
             e -> values.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue()));
     String pattern = spec.hasNonNull("format") ? spec.get("format").asText() : null;
-    boolean isTime = target.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+    boolean isTime =
+        leafSchema.getLogicalType() instanceof LogicalTypes.TimestampMillis
+            || leafSchema.getLogicalType() instanceof LogicalTypes.Date;
     if (pattern != null && !isTime) {
       throw fail("fields." + path + ": format applies to time fields only");
     }
     String split = null;
-    if (target.getType() == Schema.Type.ARRAY) {
+    if (leafSchema.getType() == Schema.Type.ARRAY) {
       split = spec.path("split").asText(";");
     }
     String thousands = spec.hasNonNull("thousands") ? spec.get("thousands").asText() : null;
@@ -237,7 +277,9 @@ public final class Mapping {
 
   private Schema leaf(Schema schema, String path) {
     Schema current = schema;
-    for (String part : path.split("\\.")) {
+    for (String step : path.split("\\.")) {
+      Matcher indexed = INDEXED.matcher(step);
+      String part = indexed.matches() ? indexed.group(1) : step;
       current = nonNull(current);
       if (current.getType() != Schema.Type.RECORD || current.getField(part) == null) {
         throw fail(
@@ -252,6 +294,13 @@ public final class Mapping {
                 + ", header fields under header.)");
       }
       current = current.getField(part).schema();
+      if (indexed.matches()) {
+        current = nonNull(current);
+        if (current.getType() != Schema.Type.ARRAY) {
+          throw fail("fields." + path + ": '" + part + "' is not a list, it takes no [index]");
+        }
+        current = current.getElementType();
+      }
     }
     return nonNull(current);
   }

@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transfermonitor.producers.jsonl.EventJson;
@@ -8,19 +9,28 @@ import io.transfermonitor.producers.jsonl.EventJsonException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A {@link Mapping} bound to a file's columns. In: one row's fields. Out: the event record, or an
- * {@link EventJsonException} naming the field and what is wrong. The event id is a name-based (type
- * 3) UUID of the source name and the id columns' values, so the same row always gets the same id.
+ * A {@link Mapping} bound to a file's columns. In: one row's fields. Out: the event record (or
+ * designation), or an {@link EventJsonException} naming the field and what is wrong. The event id
+ * is a name-based (type 3) UUID of the source name and the id columns' values, so the same row
+ * always gets the same id. List items mapped by index ({@code header.parties[0].name}) are kept
+ * only when one of their columns has a value: a payment without a beneficiary gets no empty party.
  */
 public final class RowMapper {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final char SEPARATOR = '\u001f';
+  private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
   private final Mapping mapping;
   private final int width;
@@ -58,16 +68,25 @@ public final class RowMapper {
           0, null, "row has " + row.size() + " columns, the file has " + width);
     }
     ObjectNode tree = NODES.objectNode();
-    ObjectNode header = tree.putObject("header");
-    header.put("eventId", eventId(row));
-    header.put("sourceName", mapping.source());
+    if (mapping.isDesignationList()) {
+      tree.put("designationId", eventId(row));
+      tree.put("source", mapping.source());
+    } else {
+      ObjectNode header = tree.putObject("header");
+      header.put("eventId", eventId(row));
+      header.put("sourceName", mapping.source());
+    }
+    Items items = new Items();
     for (FieldRule rule : rules) {
       JsonNode value = rule.apply(row);
       if (value != null) {
-        put(tree, rule.parts(), value);
+        put(tree, rule.parts(), value, items, rule.hasColumnValue(row));
       }
     }
-    return EventJson.read(mapping.kind(), tree);
+    items.dropUnfilled();
+    return mapping.isDesignationList()
+        ? EventJson.read(mapping.target(), tree)
+        : EventJson.read(mapping.kind(), tree);
   }
 
   /** The event id of {@code row}. */
@@ -105,12 +124,52 @@ public final class RowMapper {
     return new UUID(msb, lsb);
   }
 
-  private static void put(ObjectNode tree, String[] parts, JsonNode value) {
+  private static void put(
+      ObjectNode tree, String[] parts, JsonNode value, Items items, boolean fromData) {
     ObjectNode parent = tree;
     for (int i = 0; i < parts.length - 1; i++) {
-      JsonNode child = parent.get(parts[i]);
-      parent = child instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+      Matcher indexed = INDEXED.matcher(parts[i]);
+      if (indexed.matches()) {
+        parent = items.item(parent, indexed.group(1), Integer.parseInt(indexed.group(2)));
+        if (fromData) {
+          items.filled.add(parent);
+        }
+      } else {
+        JsonNode child = parent.get(parts[i]);
+        parent = child instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+      }
     }
     parent.set(parts[parts.length - 1], value);
+  }
+
+  /** The list items a row's fields create, and which of them a column filled. */
+  private static final class Items {
+    private final List<ArrayNode> lists = new ArrayList<>();
+    private final Set<JsonNode> filled = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    ObjectNode item(ObjectNode parent, String field, int index) {
+      JsonNode existing = parent.get(field);
+      ArrayNode list;
+      if (existing instanceof ArrayNode array) {
+        list = array;
+      } else {
+        list = parent.putArray(field);
+        lists.add(list);
+      }
+      while (list.size() <= index) {
+        list.addObject();
+      }
+      return (ObjectNode) list.get(index);
+    }
+
+    void dropUnfilled() {
+      for (ArrayNode list : lists) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+          if (!filled.contains(list.get(i))) {
+            list.remove(i);
+          }
+        }
+      }
+    }
   }
 }

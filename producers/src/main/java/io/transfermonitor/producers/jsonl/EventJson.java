@@ -89,6 +89,14 @@ public final class EventJson {
     return (SpecificRecord) record(tree, schema, "", true);
   }
 
+  /**
+   * Reads a record of the generated class {@code type} (any record of the model, not only events)
+   * from a parsed object, with the same rules and messages as events.
+   */
+  public static <T extends SpecificRecord> T read(Class<T> type, ObjectNode tree) {
+    return type.cast(record(tree, MODEL.getSchema(type), "", false));
+  }
+
   /** Renders {@code event} as one JSON line, without a trailing newline. */
   public static String write(SpecificRecord event) {
     try {
@@ -412,6 +420,10 @@ public final class EventJson {
   }
 
   private static LocalDate date(JsonNode node, String path) {
+    if (node.isIntegralNumber()) {
+      // a mapping's date format hands in epoch milliseconds at midnight UTC
+      return Instant.ofEpochMilli(node.longValue()).atZone(ZoneOffset.UTC).toLocalDate();
+    }
     if (node.isTextual()) {
       try {
         return LocalDate.parse(node.asText().trim());

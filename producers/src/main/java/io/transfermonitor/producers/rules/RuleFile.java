@@ -32,8 +32,9 @@ import java.util.function.Function;
  * Reads a YAML rules file into {@link Rule}s: a top-level {@code rules:} list whose entries use the
  * field names of the Rule schema ({@code ruleId, kind, title, legalBasis, severity, enabled, scope,
  * limit, unit, period, levels, estimatedCountsAs, comparesRuleId, minGapRatio, minGapAmount,
- * groupBy}). Every error names the file, the rule and the field: unknown fields, wrong types,
- * unknown enum symbols, a CAP without a positive limit, levels out of order, duplicate ids.
+ * designationLists, groupBy}). Every error names the file, the rule and the field: unknown fields,
+ * wrong types, unknown enum symbols, a CAP without a positive limit, levels out of order, duplicate
+ * ids.
  */
 public final class RuleFile {
 
@@ -55,6 +56,7 @@ public final class RuleFile {
           "comparesRuleId",
           "minGapRatio",
           "minGapAmount",
+          "designationLists",
           "groupBy");
   private static final Set<String> SCOPE_FIELDS =
       Set.of(
@@ -145,6 +147,7 @@ public final class RuleFile {
               .setComparesRuleId(text(node, "comparesRuleId", false))
               .setMinGapRatio(number(node, "minGapRatio"))
               .setMinGapAmount(number(node, "minGapAmount"))
+              .setDesignationLists(strings(node, "designationLists", ""))
               .setGroupBy(groupBy())
               .build();
       checkConsistency(rule);
@@ -159,6 +162,9 @@ public final class RuleFile {
         if (rule.getLevels().isEmpty()) {
           throw error("levels", "a CAP rule needs at least one level");
         }
+      }
+      if (rule.getKind() != RuleKind.SCREEN && !rule.getDesignationLists().isEmpty()) {
+        throw error("designationLists", "only a SCREEN rule screens against designation lists");
       }
       if (rule.getKind() == RuleKind.DISCREPANCY && rule.getComparesRuleId() == null) {
         throw error("comparesRuleId", "a DISCREPANCY rule names the CAP rule it compares");
@@ -366,13 +372,17 @@ public final class RuleFile {
     }
 
     private List<String> strings(JsonNode object, String field) {
+      return strings(object, field, "scope.");
+    }
+
+    private List<String> strings(JsonNode object, String field, String prefix) {
       JsonNode value = object.get(field);
       List<String> out = new ArrayList<>();
       if (value == null || value.isNull()) {
         return out;
       }
       if (!value.isArray()) {
-        throw error("scope." + field, "expected a list, got " + value);
+        throw error(prefix + field, "expected a list, got " + value);
       }
       value.forEach(item -> out.add(item.asText()));
       return out;

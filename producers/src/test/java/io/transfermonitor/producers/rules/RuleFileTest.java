@@ -44,7 +44,29 @@ class RuleFileTest {
         .extracting(RuleLevel::getThreshold)
         .containsExactly(1_000.0, 10_000.0);
     assertThat(rules.get(6).getKind()).isEqualTo(RuleKind.SCREEN);
+    assertThat(rules.get(6).getDesignationLists()).containsExactly("DPRK");
     assertThat(rules.get(7).getKind()).isEqualTo(RuleKind.DISCREPANCY);
+  }
+
+  @Test
+  void shouldRefuseDesignationListsOnARuleThatIsNotScreen() {
+    String yaml =
+        """
+        rules:
+          - ruleId: my-ban
+            kind: BAN
+            title: t
+            legalBasis: l
+            severity: HIGH
+            scope: {}
+            designationLists: [DPRK]
+        """;
+
+    assertThatThrownBy(() -> RuleFile.parse(yaml, "r.yaml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "r.yaml: rule 'my-ban': field 'designationLists': only a SCREEN rule screens against"
+                + " designation lists");
   }
 
   @Test

@@ -24,7 +24,7 @@ class ScenarioReplayerTest {
     assertThat(result.rejected()).isZero();
     assertThat(sink.sent).containsExactlyElementsOf(SeedScenarioFile.events());
     assertThat(result.producedByKind()).containsOnlyKeys(EventKind.values());
-    assertThat(result.producedByKind().get(EventKind.TANKER_DELIVERY)).isEqualTo(52);
+    assertThat(result.producedByKind().get(EventKind.TANKER_DELIVERY)).isEqualTo(53);
   }
 
   @Test

@@ -16,8 +16,10 @@ import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.validation.EventValidator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +48,8 @@ class SeedScenarioFileTest {
   }
 
   @Test
-  void shouldHold183EventsInEventTimeOrder() {
-    assertThat(events).hasSize(183);
+  void shouldHold184EventsInEventTimeOrder() {
+    assertThat(events).hasSize(184);
     assertThat(events.stream().map(e -> EventTypes.headerOf(e).getEventTime()).toList()).isSorted();
   }
 
@@ -152,18 +154,77 @@ class SeedScenarioFileTest {
 
   @Test
   void shouldObserveMoreThanAMillionBarrelsOfRefinedPetroleumMarchToOctober2024() {
-    List<TankerDelivery> observed =
-        of(TankerDelivery.class)
-            .filter(t -> t.getHeader().getSourceKind() == SourceKind.OBSERVED)
-            .toList();
+    List<TankerDelivery> observed = observed().toList();
     double barrels = observed.stream().mapToDouble(SeedScenarioFileTest::barrels).sum();
-    assertThat(observed).hasSize(40).allMatch(t -> t.getProductClass() == ProductClass.REFINED);
+    double corroborating = barrels(event("seed-2023-2025/tanker-delivery/ais-2024-05"));
+    assertThat(observed).hasSize(41).allMatch(t -> t.getProductClass() == ProductClass.REFINED);
     assertThat(observed)
         .allMatch(t -> t.getQuantity() >= 25_000 && t.getQuantity() <= 30_000)
+        .allMatch(t -> t.getVesselImo() != null)
         .allMatch(t -> t.getHeader().getEventTime().isAfter(Instant.parse("2024-03-01T00:00:00Z")))
         .allMatch(
             t -> t.getHeader().getEventTime().isBefore(Instant.parse("2024-11-01T00:00:00Z")));
-    assertThat(barrels).isGreaterThan(1_000_000).isGreaterThan(500_000).isEqualTo(1_101_000);
+    // each delivery once, with its largest observation
+    assertThat(barrels - corroborating)
+        .isGreaterThan(1_000_000)
+        .isGreaterThan(500_000)
+        .isEqualTo(1_101_000);
+  }
+
+  @Test
+  void shouldSeeOneDeliveryByTwoSourcesAndNoOtherVesselTwiceWithin48Hours() {
+    List<List<String>> sameVesselWithin48Hours = new ArrayList<>();
+    List<TankerDelivery> observed = observed().toList();
+    for (TankerDelivery a : observed) {
+      for (TankerDelivery b : observed) {
+        Duration apart =
+            Duration.between(a.getHeader().getEventTime(), b.getHeader().getEventTime());
+        if (a.getVesselImo().equals(b.getVesselImo())
+            && !apart.isNegative()
+            && !apart.isZero()
+            && apart.compareTo(Duration.ofHours(48)) <= 0) {
+          sameVesselWithin48Hours.add(List.of(id(a), id(b)));
+        }
+      }
+    }
+    assertThat(sameVesselWithin48Hours)
+        .containsExactly(
+            List.of(
+                "seed-2023-2025/tanker-delivery/observed-2024-05",
+                "seed-2023-2025/tanker-delivery/ais-2024-05"));
+    TankerDelivery imagery = event("seed-2023-2025/tanker-delivery/observed-2024-05");
+    TankerDelivery ais = event("seed-2023-2025/tanker-delivery/ais-2024-05");
+    assertThat(ais.getDischargePort()).isEqualTo(imagery.getDischargePort());
+    assertThat(ais.getHeader().getSourceName()).isNotEqualTo(imagery.getHeader().getSourceName());
+    assertThat(ais.getQuantity()).isLessThan(imagery.getQuantity());
+  }
+
+  @Test
+  void shouldGiveTheVesselsPlaceholderImoNumbersThatNoShipCanHave() {
+    assertThat(
+            of(TankerDelivery.class)
+                .flatMap(t -> Stream.of(t.getVesselImo(), t.getCounterpartVesselImo()))
+                .filter(imo -> imo != null))
+        .isNotEmpty()
+        .allSatisfy(imo -> assertThat(imo).matches("\\d{7}").isNotEqualTo(withCheckDigit(imo)));
+  }
+
+  /** The IMO number {@code imo} would be with a correct check digit (weights 7 to 2, mod 10). */
+  private static String withCheckDigit(String imo) {
+    int sum = 0;
+    for (int i = 0; i < 6; i++) {
+      sum += (imo.charAt(i) - '0') * (7 - i);
+    }
+    return imo.substring(0, 6) + sum % 10;
+  }
+
+  private static Stream<TankerDelivery> observed() {
+    return of(TankerDelivery.class)
+        .filter(t -> t.getHeader().getSourceKind() == SourceKind.OBSERVED);
+  }
+
+  private static TankerDelivery event(String id) {
+    return of(TankerDelivery.class).filter(t -> id(t).equals(id)).findFirst().orElseThrow();
   }
 
   @Test

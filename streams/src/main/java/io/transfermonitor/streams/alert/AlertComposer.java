@@ -4,25 +4,34 @@ import static io.transfermonitor.streams.alert.Amounts.number;
 import static io.transfermonitor.streams.alert.Amounts.unitWord;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.gap.Comparison;
+import io.transfermonitor.streams.gap.GapUpdate.GapReached;
 import io.transfermonitor.streams.ledger.AlertLevels;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
 import io.transfermonitor.streams.match.BanMatch;
+import io.transfermonitor.streams.match.ScreenMatch;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, and one per
- * banned event, each with a deterministic id and a sentence saying what happened and what to do.
+ * Stage 6, alerts: builds the {@link Alert}s ops see: one per level a ledger reaches, one per level
+ * a reporting gap reaches, one per banned event, one per event and designated party (SCREEN), each
+ * with a deterministic id and a sentence saying what happened and what to do.
  *
- * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code ruleId/eventId} for banned
- * events. Replays produce the same ids, so even a consumer that sees an alert twice can tell.
+ * <p>Ids: {@code ruleId/periodStart/basis/levelLabel} for levels, {@code
+ * ruleId/periodStart/scope/level} for reporting gaps, {@code ruleId/eventId} for banned events,
+ * {@code ruleId/designationId/eventId} for designated parties (so an alert found live and one found
+ * by rescreening the same event would share an id). Replays produce the same ids, so even a
+ * consumer that sees an alert twice can tell.
  */
 public final class AlertComposer {
 
@@ -36,6 +45,11 @@ public final class AlertComposer {
   /** The alert for one event that a BAN rule forbids. */
   public static Alert banned(BanMatch match) {
     return banned(match.rule(), match.fact(), match.processedAt());
+  }
+
+  /** The alert for an event naming a party that matches a designation a SCREEN rule covers. */
+  public static Alert screened(ScreenMatch match) {
+    return ScreenAlerts.alert(match);
   }
 
   /** The alert for {@code ledger} reaching {@code level} of {@code rule}. */
@@ -63,13 +77,63 @@ public final class AlertComposer {
         .setReferences(ledger.lastReferences())
         .setOrigin(ledger.sharedOrigin())
         .setDestination(ledger.sharedDestination())
+        .setSources(ledger.lastSources())
+        .setCorroboratedDeliveryCount(
+            ledger.basis() == Basis.OBSERVED ? ledger.corroboratedDeliveryCount() : null)
+        .build();
+  }
+
+  /** The alert for a reporting gap reaching one of its levels. */
+  public static Alert gapReached(GapReached reached) {
+    Comparison c = reached.comparison();
+    Rule rule = reached.rule();
+    Ledger trigger = reached.trigger();
+    Ledger observed = reached.observed();
+    return Alert.newBuilder()
+        .setAlertId(
+            rule.getRuleId() + "/" + c.period().start() + "/" + c.scope() + "/" + reached.level())
+        .setRuleId(rule.getRuleId())
+        .setLegalBasis(rule.getLegalBasis())
+        .setRuleKind(rule.getKind())
+        .setSeverity(reached.level().severity(rule))
+        .setPeriodStart(Instant.ofEpochMilli(c.period().startMillis()))
+        .setPeriodEnd(Instant.ofEpochMilli(c.period().endMillis()))
+        .setLevel(reached.level().name())
+        .setThreshold(reached.level().threshold(rule, c.limit()))
+        .setTotal(c.observed())
+        .setReportedTotal(c.reported())
+        .setLimit(c.limit())
+        .setUnit(c.unit())
+        .setScope(c.scope())
+        .setEventKind(trigger.lastEventKind())
+        .setTriggeringEventIds(trigger.recentEventIds())
+        .setEventTime(Instant.ofEpochMilli(trigger.lastEventTime()))
+        .setProcessedAt(Instant.ofEpochMilli(reached.processedAt()))
+        .setMessage(GapMessage.of(reached))
+        .setReferences(trigger.lastReferences())
+        .setSources(trigger.lastSources())
+        .setCorroboratedDeliveryCount(
+            c.isTotal() && observed != null ? observed.corroboratedDeliveryCount() : null)
+        .setOrigin(c.isTotal() ? shared(trigger, observed, Ledger::sharedOrigin) : c.scope())
+        .setDestination(shared(trigger, observed, Ledger::sharedDestination))
         .build();
   }
 
   /** The alert for one event that {@code rule} bans. */
   static Alert banned(Rule rule, Fact fact, long nowMillis) {
-    return Alert.newBuilder()
+    return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
+        .setMessage(banMessage(rule, fact))
+        .build();
+  }
+
+  /**
+   * What an alert about one event says besides its id and message: the rule, its legal basis and
+   * severity, the event's amount, kind, time, references, origin and destination, when it was
+   * raised.
+   */
+  static Alert.Builder aboutEvent(Rule rule, Fact fact, long nowMillis) {
+    return Alert.newBuilder()
         .setRuleId(rule.getRuleId())
         .setLegalBasis(rule.getLegalBasis())
         .setRuleKind(rule.getKind())
@@ -80,17 +144,15 @@ public final class AlertComposer {
         .setTriggeringEventIds(List.of(fact.eventId()))
         .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
-        .setMessage(banMessage(rule, fact))
         .setReferences(fact.references())
         .setOrigin(fact.origin())
-        .setDestination(fact.destination())
-        .build();
+        .setDestination(fact.destination());
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
     return String.format(
         Locale.ROOT,
-        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s: %s.",
+        "%s total of '%s' reached %s %% of the limit (%s of %s %s) in the period %s%s%s: %s.",
         ledger.basis(),
         rule.getTitle(),
         number(level.getThreshold() * 100),
@@ -99,7 +161,34 @@ public final class AlertComposer {
         unitWord(ledger.unit()),
         ledger.period(),
         reachedIn(ledger, level.getThreshold() * rule.getLimit()),
+        corroborated(ledger),
         action(rule, level));
+  }
+
+  /** What both ledgers of a comparison share ({@code observed} may be missing), or null. */
+  private static String shared(Ledger trigger, Ledger observed, Function<Ledger, String> value) {
+    String a = value.apply(trigger);
+    String b = observed == null ? a : value.apply(observed);
+    return a != null && a.equals(b) ? a : null;
+  }
+
+  /** Where observations were merged, how many deliveries the total holds and how many merged. */
+  static String corroborated(Ledger ledger) {
+    if (ledger.corroboratedDeliveryCount() <= 0) {
+      return "";
+    }
+    return " (" + deliveries(ledger) + ")";
+  }
+
+  /** {@code 41 deliveries, 1 seen by more than one source}. */
+  static String deliveries(Ledger ledger) {
+    long all = ledger.deliveries();
+    return String.format(
+        Locale.ROOT,
+        "%s %s, %s seen by more than one source",
+        number(all),
+        all == 1 ? "delivery" : "deliveries",
+        number(ledger.corroboratedDeliveryCount()));
   }
 
   /** Where events arrived out of order, when the level was reached by event time. */
@@ -155,7 +244,7 @@ public final class AlertComposer {
         rule.getTitle());
   }
 
-  private static String kindWords(Fact fact) {
+  static String kindWords(Fact fact) {
     return switch (fact.kind()) {
       case TANKER_DELIVERY -> fact.shipToShip() ? "Ship-to-ship transfer" : "Tanker delivery";
       case CONTAINER_SHIPMENT -> "Container shipment";

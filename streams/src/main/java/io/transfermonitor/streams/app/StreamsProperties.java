@@ -56,7 +56,9 @@ public final class StreamsProperties {
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
         true);
     p.put(RejectedRecordHandler.REJECTED_TOPIC_CONFIG, config.topics().rejected());
-    p.put(RejectedRecordHandler.GLOBAL_TOPICS_CONFIG, config.topics().rules());
+    p.put(
+        RejectedRecordHandler.GLOBAL_TOPICS_CONFIG,
+        config.topics().rules() + "," + config.topics().designations());
     p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
     if (!config.instanceId().isEmpty()) {
       // Kafka Streams appends each stream thread's index to it

@@ -2,6 +2,8 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
+import io.transfermonitor.streams.screen.ScreeningSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +31,22 @@ import java.util.Set;
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})
  * @param instanceId Kafka's {@code group.instance.id} for static membership, empty for dynamic
  *     membership ({@code tm.instance.id})
+ * @param screeningThreshold a party matching a designation at or above this score raises a SCREEN
+ *     alert ({@code tm.screening.threshold})
+ * @param nearMissThreshold a best match at or above this but below the threshold is counted as a
+ *     near miss, never alerted ({@code tm.screening.near.miss.threshold})
+ * @param screeningLookBack how long events are kept for rescreening when a designation arrives
+ *     ({@code tm.screening.lookback})
+ * @param rescreenInterval how often (wall clock) new designations are looked for to rescreen past
+ *     events ({@code tm.screening.rescreen.interval})
  * @param caseQuietInterval how long after a case's last notification an update of it may notify
  *     again ({@code tm.case.quiet.interval})
  * @param casePartitions partitions of the repartition topics that bring alerts and operator actions
  *     to their case ({@code tm.case.partitions})
+ * @param corroborationWindow how far after a delivery's first observation another observation of
+ *     the same vessel still belongs to it ({@code tm.corroboration.window})
+ * @param corroborationSamePort whether observations at different discharge ports are different
+ *     deliveries ({@code tm.corroboration.same.port})
  */
 public record MonitorConfig(
     Topics topics,
@@ -44,8 +58,14 @@ public record MonitorConfig(
     Duration ruleRecheckInterval,
     Duration commitInterval,
     String instanceId,
+    double screeningThreshold,
+    double nearMissThreshold,
+    Duration screeningLookBack,
+    Duration rescreenInterval,
     Duration caseQuietInterval,
-    int casePartitions) {
+    int casePartitions,
+    Duration corroborationWindow,
+    boolean corroborationSamePort) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -68,16 +88,30 @@ public record MonitorConfig(
     requirePositive(ruleRecheckInterval, "ruleRecheckInterval");
     requirePositive(commitInterval, "commitInterval");
     instanceId = instanceId == null ? "" : instanceId.trim();
+    requirePositive(screeningLookBack, "screeningLookBack");
+    requirePositive(rescreenInterval, "rescreenInterval");
+    screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
     requirePositive(caseQuietInterval, "caseQuietInterval");
     if (casePartitions < 1) {
       throw new IllegalArgumentException(
           "casePartitions must be at least 1, was " + casePartitions);
     }
+    requirePositive(corroborationWindow, "corroborationWindow");
   }
 
   /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
   public Duration maxFutureSkew() {
     return validationLimits.maxFutureSkew();
+  }
+
+  /** The screening stage's settings. */
+  public ScreeningSettings screening() {
+    return screening(screeningThreshold, nearMissThreshold, screeningLookBack, rescreenInterval);
+  }
+
+  private static ScreeningSettings screening(
+      double threshold, double nearMiss, Duration lookBack, Duration interval) {
+    return new ScreeningSettings(threshold, nearMiss, lookBack, interval);
   }
 
   /** Every setting at its default ({@link MonitorSettings}). */
@@ -93,6 +127,11 @@ public record MonitorConfig(
   /** A builder holding this configuration's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** When observations are one delivery, from the corroboration settings. */
+  public CorroborationRule corroborationRule() {
+    return new CorroborationRule(corroborationWindow, corroborationSamePort);
   }
 
   /** Product types events may name: the keys of {@link #barrelsPerTon()}. */
@@ -123,8 +162,14 @@ public record MonitorConfig(
     private Duration ruleRecheckInterval;
     private Duration commitInterval;
     private String instanceId;
+    private double screeningThreshold;
+    private double nearMissThreshold;
+    private Duration screeningLookBack;
+    private Duration rescreenInterval;
     private Duration caseQuietInterval;
     private int casePartitions;
+    private Duration corroborationWindow;
+    private boolean corroborationSamePort;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -136,8 +181,14 @@ public record MonitorConfig(
       ruleRecheckInterval = from.ruleRecheckInterval;
       commitInterval = from.commitInterval;
       instanceId = from.instanceId;
+      screeningThreshold = from.screeningThreshold;
+      nearMissThreshold = from.nearMissThreshold;
+      screeningLookBack = from.screeningLookBack;
+      rescreenInterval = from.rescreenInterval;
       caseQuietInterval = from.caseQuietInterval;
       casePartitions = from.casePartitions;
+      corroborationWindow = from.corroborationWindow;
+      corroborationSamePort = from.corroborationSamePort;
     }
 
     public Builder topics(Topics value) {
@@ -190,6 +241,26 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder screeningThreshold(double value) {
+      screeningThreshold = value;
+      return this;
+    }
+
+    public Builder nearMissThreshold(double value) {
+      nearMissThreshold = value;
+      return this;
+    }
+
+    public Builder screeningLookBack(Duration value) {
+      screeningLookBack = value;
+      return this;
+    }
+
+    public Builder rescreenInterval(Duration value) {
+      rescreenInterval = value;
+      return this;
+    }
+
     public Builder caseQuietInterval(Duration value) {
       caseQuietInterval = value;
       return this;
@@ -197,6 +268,16 @@ public record MonitorConfig(
 
     public Builder casePartitions(int value) {
       casePartitions = value;
+      return this;
+    }
+
+    public Builder corroborationWindow(Duration value) {
+      corroborationWindow = value;
+      return this;
+    }
+
+    public Builder corroborationSamePort(boolean value) {
+      corroborationSamePort = value;
       return this;
     }
 
@@ -211,8 +292,14 @@ public record MonitorConfig(
           ruleRecheckInterval,
           commitInterval,
           instanceId,
+          screeningThreshold,
+          nearMissThreshold,
+          screeningLookBack,
+          rescreenInterval,
           caseQuietInterval,
-          casePartitions);
+          casePartitions,
+          corroborationWindow,
+          corroborationSamePort);
     }
   }
 }

@@ -35,6 +35,10 @@ public final class MonitorSettings {
   public static final String MAX_TEXT_BYTES = "tm.validation.max.text.bytes";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
+  public static final String SCREENING_THRESHOLD = "tm.screening.threshold";
+  public static final String NEAR_MISS_THRESHOLD = "tm.screening.near.miss.threshold";
+  public static final String SCREENING_LOOKBACK = "tm.screening.lookback";
+  public static final String RESCREEN_INTERVAL = "tm.screening.rescreen.interval";
   public static final String CASE_QUIET_INTERVAL = "tm.case.quiet.interval";
   public static final String CASE_PARTITIONS = "tm.case.partitions";
   public static final String INSTANCE_ID = "tm.instance.id";
@@ -43,6 +47,8 @@ public final class MonitorSettings {
   private static final Duration MAX_SKEW = Duration.ofDays(3650);
 
   private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
+  public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
+  public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -166,6 +172,41 @@ public final class MonitorSettings {
                   + " tasks back at once instead of waiting for the group to time the old member"
                   + " out; empty = dynamic membership.")
           .define(
+              SCREENING_THRESHOLD,
+              Type.STRING,
+              "0.9",
+              check(MonitorSettings::score),
+              Importance.MEDIUM,
+              "Score (0..1) at or above which a party matching a designation raises a SCREEN"
+                  + " alert; how it was chosen, and its precision and recall, are in"
+                  + " docs/screening.md.")
+          .define(
+              NEAR_MISS_THRESHOLD,
+              Type.STRING,
+              "0.6",
+              check(MonitorSettings::score),
+              Importance.LOW,
+              "Score (0..1, not above tm.screening.threshold) at or above which a best match below"
+                  + " the threshold is counted as a near miss (metric tm.screening.near.misses),"
+                  + " never alerted.")
+          .define(
+              SCREENING_LOOKBACK,
+              Type.STRING,
+              "400d",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "How long the parties of an event are kept to be rescreened when a designation (or"
+                  + " a new alias of one) arrives; by the monitor's clock, from when the event was"
+                  + " seen.")
+          .define(
+              RESCREEN_INTERVAL,
+              Type.STRING,
+              "1s",
+              check(MonitorSettings::positiveDuration),
+              Importance.LOW,
+              "How often, by the wall clock, each task looks for designations it has not"
+                  + " rescreened its past events against yet.")
+          .define(
               CASE_QUIET_INTERVAL,
               Type.STRING,
               "5m",
@@ -183,7 +224,25 @@ public final class MonitorSettings {
               "Partitions of the repartition topics that bring alerts and operator actions to"
                   + " their case (by case id); one number for all of them, so one case's alerts"
                   + " and actions meet in one task. Fixed once the monitor has run: Kafka Streams"
-                  + " refuses to start when an existing repartition topic has another count.");
+                  + " refuses to start when an existing repartition topic has another count.")
+          .define(
+              CORROBORATION_WINDOW,
+              Type.STRING,
+              "48h",
+              check(MonitorSettings::positiveDuration),
+              Importance.MEDIUM,
+              "OBSERVED tanker deliveries of one vessel (IMO number) within this time of a"
+                  + " delivery's first observation are that delivery, seen again: it counts once,"
+                  + " with the largest quantity observed.")
+          .define(
+              CORROBORATION_SAME_PORT,
+              Type.STRING,
+              "true",
+              check(MonitorSettings::trueOrFalse),
+              Importance.LOW,
+              "true: observations of one vessel at two different discharge ports are two"
+                  + " deliveries (one without a port joins either); false: the port is not"
+                  + " compared.");
 
   private MonitorSettings() {}
 
@@ -247,8 +306,34 @@ public final class MonitorSettings {
         duration(parsed, RULE_RECHECK_INTERVAL),
         duration(parsed, COMMIT_INTERVAL),
         text(parsed, INSTANCE_ID),
+        number(parsed, SCREENING_THRESHOLD),
+        nearMiss(parsed),
+        duration(parsed, SCREENING_LOOKBACK),
+        duration(parsed, RESCREEN_INTERVAL),
         duration(parsed, CASE_QUIET_INTERVAL),
-        Integer.parseInt(text(parsed, CASE_PARTITIONS)));
+        Integer.parseInt(text(parsed, CASE_PARTITIONS)),
+        duration(parsed, CORROBORATION_WINDOW),
+        Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
+  }
+
+  private static double number(Map<String, Object> parsed, String key) {
+    return Double.parseDouble(text(parsed, key));
+  }
+
+  private static double nearMiss(Map<String, Object> parsed) {
+    double nearMiss = number(parsed, NEAR_MISS_THRESHOLD);
+    double threshold = number(parsed, SCREENING_THRESHOLD);
+    if (nearMiss > threshold) {
+      throw new BadSetting(
+          NEAR_MISS_THRESHOLD,
+          text(parsed, NEAR_MISS_THRESHOLD),
+          "must not be above "
+              + SCREENING_THRESHOLD
+              + " ("
+              + text(parsed, SCREENING_THRESHOLD)
+              + ")");
+    }
+    return nearMiss;
   }
 
   private static ConfigDef.ConfigKey key(String key) {
@@ -356,6 +441,15 @@ public final class MonitorSettings {
     }
   }
 
+  private static String score(String value) {
+    try {
+      double d = Double.parseDouble(value.trim());
+      return d > 0 && d <= 1 ? null : "'" + value + "' must be a score above 0 and at most 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a number";
+    }
+  }
+
   private static String positiveWholeNumber(String value) {
     try {
       return Integer.parseInt(value.trim()) >= 1
@@ -364,6 +458,12 @@ public final class MonitorSettings {
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a whole number";
     }
+  }
+
+  private static String trueOrFalse(String value) {
+    return value.equals("true") || value.equals("false")
+        ? null
+        : "'" + value + "' must be true or false";
   }
 
   private static String barrelsPerTon(String value) {

@@ -57,6 +57,9 @@ import org.apache.avro.specific.SpecificRecord;
  * @param routeEnd container shipments: where the last leg of the route ends
  * @param parties every party the event names, with its role: the header's parties, the vessels
  *     (with their IMO numbers), the banks of a payment (with their BICs) and the carriers
+ * @param sourceName who emitted the fact (the header's source name)
+ * @param corroboration set by the corroboration stage on an OBSERVED tanker delivery merged with
+ *     other observations of the same delivery: what it changed; null for every other fact
  */
 public record Fact(
     String eventId,
@@ -83,7 +86,9 @@ public record Fact(
     TransportMode transportMode,
     String routeStart,
     String routeEnd,
-    List<Party> parties) {
+    List<Party> parties,
+    String sourceName,
+    Corroboration corroboration) {
 
   public Fact {
     references = references == null ? List.of() : List.copyOf(references);
@@ -98,6 +103,7 @@ public record Fact(
             .eventId(h.getEventId())
             .kind(EventTypes.kindOf(event))
             .sourceKind(h.getSourceKind())
+            .sourceName(h.getSourceName())
             .eventTime(h.getEventTime().toEpochMilli())
             .origin(h.getOrigin())
             .destination(h.getDestination())
@@ -209,12 +215,31 @@ public record Fact(
         .transportMode(transportMode)
         .routeStart(routeStart)
         .routeEnd(routeEnd)
-        .parties(parties);
+        .parties(parties)
+        .sourceName(sourceName)
+        .corroboration(corroboration);
   }
 
   /** A copy with the main quantity in another unit; the reported quantity stays as given. */
   public Fact withAmount(double newAmount, String newUnit) {
     return toBuilder().amount(newAmount, newUnit).build();
+  }
+
+  /** A copy carrying what this observation changed about its delivery. */
+  public Fact withCorroboration(Corroboration value) {
+    return toBuilder().corroboration(value).build();
+  }
+
+  /**
+   * What this fact adds to totals (ledgers, activity): itself, once; or, for a corroborated
+   * observation, the change it made to its delivery.
+   */
+  public Contribution contribution() {
+    if (corroboration != null) {
+      return corroboration.contribution(eventId);
+    }
+    return new Contribution(
+        amount, eventTime, 1, 1, 0, sourceName == null ? List.of() : List.of(sourceName), true);
   }
 
   /** Builds a {@link Fact}; unset fields are null, zero or false. */
@@ -244,6 +269,8 @@ public record Fact(
     private String routeStart;
     private String routeEnd;
     private final List<Party> parties = new ArrayList<>();
+    private String sourceName;
+    private Corroboration corroboration;
 
     public Builder eventId(String value) {
       eventId = value;
@@ -379,6 +406,16 @@ public record Fact(
       return this;
     }
 
+    public Builder sourceName(String value) {
+      sourceName = value;
+      return this;
+    }
+
+    public Builder corroboration(Corroboration value) {
+      corroboration = value;
+      return this;
+    }
+
     public Fact build() {
       return new Fact(
           eventId,
@@ -405,7 +442,9 @@ public record Fact(
           transportMode,
           routeStart,
           routeEnd,
-          parties);
+          parties,
+          sourceName,
+          corroboration);
     }
   }
 }

@@ -27,13 +27,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code facts-by-rule}). Every event crosses two of them, so this is on the hot path: a version
  * byte, then the fields in declaration order, strings as UTF-8 behind a length (-1 for null, so a
  * string of any length that the broker accepts fits), enums by name (so reordering an enum cannot
- * change a meaning). Private to the application: no registry. Facts written by the previous format
- * (version 1: modified UTF-8 strings, no vessel, route or party fields) are still read, so an
- * upgrade with facts in flight loses none.
+ * change a meaning). Private to the application: no registry. Facts written by the earlier formats
+ * (version 1: modified UTF-8 strings, no vessel, route or party fields; version 2: no source name
+ * or corroboration) are still read, so an upgrade with facts in flight loses none.
  */
 public final class FactSerde implements Serde<Fact> {
 
-  private static final byte VERSION = 2;
+  private static final byte VERSION = 3;
+  private static final byte VERSION_2 = 2;
   private static final byte VERSION_1 = 1;
 
   @Override
@@ -81,6 +82,8 @@ public final class FactSerde implements Serde<Fact> {
       for (Party party : f.parties()) {
         party(out, party);
       }
+      string(out, f.sourceName());
+      corroboration(out, f.corroboration());
     } catch (IOException e) {
       throw new SerializationException("topic '" + topic + "': cannot write fact", e);
     }
@@ -90,11 +93,11 @@ public final class FactSerde implements Serde<Fact> {
   private static Fact read(String topic, byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != VERSION && version != VERSION_1) {
+      if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
         throw new SerializationException(
             "topic '" + topic + "': fact written in format " + version + ", this reads " + VERSION);
       }
-      Strings strings = version == VERSION ? FactSerde::string : FactSerde::stringVersion1;
+      Strings strings = version == VERSION_1 ? FactSerde::stringVersion1 : FactSerde::string;
       Fact.Builder fact =
           new Fact.Builder()
               .eventId(strings.read(in))
@@ -131,7 +134,10 @@ public final class FactSerde implements Serde<Fact> {
       for (int i = 0; i < parties; i++) {
         fact.party(party(in));
       }
-      return fact.build();
+      if (version == VERSION_2) {
+        return fact.build();
+      }
+      return fact.sourceName(string(in)).corroboration(corroboration(in)).build();
     } catch (IOException | IllegalArgumentException | NegativeArraySizeException e) {
       throw new SerializationException("topic '" + topic + "': cannot read fact: " + e, e);
     }
@@ -158,6 +164,55 @@ public final class FactSerde implements Serde<Fact> {
       ids.add(new Identifier(value(IdentifierScheme.class, string(in)), string(in)));
     }
     return new Party(role, name, ids, country);
+  }
+
+  private static void corroboration(DataOutputStream out, Corroboration c) throws IOException {
+    out.writeBoolean(c != null);
+    if (c == null) {
+      return;
+    }
+    string(out, c.deliveryId());
+    out.writeLong(c.deliveryTime());
+    out.writeDouble(c.countedBefore());
+    out.writeDouble(c.counted());
+    out.writeInt(c.observationsBefore());
+    strings(out, c.eventIds());
+    out.writeInt(c.sourcesBefore());
+    strings(out, c.sources());
+  }
+
+  private static Corroboration corroboration(DataInputStream in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    return new Corroboration(
+        string(in),
+        in.readLong(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readInt(),
+        strings(in),
+        in.readInt(),
+        strings(in));
+  }
+
+  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      string(out, value);
+    }
+  }
+
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > in.available()) {
+      throw new IOException("list of " + count + " strings, " + in.available() + " bytes left");
+    }
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(string(in));
+    }
+    return values;
   }
 
   private static void string(DataOutputStream out, String value) throws IOException {

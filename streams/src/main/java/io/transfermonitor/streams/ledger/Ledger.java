@@ -2,6 +2,8 @@ package io.transfermonitor.streams.ledger;
 
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.streams.fact.Contribution;
+import io.transfermonitor.streams.fact.Fact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,6 +38,13 @@ import java.util.TreeMap;
  *     can tell when, by event time, a level was reached even if events arrived out of order
  * @param sharedOrigin the origin of every event counted, or null when they differ
  * @param sharedDestination the destination of every event counted, or null when they differ
+ * @param originTotals the total per origin country (the supplying state of a delivery), for the
+ *     reporting gap per state; events without an origin count in the total only
+ * @param deliveryCount deliveries counted: events, less the observations that corroborate a
+ *     delivery already counted; null in ledgers stored before corroboration (then: eventCount)
+ * @param corroboratedDeliveryCount deliveries counted that more than one source saw
+ * @param lastSources the distinct sources of the last event counted (of its whole delivery, when
+ *     corroborated)
  */
 public record Ledger(
     String ruleId,
@@ -53,7 +62,11 @@ public record Ledger(
     List<String> lastReferences,
     SortedMap<String, Double> monthlyTotals,
     String sharedOrigin,
-    String sharedDestination) {
+    String sharedDestination,
+    SortedMap<String, Double> originTotals,
+    Long deliveryCount,
+    long corroboratedDeliveryCount,
+    List<String> lastSources) {
 
   /** How many event ids a ledger keeps to cite in alerts. */
   public static final int RECENT = 20;
@@ -62,9 +75,9 @@ public record Ledger(
     recentEventIds = recentEventIds == null ? List.of() : List.copyOf(recentEventIds);
     raisedLevels = raisedLevels == null ? List.of() : List.copyOf(raisedLevels);
     lastReferences = lastReferences == null ? List.of() : List.copyOf(lastReferences);
-    monthlyTotals =
-        Collections.unmodifiableSortedMap(
-            monthlyTotals == null ? new TreeMap<>() : new TreeMap<>(monthlyTotals));
+    monthlyTotals = sorted(monthlyTotals);
+    originTotals = sorted(originTotals);
+    lastSources = lastSources == null ? List.of() : List.copyOf(lastSources);
   }
 
   /** An empty ledger. */
@@ -85,23 +98,49 @@ public record Ledger(
     return new ReportingPeriod(dayOf(periodStart), dayOf(periodEnd));
   }
 
-  /** This ledger with one more event counted. */
-  public Ledger add(
-      double amount, String eventId, long eventTime, EventKind kind, List<String> references) {
+  /**
+   * This ledger with {@code fact} counted as adding {@code amount}, filed under the month of its
+   * {@link Contribution#time()}. A corroborated observation that only regroups another delivery
+   * moves the totals and counts, but is not cited as the last event.
+   */
+  public Ledger add(Fact fact, double amount) {
+    Contribution contribution = fact.contribution();
+    SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
+    months.merge(monthOf(contribution.time()), amount, Double::sum);
+    SortedMap<String, Double> origins = new TreeMap<>(originTotals);
+    if (fact.origin() != null) {
+      origins.merge(fact.origin(), amount, Double::sum);
+    }
+    Builder next =
+        toBuilder()
+            .total(total + amount)
+            .eventCount(eventCount + contribution.events())
+            .deliveryCount(deliveries() + contribution.deliveries())
+            .corroboratedDeliveryCount(
+                corroboratedDeliveryCount + contribution.corroboratedDeliveries())
+            .monthlyTotals(months)
+            .originTotals(origins);
+    if (contribution.ownRecord()) {
+      next.recentEventIds(recentWith(fact.eventId()))
+          .lastEvent(fact.eventTime(), fact.kind(), fact.references())
+          .lastSources(contribution.sources());
+    }
+    return next.build();
+  }
+
+  /** Deliveries counted ({@link #eventCount} for ledgers stored before corroboration). */
+  public long deliveries() {
+    return deliveryCount == null ? eventCount : deliveryCount;
+  }
+
+  private List<String> recentWith(String eventId) {
     List<String> recent = new ArrayList<>(recentEventIds);
+    recent.remove(eventId);
     recent.add(eventId);
     if (recent.size() > RECENT) {
       recent = recent.subList(recent.size() - RECENT, recent.size());
     }
-    SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
-    months.merge(monthOf(eventTime), amount, Double::sum);
-    return toBuilder()
-        .total(total + amount)
-        .eventCount(eventCount + 1)
-        .recentEventIds(recent)
-        .lastEvent(eventTime, kind, references)
-        .monthlyTotals(months)
-        .build();
+    return recent;
   }
 
   /**
@@ -147,7 +186,11 @@ public record Ledger(
         .limit(limit)
         .lastEvent(lastEventTime, lastEventKind, lastReferences)
         .monthlyTotals(monthlyTotals)
-        .sharedRoute(sharedOrigin, sharedDestination);
+        .sharedRoute(sharedOrigin, sharedDestination)
+        .originTotals(originTotals)
+        .deliveryCount(deliveryCount)
+        .corroboratedDeliveryCount(corroboratedDeliveryCount)
+        .lastSources(lastSources);
   }
 
   /**
@@ -163,6 +206,10 @@ public record Ledger(
       }
     }
     return Optional.empty();
+  }
+
+  private static SortedMap<String, Double> sorted(SortedMap<String, Double> map) {
+    return Collections.unmodifiableSortedMap(map == null ? new TreeMap<>() : new TreeMap<>(map));
   }
 
   private static LocalDate dayOf(long epochMillis) {
@@ -191,6 +238,10 @@ public record Ledger(
     private SortedMap<String, Double> monthlyTotals;
     private String sharedOrigin;
     private String sharedDestination;
+    private SortedMap<String, Double> originTotals;
+    private Long deliveryCount;
+    private long corroboratedDeliveryCount;
+    private List<String> lastSources;
 
     public Builder ruleId(String value) {
       ruleId = value;
@@ -260,6 +311,26 @@ public record Ledger(
       return this;
     }
 
+    public Builder originTotals(SortedMap<String, Double> value) {
+      originTotals = value;
+      return this;
+    }
+
+    public Builder deliveryCount(Long value) {
+      deliveryCount = value;
+      return this;
+    }
+
+    public Builder corroboratedDeliveryCount(long value) {
+      corroboratedDeliveryCount = value;
+      return this;
+    }
+
+    public Builder lastSources(List<String> value) {
+      lastSources = value;
+      return this;
+    }
+
     public Ledger build() {
       return new Ledger(
           ruleId,
@@ -277,7 +348,11 @@ public record Ledger(
           lastReferences,
           monthlyTotals,
           sharedOrigin,
-          sharedDestination);
+          sharedDestination,
+          originTotals,
+          deliveryCount,
+          corroboratedDeliveryCount,
+          lastSources);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
+import io.transfermonitor.streams.fact.Contribution;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.match.RuleMatcher;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     }
     ReportingPeriod period;
     try {
-      period = ReportingPeriod.of(rule.getPeriod(), fact.eventTime());
+      period = ReportingPeriod.of(rule.getPeriod(), fact.contribution().time());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule " + rule.getRuleId() + ": " + e.getMessage(), e);
     }
@@ -88,40 +89,36 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     if (ledger == null) {
       ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
     }
-    ledger =
-        ledger
-            .routedVia(fact.origin(), fact.destination())
-            .add(
-                amount.getAsDouble(),
-                fact.eventId(),
-                fact.eventTime(),
-                fact.kind(),
-                fact.references());
+    ledger = ledger.routedVia(fact.origin(), fact.destination()).add(fact, amount.getAsDouble());
     ledger = judge(rule, ledger, record.timestamp());
     ledgers.put(key, ledger);
     emitUsage(rule, ledger, record.timestamp());
   }
 
   private void recheck(long now) {
-    List<KeyValue<String, Ledger>> changed = new ArrayList<>();
+    List<KeyValue<String, Ledger>> due = new ArrayList<>();
     try (KeyValueIterator<String, Ledger> all = ledgers.all()) {
       while (all.hasNext()) {
         KeyValue<String, Ledger> entry = all.next();
         Rule rule = rules.get(entry.value.ruleId());
-        if (rule == null || !rule.getEnabled()) {
-          continue;
-        }
-        Ledger ledger = entry.value;
-        boolean limitChanged =
-            rule.getKind() == RuleKind.CAP && !Objects.equals(ledger.limit(), rule.getLimit());
-        if (limitChanged || !AlertLevels.newlyReached(rule, ledger).isEmpty()) {
-          Ledger judged = judge(rule, ledger, now);
-          emitUsage(rule, judged, now);
-          changed.add(KeyValue.pair(entry.key, judged));
+        if (rule != null && rule.getEnabled() && judgedAgainstOther(rule, entry.value)) {
+          due.add(entry);
         }
       }
     }
-    changed.forEach(kv -> ledgers.put(kv.key, kv.value));
+    // stored before the usage goes out, so later stages that read the ledgers see the new state
+    for (KeyValue<String, Ledger> entry : due) {
+      Rule rule = rules.get(entry.value.ruleId());
+      Ledger judged = judge(rule, entry.value, now);
+      ledgers.put(entry.key, judged);
+      emitUsage(rule, judged, now);
+    }
+  }
+
+  private static boolean judgedAgainstOther(Rule rule, Ledger ledger) {
+    boolean limitChanged =
+        rule.getKind() == RuleKind.CAP && !Objects.equals(ledger.limit(), rule.getLimit());
+    return limitChanged || !AlertLevels.newlyReached(rule, ledger).isEmpty();
   }
 
   private Ledger judge(Rule rule, Ledger ledger, long timestamp) {
@@ -153,6 +150,8 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
             .setUnit(ledger.unit())
             .setRatio(limit == null || limit == 0 ? null : ledger.total() / limit)
             .setEventCount(ledger.eventCount())
+            .setDeliveryCount(ledger.deliveries())
+            .setCorroboratedDeliveryCount(ledger.corroboratedDeliveryCount())
             .setLastEventId(
                 ledger.recentEventIds().isEmpty()
                     ? null
@@ -170,14 +169,18 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     return rule.getKind() == RuleKind.CAP ? "BARREL" : "EVENTS";
   }
 
-  /** What {@code fact} adds to a total of {@code rule}, or empty when the units do not agree. */
+  /**
+   * What {@code fact} adds to a total of {@code rule} (a count of deliveries for totals in EVENTS),
+   * or empty when the units do not agree.
+   */
   static OptionalDouble amountFor(Rule rule, Fact fact) {
     String unit = unitOf(rule);
+    Contribution contribution = fact.contribution();
     if (unit.equals("EVENTS")) {
-      return OptionalDouble.of(1);
+      return OptionalDouble.of(contribution.deliveries());
     }
     return unit.equals(fact.amountUnit())
-        ? OptionalDouble.of(fact.amount())
+        ? OptionalDouble.of(contribution.amount())
         : OptionalDouble.empty();
   }
 }

@@ -5,12 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.MatchMethod;
 import io.transfermonitor.model.RejectionStage;
 
 /**
  * Counters of each stage, in a Micrometer registry: {@code tm.events.in}, {@code tm.events.valid},
- * {@code tm.events.rejected} (tag {@code stage}), {@code tm.events.duplicate} (tag {@code kind})
- * and {@code tm.alerts} (tags {@code rule}, {@code severity}).
+ * {@code tm.events.rejected} (tag {@code stage}), {@code tm.events.duplicate} (tag {@code kind}),
+ * {@code tm.alerts} (tags {@code rule}, {@code severity}), and for screening {@code
+ * tm.screening.parties} (parties screened), {@code tm.screening.matches} (tags {@code method},
+ * {@code retroactive}), {@code tm.screening.near.misses} (tag {@code method}: best matches below
+ * the threshold, never alerted) and {@code tm.screening.rescreened} (designations past events were
+ * rescreened against).
  */
 public final class MonitorMetrics {
 
@@ -51,6 +56,26 @@ public final class MonitorMetrics {
         .tag("severity", alert.getSeverity().name())
         .register(registry)
         .increment();
+  }
+
+  public void partiesScreened(int parties) {
+    Counter.builder("tm.screening.parties").register(registry).increment(parties);
+  }
+
+  public void screeningMatch(MatchMethod method, boolean retroactive) {
+    Counter.builder("tm.screening.matches")
+        .tag("method", method.name())
+        .tag("retroactive", String.valueOf(retroactive))
+        .register(registry)
+        .increment();
+  }
+
+  public void nearMiss(MatchMethod method) {
+    counter("tm.screening.near.misses", "method", method.name()).increment();
+  }
+
+  public void rescreened(int designations) {
+    Counter.builder("tm.screening.rescreened").register(registry).increment(designations);
   }
 
   private Counter counter(String name, String tag, String value) {

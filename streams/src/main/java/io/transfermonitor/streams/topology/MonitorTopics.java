@@ -1,12 +1,15 @@
 package io.transfermonitor.streams.topology;
 
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
@@ -20,33 +23,39 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
- * registry: the six event topics, the rules, alerts, rejected and cap-usage topics, the cases, the
- * operator actions on cases and the notifications. Keys are strings; values are Avro in the
- * Confluent wire format.
+ * registry: the six event topics, the rules, designations, alerts, rejected and aggregate topics
+ * (cap usage, reporting gaps, activity), the cases, the operator actions on cases and the
+ * notifications. Keys are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
   private final Map<EventKind, Topic<String, ? extends SpecificRecord>> events =
       new EnumMap<>(EventKind.class);
   private final Topic<String, Rule> rules;
+  private final Topic<String, Designation> designations;
   private final Topic<String, Alert> alerts;
   private final Topic<String, RejectedEvent> rejected;
   private final Topic<String, CapUsage> capUsage;
   private final Topic<String, Case> cases;
   private final Topic<String, CaseAction> caseActions;
   private final Topic<String, CaseNotification> notifications;
+  private final Topic<String, ReportingGap> reportingGaps;
+  private final Topic<String, Activity> activity;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
       events.put(kind, avro(names.eventTopic(kind), EventTypes.recordClass(kind), registry));
     }
     rules = avro(names.rules(), Rule.class, registry);
+    designations = avro(names.designations(), Designation.class, registry);
     alerts = avro(names.alerts(), Alert.class, registry);
     rejected = avro(names.rejected(), RejectedEvent.class, registry);
     capUsage = avro(names.capUsage(), CapUsage.class, registry);
     cases = avro(names.cases(), Case.class, registry);
     caseActions = avro(names.caseActions(), CaseAction.class, registry);
     notifications = avro(names.notifications(), CaseNotification.class, registry);
+    reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
+    activity = avro(names.activity(), Activity.class, registry);
   }
 
   /** The input topic of {@code kind}. */
@@ -56,6 +65,10 @@ public final class MonitorTopics {
 
   public Topic<String, Rule> rules() {
     return rules;
+  }
+
+  public Topic<String, Designation> designations() {
+    return designations;
   }
 
   public Topic<String, Alert> alerts() {
@@ -80,6 +93,14 @@ public final class MonitorTopics {
 
   public Topic<String, CaseNotification> notifications() {
     return notifications;
+  }
+
+  public Topic<String, ReportingGap> reportingGaps() {
+    return reportingGaps;
+  }
+
+  public Topic<String, Activity> activity() {
+    return activity;
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(

@@ -1,12 +1,18 @@
 package io.transfermonitor.streams.topology;
 
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.validation.EventValidator;
+import io.transfermonitor.streams.activity.ActivityCount;
+import io.transfermonitor.streams.activity.ActivityCounter;
+import io.transfermonitor.streams.activity.ActivityCounts;
+import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertsByRule;
 import io.transfermonitor.streams.cases.CaseInput;
@@ -15,9 +21,15 @@ import io.transfermonitor.streams.cases.CaseProcessor;
 import io.transfermonitor.streams.cases.CaseRouter;
 import io.transfermonitor.streams.cases.Pager;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
+import io.transfermonitor.streams.corroborate.DeliveryCorroborator;
+import io.transfermonitor.streams.corroborate.VesselObservations;
 import io.transfermonitor.streams.dedupe.ResendFilter;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.fact.FactSerde;
+import io.transfermonitor.streams.gap.GapState;
+import io.transfermonitor.streams.gap.GapUpdate;
+import io.transfermonitor.streams.gap.ReportingGapProcessor;
 import io.transfermonitor.streams.ledger.JsonSerde;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
@@ -27,9 +39,16 @@ import io.transfermonitor.streams.match.BanMatcher;
 import io.transfermonitor.streams.match.LedgerRouter;
 import io.transfermonitor.streams.match.RuleDecoder;
 import io.transfermonitor.streams.match.RuleStoreUpdater;
+import io.transfermonitor.streams.match.ScreenMatch;
+import io.transfermonitor.streams.match.ScreenRuleMatcher;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.normalize.BarrelConverter;
 import io.transfermonitor.streams.normalize.UnitNormalizer;
+import io.transfermonitor.streams.screen.DesignationChanges;
+import io.transfermonitor.streams.screen.DesignationStoreUpdater;
+import io.transfermonitor.streams.screen.ScreenedEvents;
+import io.transfermonitor.streams.screen.ScreeningHit;
+import io.transfermonitor.streams.screen.ScreeningProcessor;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
@@ -43,6 +62,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -55,16 +75,28 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * tm.reference.rules -> read-rules -> global store rules (read by every stage that matches rules)
+ * tm.reference.designations -> read-designations -> global store designations (read by screen)
  * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
  *                                          -> as-fact -> facts-by-event-id (repartition, key id)
  *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
+ *   -> screen-parties (stores screened-events, designations-rescreened) -> 4 match-screen-rules
+ *      -> 6 compose-screen-alerts -> 7 key-screen-alerts-by-case -> screen-alerts-by-case
  *   -> 4 match-bans -> 6 compose-ban-alerts -> 7 key-ban-alerts-by-case -> ban-alerts-by-case
- *   -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
- *      -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
- *                                            -> as-level-reached -> 6 compose-level-alerts
- *                                               -> 7 key-level-alerts-by-case -> level-alerts-by-case
+ *   -> 3b observed tanker deliveries with an IMO number: facts-by-vessel (repartition, key IMO)
+ *         -> corroborate-deliveries (store vessel-observations); every other fact as it is
+ *      -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
+ *         -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
+ *                                               -> as-level-reached -> 6 compose-level-alerts
+ *                                                  -> 7 key-level-alerts-by-case
+ *                                                  -> level-alerts-by-case
+ *            -> 5b compare-reported-observed (store reporting-gaps, reads ledgers)
+ *                 -> as-reporting-gap -> tm.aggregates.reporting-gaps
+ *                 -> as-gap-reached -> 6 compose-gap-alerts -> 7 key-gap-alerts-by-case
+ *                 -> gap-alerts-by-case
+ *      -> 8 as-activity-counts -> activity-by-row (repartition, key row)
+ *           -> count-activity (store activity) -> tm.aggregates.activity
  * tm.case-actions -> read-case-actions -> key-case-actions-by-case -> case-actions-by-case
- * (the three repartition topics, key case id, one partition count: tm.case.partitions)
+ * (the four repartition topics, key case id, one partition count: tm.case.partitions)
  *   -> 7 track-cases (stores cases, case-timers) -> as-filed-alert -> tm.alerts
  *                                                -> as-case -> tm.cases
  *                                                -> as-notification -> tm.notifications
@@ -86,11 +118,35 @@ public final class MonitorTopology {
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
 
+  /** Global store of the designations, key = reference number. */
+  public static final String DESIGNATIONS_STORE = "designations";
+
+  /** Events with parties seen within the screening look-back, key = event id. */
+  public static final String SCREENED_EVENTS_STORE = "screened-events";
+
+  /** Version of each designation a task has rescreened its events against. */
+  public static final String DESIGNATIONS_RESCREENED_STORE = "designations-rescreened";
+
   /** Repartition by event id, before the re-send check. */
   public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
 
   /** Repartition by rule id, before the ledgers. */
   public static final String FACTS_BY_RULE = "facts-by-rule";
+
+  /** Observations of each vessel, key = IMO number. */
+  public static final String VESSEL_OBSERVATIONS_STORE = "vessel-observations";
+
+  /** Repartition by IMO number, before corroboration (observed tanker deliveries only). */
+  public static final String FACTS_BY_VESSEL = "facts-by-vessel";
+
+  /** Reporting gaps, key = ruleId/periodStart/scope. */
+  public static final String REPORTING_GAPS_STORE = "reporting-gaps";
+
+  /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
+  public static final String ACTIVITY_STORE = "activity";
+
+  /** Repartition by activity row, before counting activity. */
+  public static final String ACTIVITY_BY_ROW = "activity-by-row";
 
   /** Cases, key = case id. */
   public static final String CASES_STORE = "cases";
@@ -107,6 +163,7 @@ public final class MonitorTopology {
   private final MonitorTopics topics;
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
+  private final DesignationChanges designationChanges = new DesignationChanges();
 
   private MonitorTopology(
       MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
@@ -146,18 +203,30 @@ public final class MonitorTopology {
     writeRejected(validated);
     KStream<String, Fact> fresh = normalizeUnits(dropResends(validated));
     KStream<String, Alert> banAlerts = banAlerts(matchBans(fresh));
-    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(fresh));
+    KStream<String, Fact> counted = corroborate(fresh);
+    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(counted));
     writeCapUsage(ledgers);
+    KStream<String, GapUpdate> gaps = compareReportedAndObserved(ledgers);
+    writeReportingGaps(gaps);
     // built after the ledgers, so the sub-topologies (and task ids) that existed keep their numbers
     KStream<String, CaseInput> bans = toCases(banAlerts, "ban");
     KStream<String, CaseInput> levels = toCases(levelAlerts(ledgers), "level");
+    KStream<String, CaseInput> screens =
+        toCases(screenAlerts(matchScreenRules(screenParties(fresh))), "screen");
+    KStream<String, CaseInput> gapLevels = toCases(gapAlerts(gaps), "gap");
     KStream<String, CaseInput> toCases =
         actionsToCases()
             .merge(bans, Named.as("merge-ban-alerts"))
-            .merge(levels, Named.as("merge-level-alerts"));
+            .merge(levels, Named.as("merge-level-alerts"))
+            .merge(screens, Named.as("merge-screen-alerts"))
+            .merge(gapLevels, Named.as("merge-gap-alerts"));
     KStream<String, CaseOutcome> cases = trackCases(toCases);
     writeAlerts(cases);
     writeCases(cases);
+    // last, so the sub-topologies (and task ids, state directories) of earlier versions keep
+    // their numbers: the designations (screening), then the activity rows (corroboration)
+    holdDesignations();
+    writeActivity(countActivity(counted));
     return builder.build();
   }
 
@@ -173,6 +242,18 @@ public final class MonitorTopology {
         rules.name(),
         rules.consumed("read-rules"),
         () -> new RuleStoreUpdater(RULES_STORE));
+  }
+
+  /** Designations: a global store fed by the compacted designations topic, for every task. */
+  private void holdDesignations() {
+    Topic<String, Designation> designations = topics.designations();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DESIGNATIONS_STORE), keys, designations.valueSerde())
+            .withLoggingDisabled(),
+        designations.name(),
+        designations.consumed("read-designations"),
+        () -> new DesignationStoreUpdater(DESIGNATIONS_STORE, designationChanges));
   }
 
   /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
@@ -231,6 +312,67 @@ public final class MonitorTopology {
     return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
   }
 
+  /** Screening: every party of every event against the designations; past events rescreened. */
+  private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
+    builder.addStateStore(
+        ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long()));
+    return facts.process(
+        () ->
+            new ScreeningProcessor(
+                DESIGNATIONS_STORE,
+                SCREENED_EVENTS_STORE,
+                DESIGNATIONS_RESCREENED_STORE,
+                designationChanges,
+                config.screening(),
+                metrics),
+        Named.as("screen-parties"),
+        SCREENED_EVENTS_STORE,
+        DESIGNATIONS_RESCREENED_STORE);
+  }
+
+  /** Stage 4, screening: each hit once per SCREEN rule that covers its designation's list. */
+  private KStream<String, ScreenMatch> matchScreenRules(KStream<String, ScreeningHit> hits) {
+    return hits.process(() -> new ScreenRuleMatcher(RULES_STORE), Named.as("match-screen-rules"));
+  }
+
+  /**
+   * Stage 3b: OBSERVED tanker deliveries with an IMO number meet the other observations of their
+   * vessel (the only facts repartitioned for it) and count once per delivery; every other fact
+   * counts on its own.
+   */
+  private KStream<String, Fact> corroborate(KStream<String, Fact> facts) {
+    CorroborationRule rule = config.corroborationRule();
+    Map<String, KStream<String, Fact>> byKind =
+        facts
+            .split(Named.as("split-observations"))
+            .branch((id, fact) -> rule.applies(fact), Branched.as("-by-vessel"))
+            .defaultBranch(Branched.as("-others"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(VESSEL_OBSERVATIONS_STORE),
+            keys,
+            new JsonSerde<>(VesselObservations.class)));
+    KStream<String, Fact> deliveries =
+        byKind
+            .get("split-observations-by-vessel")
+            .selectKey((id, fact) -> fact.vesselImo(), Named.as("key-by-vessel"))
+            .repartition(
+                Repartitioned.<String, Fact>as(FACTS_BY_VESSEL)
+                    .withKeySerde(keys)
+                    .withValueSerde(this.facts))
+            .process(
+                () ->
+                    new DeliveryCorroborator(
+                        VESSEL_OBSERVATIONS_STORE, rule, config.dedupRetention()),
+                Named.as("corroborate-deliveries"),
+                VESSEL_OBSERVATIONS_STORE);
+    return deliveries.merge(
+        byKind.get("split-observations-others"), Named.as("merge-corroborated"));
+  }
+
   /** Stage 4, bans: every BAN rule each fact breaks. */
   private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
     return facts.process(() -> new BanMatcher(RULES_STORE), Named.as("match-bans"));
@@ -261,6 +403,63 @@ public final class MonitorTopology {
     ledgers
         .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
         .to(topics.capUsage().name(), topics.capUsage().produced("write-cap-usage"));
+  }
+
+  /** Stage 6, alerts for designated parties, keyed by alert id. */
+  private KStream<String, Alert> screenAlerts(KStream<String, ScreenMatch> matches) {
+    return matches.map(
+        (eventId, match) -> byId(AlertComposer.screened(match)), Named.as("compose-screen-alerts"));
+  }
+
+  /** Stage 5b: each cap's REPORTED and OBSERVED totals compared, in total and per state. */
+  private KStream<String, GapUpdate> compareReportedAndObserved(
+      KStream<String, LedgerUpdate> ledgers) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
+            keys,
+            new JsonSerde<>(GapState.class)));
+    return ledgers.process(
+        () ->
+            new ReportingGapProcessor(
+                REPORTING_GAPS_STORE, LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+        Named.as("compare-reported-observed"),
+        REPORTING_GAPS_STORE,
+        LEDGERS_STORE);
+  }
+
+  private void writeReportingGaps(KStream<String, GapUpdate> gaps) {
+    gaps.flatMapValues(GapUpdate::gaps, Named.as("as-reporting-gap"))
+        .to(topics.reportingGaps().name(), topics.reportingGaps().produced("write-reporting-gaps"));
+  }
+
+  /** Stage 6, alerts for reporting gaps, keyed by alert id. */
+  private KStream<String, Alert> gapAlerts(KStream<String, GapUpdate> gaps) {
+    return gaps.flatMapValues(GapUpdate::levelsReached, Named.as("as-gap-reached"))
+        .map(
+            (gap, reached) -> byId(AlertComposer.gapReached(reached)),
+            Named.as("compose-gap-alerts"));
+  }
+
+  /** Stage 8: activity rows for dashboards, each kept by one task. */
+  private KStream<String, Activity> countActivity(KStream<String, Fact> counted) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ACTIVITY_STORE),
+            keys,
+            new JsonSerde<>(ActivityTally.class)));
+    return counted
+        .flatMap((id, fact) -> ActivityCounts.of(fact), Named.as("as-activity-counts"))
+        .repartition(
+            Repartitioned.<String, ActivityCount>as(ACTIVITY_BY_ROW)
+                .withKeySerde(keys)
+                .withValueSerde(new JsonSerde<>(ActivityCount.class)))
+        .process(
+            () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
+  }
+
+  private void writeActivity(KStream<String, Activity> activity) {
+    activity.to(topics.activity().name(), topics.activity().produced("write-activity"));
   }
 
   /** Stage 6, alerts for bans, keyed by alert id. */

@@ -24,6 +24,7 @@ import io.transfermonitor.testkit.KafkaStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +43,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The monitor on a real broker and registry, exactly-once on: events in, alerts out. */
+/**
+ * The monitor on a real broker and registry, exactly-once on: events in, alerts out, each once
+ * across re-sends and a restart on an empty state directory, a delivery seen by two sources counted
+ * once before and after it.
+ */
 @ExtendWith(KafkaStackExtension.class)
 class MonitorApplicationIT {
+
+  private static final String VESSEL = "9000001";
+  private static final String GAP = "reporting-gap-refined-petroleum/";
+
+  /** Four cap levels, one banned shipment, the gaps of 2024 and 2023 (all states and RUS). */
+  private static final int ALERTS = 11;
+
+  private static final Instant START_OF_2023 = Instant.parse("2023-01-01T00:00:00Z");
 
   @TempDir Path stateDir;
 
   @Test
-  void shouldRaiseCapAndBanAlertsOnceAcrossResendsAndRestartsAndRejectBadRecords(KafkaStack stack) {
+  void shouldRaiseCapBanAndGapAlertsOnceAcrossResendsAndRestartsAndRejectBadRecords(
+      KafkaStack stack) {
     // given: fresh topics, the default rules, a running monitor
     Topics topics = stack.uniqueTopics();
     MonitorConfig config =
@@ -88,7 +102,10 @@ class MonitorApplicationIT {
               Events.refined("d2", "2024-04-01T00:00:00Z", 75_000),
               Events.refined("d3", "2024-05-01T00:00:00Z", 25_000),
               Events.refined("d4", "2024-06-01T00:00:00Z", 25_000),
-              Events.containers("rajin", "2023-10-01T00:00:00Z", CargoCategory.MUNITIONS, 1_000));
+              Events.containers("rajin", "2023-10-01T00:00:00Z", CargoCategory.MUNITIONS, 1_000),
+              // one delivery of 2023 seen by two sources
+              Events.sighting("v1", "2023-05-01T00:00:00Z", 100_000, VESSEL, "Nampo", "imagery"),
+              Events.sighting("v2", "2023-05-01T12:00:00Z", 120_000, VESSEL, "Nampo", "AIS"));
 
       // when: the events, a garbage record and a negative quantity, then every event again
       events.forEach(e -> send(producer, registry, topics, e));
@@ -108,7 +125,7 @@ class MonitorApplicationIT {
           .untilAsserted(
               () -> {
                 alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
-                assertThat(seen).hasSize(5);
+                assertThat(seen).hasSize(ALERTS);
               });
       String cap = Events.REFINED_CAP + "/2024-01-01/OBSERVED/";
       assertThat(seen)
@@ -118,7 +135,13 @@ class MonitorApplicationIT {
               cap + "NOTICE_90",
               cap + "CEASE_SUPPLY_95",
               cap + "BREACH",
-              "unscr-1718-arms-embargo/rajin");
+              "unscr-1718-arms-embargo/rajin",
+              GAP + "2024-01-01/ALL/REPORTING_GAP",
+              GAP + "2024-01-01/RUS/REPORTING_GAP",
+              GAP + "2024-01-01/ALL/UNREPORTED_BREACH",
+              GAP + "2024-01-01/RUS/UNREPORTED_BREACH",
+              GAP + "2023-01-01/ALL/REPORTING_GAP",
+              GAP + "2023-01-01/RUS/REPORTING_GAP");
       assertThat(seen.stream().filter(a -> a.getRuleId().equals(Events.REFINED_CAP)))
           .extracting(Alert::getLevel)
           .containsExactly("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
@@ -144,14 +167,15 @@ class MonitorApplicationIT {
           .untilAsserted(
               () -> {
                 alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
-                assertThat(seen).hasSize(5);
+                assertThat(seen).hasSize(ALERTS);
               });
       assertThat(meters.get("tm.events.duplicate").counters())
           .isNotEmpty()
           .allSatisfy(c -> assertThat(c.count()).isPositive());
 
       // when: the monitor restarts on an empty state directory (state restored from changelogs),
-      // a re-send and a new delivery in the same year arrive
+      // a re-send, a new delivery in the same year and a third, smaller sighting of the delivery
+      // of 2023 arrive
       monitor.close();
       props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("after-restart").toString());
       try (MonitorApplication restarted = MonitorApplication.start(props, config, meters);
@@ -160,9 +184,16 @@ class MonitorApplicationIT {
         usage.subscribe(List.of(topics.capUsage()));
         send(producer, registry, topics, events.get(0));
         send(producer, registry, topics, Events.refined("d5", "2024-08-01T00:00:00Z", 10_000));
+        send(producer, registry, topics, events.get(6));
+        send(
+            producer,
+            registry,
+            topics,
+            Events.sighting("v3", "2023-05-02T00:00:00Z", 110_000, VESSEL, "Nampo", "think tank"));
         producer.flush();
 
-        // then: the ledger goes on from 500,000 and no level is raised twice
+        // then: the ledger goes on from 500,000, the delivery of 2023 still counts 120,000 once,
+        // and no level is raised twice
         List<CapUsage> totals = new ArrayList<>();
         await()
             .atMost(Duration.ofSeconds(60))
@@ -170,6 +201,16 @@ class MonitorApplicationIT {
                 () -> {
                   usage.poll(Duration.ofMillis(200)).forEach(r -> totals.add(r.value()));
                   assertThat(totals).extracting(CapUsage::getTotal).contains(510_000.0);
+                  assertThat(totals)
+                      .filteredOn(u -> u.getPeriodStart().equals(START_OF_2023))
+                      .filteredOn(u -> u.getEventCount() == 3)
+                      .singleElement()
+                      .satisfies(
+                          u -> {
+                            assertThat(u.getTotal()).isEqualTo(120_000.0);
+                            assertThat(u.getDeliveryCount()).isEqualTo(1L);
+                            assertThat(u.getCorroboratedDeliveryCount()).isEqualTo(1L);
+                          });
                 });
         await()
             .during(Duration.ofSeconds(3))
@@ -177,7 +218,7 @@ class MonitorApplicationIT {
             .untilAsserted(
                 () -> {
                   alerts.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
-                  assertThat(seen).hasSize(5);
+                  assertThat(seen).hasSize(ALERTS);
                 });
       }
     }

@@ -6,7 +6,6 @@ import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.ContainerShipment;
-import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.streams.Events;
@@ -17,7 +16,6 @@ import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
 import io.transfermonitor.streams.ledger.ReportingPeriod;
 import io.transfermonitor.streams.match.BanMatch;
 import java.time.Instant;
-import java.util.List;
 
 /** Alerts and actions as the stages before the case stage make them, for the case tests. */
 final class CaseAlerts {
@@ -44,10 +42,12 @@ final class CaseAlerts {
     Rule cap = Events.defaultRule(Events.REFINED_CAP);
     RuleLevel level =
         cap.getLevels().stream().filter(l -> l.getLabel().equals(label)).findFirst().orElseThrow();
-    long eventTime = Instant.parse("2024-06-18T00:00:00Z").toEpochMilli();
+    String time = "2024-06-18T00:00:00Z";
+    long eventTime = Instant.parse(time).toEpochMilli();
+    Fact delivery = Fact.of(Events.refined("d-" + label, time, total));
     Ledger ledger =
         Ledger.open(cap.getRuleId(), ReportingPeriod.of(null, eventTime), Basis.OBSERVED, "BARREL")
-            .add(total, "d-" + label, eventTime, EventKind.TANKER_DELIVERY, List.of("seed-000"));
+            .add(delivery, total);
     return AlertComposer.levelReached(new LevelReached(cap, ledger, level, 1_000));
   }
 

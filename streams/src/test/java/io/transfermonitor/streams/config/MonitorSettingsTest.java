@@ -36,14 +36,20 @@ class MonitorSettingsTest {
     assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.validationLimits()).isEqualTo(ValidationLimits.DEFAULTS);
     assertThat(config.instanceId()).isEmpty();
+    assertThat(config.screeningThreshold()).isEqualTo(0.9);
+    assertThat(config.nearMissThreshold()).isEqualTo(0.6);
+    assertThat(config.screeningLookBack()).isEqualTo(Duration.ofDays(400));
+    assertThat(config.rescreenInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.casePartitions()).isEqualTo(3);
+    assertThat(config.corroborationWindow()).isEqualTo(Duration.ofHours(48));
+    assertThat(config.corroborationSamePort()).isTrue();
   }
 
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(15)
+        .hasSize(21)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -72,6 +78,17 @@ class MonitorSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MonitorSettings.BARRELS_PER_TON)
         .hasMessageContaining("'x' is not PRODUCT=FACTOR");
+    assertThat(MonitorSettings.problem(MonitorSettings.SCREENING_THRESHOLD, "1.5"))
+        .contains("'1.5' must be a score above 0 and at most 1");
+    assertThatThrownBy(
+            () ->
+                MonitorSettings.parse(
+                    Map.of(
+                        MonitorSettings.SCREENING_THRESHOLD, "0.8",
+                        MonitorSettings.NEAR_MISS_THRESHOLD, "0.85")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(MonitorSettings.NEAR_MISS_THRESHOLD)
+        .hasMessageContaining("must not be above tm.screening.threshold (0.8)");
     assertThat(MonitorSettings.problem(MonitorSettings.CASE_PARTITIONS, "0"))
         .contains("'0' must be a whole number of at least 1");
     assertThat(MonitorSettings.parse(Map.of(MonitorSettings.CASE_QUIET_INTERVAL, "90s")))

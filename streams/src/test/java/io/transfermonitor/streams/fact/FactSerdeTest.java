@@ -10,6 +10,7 @@ import io.transfermonitor.streams.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,44 @@ class FactSerdeTest {
       byte[] bytes = serde.serializer().serialize("facts-by-rule", fact);
       assertThat(serde.deserializer().deserialize("facts-by-rule", bytes)).isEqualTo(fact);
     }
+  }
+
+  @Test
+  void shouldCarryTheSourceAndTheCorroborationOfAnObservationUnchanged() {
+    // given
+    Fact observed =
+        Events.secondSighting(
+            "b", "2024-03-01T12:00:00Z", "2024-03-01T00:00:00Z", 200_000, 210_000);
+
+    // when
+    byte[] bytes = serde.serializer().serialize("facts-by-rule", observed);
+    Fact read = serde.deserializer().deserialize("facts-by-rule", bytes);
+
+    // then
+    assertThat(read).isEqualTo(observed);
+    assertThat(read.sourceName()).isEqualTo("AIS");
+    assertThat(read.contribution().amount()).isEqualTo(10_000.0);
+  }
+
+  @Test
+  void shouldStillReadAFactWrittenInTheSecondFormat() {
+    // given: version 2 ended after the parties, without source name and corroboration
+    Fact fact =
+        Fact.of(Events.shipment("s1", "2023-10-01T00:00:00Z", "Rajin", "Dunai", "Tikhoretsk"))
+            .toBuilder()
+            .sourceName(null)
+            .build();
+    byte[] current = serde.serializer().serialize("facts-by-rule", fact);
+    // a null string is 4 bytes (length -1), no corroboration 1 byte
+    byte[] version2 = Arrays.copyOf(current, current.length - 5);
+    version2[0] = 2;
+
+    // when
+    Fact read = serde.deserializer().deserialize("facts-by-rule", version2);
+
+    // then
+    assertThat(read).isEqualTo(fact);
+    assertThat(read.contribution().amount()).isEqualTo(100.0);
   }
 
   @Test

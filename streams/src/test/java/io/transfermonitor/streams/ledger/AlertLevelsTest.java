@@ -3,11 +3,10 @@ package io.transfermonitor.streams.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.Basis;
-import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.streams.Events;
-import java.util.List;
+import io.transfermonitor.streams.fact.Fact;
 import org.junit.jupiter.api.Test;
 
 class AlertLevelsTest {
@@ -18,7 +17,7 @@ class AlertLevelsTest {
 
   @Test
   void shouldReachALevelAtExactlyThresholdTimesLimit() {
-    Ledger ledger = empty.add(475_000, "e1", 0, EventKind.TANKER_DELIVERY, List.of());
+    Ledger ledger = empty.add(delivery("e1", 475_000), 475_000);
     assertThat(AlertLevels.newlyReached(cap, ledger))
         .extracting(RuleLevel::getLabel)
         .containsExactly("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95");
@@ -27,10 +26,7 @@ class AlertLevelsTest {
   @Test
   void shouldNotReachALevelAgainOnceRaised() {
     Ledger ledger =
-        empty
-            .add(480_000, "e1", 0, EventKind.TANKER_DELIVERY, List.of())
-            .withRaised("NOTICE_75")
-            .withRaised("NOTICE_90");
+        empty.add(delivery("e1", 480_000), 480_000).withRaised("NOTICE_75").withRaised("NOTICE_90");
     assertThat(AlertLevels.newlyReached(cap, ledger))
         .extracting(RuleLevel::getLabel)
         .containsExactly("CEASE_SUPPLY_95");
@@ -41,12 +37,18 @@ class AlertLevelsTest {
     Rule troops = Events.defaultRule("unscr-1718-military-assistance");
     Ledger ledger =
         Ledger.open(troops.getRuleId(), ReportingPeriod.of(null, 0), Basis.OBSERVED, "PERSONNEL")
-            .add(999, "t1", 0, EventKind.TROOP_DEPLOYMENT, List.of());
+            .add(troops("t1", 999), 999);
     assertThat(AlertLevels.newlyReached(troops, ledger)).isEmpty();
-    assertThat(
-            AlertLevels.newlyReached(
-                troops, ledger.add(1, "t2", 0, EventKind.TROOP_DEPLOYMENT, List.of())))
+    assertThat(AlertLevels.newlyReached(troops, ledger.add(troops("t2", 1), 1)))
         .extracting(RuleLevel::getLabel)
         .containsExactly("PERSONNEL_1000");
+  }
+
+  private static Fact delivery(String id, double barrels) {
+    return Fact.of(Events.refined(id, "1970-01-01T00:00:00Z", barrels));
+  }
+
+  private static Fact troops(String id, int personnel) {
+    return Fact.of(Events.troops(id, "1970-01-01T00:00:00Z", personnel));
   }
 }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.TankerDelivery;
-import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
-import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
 import io.transfermonitor.streams.fact.Fact;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +31,8 @@ class LedgerProcessorTest {
 
   @BeforeEach
   void init() {
-    rules =
-        MockStores.keyValue(
-            context,
-            "rules",
-            AvroSerde.forValue(InMemorySchemaRegistry.scope("ledger-processor"), Rule.class));
+    rules = MockStores.rules(context, cap);
     ledgers = MockStores.keyValue(context, "ledgers", new JsonSerde<>(Ledger.class));
-    rules.put(cap.getRuleId(), cap);
     context.setCurrentSystemTimeMs(1_000);
     processor.init(context);
   }
@@ -85,6 +79,27 @@ class LedgerProcessorTest {
   }
 
   @Test
+  void shouldCountACorroboratedObservationByItsDeliverysChangeInTheDeliverysPeriod() {
+    // given: a delivery first seen on 31 December 2023, seen again on 1 January 2024
+    Fact later =
+        Events.secondSighting(
+            "b", "2024-01-01T03:00:00Z", "2023-12-31T22:00:00Z", 200_000, 210_000);
+
+    // when
+    processor.process(new Record<>(Events.REFINED_CAP, later, 0));
+
+    // then
+    Ledger of2023 = ledgers.get(Events.REFINED_CAP + "/2023-01-01/OBSERVED");
+    assertThat(of2023.total()).isEqualTo(10_000.0);
+    assertThat(of2023.eventCount()).isEqualTo(1);
+    assertThat(of2023.deliveries()).isZero();
+    assertThat(of2023.corroboratedDeliveryCount()).isEqualTo(1);
+    assertThat(of2023.lastSources()).containsExactly("imagery", "AIS");
+    assertThat(of2023.originTotals()).containsExactly(Map.entry("RUS", 10_000.0));
+    assertThat(ledgers.get(KEY)).isNull();
+  }
+
+  @Test
   void shouldTellTheRouteOfATotalOnlyWhileEveryCountedEventSharesIt() {
     // given
     count("d1", 200_000);
@@ -120,10 +135,6 @@ class LedgerProcessorTest {
   }
 
   private List<LedgerUpdate> updates() {
-    return context.forwarded().stream()
-        .map(CapturedForward::record)
-        .map(Record::value)
-        .map(LedgerUpdate.class::cast)
-        .toList();
+    return Forwarded.values(context, LedgerUpdate.class);
   }
 }

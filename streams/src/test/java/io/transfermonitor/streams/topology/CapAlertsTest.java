@@ -14,6 +14,7 @@ import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.Severity;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
@@ -47,9 +48,9 @@ class CapAlertsTest {
 
     // when
     deliveries.forEach(monitor::send);
-    List<Alert> first = monitor.alerts();
+    List<Alert> first = monitor.alerts(RuleKind.CAP);
     deliveries.forEach(monitor::send);
-    List<Alert> replay = monitor.alerts();
+    List<Alert> replay = monitor.alerts(RuleKind.CAP);
 
     // then
     assertThat(first)
@@ -88,7 +89,7 @@ class CapAlertsTest {
     monitor.send(refined("june", "2024-06-18T00:00:00Z", 50_000));
 
     // when
-    List<Alert> alerts = monitor.alerts();
+    List<Alert> alerts = monitor.alerts(RuleKind.CAP);
 
     // then the breach is raised by the June delivery's arrival, and dated by event time
     assertThat(alerts)
@@ -115,7 +116,7 @@ class CapAlertsTest {
     // given
     monitor.rules(defaultRules());
     monitor.send(refined("d1", "2024-03-01T00:00:00Z", 480_000));
-    assertThat(monitor.alerts()).hasSize(3);
+    assertThat(monitor.alerts(RuleKind.CAP)).hasSize(3);
 
     // when
     monitor.send(refined("d2", "2024-04-01T00:00:00Z", 10_000));
@@ -123,7 +124,7 @@ class CapAlertsTest {
     monitor.send(refined("d4", "2024-06-01T00:00:00Z", 30_000));
 
     // then
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .extracting(Alert::getLevel, Alert::getTotal)
         .containsExactly(tuple("BREACH", 510_000.0));
   }
@@ -137,7 +138,7 @@ class CapAlertsTest {
     monitor.send(refined("big", "2024-02-01T00:00:00Z", 512_300));
 
     // then
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .extracting(Alert::getLevel)
         .containsExactly("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
   }
@@ -159,7 +160,7 @@ class CapAlertsTest {
             "METRIC_TON"));
 
     // then
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(
             alert -> {
@@ -204,7 +205,7 @@ class CapAlertsTest {
     // given: 2025 is already under way
     monitor.rules(defaultRules());
     monitor.send(refined("y25", "2025-02-01T00:00:00Z", 380_000));
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .extracting(Alert::getAlertId)
         .containsExactly(REFINED_CAP + "/2025-01-01/OBSERVED/NOTICE_75");
     monitor.send(refined("y24a", "2024-06-01T00:00:00Z", 200_000));
@@ -214,7 +215,7 @@ class CapAlertsTest {
     monitor.send(refined("late", "2024-12-30T00:00:00Z", 180_000));
 
     // then
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .extracting(Alert::getAlertId, Alert::getTotal)
         .containsExactly(tuple(REFINED_CAP + "/2024-01-01/OBSERVED/NOTICE_75", 380_000.0));
     assertThat(monitor.capUsage.readValuesToList())
@@ -252,7 +253,7 @@ class CapAlertsTest {
             "BARREL"));
 
     // then
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .extracting(Alert::getRuleId, Alert::getLevel, Alert::getPeriodStart, Alert::getPeriodEnd)
         .containsExactly(
             tuple(
@@ -294,7 +295,7 @@ class CapAlertsTest {
             "BARREL"));
 
     // then
-    List<Alert> alerts = monitor.alerts();
+    List<Alert> alerts = monitor.alerts(RuleKind.CAP);
     assertThat(alerts).extracting(Alert::getBasis).containsOnly(Basis.OBSERVED);
     assertThat(alerts)
         .extracting(Alert::getLevel)
@@ -313,7 +314,9 @@ class CapAlertsTest {
     // given: 400,000 bbl observed raise only the 75 % notice of 500,000
     monitor.rules(defaultRules());
     monitor.send(refined("d1", "2024-03-01T00:00:00Z", 400_000));
-    assertThat(monitor.alerts()).extracting(Alert::getLevel).containsExactly("NOTICE_75");
+    assertThat(monitor.alerts(RuleKind.CAP))
+        .extracting(Alert::getLevel)
+        .containsExactly("NOTICE_75");
 
     // when: ops lower the limit to 400,000 bbl
     Rule lowered = Rule.newBuilder(defaultRule(REFINED_CAP)).setLimit(400_000.0).build();
@@ -321,7 +324,7 @@ class CapAlertsTest {
     monitor.advanceClock(Duration.ofSeconds(1));
 
     // then
-    List<Alert> alerts = monitor.alerts();
+    List<Alert> alerts = monitor.alerts(RuleKind.CAP);
     assertThat(alerts)
         .extracting(Alert::getLevel)
         .containsExactly("NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
@@ -332,6 +335,6 @@ class CapAlertsTest {
 
     // and nothing more while nothing changes
     monitor.advanceClock(Duration.ofSeconds(5));
-    assertThat(monitor.alerts()).isEmpty();
+    assertThat(monitor.alerts(RuleKind.CAP)).isEmpty();
   }
 }

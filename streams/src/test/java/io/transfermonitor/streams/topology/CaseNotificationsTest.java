@@ -27,6 +27,7 @@ class CaseNotificationsTest {
 
   private static final String ARMS = "unscr-1718-arms-embargo";
   private static final String CAP_CASE = REFINED_CAP + "/2024-01-01/OBSERVED";
+  private static final String GAP_CASE = "reporting-gap-refined-petroleum/2024-01-01";
 
   private final MonitorDriver monitor =
       new MonitorDriver(MonitorConfig.builder().caseQuietInterval(Duration.ofMinutes(5)).build());
@@ -79,17 +80,19 @@ class CaseNotificationsTest {
     List<CaseNotification> withinInterval = monitor.notifications();
     monitor.advanceClock(Duration.ofMinutes(5));
 
-    // then: the cap opens at 75 % and escalates at 90 %; the second shipment waits
+    // then: the cap opens at 75 % and escalates at 90 %, the reporting gap opens (nothing was
+    // reported); its second alert (Russia's) and the second shipment wait
     assertThat(withinInterval)
         .extracting(
             CaseNotification::getCaseId, CaseNotification::getKind, CaseNotification::getLevel)
         .containsExactly(
+            tuple(GAP_CASE, CaseChange.OPENED, "REPORTING_GAP"),
             tuple(CAP_CASE, CaseChange.OPENED, "NOTICE_75"),
             tuple(ARMS + "/PRK/RUS", CaseChange.OPENED, null),
             tuple(CAP_CASE, CaseChange.ESCALATED, "NOTICE_90"));
-    assertThat(withinInterval.get(2).getSeverity()).isEqualTo(Severity.HIGH);
+    assertThat(withinInterval.get(3).getSeverity()).isEqualTo(Severity.HIGH);
     assertThat(monitor.notifications())
-        .hasSize(4)
+        .hasSize(6)
         .last()
         .satisfies(
             n -> {
@@ -110,14 +113,17 @@ class CaseNotificationsTest {
             containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120),
             arms("air-defence", "2024-11-15T00:00:00Z", "RUS", "PRK"));
     events.forEach(monitor::send);
+    // the updates held back by the quiet interval (the reporting gap's per-state alerts) go out
+    monitor.advanceClock(Duration.ofMinutes(10));
     List<CaseNotification> first = monitor.notifications();
 
     // when
     events.forEach(monitor::send);
     monitor.advanceClock(Duration.ofMinutes(10));
 
-    // then
-    assertThat(first).hasSize(6);
+    // then: the cap opens and escalates three times, the reporting gap opens, escalates to the
+    // unreported breach and is updated once, the two arms cases open
+    assertThat(first).hasSize(9);
     assertThat(monitor.notifications()).isEqualTo(first);
     assertThat(monitor.caseOf(CAP_CASE).getAlertCount()).isEqualTo(4);
   }

@@ -1,14 +1,18 @@
 package io.transfermonitor.streams.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -63,7 +67,10 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, CapUsage> capUsage;
   final TestOutputTopic<String, Case> cases;
   final TestOutputTopic<String, CaseNotification> notifications;
+  final TestOutputTopic<String, ReportingGap> reportingGaps;
+  final TestOutputTopic<String, Activity> activity;
   private final TestInputTopic<String, Rule> rules;
+  private final TestInputTopic<String, Designation> designations;
   private final TestInputTopic<String, CaseAction> caseActions;
   private final Map<String, Case> latestCases = new HashMap<>();
   private final List<CaseNotification> allNotifications = new ArrayList<>();
@@ -87,6 +94,11 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().rules(),
             new StringSerializer(),
             AvroSerde.forValue(registry, Rule.class).serializer());
+    designations =
+        driver.createInputTopic(
+            config.topics().designations(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, Designation.class).serializer());
     alerts =
         driver.createOutputTopic(
             config.topics().alerts(),
@@ -117,6 +129,16 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().caseActions(),
             new StringSerializer(),
             AvroSerde.forValue(registry, CaseAction.class).serializer());
+    reportingGaps =
+        driver.createOutputTopic(
+            config.topics().reportingGaps(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, ReportingGap.class).deserializer());
+    activity =
+        driver.createOutputTopic(
+            config.topics().activity(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, Activity.class).deserializer());
   }
 
   private Properties properties() {
@@ -137,6 +159,28 @@ final class MonitorDriver implements AutoCloseable {
 
   void rules(List<Rule> all) {
     all.forEach(this::rule);
+  }
+
+  /** Publishes a designation, keyed by its reference number. */
+  void designate(Designation designation) {
+    designations.pipeInput(designation.getDesignationId(), designation);
+  }
+
+  void designate(List<Designation> all) {
+    all.forEach(this::designate);
+  }
+
+  /** Publishes raw bytes to the designations topic. */
+  void designateRaw(String key, byte[] value) {
+    driver
+        .createInputTopic(
+            config.topics().designations(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(key, value);
+  }
+
+  /** Publishes the tombstone of a designation: it is delisted. */
+  void delist(String designationId) {
+    designations.pipeInput(designationId, null);
   }
 
   /** Sends an event to the input topic of its kind, keyed by its event id. */
@@ -170,6 +214,11 @@ final class MonitorDriver implements AutoCloseable {
     driver.advanceWallClockTime(by);
   }
 
+  /** The value of counter {@code name} summed over its tags, 0 if never counted. */
+  double count(String name) {
+    return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
   /** The value of counter {@code name} with tag {@code tag=value}, 0 if never counted. */
   double count(String name, String tag, String value) {
     var counter = meters.find(name).tag(tag, value).counter();
@@ -178,6 +227,11 @@ final class MonitorDriver implements AutoCloseable {
 
   List<Alert> alerts() {
     return alerts.readValuesToList();
+  }
+
+  /** The alerts raised since the last read by rules of {@code kind}; the others are read too. */
+  List<Alert> alerts(RuleKind kind) {
+    return alerts().stream().filter(a -> a.getRuleKind() == kind).toList();
   }
 
   /** The latest state of every case written so far, by case id. */

@@ -13,6 +13,7 @@ import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.schemas.validation.RejectedEventLimit;
@@ -78,7 +79,7 @@ class RejectedEventsTest {
     assertThat(gallons.getField()).isEqualTo("unit");
     assertThat(gallons.getReason()).contains("unknown unit 'GALLON'");
 
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(
             alert -> {
@@ -147,7 +148,9 @@ class RejectedEventsTest {
               assertThat(r.getReason())
                   .contains("rule unscr-2397-crude-oil-cap: period anchorDay must be 1-28");
             });
-    assertThat(monitor.alerts()).extracting(Alert::getLevel).containsExactly("NOTICE_75");
+    assertThat(monitor.alerts(RuleKind.CAP))
+        .extracting(Alert::getLevel)
+        .containsExactly("NOTICE_75");
   }
 
   @Test
@@ -203,7 +206,7 @@ class RejectedEventsTest {
             tuple("year-one", "header.eventTime"),
             tuple("huge", "quantity"),
             tuple("absurd", "quantity"));
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(alert -> assertThat(alert.getTotal()).isEqualTo(375_000.0));
   }
@@ -220,7 +223,7 @@ class RejectedEventsTest {
 
     // then
     assertThat(monitor.rejected.readValuesToList()).isEmpty();
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(
             alert -> {
@@ -251,7 +254,7 @@ class RejectedEventsTest {
                   .isLessThan(RejectedEventLimit.DEFAULT_MAX_BYTES);
               assertThat(r.getReason()).contains("the whole record is at");
             });
-    assertThat(monitor.alerts())
+    assertThat(monitor.alerts(RuleKind.CAP))
         .singleElement()
         .satisfies(alert -> assertThat(alert.getTriggeringEventIds()).containsExactly("after"));
   }

@@ -33,6 +33,12 @@ class TopologyNamingTest {
             "write-alerts",
             "write-rejected",
             "write-cap-usage",
+            "read-designations",
+            "stores: [designations]",
+            "screen-parties",
+            "stores: [designations-rescreened, screened-events]",
+            "match-screen-rules",
+            "screen-alerts-by-case-repartition",
             "ban-alerts-by-case-repartition",
             "level-alerts-by-case-repartition",
             "case-actions-by-case-repartition",
@@ -40,6 +46,17 @@ class TopologyNamingTest {
             "stores: [cases, case-timers]",
             "write-cases",
             "write-notifications",
-            "write-refused-actions");
+            "write-refused-actions",
+            "facts-by-vessel-repartition",
+            "corroborate-deliveries",
+            "stores: [vessel-observations]",
+            "compare-reported-observed",
+            "stores: [ledgers, reporting-gaps]",
+            "write-reporting-gaps",
+            "gap-alerts-by-case-repartition",
+            "activity-by-row-repartition",
+            "count-activity",
+            "stores: [activity]",
+            "write-activity");
   }
 }

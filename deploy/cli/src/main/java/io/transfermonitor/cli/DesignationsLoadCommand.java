@@ -1,0 +1,90 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.producers.designations.DesignationPublisher;
+import io.transfermonitor.producers.designations.ListTypeCounts;
+import io.transfermonitor.producers.designations.PublishSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor designations load FILE...}: reads designation lists (the UN Security
+ * Council Consolidated List XML, or CSV through a mapping) and publishes them to the compacted
+ * designations topic ({@code <prefix>reference.designations}), key = reference number: new and
+ * changed designations, and a tombstone for each one of the same list the files no longer hold.
+ * Unchanged ones are not published again. The running monitor screens against them at once and
+ * rescreens past events for the new ones.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes designation lists to the designations topic; the monitor applies them live.",
+      "UN consolidated list XML (.xml, .xml.gz) or CSV with --mapping. Only what changed is"
+          + " published; a designation the same list no longer holds is delisted (tombstone)."
+    })
+public class DesignationsLoadCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "List files.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description = "YAML mapping (type: designation) for CSV lists; see docs/adding-a-source.md.")
+  Path mapping;
+
+  @Option(names = "--dry-run", description = "Read and count the lists; publish nothing.")
+  boolean dryRun;
+
+  @Mixin SettingsOptions options;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    DesignationFiles lists = DesignationFiles.read(files, mapping);
+    lists.report(out);
+    List<Designation> designations = lists.designations();
+    ListTypeCounts.of(designations).lines().forEach(line -> out.println("  " + line));
+    if (dryRun) {
+      out.printf("%d designations checked, nothing published (--dry-run)%n", designations.size());
+      return 0;
+    }
+    Settings settings = options.settings();
+    String topic = settings.topics().designations();
+    Map<String, Object> props =
+        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    PublishSummary summary;
+    try {
+      summary = DesignationPublisher.publish(props, topic, designations);
+    } catch (IllegalStateException | KafkaException e) {
+      throw new UnavailableException(
+          "cannot publish designations to "
+              + topic
+              + " on "
+              + props.get("bootstrap.servers")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    out.printf("published to %s: %s%n", topic, summary.describe());
+    summary.removedIds().forEach(id -> out.println("  delisted " + id));
+    out.flush();
+    return 0;
+  }
+}

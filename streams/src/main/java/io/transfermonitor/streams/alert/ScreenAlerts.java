@@ -1,0 +1,120 @@
+package io.transfermonitor.streams.alert;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.ScreeningMatch;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.match.ScreenMatch;
+import io.transfermonitor.streams.screen.DesignationMatch;
+import io.transfermonitor.streams.screen.ScreeningHit;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SCREEN alert of one event and one designated party: which designation, the listed name, the
+ * party as the event writes it, the method and score, and for a retroactive one when the event
+ * happened and when the party was designated. Id {@code ruleId/designationId/eventId}.
+ */
+final class ScreenAlerts {
+
+  private ScreenAlerts() {}
+
+  static Alert alert(ScreenMatch screen) {
+    Rule rule = screen.rule();
+    ScreeningHit hit = screen.hit();
+    Fact fact = hit.fact();
+    DesignationMatch match = hit.match();
+    Designation designation = match.designation();
+    return AlertComposer.aboutEvent(rule, fact, hit.processedAt())
+        .setAlertId(rule.getRuleId() + "/" + designation.getDesignationId() + "/" + fact.eventId())
+        .setMatchedDesignations(List.of(designation.getDesignationId()))
+        .setMessage(message(rule, hit))
+        .setScreening(
+            ScreeningMatch.newBuilder()
+                .setDesignationId(designation.getDesignationId())
+                .setListedName(designation.getName())
+                .setListType(designation.getRegime())
+                .setPartyName(hit.party().getName())
+                .setPartyRole(hit.party().getRole())
+                .setMethod(match.method())
+                .setScore(match.score())
+                .setMatchedOn(match.matchedOn())
+                .setRetroactive(hit.retroactive())
+                .setListedOn(designation.getListedOn())
+                .build())
+        .build();
+  }
+
+  private static String message(Rule rule, ScreeningHit hit) {
+    Fact fact = hit.fact();
+    Designation designation = hit.match().designation();
+    String event =
+        AlertComposer.kindWords(fact).toLowerCase(Locale.ROOT)
+            + " "
+            + fact.eventId()
+            + " of "
+            + date(fact.eventTime());
+    String listed =
+        designation.getDesignationId()
+            + " '"
+            + designation.getName()
+            + "' of the "
+            + designation.getRegime()
+            + " list"
+            + (designation.getListedOn() == null
+                ? ""
+                : ", designated on " + designation.getListedOn());
+    String how =
+        how(hit.match()) + String.format(Locale.ROOT, " (score %.2f)", hit.match().score());
+    String party = "'" + hit.party().getName() + "' (" + hit.party().getRole() + ")";
+    String action =
+        "dealings with a designated party under "
+            + rule.getLegalBasis()
+            + ": freeze, report and escalate to the sanctions desk.";
+    if (hit.retroactive()) {
+      return "Retroactive: "
+          + party
+          + ", named in the "
+          + event
+          + ", matches "
+          + listed
+          + ", "
+          + how
+          + "; found by rescreening past events when the designation reached the monitor on "
+          + date(hit.processedAt())
+          + ". Past "
+          + action;
+    }
+    return capitalized(event)
+        + " names "
+        + party
+        + ", which matches "
+        + listed
+        + ", "
+        + how
+        + ": "
+        + action;
+  }
+
+  private static String how(DesignationMatch match) {
+    return switch (match.method()) {
+      case IDENTIFIER -> "by identifier " + match.matchedOn();
+      case NAME -> "by its listed name";
+      case ALIAS -> "by the alias '" + match.matchedOn() + "'";
+      case WEAK_ALIAS -> "by the low-quality alias '" + match.matchedOn() + "'";
+      case FUZZY -> "by a close spelling of '" + match.matchedOn() + "'";
+    };
+  }
+
+  private static LocalDate date(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

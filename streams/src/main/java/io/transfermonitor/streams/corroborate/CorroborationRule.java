@@ -1,0 +1,65 @@
+package io.transfermonitor.streams.corroborate;
+
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.streams.fact.Fact;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * When observations are one delivery: OBSERVED tanker deliveries of the same vessel (IMO number)
+ * within {@code window} of the delivery's first observation, at the same discharge port (or with
+ * none given, when {@code samePort}), that agree on everything a rule scope looks at (product
+ * class, origin, destination, ship-to-ship, flags). Facts this rule does not apply to (REPORTED or
+ * ESTIMATED evidence, other kinds, no IMO number) count on their own.
+ *
+ * @param window how far after a delivery's first observation another one still belongs to it
+ *     ({@code tm.corroboration.window})
+ * @param samePort whether observations at two different discharge ports are two deliveries ({@code
+ *     tm.corroboration.same.port})
+ */
+public record CorroborationRule(Duration window, boolean samePort) {
+
+  public CorroborationRule {
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("corroboration window must not be negative: " + window);
+    }
+  }
+
+  /** Whether {@code fact} may be merged with other observations of its vessel. */
+  public boolean applies(Fact fact) {
+    return fact.kind() == EventKind.TANKER_DELIVERY
+        && fact.sourceKind() == SourceKind.OBSERVED
+        && fact.vesselImo() != null
+        && !fact.vesselImo().isBlank();
+  }
+
+  /**
+   * What observations of one vessel must share to be one delivery: every field a rule scope reads,
+   * so all observations of a delivery count against the same rules.
+   */
+  static String identity(Fact fact) {
+    return String.join(
+        "|",
+        String.valueOf(fact.productClass()),
+        String.valueOf(fact.origin()),
+        String.valueOf(fact.destination()),
+        String.valueOf(fact.shipToShip()),
+        String.valueOf(fact.vesselFlag()),
+        String.valueOf(fact.counterpartVesselFlag()));
+  }
+
+  /** Whether an observation at {@code time} and {@code port} joins a delivery started so. */
+  boolean joins(long deliveryTime, String deliveryPort, long time, String port) {
+    if (time - deliveryTime > window.toMillis()) {
+      return false;
+    }
+    return !samePort || deliveryPort == null || port == null || samePlace(deliveryPort, port);
+  }
+
+  private static boolean samePlace(String a, String b) {
+    return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,89 @@
+package io.transfermonitor.streams.corroborate;
+
+import io.transfermonitor.streams.fact.Corroboration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups a vessel's observations into deliveries, and tells what changed between two groupings.
+ *
+ * <p>The grouping depends only on the set of observations, never on their arrival order: they are
+ * taken by event time (then event id), and each joins the earliest delivery it may join by the
+ * {@link CorroborationRule} (same identity, within the window of the delivery's first observation,
+ * a compatible port), else starts one. So replays and out-of-order arrivals end with the same
+ * deliveries and the same totals.
+ */
+final class Deliveries {
+
+  private Deliveries() {}
+
+  /** The deliveries of {@code observations}, by the time of their first observation. */
+  static List<Delivery> group(List<Observation> observations, CorroborationRule rule) {
+    List<Observation> sorted = new ArrayList<>(observations);
+    sorted.sort(Observation.BY_TIME);
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Observation o : sorted) {
+      int joined = -1;
+      for (int i = 0; i < deliveries.size() && joined < 0; i++) {
+        Delivery d = deliveries.get(i);
+        if (d.observations().get(0).identity().equals(o.identity())
+            && rule.joins(d.time(), d.port(), o.eventTime(), o.port())) {
+          joined = i;
+        }
+      }
+      if (joined < 0) {
+        deliveries.add(new Delivery(List.of(o)));
+      } else {
+        deliveries.set(joined, deliveries.get(joined).with(o));
+      }
+    }
+    return deliveries;
+  }
+
+  /**
+   * Every delivery that differs between {@code before} and {@code after}, as a {@link
+   * Corroboration}: takings-back first, so a total never passes a level on its way to a lower
+   * value, then by delivery time and id.
+   */
+  static List<Corroboration> changes(List<Delivery> before, List<Delivery> after) {
+    Map<String, Delivery> was = byId(before);
+    Map<String, Delivery> now = byId(after);
+    Map<String, Delivery> all = new LinkedHashMap<>(was);
+    now.forEach(all::putIfAbsent);
+    List<Corroboration> changes = new ArrayList<>();
+    all.forEach(
+        (id, any) -> {
+          Delivery b = was.get(id);
+          Delivery a = now.get(id);
+          if (b == null || !b.equals(a)) {
+            changes.add(change(id, any.time(), b, a));
+          }
+        });
+    changes.sort(
+        Comparator.comparing((Corroboration c) -> c.counted() - c.countedBefore() >= 0)
+            .thenComparingLong(Corroboration::deliveryTime)
+            .thenComparing(Corroboration::deliveryId));
+    return changes;
+  }
+
+  private static Corroboration change(String id, long time, Delivery before, Delivery after) {
+    return new Corroboration(
+        id,
+        time,
+        before == null ? 0 : before.counted(),
+        after == null ? 0 : after.counted(),
+        before == null ? 0 : before.observations().size(),
+        after == null ? List.of() : after.eventIds(),
+        before == null ? 0 : before.sources().size(),
+        after == null ? List.of() : after.sources());
+  }
+
+  private static Map<String, Delivery> byId(List<Delivery> deliveries) {
+    Map<String, Delivery> byId = new LinkedHashMap<>();
+    deliveries.forEach(d -> byId.put(d.id(), d));
+    return byId;
+  }
+}

@@ -1,0 +1,47 @@
+package io.transfermonitor.streams.match;
+
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleKind;
+import io.transfermonitor.streams.screen.ScreeningHit;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage 4, match rules (screening): in, a {@link ScreeningHit} keyed by event id; out, one {@link
+ * ScreenMatch} with the same key for every enabled SCREEN rule of the global {@code rules} store
+ * whose scope matches the event and whose {@code designationLists} name the designation's list (an
+ * empty list names every list). A hit no rule covers (an Al-Qaida designation under the 1718 rule)
+ * raises nothing.
+ */
+public final class ScreenRuleMatcher
+    implements Processor<String, ScreeningHit, String, ScreenMatch> {
+
+  private final String rulesStore;
+  private ProcessorContext<String, ScreenMatch> context;
+  private KeyValueStore<String, Rule> rules;
+
+  public ScreenRuleMatcher(String rulesStore) {
+    this.rulesStore = rulesStore;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScreenMatch> context) {
+    this.context = context;
+    this.rules = context.getStateStore(rulesStore);
+  }
+
+  @Override
+  public void process(Record<String, ScreeningHit> record) {
+    ScreeningHit hit = record.value();
+    String list = hit.match().designation().getRegime();
+    for (Rule rule : RuleMatcher.matching(rules, r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
+      List<String> lists = rule.getDesignationLists();
+      if (lists.isEmpty() || lists.contains(list)) {
+        context.forward(record.withValue(new ScreenMatch(rule, hit)));
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.transfermonitor.streams.screen;
+
+import io.transfermonitor.model.Designation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The designations of the global {@code designations} store as a {@link ScreeningList}, built again
+ * whenever {@link DesignationChanges} has counted a change since the last build: what every event
+ * is screened against. Building reads the whole store (about a thousand records for the UN list).
+ */
+final class CurrentDesignations {
+
+  private final KeyValueStore<String, Designation> store;
+  private final DesignationChanges changes;
+  private ScreeningList list;
+  private Map<String, Designation> byId = Map.of();
+  private long builtAt = -1;
+
+  CurrentDesignations(KeyValueStore<String, Designation> store, DesignationChanges changes) {
+    this.store = store;
+    this.changes = changes;
+  }
+
+  /** The list as the store holds it now. */
+  ScreeningList list() {
+    long count = changes.count();
+    if (list == null || count != builtAt) {
+      Map<String, Designation> all = new LinkedHashMap<>();
+      try (KeyValueIterator<String, Designation> it = store.all()) {
+        it.forEachRemaining(entry -> all.put(entry.key, entry.value));
+      }
+      byId = Map.copyOf(all);
+      list = ScreeningList.of(all.values());
+      builtAt = count;
+    }
+    return list;
+  }
+
+  /** The designations of {@link #list()} by reference number. */
+  Map<String, Designation> byId() {
+    list();
+    return byId;
+  }
+}

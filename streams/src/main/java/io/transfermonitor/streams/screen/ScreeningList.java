@@ -1,0 +1,282 @@
+package io.transfermonitor.streams.screen;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.DesignationType;
+import io.transfermonitor.model.Identifier;
+import io.transfermonitor.model.IdentifierScheme;
+import io.transfermonitor.model.MatchMethod;
+import io.transfermonitor.model.Party;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The designations in a form that screens a party in microseconds: identifiers in a hash map, names
+ * and aliases indexed by their words (each word's romanization key and its first three letters), so
+ * a name is scored ({@link NameSimilarity}) only against listed names that share a word or nearly.
+ * In: a party (name and identifiers) or a name. Out: every designation it matches with a score of
+ * at least {@value #FLOOR}, best first, each with its best method.
+ *
+ * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
+ * normalization; the similarity for a close name (FUZZY); a low-quality alias is weak evidence, its
+ * score times {@value #WEAK_ALIAS_FACTOR}, so alone it stays below any sensible threshold.
+ *
+ * <p>Not thread-safe (it caches the results of recent names); one per stream task.
+ */
+public final class ScreeningList {
+
+  /** A low-quality alias alone scores at most this fraction of its similarity. */
+  public static final double WEAK_ALIAS_FACTOR = 0.8;
+
+  /** Matches scoring lower are not reported. */
+  public static final double FLOOR = 0.4;
+
+  private static final int PREFIX = 3;
+  private static final int COMMON_POSTINGS = 50;
+  private static final int COMMON_SHARE = 20;
+  private static final int CACHED_NAMES = 4096;
+  private static final Set<DesignationType> ANY = EnumSet.allOf(DesignationType.class);
+
+  private final Map<String, Designation> byId = new LinkedHashMap<>();
+  private final Map<String, List<Indexed>> byWord = new HashMap<>();
+  private final Map<IdentifierKey, List<ListedIdentifier>> byIdentifier = new HashMap<>();
+  private final TokenWeights weights;
+  private final NameSimilarity similarity;
+  private int names;
+  private final Map<String, List<DesignationMatch>> recent =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<DesignationMatch>> eldest) {
+          return size() > CACHED_NAMES;
+        }
+      };
+
+  private ScreeningList(Collection<Designation> designations, TokenWeights weights) {
+    this.weights = weights;
+    this.similarity = new NameSimilarity(weights);
+    for (Designation designation : designations) {
+      byId.put(designation.getDesignationId(), designation);
+      index(designation);
+    }
+  }
+
+  /** A list of {@code designations}, words weighted by how often they occur in their names. */
+  public static ScreeningList of(Collection<Designation> designations) {
+    List<List<String>> forms = new ArrayList<>();
+    for (Designation designation : designations) {
+      for (ListedName name : ListedName.of(designation)) {
+        forms.addAll(name.forms());
+      }
+    }
+    return new ScreeningList(designations, TokenWeights.of(forms));
+  }
+
+  /** An empty list: nothing matches. */
+  public static ScreeningList empty() {
+    return of(List.of());
+  }
+
+  /**
+   * A list of only {@code designations}, weighting words as this list does: to screen against a few
+   * designations (new ones, or one name in {@code screen --pairs}) with the same scores.
+   */
+  public ScreeningList narrowedTo(Collection<Designation> designations) {
+    return new ScreeningList(designations, weights);
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public Collection<Designation> designations() {
+    return byId.values();
+  }
+
+  /** Every designation {@code party} matches, by identifier or name, best first. */
+  public List<DesignationMatch> screen(Party party) {
+    Map<String, DesignationMatch> best = new LinkedHashMap<>();
+    for (Identifier id : party.getIdentifiers()) {
+      IdentifierKey key = IdentifierKey.of(id);
+      for (ListedIdentifier listed : byIdentifier.getOrDefault(key, List.of())) {
+        keepBest(
+            best,
+            new DesignationMatch(
+                listed.designation(), MatchMethod.IDENTIFIER, 1.0, listed.shown()));
+      }
+    }
+    for (DesignationMatch match : screen(party.getName())) {
+      keepBest(best, match);
+    }
+    return sorted(best.values());
+  }
+
+  /** Every designation {@code name} matches, best first. */
+  public List<DesignationMatch> screen(String name) {
+    if (name == null || name.isBlank()) {
+      return List.of();
+    }
+    return recent.computeIfAbsent(name, n -> screen(n, ANY));
+  }
+
+  /** Every designation of one of {@code types} that {@code name} matches, best first. */
+  public List<DesignationMatch> screen(String name, Set<DesignationType> types) {
+    Forms query = new Forms(name, similarity);
+    Map<String, DesignationMatch> best = new LinkedHashMap<>();
+    for (Indexed indexed : candidates(query)) {
+      ListedName listed = indexed.name();
+      if (!types.contains(listed.designation().getType())) {
+        continue;
+      }
+      double score = 0;
+      for (NameVector q : query.of(listed.organization())) {
+        for (NameVector l : indexed.vectors()) {
+          score = Math.max(score, similarity.score(q, l));
+        }
+      }
+      DesignationMatch match = match(listed, score);
+      if (match.score() >= FLOOR) {
+        keepBest(best, match);
+      }
+    }
+    return sorted(best.values());
+  }
+
+  private static DesignationMatch match(ListedName listed, double score) {
+    if (listed.method() == MatchMethod.WEAK_ALIAS) {
+      double weak = Math.min(1.0, score >= 1.0 - 1e-9 ? 1.0 : score) * WEAK_ALIAS_FACTOR;
+      return new DesignationMatch(
+          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed());
+    }
+    // equal words score 1 up to rounding in the cosine
+    if (score >= 1.0 - 1e-9) {
+      return new DesignationMatch(listed.designation(), listed.method(), 1.0, listed.asListed());
+    }
+    return new DesignationMatch(listed.designation(), MatchMethod.FUZZY, score, listed.asListed());
+  }
+
+  /**
+   * The listed names worth scoring: those sharing a word with the query (by romanization key) or,
+   * for a query word the list does not have (perhaps misspelt), its first letters. Words in many
+   * names ({@code korea}, {@code trading}) find candidates only when the query has no rarer word,
+   * since a match must share a rare word anyway to score high.
+   */
+  private Set<Indexed> candidates(Forms query) {
+    Set<Indexed> found = new LinkedHashSet<>();
+    List<List<Indexed>> common = new ArrayList<>();
+    int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
+    for (String word : query.words()) {
+      List<String> blocks = blocks(word);
+      List<Indexed> postings = byWord.get(blocks.get(0));
+      if (postings == null && blocks.size() > 1) {
+        postings = byWord.get(blocks.get(1));
+      }
+      if (postings == null) {
+        continue;
+      }
+      if (postings.size() > cap) {
+        common.add(postings);
+      } else {
+        found.addAll(postings);
+      }
+    }
+    if (found.isEmpty()) {
+      common.forEach(found::addAll);
+    }
+    return found;
+  }
+
+  private void index(Designation designation) {
+    for (Identifier id : designation.getIdentifiers()) {
+      addIdentifier(
+          IdentifierKey.of(id), designation, id.getScheme() + " " + id.getValue().strip());
+    }
+    String reference = designation.getDesignationId();
+    addIdentifier(
+        IdentifierKey.of(IdentifierScheme.UN_REFERENCE, reference),
+        designation,
+        IdentifierScheme.UN_REFERENCE + " " + reference);
+    for (ListedName name : ListedName.of(designation)) {
+      Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
+      names++;
+      Set<String> blocks = new LinkedHashSet<>();
+      name.forms().forEach(form -> form.forEach(word -> blocks.addAll(blocks(word))));
+      for (String block : blocks) {
+        byWord.computeIfAbsent(block, k -> new ArrayList<>()).add(indexed);
+      }
+    }
+  }
+
+  private void addIdentifier(IdentifierKey key, Designation designation, String shown) {
+    if (!key.isEmpty()) {
+      byIdentifier
+          .computeIfAbsent(key, k -> new ArrayList<>(1))
+          .add(new ListedIdentifier(designation, shown));
+    }
+  }
+
+  /** The index entries of a word: its romanization key, and the first letters of the key. */
+  private static List<String> blocks(String word) {
+    String key = RomanizationKey.of(word);
+    if (key.length() <= PREFIX) {
+      return List.of("=" + key);
+    }
+    return List.of("=" + key, key.substring(0, PREFIX) + "*");
+  }
+
+  private static void keepBest(Map<String, DesignationMatch> best, DesignationMatch match) {
+    best.merge(
+        match.designationId(),
+        match,
+        (a, b) -> b.score() > a.score() || (b.score() == a.score() && rank(b) < rank(a)) ? b : a);
+  }
+
+  private static int rank(DesignationMatch match) {
+    return match.method().ordinal();
+  }
+
+  private static List<DesignationMatch> sorted(Collection<DesignationMatch> matches) {
+    List<DesignationMatch> list = new ArrayList<>(matches);
+    list.sort(
+        Comparator.comparingDouble(DesignationMatch::score)
+            .reversed()
+            .thenComparing(DesignationMatch::designationId));
+    return List.copyOf(list);
+  }
+
+  /** An identifier of a designation, and how an alert shows it: as the list writes it. */
+  private record ListedIdentifier(Designation designation, String shown) {}
+
+  /** A listed name with the vectors of its forms, weighted by this list. */
+  private record Indexed(ListedName name, List<NameVector> vectors) {}
+
+  /** A query name normalized both ways: as a person and as an organization. */
+  private static final class Forms {
+    private final List<NameVector> person;
+    private final List<NameVector> organization;
+    private final Set<String> words = new LinkedHashSet<>();
+
+    Forms(String name, NameSimilarity similarity) {
+      List<List<String>> asPerson = NameNormalizer.forms(name, false);
+      List<List<String>> asOrganization = NameNormalizer.forms(name, true);
+      asPerson.forEach(words::addAll);
+      asOrganization.forEach(words::addAll);
+      person = asPerson.stream().map(similarity::vector).toList();
+      organization = asOrganization.stream().map(similarity::vector).toList();
+    }
+
+    List<NameVector> of(boolean asOrganization) {
+      return asOrganization ? organization : person;
+    }
+
+    Set<String> words() {
+      return words;
+    }
+  }
+}

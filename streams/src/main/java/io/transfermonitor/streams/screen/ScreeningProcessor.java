@@ -1,0 +1,185 @@
+package io.transfermonitor.streams.screen;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.Party;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The screening stage. In: de-duplicated facts keyed by event id. Out: one {@link ScreeningHit} per
+ * event and designation that one of its parties matches at or above the threshold, keyed by event
+ * id. Best matches below it but at or above the near-miss score are counted, never forwarded.
+ *
+ * <p>Stores: the global {@code designations} (read, through {@link CurrentDesignations}); {@code
+ * screened-events}, a window store of every event with parties seen within the look-back, stamped
+ * with the wall clock, with the designations it has hit; {@code designations-rescreened}, the
+ * {@link DesignationVersion} of each designation this task has rescreened its events against.
+ *
+ * <p>Rescreening: a wall-clock punctuation compares the designations with the versions this task
+ * has rescreened against; a new or changed one is screened against every event of the index, and
+ * each event it now matches, and had not hit before, raises a retroactive hit. Global store
+ * processors cannot forward records, so the rescreen runs here, on the task that holds the events.
+ * Hits are remembered per event, so neither rescreens nor replays raise one twice.
+ */
+public final class ScreeningProcessor implements Processor<String, Fact, String, ScreeningHit> {
+
+  private final String designationsStore;
+  private final String screenedEventsStore;
+  private final String rescreenedStore;
+  private final DesignationChanges changes;
+  private final ScreeningSettings settings;
+  private final MonitorMetrics metrics;
+  private ProcessorContext<String, ScreeningHit> context;
+  private CurrentDesignations current;
+  private WindowStore<String, ScreenedEvent> screened;
+  private KeyValueStore<String, Long> rescreened;
+  private long rescreenedAt = -1;
+
+  public ScreeningProcessor(
+      String designationsStore,
+      String screenedEventsStore,
+      String rescreenedStore,
+      DesignationChanges changes,
+      ScreeningSettings settings,
+      MonitorMetrics metrics) {
+    this.designationsStore = designationsStore;
+    this.screenedEventsStore = screenedEventsStore;
+    this.rescreenedStore = rescreenedStore;
+    this.changes = changes;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScreeningHit> context) {
+    this.context = context;
+    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
+    this.current = new CurrentDesignations(designations, changes);
+    this.screened = context.getStateStore(screenedEventsStore);
+    this.rescreened = context.getStateStore(rescreenedStore);
+    context.schedule(settings.rescreenInterval(), PunctuationType.WALL_CLOCK_TIME, this::rescreen);
+  }
+
+  @Override
+  public void process(Record<String, Fact> record) {
+    Fact fact = record.value();
+    if (fact.parties().isEmpty()) {
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    metrics.partiesScreened(fact.parties().size());
+    Set<String> hit = new LinkedHashSet<>();
+    for (Found found : best(current.list(), fact)) {
+      if (found.match.score() >= settings.threshold()) {
+        context.forward(record.withValue(found.hit(fact, false, now)));
+        metrics.screeningMatch(found.match.method(), false);
+        hit.add(found.match.designationId());
+      } else {
+        metrics.nearMiss(found.match.method());
+      }
+    }
+    screened.put(record.key(), new ScreenedEvent(fact, now, hit), now);
+  }
+
+  /** Screens the index against every designation this task has not rescreened against yet. */
+  private void rescreen(long now) {
+    long count = changes.count();
+    if (count == rescreenedAt) {
+      return;
+    }
+    Map<String, Designation> fresh = notRescreenedYet();
+    if (!fresh.isEmpty()) {
+      ScreeningList narrowed = current.list().narrowedTo(fresh.values());
+      List<KeyValue<String, ScreenedEvent>> updates = new ArrayList<>();
+      long lookBack = settings.lookBack().toMillis();
+      try (KeyValueIterator<Windowed<String>, ScreenedEvent> events =
+          screened.fetchAll(now - lookBack, now + lookBack)) {
+        while (events.hasNext()) {
+          KeyValue<Windowed<String>, ScreenedEvent> entry = events.next();
+          ScreenedEvent updated = rescreen(entry.key.key(), entry.value, narrowed, now);
+          if (updated != entry.value) {
+            updates.add(KeyValue.pair(entry.key.key(), updated));
+          }
+        }
+      }
+      // written after the scan, so the scan never sees its own updates
+      updates.forEach(u -> screened.put(u.key, u.value, u.value.seenAt()));
+      fresh.forEach((id, designation) -> rescreened.put(id, DesignationVersion.of(designation)));
+      metrics.rescreened(fresh.size());
+    }
+    rescreenedAt = count;
+  }
+
+  private ScreenedEvent rescreen(
+      String eventId, ScreenedEvent event, ScreeningList list, long now) {
+    Set<String> hit = new HashSet<>();
+    for (Found found : best(list, event.fact())) {
+      String id = found.match.designationId();
+      if (found.match.score() >= settings.threshold() && !event.alerted().contains(id)) {
+        context.forward(new Record<>(eventId, found.hit(event.fact(), true, now), now));
+        metrics.screeningMatch(found.match.method(), true);
+        hit.add(id);
+      }
+    }
+    return hit.isEmpty() ? event : event.withAlerted(hit);
+  }
+
+  /** New and changed designations; the versions of delisted ones are forgotten. */
+  private Map<String, Designation> notRescreenedYet() {
+    Map<String, Designation> now = current.byId();
+    List<String> gone = new ArrayList<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    try (KeyValueIterator<String, Long> it = rescreened.all()) {
+      it.forEachRemaining(entry -> versions.put(entry.key, entry.value));
+    }
+    versions.keySet().stream().filter(id -> !now.containsKey(id)).forEach(gone::add);
+    gone.forEach(rescreened::delete);
+    Map<String, Designation> fresh = new LinkedHashMap<>();
+    now.forEach(
+        (id, designation) -> {
+          Long version = versions.get(id);
+          if (version == null || version != DesignationVersion.of(designation)) {
+            fresh.put(id, designation);
+          }
+        });
+    return fresh;
+  }
+
+  /** The best match of the fact's parties for each designation scoring at least a near miss. */
+  private List<Found> best(ScreeningList list, Fact fact) {
+    Map<String, Found> best = new LinkedHashMap<>();
+    for (Party party : fact.parties()) {
+      for (DesignationMatch match : list.screen(party)) {
+        if (match.score() >= settings.nearMiss()) {
+          best.merge(
+              match.designationId(),
+              new Found(party, match),
+              (a, b) -> b.match.score() > a.match.score() ? b : a);
+        }
+      }
+    }
+    return List.copyOf(best.values());
+  }
+
+  private record Found(Party party, DesignationMatch match) {
+    ScreeningHit hit(Fact fact, boolean retroactive, long now) {
+      return new ScreeningHit(fact, party, match, retroactive, now);
+    }
+  }
+}

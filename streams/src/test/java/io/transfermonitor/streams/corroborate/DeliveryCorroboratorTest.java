@@ -1,0 +1,165 @@
+package io.transfermonitor.streams.corroborate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.streams.Events;
+import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.fact.Contribution;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.ledger.JsonSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryCorroboratorTest {
+
+  private static final String IMO = "9000001";
+  private static final Duration RETENTION = Duration.ofDays(400);
+
+  private MockProcessorContext<String, Fact> context;
+  private DeliveryCorroborator corroborator;
+  private KeyValueStore<String, VesselObservations> vessels;
+
+  @BeforeEach
+  void init() {
+    context = new MockProcessorContext<>();
+    vessels =
+        MockStores.keyValue(
+            context, "vessel-observations", new JsonSerde<>(VesselObservations.class));
+    corroborator =
+        new DeliveryCorroborator(
+            "vessel-observations", new CorroborationRule(Duration.ofHours(48), true), RETENTION);
+    context.setCurrentSystemTimeMs(1_000);
+    corroborator.init(context);
+  }
+
+  @Test
+  void shouldAddTheFirstObservationInFullALargerByTheDifferenceAndASmallerByNothing() {
+    // when
+    List<Contribution> first = see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
+    List<Contribution> larger = see("b", "2024-03-01T12:00:00Z", 210_000, "AIS");
+    List<Contribution> smaller = see("c", "2024-03-02T00:00:00Z", 150_000, "think tank");
+
+    // then
+    assertThat(first).extracting(Contribution::amount).containsExactly(200_000.0);
+    assertThat(larger).extracting(Contribution::amount).containsExactly(10_000.0);
+    assertThat(smaller)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.amount()).isZero();
+              assertThat(c.events()).isEqualTo(1);
+              assertThat(c.deliveries()).isZero();
+              assertThat(c.sources()).containsExactly("imagery", "AIS", "think tank");
+            });
+    assertThat(context.forwarded())
+        .last()
+        .satisfies(
+            f -> {
+              assertThat(f.record().key()).isEqualTo(IMO);
+              assertThat(f.record().value().corroboration().eventIds())
+                  .containsExactly("a", "b", "c");
+            });
+  }
+
+  @Test
+  void shouldCountAnEventIdItAlreadyHoldsNothing() {
+    // given
+    see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
+
+    // when
+    List<Contribution> again = see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
+
+    // then
+    assertThat(again).isEmpty();
+    assertThat(vessels.get(IMO).observations()).hasSize(1);
+  }
+
+  @Test
+  void shouldEndWithTheSameTotalWhateverOrderTheObservationsArriveIn() {
+    // given: 0 h (10), 40 h (10), 80 h (100), 100 h (100): deliveries [0 h, 40 h], [80 h, 100 h]
+    List<Fact> observations =
+        List.of(
+            fact("a", "2024-03-01T00:00:00Z", 10),
+            fact("b", "2024-03-02T16:00:00Z", 10),
+            fact("c", "2024-03-04T08:00:00Z", 100),
+            fact("d", "2024-03-05T04:00:00Z", 100));
+
+    for (List<Fact> order : permutations(observations)) {
+      // when
+      init();
+      double total = 0;
+      for (Fact fact : order) {
+        List<Contribution> added = see(fact);
+        // a take-back never comes after a gain of the same arrival
+        assertThat(added.stream().map(c -> c.amount() >= 0).toList()).isSorted();
+        total += added.stream().mapToDouble(Contribution::amount).sum();
+      }
+
+      // then
+      assertThat(total).as("arrival order %s", ids(order)).isEqualTo(110.0);
+    }
+  }
+
+  @Test
+  void shouldForgetObservationsStoredLongerAgoThanTheRetention() {
+    // given
+    see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
+
+    // when: the retention has passed by the wall clock
+    context.setCurrentSystemTimeMs(1_000 + RETENTION.toMillis() + 1);
+    List<Contribution> later = see("b", "2024-03-01T12:00:00Z", 210_000, "AIS");
+
+    // then
+    assertThat(later).extracting(Contribution::amount).containsExactly(210_000.0);
+    assertThat(vessels.get(IMO).observations())
+        .extracting(Observation::eventId)
+        .containsExactly("b");
+  }
+
+  private List<Contribution> see(String id, String time, double barrels, String source) {
+    Fact fact = Fact.of(Events.sighting(id, time, barrels, IMO, "Nampo", source));
+    return see(fact);
+  }
+
+  private List<Contribution> see(Fact fact) {
+    int before = context.forwarded().size();
+    corroborator.process(new Record<>(IMO, fact, 0));
+    return context.forwarded().subList(before, context.forwarded().size()).stream()
+        .map(CapturedForward::record)
+        .map(r -> r.value().contribution())
+        .toList();
+  }
+
+  private static Fact fact(String id, String time, double barrels) {
+    return Fact.of(Events.sighting(id, time, barrels, IMO, "Nampo", "source " + id));
+  }
+
+  private static List<String> ids(List<Fact> facts) {
+    return facts.stream().map(Fact::eventId).toList();
+  }
+
+  private static List<List<Fact>> permutations(List<Fact> facts) {
+    if (facts.isEmpty()) {
+      return List.of(List.of());
+    }
+    List<List<Fact>> all = new ArrayList<>();
+    for (Fact first : facts) {
+      List<Fact> rest = new ArrayList<>(facts);
+      rest.remove(first);
+      for (List<Fact> tail : permutations(rest)) {
+        List<Fact> order = new ArrayList<>();
+        order.add(first);
+        order.addAll(tail);
+        all.add(order);
+      }
+    }
+    return all;
+  }
+}

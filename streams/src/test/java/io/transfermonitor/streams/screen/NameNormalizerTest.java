@@ -1,0 +1,53 @@
+package io.transfermonitor.streams.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NameNormalizerTest {
+
+  @Test
+  void shouldMakeAParenthesizedAcronymAFormOfItsOwn() {
+    // then
+    assertThat(NameNormalizer.describe("FOREIGN TRADE BANK (FTB)", true))
+        .containsExactly("foreign trade bank", "ftb");
+    assertThat(NameNormalizer.describe("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)", true))
+        .containsExactly("ocean maritime management", "omm");
+  }
+
+  @Test
+  void shouldKeepAParenthesizedPhraseInOneFormAndDropItInTheOther() {
+    // then
+    assertThat(NameNormalizer.describe("LEADER (HONG KONG) INTERNATIONAL", true))
+        .containsExactly("leader international", "leader hong kong international");
+  }
+
+  @Test
+  void shouldDropLegalFormsAndFunctionWordsOfOrganizations() {
+    // then
+    assertThat(NameNormalizer.words("Korea Kwangson Banking Co., Ltd.", true))
+        .containsExactly("korea", "kwangson", "banking");
+    assertThat(NameNormalizer.words("Bank of East Land", true))
+        .containsExactly("bank", "east", "land");
+    assertThat(NameNormalizer.words("Chang An Shipping & Technology", true))
+        .containsExactly("chang", "an", "shipping", "technology");
+    assertThat(NameNormalizer.words("Korea Ansan Shpg Company", true))
+        .containsExactly("korea", "ansan", "shipping");
+    assertThat(NameNormalizer.words("The Company Ltd", true))
+        .containsExactly("the", "company", "ltd");
+  }
+
+  @Test
+  void shouldDropApostrophesBreakAtHyphensAndCloseUpDottedAcronyms() {
+    // then
+    assertThat(NameNormalizer.words("Kim Mun-ch’o’l", false)).containsExactly("kim", "mun", "chol");
+    assertThat(NameNormalizer.words("F.T.B.", true)).containsExactly("ftb");
+    assertThat(NameNormalizer.words("Mr Pak, Il-Gyu", false)).containsExactly("pak", "il", "gyu");
+  }
+
+  @Test
+  void shouldKeepLegalFormWordsInPersonalNames() {
+    // then: "Sa" is a Korean given-name syllable, not a société anonyme
+    assertThat(NameNormalizer.words("Kim Sa Gon", false)).containsExactly("kim", "sa", "gon");
+  }
+}
