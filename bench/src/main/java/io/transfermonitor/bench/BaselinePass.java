@@ -127,7 +127,7 @@ public final class BaselinePass implements AutoCloseable {
 
   /**
    * When each loop's transactions committed ({@code System.nanoTime()}, in order), with the time
-   * its producer spent in {@code commitTransaction}, as {@link CommitCadence} takes them.
+   * its producer spent committing, as {@link CommitCadence} takes them.
    */
   public CommitCadence cadence() {
     List<long[]> times = commitLogs.stream().map(CommitLog::times).toList();

@@ -3,6 +3,7 @@ package io.transfermonitor.bench;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
@@ -17,14 +18,17 @@ import org.apache.kafka.common.MetricName;
  *       once; data records only, no transaction markers;
  *   <li>records and bytes read: the consumers' {@code records-consumed-total} and {@code
  *       bytes-consumed-total} ({@code consumer-fetch-manager-metrics} with a topic tag);
- *   <li>the time the producers spent in {@code commitTransaction} ({@code
- *       txn-commit-time-ns-total}).
+ *   <li>the time the producers spent committing: flushing what was sent, adding the consumed
+ *       offsets and committing the transaction ({@code flush-time-ns-total}, {@code
+ *       txn-send-offsets-time-ns-total}, {@code txn-commit-time-ns-total} of {@code
+ *       producer-metrics}). Kafka Streams flushes before it commits and the baseline lets {@code
+ *       commitTransaction} flush, so only the sum of the three compares.
  * </ul>
  *
  * @param recordsWritten per topic
  * @param recordsRead per topic
  * @param bytesRead per topic
- * @param commitNanos time spent committing transactions, all producers
+ * @param commitNanos time spent committing, all producers
  */
 public record ClientTraffic(
     Map<String, Long> recordsWritten,
@@ -34,6 +38,10 @@ public record ClientTraffic(
 
   private static final String PRODUCER_TOPIC = "producer-topic-metrics";
   private static final String CONSUMER_FETCH = "consumer-fetch-manager-metrics";
+
+  /** A commit's producer work: flushing what was sent, adding the offsets, committing. */
+  private static final Set<String> COMMIT_PATH =
+      Set.of("flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
 
   public ClientTraffic {
     recordsWritten = Map.copyOf(recordsWritten);
@@ -49,15 +57,15 @@ public record ClientTraffic(
   /** The figures of the clients whose metrics these are. */
   public static ClientTraffic of(Map<MetricName, ? extends Metric> metrics) {
     Map<String, Long> written = new HashMap<>();
-    Map<String, Long> read = new HashMap<>();
-    Map<String, Long> bytesRead = new HashMap<>();
+    Map<String, Map<String, Long>> readByClient = new HashMap<>();
+    Map<String, Map<String, Long>> bytesReadByClient = new HashMap<>();
     long commitNanos = 0;
     for (var entry : metrics.entrySet()) {
       MetricName name = entry.getKey();
       long value = value(entry.getValue());
       String topic = name.tags().get("topic");
-      if (name.group().equals("producer-metrics")
-          && name.name().equals("txn-commit-time-ns-total")) {
+      String client = name.tags().getOrDefault("client-id", "");
+      if (name.group().equals("producer-metrics") && COMMIT_PATH.contains(name.name())) {
         commitNanos += value;
       } else if (topic == null) {
         continue;
@@ -67,13 +75,37 @@ public record ClientTraffic(
         written.merge(topic, -value, Long::sum);
       } else if (name.group().equals(CONSUMER_FETCH)
           && name.name().equals("records-consumed-total")) {
-        read.merge(topic, value, Long::sum);
+        readByClient.computeIfAbsent(client, c -> new HashMap<>()).merge(topic, value, Long::sum);
       } else if (name.group().equals(CONSUMER_FETCH)
           && name.name().equals("bytes-consumed-total")) {
-        bytesRead.merge(topic, value, Long::sum);
+        bytesReadByClient
+            .computeIfAbsent(client, c -> new HashMap<>())
+            .merge(topic, value, Long::sum);
       }
     }
-    return new ClientTraffic(written, read, bytesRead, commitNanos);
+    return new ClientTraffic(
+        written, perTopic(readByClient), perTopic(bytesReadByClient), commitNanos);
+  }
+
+  /**
+   * Sums a figure over clients. A consumer may tag one topic both with its name and with its dots
+   * replaced by underscores (the old tag, kept for compatibility): that is one topic, counted once.
+   */
+  private static Map<String, Long> perTopic(Map<String, Map<String, Long>> byClient) {
+    Map<String, Long> out = new HashMap<>();
+    for (Map<String, Long> byTag : byClient.values()) {
+      byTag.forEach(
+          (tag, v) -> {
+            boolean oldTagOfAnother =
+                !tag.contains(".")
+                    && byTag.keySet().stream()
+                        .anyMatch(t -> t.contains(".") && t.replace('.', '_').equals(tag));
+            if (!oldTagOfAnother) {
+              out.merge(tag, v, Long::sum);
+            }
+          });
+    }
+    return out;
   }
 
   /** The sum of both. */

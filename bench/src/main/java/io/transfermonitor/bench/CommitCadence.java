@@ -8,14 +8,14 @@ import java.util.List;
  * transactions committed, the mean interval between consecutive commits of one committer (a
  * baseline loop or a stream thread; pooled over committers, so start-up before the first commit
  * does not count), the percentiles of those intervals where each commit was timed, and the mean
- * time one {@code commitTransaction} took.
+ * time the producer spent on one commit (flush, offsets, commit: {@link ClientTraffic}).
  *
  * @param commits transactions committed in the pass
  * @param intervals intervals between consecutive commits of one committer
  * @param spanNanos sum over committers of the time from their first to their last commit
  * @param timed the interval of every pair of commits, in ms, where each commit was timed; null when
  *     only the count was sampled
- * @param commitNanos time spent in {@code commitTransaction}, all committers
+ * @param commitNanos producer time spent committing, all committers
  * @param source where the figures come from, printed with them
  */
 public record CommitCadence(

@@ -42,7 +42,7 @@ final class CostTable {
               : f(" (p50 %,d ms, p99 %,d ms)", c.timed().at(50), c.timed().at(99));
       out.add(
           f(
-              "  %-8s %,7d commits, %s%s, %.1f ms in commitTransaction per commit; from %s",
+              "  %-8s %,7d commits, %s%s, %.1f ms producer time per commit; from %s",
               pass.name(), c.commits(), interval(c), spread, c.commitMillis(), c.source()));
     }
     return out;

@@ -103,8 +103,8 @@ class BenchReportTest {
     assertThat(lines)
         .contains(
             "commits (commit interval 100 ms)",
-            "  monitor        5 commits, a commit every 200 ms (p50 200 ms, p99 200 ms), 10.0 ms in"
-                + " commitTransaction per commit; from timed",
+            "  monitor        5 commits, a commit every 200 ms (p50 200 ms, p99 200 ms), 10.0 ms"
+                + " producer time per commit; from timed",
             "cost per input event               input  repartition    changelog       output"
                 + "        total",
             "  monitor  records written          0.00         1.00         1.50         0.50"

@@ -53,7 +53,9 @@ class PassCostTest {
     written("p2", REPARTITION, 50, 0);
     record(
         "consumer-fetch-manager-metrics", "records-consumed-total", Map.of("client-id", "c1"), 999);
-    record("producer-metrics", "txn-commit-time-ns-total", Map.of("client-id", "p1"), 7_000);
+    record("producer-metrics", "flush-time-ns-total", Map.of("client-id", "p1"), 5_000);
+    record("producer-metrics", "txn-send-offsets-time-ns-total", Map.of("client-id", "p1"), 1_000);
+    record("producer-metrics", "txn-commit-time-ns-total", Map.of("client-id", "p1"), 1_000);
 
     // when
     ClientTraffic traffic = ClientTraffic.of(metrics.metrics());
@@ -62,6 +64,21 @@ class PassCostTest {
     assertThat(traffic.recordsWritten()).containsExactly(Map.entry(REPARTITION, 150L));
     assertThat(traffic.recordsRead()).isEmpty();
     assertThat(traffic.commitNanos()).isEqualTo(7_000);
+  }
+
+  @Test
+  void shouldCountATopicTaggedByNameAndByItsOldUnderscoreTagOnce() {
+    // given one consumer that tags the input topic both ways, another only the old way
+    read("c1", INPUT, 600, 60_000);
+    read("c1", INPUT.replace('.', '_'), 600, 60_000);
+    read("c2", INPUT.replace('.', '_'), 400, 40_000);
+
+    // when
+    ClientTraffic traffic = ClientTraffic.of(metrics.metrics()).named(INPUTS);
+
+    // then
+    assertThat(traffic.recordsRead()).containsExactly(Map.entry(INPUT, 1_000L));
+    assertThat(traffic.bytesRead()).containsExactly(Map.entry(INPUT, 100_000L));
   }
 
   @Test
