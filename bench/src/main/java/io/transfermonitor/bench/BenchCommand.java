@@ -159,7 +159,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final PrintStream out = System.out;
+  private final PrintStream out;
+
+  /** The command, printing to standard output. */
+  public BenchCommand() {
+    this(System.out);
+  }
+
+  /** The command, printing its progress and results to {@code out}. */
+  BenchCommand(PrintStream out) {
+    this.out = out;
+  }
 
   /**
    * Runs the benchmark as {@code transfer-monitor bench}, with the CLI's exit codes; {@code soak
