@@ -38,6 +38,17 @@ public enum AppSetting {
       StreamsProperties.DEFAULT_STATE_DIR.toString(),
       AppSetting::checkPath,
       "Directory for Kafka Streams state stores."),
+  HTTP_BIND(
+      "tm.http.bind",
+      "127.0.0.1",
+      AppSetting::checkHost,
+      "Address the dashboard and the metrics endpoint listen on; 0.0.0.0 = every interface."),
+  DASHBOARD_ADVERTISED_HOST(
+      "tm.dashboard.advertised.host",
+      null,
+      AppSetting::checkHost,
+      "Host name other monitor instances reach this one's dashboard at (its application.server);"
+          + " default: tm.http.bind, or this machine's name when that is 0.0.0.0."),
   DEDUP_RETENTION(MonitorSettings.DEDUP_RETENTION),
   BARRELS_PER_TON(MonitorSettings.BARRELS_PER_TON),
   BARRELS_PER_KILOLITRE(MonitorSettings.BARRELS_PER_KILOLITRE),
@@ -235,6 +246,12 @@ public enum AppSetting {
     }
     String problem = checkInt(value, 1);
     return problem == null ? null : "'" + value + "' must be -1 (broker default) or at least 1";
+  }
+
+  private static String checkHost(String value) {
+    return value.isBlank() || value.contains(":") || value.contains("/") || value.contains(" ")
+        ? "'" + value + "' is not a host name or IPv4 address"
+        : null;
   }
 
   private static String checkPath(String value) {

@@ -1,5 +1,8 @@
 package io.transfermonitor.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -98,6 +102,14 @@ public class DemoCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(
+      names = "--dashboard-port",
+      paramLabel = "PORT",
+      description =
+          "Serve the dashboard on http://127.0.0.1:PORT/ (default 8080, none with --once; 0 = any"
+              + " free port; -1 = off).")
+  Integer dashboardPort;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "300",
@@ -105,6 +117,9 @@ public class DemoCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Spec CommandSpec spec;
+
+  private static final int DEFAULT_DASHBOARD_PORT = 8080;
+  private static final String LOOPBACK = "127.0.0.1";
 
   @Override
   public Integer call() throws InterruptedException, IOException {
@@ -136,7 +151,15 @@ public class DemoCommand implements Callable<Integer> {
       Properties props = cluster.streamsProperties();
       props.put(
           StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
-      MonitorApplication app = shutdown.add(MonitorApplication.start(props, config));
+      WatchedMonitor monitor =
+          shutdown.add(
+              WatchedMonitor.start(
+                  cluster.clientProperties(),
+                  props,
+                  config,
+                  dashboardAddress(),
+                  new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+      MonitorApplication app = monitor.app();
       Map<String, Object> client = cluster.clientProperties();
       TopicTail<Alert> alerts =
           shutdown.add(
@@ -166,6 +189,7 @@ public class DemoCommand implements Callable<Integer> {
       TopicTail<Case> cases =
           shutdown.add(new TopicTail<>(client, topics.cases(), Case.class, c -> {}).start());
       app.awaitRunning(Duration.ofMinutes(2));
+      monitor.dashboardUrl().ifPresent(url -> print(out, "Dashboard " + url));
 
       ReplayResult replay;
       try (EventProducer producer =
@@ -227,6 +251,11 @@ public class DemoCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  private Optional<DashboardAddress> dashboardAddress() {
+    int port = dashboardPort != null ? dashboardPort : once ? -1 : DEFAULT_DASHBOARD_PORT;
+    return port < 0 ? Optional.empty() : Optional.of(DashboardAddress.of(LOOPBACK, port, null));
   }
 
   private static void print(PrintWriter out, String line) {

@@ -2,10 +2,10 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.Topics;
-import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,6 +61,15 @@ public class RunCommand implements Callable<Integer> {
   int metricsPort;
 
   @Option(
+      names = "--dashboard-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description =
+          "Serve the dashboard and its JSON API on http://127.0.0.1:PORT/ (default"
+              + " ${DEFAULT-VALUE}; 0 = any free port; -1 = off). Address: tm.http.bind.")
+  int dashboardPort;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       defaultValue = "tm-data",
@@ -107,17 +116,24 @@ public class RunCommand implements Callable<Integer> {
     Properties props = cluster.streamsProperties();
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MonitorApplication app = shutdown.add(MonitorApplication.start(props, config, meters));
+    String bind = settings.get(AppSetting.HTTP_BIND);
+    Optional<DashboardAddress> dashboard =
+        dashboardPort < 0
+            ? Optional.empty()
+            : Optional.of(
+                DashboardAddress.of(
+                    bind, dashboardPort, settings.get(AppSetting.DASHBOARD_ADVERTISED_HOST)));
+    WatchedMonitor monitor =
+        shutdown.add(
+            WatchedMonitor.start(cluster.clientProperties(), props, config, dashboard, meters));
     shutdown.add(
         () -> {
           out.println("Stopping the monitor...");
           out.flush();
         });
     MetricsEndpoint metrics =
-        metricsPort >= 0
-            ? shutdown.add(MetricsEndpoint.serve("127.0.0.1", metricsPort, meters))
-            : null;
-    app.awaitRunning(Duration.ofMinutes(2));
+        metricsPort >= 0 ? shutdown.add(MetricsEndpoint.serve(bind, metricsPort, meters)) : null;
+    monitor.app().awaitRunning(Duration.ofMinutes(2));
     out.printf(
         "Monitor %s running against %s (registry %s)%n",
         config.applicationId(),
@@ -127,6 +143,7 @@ public class RunCommand implements Callable<Integer> {
     out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
     out.printf("  cases    %s   (transfer-monitor cases list", topics.cases());
     out.println(cluster.isEmbedded() ? ")" : " -b " + cluster.bootstrapServers() + " ...)");
+    monitor.dashboardUrl().ifPresent(url -> out.println("  dashboard " + url));
     if (metrics != null) {
       out.println("  metrics  " + metrics.url());
     }

@@ -26,7 +26,8 @@ class ArchitectureTest {
   /**
    * The monitor's packages in data-path order: the fact model and metrics every stage uses, the
    * stages from reading to alerting, then the error handling, configuration, wiring and runtime
-   * that put them together. A new stage gets its place here.
+   * that put them together, then the reading of the monitor's state across instances and the
+   * dashboard that shows it. A new stage gets its place here.
    */
   static final List<String> STREAMS_ORDER =
       List.of(
@@ -46,7 +47,9 @@ class ArchitectureTest {
           "errors",
           "config",
           "topology",
-          "app");
+          "app",
+          "query",
+          "dashboard");
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()

@@ -98,10 +98,15 @@ class GroupCommitProgressIT {
         .build();
   }
 
-  /** 400,000 bbl of refined petroleum to the DPRK, alone in its year: one NOTICE_75 alert. */
+  /**
+   * 400,000 bbl of refined petroleum to the DPRK, REPORTED and alone in its year: one NOTICE_75
+   * alert (nothing observed, so no reporting gap either).
+   */
   private static SpecificRecord notice(String id, int year) {
+    EventHeader reported = header(id, "RUS", "PRK", year + "-03-01T00:00:00Z");
+    reported.setSourceKind(SourceKind.REPORTED);
     return TankerDelivery.newBuilder()
-        .setHeader(header(id, "RUS", "PRK", year + "-03-01T00:00:00Z"))
+        .setHeader(reported)
         .setVesselName("Test Tanker")
         .setVesselFlag("SLE")
         .setProductClass(ProductClass.REFINED)

@@ -136,6 +136,15 @@ class MonitorProcessKillIT {
     for (int i = 0; i < DELIVERIES_PER_YEAR; i += 4) {
       ids.add(BAN + "/m-" + i);
     }
+    // nothing is REPORTED, so every year's observed breach is also an unreported one
+    for (int y = 0; y < YEARS; y++) {
+      for (String scope : List.of("ALL", "RUS")) {
+        for (String level : List.of("REPORTING_GAP", "UNREPORTED_BREACH")) {
+          ids.add(
+              "reporting-gap-refined-petroleum/" + (2001 + y) + "-01-01/" + scope + "/" + level);
+        }
+      }
+    }
     return ids;
   }
 

@@ -300,7 +300,9 @@ class SecureClusterIT {
             "--config",
             settings("monitor"),
             "--metrics-port",
-            "-1");
+            "-1",
+            "--dashboard-port",
+            "0");
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
     builder.environment().put("TM_STATE_DIR", dir.resolve("state").toString());

@@ -39,13 +39,14 @@ public final class MonitorApplication implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final MeterRegistry meters;
+  private final MonitorMetrics metrics;
   private final KafkaStreamsMetrics streamsMetrics;
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicReference<KafkaStreams.State> lastState = new AtomicReference<>();
 
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     this.meters = meters;
-    MonitorMetrics metrics = new MonitorMetrics(meters);
+    this.metrics = new MonitorMetrics(meters);
     Properties props = StreamsProperties.of(kafkaProps, config, metrics);
     // the registry's credentials and TLS stores travel in the same properties
     Map<String, Object> configs = new HashMap<>();
@@ -108,6 +109,11 @@ public final class MonitorApplication implements AutoCloseable {
   /** The registry holding the stage counters and Kafka Streams metrics. */
   public MeterRegistry meters() {
     return meters;
+  }
+
+  /** The monitor's own meters (stage counters, alert latency, cap gauges), in {@link #meters()}. */
+  public MonitorMetrics metrics() {
+    return metrics;
   }
 
   /** Stops processing, commits, and releases the state directory. */

@@ -1,8 +1,10 @@
 package io.transfermonitor.streams.errors;
 
+import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.schemas.EventTypes;
+import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
@@ -57,6 +59,9 @@ public final class RejectedRecordHandler
 
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 
+  /** Reason tag of a record that could not be decoded. */
+  static final String UNDECODABLE = "undecodable";
+
   private String rejectedTopic;
   private int maxBytes = RejectedEventLimit.DEFAULT_MAX_BYTES;
   private AvroSerializer<RejectedEvent> serializer;
@@ -106,7 +111,7 @@ public final class RejectedRecordHandler
           record.partition(),
           record.offset(),
           exception.getMessage());
-      metrics.rejected(RejectionStage.DESERIALIZATION);
+      metrics.rejected(RejectionStage.DESERIALIZATION, kindOf(record.topic()), UNDECODABLE);
       return DeserializationExceptionHandler.Response.resume();
     }
     RejectedEvent rejected =
@@ -128,7 +133,7 @@ public final class RejectedRecordHandler
     if (out == null) {
       return DeserializationExceptionHandler.Response.fail();
     }
-    metrics.rejected(RejectionStage.DESERIALIZATION);
+    metrics.rejected(RejectionStage.DESERIALIZATION, kindOf(record.topic()), UNDECODABLE);
     return DeserializationExceptionHandler.Response.resume(out);
   }
 
@@ -170,7 +175,8 @@ public final class RejectedRecordHandler
     if (out == null) {
       return ProcessingExceptionHandler.Response.fail();
     }
-    metrics.rejected(RejectionStage.PROCESSING);
+    metrics.rejected(
+        RejectionStage.PROCESSING, kindOf(context.topic()), exception.getClass().getSimpleName());
     return ProcessingExceptionHandler.Response.resume(out);
   }
 
@@ -269,6 +275,18 @@ public final class RejectedRecordHandler
     byte[] out = new byte[buffer.remaining()];
     buffer.duplicate().get(out);
     return out;
+  }
+
+  /** The event kind whose topic {@code topic} is ({@code <prefix>events.<slug>}), else unknown. */
+  static String kindOf(String topic) {
+    if (topic != null) {
+      for (EventKind kind : EventKind.values()) {
+        if (topic.endsWith("events." + Topics.slug(kind))) {
+          return kind.name();
+        }
+      }
+    }
+    return MonitorMetrics.UNKNOWN_KIND;
   }
 
   private static ByteBuffer bytes(byte[] raw) {

@@ -1,25 +1,54 @@
 package io.transfermonitor.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CapUsage;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.MatchMethod;
 import io.transfermonitor.model.RejectionStage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counters of each stage, in a Micrometer registry: {@code tm.events.in}, {@code tm.events.valid},
- * {@code tm.events.rejected} (tag {@code stage}), {@code tm.events.duplicate} (tag {@code kind}),
- * {@code tm.alerts} (tags {@code rule}, {@code severity}), and for screening {@code
- * tm.screening.parties} (parties screened), {@code tm.screening.matches} (tags {@code method},
- * {@code retroactive}), {@code tm.screening.near.misses} (tag {@code method}: best matches below
- * the threshold, never alerted) and {@code tm.screening.rescreened} (designations past events were
- * rescreened against).
+ * The monitor's own meters, in a Micrometer registry:
+ *
+ * <ul>
+ *   <li>{@code tm.events.in}, {@code tm.events.valid}, {@code tm.events.duplicate} (tag {@code
+ *       kind});
+ *   <li>{@code tm.events.rejected} (tags {@code stage}, {@code kind}, {@code reason}: the offending
+ *       field of a VALIDATION rejection, {@code undecodable} for DESERIALIZATION, the exception
+ *       class for PROCESSING);
+ *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
+ *       time from an event reaching the monitor to its alert, a timer with a percentile histogram
+ *       (any percentile, across instances, by {@code histogram_quantile} in Prometheus);
+ *   <li>{@code tm.notifications} (tags {@code rule}, {@code severity}, {@code kind}: OPENED,
+ *       ESCALATED, REOPENED, UPDATED) and {@code tm.cases} (tag {@code status}), a gauge of the
+ *       cases in each status;
+ *   <li>{@code tm.cap.used} (tags {@code rule}, {@code period}, {@code basis}, {@code unit}) and
+ *       {@code tm.cap.ratio}, gauges of every cap's total and share of its limit;
+ *   <li>screening: {@code tm.screening.parties} (parties screened), {@code tm.screening.matches}
+ *       (tags {@code method}, {@code retroactive}), {@code tm.screening.near.misses} (tag {@code
+ *       method}: best matches below the threshold, never alerted) and {@code
+ *       tm.screening.rescreened} (designations past events were rescreened against).
+ * </ul>
  */
 public final class MonitorMetrics {
 
+  /** Kind tag of a rejected record whose topic is no event topic. */
+  public static final String UNKNOWN_KIND = "UNKNOWN";
+
   private final MeterRegistry registry;
+  private final Map<String, AtomicReference<CapUsage>> caps = new ConcurrentHashMap<>();
+  private final Map<String, CaseStatus> caseStatus = new ConcurrentHashMap<>();
 
   public MonitorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -42,20 +71,95 @@ public final class MonitorMetrics {
     counter("tm.events.valid", "kind", kind.name()).increment();
   }
 
-  public void rejected(RejectionStage stage) {
-    counter("tm.events.rejected", "stage", stage.name()).increment();
+  /**
+   * One record rejected.
+   *
+   * @param kind the event kind, or {@link #UNKNOWN_KIND}
+   * @param reason what was wrong, in a word: the offending field, {@code undecodable}, or the
+   *     exception class; never free text, so the number of series stays bounded
+   */
+  public void rejected(RejectionStage stage, String kind, String reason) {
+    Counter.builder("tm.events.rejected")
+        .tag("stage", stage.name())
+        .tag("kind", kind)
+        .tag("reason", reason == null ? "unknown" : reason)
+        .register(registry)
+        .increment();
   }
 
   public void duplicate(EventKind kind) {
     counter("tm.events.duplicate", "kind", kind.name()).increment();
   }
 
-  public void alert(Alert alert) {
+  /** One alert raised, {@code sinceEvent} after its triggering event reached the monitor. */
+  public void alert(Alert alert, Duration sinceEvent) {
     Counter.builder("tm.alerts")
         .tag("rule", alert.getRuleId())
         .tag("severity", alert.getSeverity().name())
         .register(registry)
         .increment();
+    Timer.builder("tm.alert.latency")
+        .description("from an event reaching the monitor to the alert it raised")
+        .tag("rule", alert.getRuleId())
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+  }
+
+  /** One notification raised for a case. */
+  public void notification(CaseNotification notice) {
+    Counter.builder("tm.notifications")
+        .tag("rule", notice.getRuleId())
+        .tag("severity", notice.getSeverity().name())
+        .tag("kind", notice.getKind().name())
+        .register(registry)
+        .increment();
+  }
+
+  /** The latest state of a case, for the {@code tm.cases} gauge of cases per status. */
+  public void caseState(Case state) {
+    if (caseStatus.isEmpty()) {
+      for (CaseStatus status : CaseStatus.values()) {
+        Gauge.builder("tm.cases", caseStatus, m -> count(m, status))
+            .description("cases in a status")
+            .tag("status", status.name())
+            .register(registry);
+      }
+    }
+    caseStatus.put(state.getCaseId(), state.getStatus());
+  }
+
+  private static double count(Map<String, CaseStatus> statuses, CaseStatus status) {
+    return statuses.values().stream().filter(status::equals).count();
+  }
+
+  /** The latest usage of a cap, for the {@code tm.cap.used} and {@code tm.cap.ratio} gauges. */
+  public void capUsage(CapUsage usage) {
+    String key = usage.getRuleId() + "/" + usage.getPeriodStart() + "/" + usage.getBasis();
+    caps.computeIfAbsent(key, k -> register(usage)).set(usage);
+  }
+
+  private AtomicReference<CapUsage> register(CapUsage first) {
+    AtomicReference<CapUsage> latest = new AtomicReference<>(first);
+    String period = first.getPeriodStart().toString().substring(0, 10);
+    Gauge.builder("tm.cap.used", latest, u -> u.get().getTotal())
+        .description("total of a cap for one period and basis, in its unit")
+        .tag("rule", first.getRuleId())
+        .tag("period", period)
+        .tag("basis", first.getBasis().name())
+        .tag("unit", first.getUnit())
+        .register(registry);
+    Gauge.builder("tm.cap.ratio", latest, u -> ratio(u.get()))
+        .description("total of a cap over its limit (1 = the limit)")
+        .tag("rule", first.getRuleId())
+        .tag("period", period)
+        .tag("basis", first.getBasis().name())
+        .register(registry);
+    return latest;
+  }
+
+  private static double ratio(CapUsage usage) {
+    return usage.getRatio() == null ? Double.NaN : usage.getRatio();
   }
 
   public void partiesScreened(int parties) {

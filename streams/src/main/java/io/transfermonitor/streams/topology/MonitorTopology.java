@@ -14,6 +14,7 @@ import io.transfermonitor.streams.activity.ActivityCounter;
 import io.transfermonitor.streams.activity.ActivityCounts;
 import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
+import io.transfermonitor.streams.alert.AlertMeter;
 import io.transfermonitor.streams.alert.AlertsByRule;
 import io.transfermonitor.streams.cases.CaseInput;
 import io.transfermonitor.streams.cases.CaseOutcome;
@@ -57,6 +58,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -64,8 +66,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -96,11 +100,12 @@ import org.apache.kafka.streams.state.Stores;
  *      -> 8 as-activity-counts -> activity-by-row (repartition, key row)
  *           -> count-activity (store activity) -> tm.aggregates.activity
  * tm.case-actions -> read-case-actions -> key-case-actions-by-case -> case-actions-by-case
- * (the four repartition topics, key case id, one partition count: tm.case.partitions)
+ * (the five repartition topics, key case id, one partition count: tm.case.partitions)
  *   -> 7 track-cases (stores cases, case-timers) -> as-filed-alert -> tm.alerts
  *                                                -> as-case -> tm.cases
  *                                                -> as-notification -> tm.notifications
  *                                                -> as-refused-action -> tm.events.rejected
+ * tm.alerts -> read-alerts -> store alerts (for the dashboard)
  * </pre>
  *
  * Every processor, store and internal topic has a name; store and internal topic names are part of
@@ -111,6 +116,11 @@ public final class MonitorTopology {
 
   /** Global store of the rules, key = rule id. */
   public static final String RULES_STORE = "rules";
+
+  /**
+   * Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from.
+   */
+  public static final String ALERTS_STORE = "alerts";
 
   /** Event ids seen within the retention, key = event id. */
   public static final String EVENT_IDS_STORE = "event-ids";
@@ -224,9 +234,11 @@ public final class MonitorTopology {
     writeAlerts(cases);
     writeCases(cases);
     // last, so the sub-topologies (and task ids, state directories) of earlier versions keep
-    // their numbers: the designations (screening), then the activity rows (corroboration)
+    // their numbers: the designations (screening), the activity rows (corroboration), then the
+    // alerts read back for the dashboard
     holdDesignations();
     writeActivity(countActivity(counted));
+    holdAlerts();
     return builder.build();
   }
 
@@ -549,7 +561,7 @@ public final class MonitorTopology {
     cases
         .flatMapValues(CaseOutcome::filedAlerts, Named.as("as-filed-alert"))
         .selectKey((caseId, alert) -> alert.getAlertId(), Named.as("key-alerts-by-id"))
-        .peek((id, alert) -> metrics.alert(alert), Named.as("count-alerts"))
+        .process(() -> new AlertMeter(metrics), Named.as("count-alerts"))
         .to(topics.alerts().name(), topics.alerts().produced("write-alerts", new AlertsByRule()));
   }
 
@@ -560,10 +572,25 @@ public final class MonitorTopology {
         .to(topics.cases().name(), topics.cases().produced("write-cases"));
     cases
         .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
+        .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))
         .to(topics.notifications().name(), topics.notifications().produced("write-notifications"));
     cases
         .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
         .to(topics.rejected().name(), topics.rejected().produced("write-refused-actions"));
+  }
+
+  /**
+   * Alerts as written, in a store for the dashboard's interactive queries: read back from the alert
+   * topic (committed alerts only, whichever stage raised them), so the store holds what ops see.
+   */
+  private void holdAlerts() {
+    Topic<String, Alert> alerts = topics.alerts();
+    builder.table(
+        alerts.name(),
+        alerts.consumed("read-alerts"),
+        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
+            .withKeySerde(alerts.keySerde())
+            .withValueSerde(alerts.valueSerde()));
   }
 
   private static KeyValue<String, Alert> byId(Alert alert) {

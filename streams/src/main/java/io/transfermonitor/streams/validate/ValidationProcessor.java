@@ -62,7 +62,7 @@ public final class ValidationProcessor<T extends SpecificRecord>
     long now = context.currentSystemTimeMs();
     if (event == null) {
       // events are facts, not a compacted table: a tombstone deletes nothing and is accounted for
-      metrics.rejected(RejectionStage.VALIDATION);
+      metrics.rejected(RejectionStage.VALIDATION, kind.name(), "tombstone");
       context.forward(record.withValue(new Validated.Rejected(tombstone(record, now))));
       return;
     }
@@ -79,7 +79,7 @@ public final class ValidationProcessor<T extends SpecificRecord>
               .orElse(accepted));
       return;
     }
-    metrics.rejected(RejectionStage.VALIDATION);
+    metrics.rejected(RejectionStage.VALIDATION, kind.name(), violations.get(0).field());
     context.forward(
         record.withValue(new Validated.Rejected(rejection(record, event, violations, now))));
   }

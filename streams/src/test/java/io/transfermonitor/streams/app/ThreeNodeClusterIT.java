@@ -136,6 +136,15 @@ class ThreeNodeClusterIT {
     for (int i = 0; i < PER_YEAR; i += 3) {
       ids.add("unscr-1718-arms-embargo/m-" + i);
     }
+    // nothing is REPORTED, so every year's observed breach is also an unreported one
+    for (int y = 0; y < YEARS; y++) {
+      for (String scope : List.of("ALL", "RUS")) {
+        for (String level : List.of("REPORTING_GAP", "UNREPORTED_BREACH")) {
+          ids.add(
+              "reporting-gap-refined-petroleum/" + (2011 + y) + "-01-01/" + scope + "/" + level);
+        }
+      }
+    }
     return ids;
   }
 

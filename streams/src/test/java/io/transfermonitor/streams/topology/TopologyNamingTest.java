@@ -57,6 +57,7 @@ class TopologyNamingTest {
             "activity-by-row-repartition",
             "count-activity",
             "stores: [activity]",
-            "write-activity");
+            "write-activity",
+            "stores: [alerts]");
   }
 }

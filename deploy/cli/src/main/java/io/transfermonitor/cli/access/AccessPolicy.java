@@ -17,8 +17,10 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <li>producer: writes the event topics ({@code tm.events.<kind>}, and {@code tm.events.rejected}
  *       for the records {@code ingest} could not map), nothing else;
  *   <li>monitor: reads the events, the reference topics and the case actions it applies; writes
- *       alerts, notifications, cases, aggregates and rejected records; owns its internal topics,
- *       its consumer group and its transactional ids (everything named {@code <application.id>-});
+ *       alerts, notifications, cases, aggregates and rejected records, and reads back the alerts
+ *       (its dashboard's alerts store) and the outputs its dashboard watches for live updates (cap
+ *       usage, alerts); owns its internal topics, its consumer group and its transactional ids
+ *       (everything named {@code <application.id>-});
  *   <li>ops (and dashboards): reads alerts, cases, notifications and aggregates, writes case
  *       actions; reads without a consumer group, as {@code transfer-monitor alerts} does.
  * </ul>
@@ -59,6 +61,9 @@ public final class AccessPolicy {
     for (String topic : monitorOutputs(topics)) {
       grants.add(topic(monitor, users, topic, AclOperation.WRITE));
     }
+    for (String topic : monitorReadsBack(topics)) {
+      grants.add(topic(monitor, users, topic, AclOperation.READ));
+    }
     // repartition and changelog topics are named <application.id>-<store or node>-...
     String own = applicationId + "-";
     grants.add(
@@ -97,6 +102,11 @@ public final class AccessPolicy {
     outputs.addAll(topics.aggregateTopics());
     outputs.add(topics.rejected());
     return outputs;
+  }
+
+  /** Outputs the monitor reads back: alerts into its store, and what its dashboard watches. */
+  private static List<String> monitorReadsBack(Topics topics) {
+    return List.of(topics.alerts(), topics.capUsage(), topics.cases());
   }
 
   private static List<String> opsReads(Topics topics) {

@@ -1,0 +1,83 @@
+package io.transfermonitor.streams.dashboard;
+
+import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.query.RuleRow;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where one cap stands for one period and basis: its total against its limit, with a mark for each
+ * level (reached or not). One bar of the dashboard; one element of {@code GET /api/caps}.
+ *
+ * @param ruleId the CAP rule
+ * @param title what it limits
+ * @param legalBasis the legal text
+ * @param periodStart first day of the period (UTC)
+ * @param periodEnd day after its last
+ * @param basis REPORTED or OBSERVED
+ * @param total what was counted, in {@code unit}
+ * @param limit the limit in force, in {@code unit}
+ * @param unit BARREL for the petroleum caps
+ * @param ratio total over limit (1 = the limit), null without a limit
+ * @param eventCount distinct events counted
+ * @param levels the rule's levels, each with the amount it stands for
+ */
+public record CapBar(
+    String ruleId,
+    String title,
+    String legalBasis,
+    String periodStart,
+    String periodEnd,
+    String basis,
+    double total,
+    Double limit,
+    String unit,
+    Double ratio,
+    long eventCount,
+    List<LevelMark> levels) {
+
+  /**
+   * One level on the bar.
+   *
+   * @param label e.g. {@code NOTICE_75}, {@code BREACH}
+   * @param severity the severity its alert carries
+   * @param threshold fraction of the limit
+   * @param amount threshold times the limit, in the cap's unit
+   * @param reached whether this period's total has reached it (its alert is raised once)
+   */
+  public record LevelMark(
+      String label, String severity, double threshold, Double amount, boolean reached) {}
+
+  /** The bar of {@code ledger} under {@code rule} (its current limit and levels). */
+  static CapBar of(Ledger ledger, RuleRow rule) {
+    Double limit = rule.limit() != null ? rule.limit() : ledger.limit();
+    List<LevelMark> marks =
+        rule.levels().stream()
+            .map(
+                l ->
+                    new LevelMark(
+                        l.label(),
+                        l.severity(),
+                        l.threshold(),
+                        limit == null ? null : l.threshold() * limit,
+                        ledger.raisedLevels().contains(l.label())))
+            .toList();
+    return new CapBar(
+        ledger.ruleId(),
+        rule.title(),
+        rule.legalBasis(),
+        day(ledger.periodStart()),
+        day(ledger.periodEnd()),
+        ledger.basis().name(),
+        ledger.total(),
+        limit,
+        ledger.unit(),
+        limit == null || limit == 0 ? null : ledger.total() / limit,
+        ledger.eventCount(),
+        marks);
+  }
+
+  private static String day(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).toString().substring(0, 10);
+  }
+}

@@ -1,0 +1,139 @@
+package io.transfermonitor.streams.dashboard;
+
+import io.transfermonitor.model.Severity;
+import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.query.AlertRow;
+import io.transfermonitor.streams.query.CaseRow;
+import io.transfermonitor.streams.query.ClusterState;
+import io.transfermonitor.streams.query.MonitorViews;
+import io.transfermonitor.streams.query.RuleRow;
+import io.transfermonitor.streams.query.StoreView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+
+/**
+ * What the dashboard and {@code /api/...} show, assembled from the whole monitor's state ({@link
+ * ClusterState}): any instance gives the same answer.
+ */
+final class DashboardViews {
+
+  private final ClusterState state;
+
+  DashboardViews(ClusterState state) {
+    this.state = state;
+  }
+
+  /** Every cap's bar per period and basis, in rule, period and basis order. */
+  List<CapBar> caps() {
+    return bars(state.all(MonitorViews.LEDGERS));
+  }
+
+  /** The bars of one cap rule, from the instance that holds its ledgers. */
+  List<CapBar> caps(String ruleId) {
+    return bars(state.byKey(MonitorViews.LEDGERS, ruleId));
+  }
+
+  List<PeriodComparison> reportedObserved() {
+    return PeriodComparison.of(caps());
+  }
+
+  /** The alerts, all of them or one rule's (from the instance holding that rule's partition). */
+  AlertSummary alerts(String ruleId, int limit) {
+    List<AlertRow> rows =
+        ruleId == null ? state.all(MonitorViews.ALERTS) : state.byKey(MonitorViews.ALERTS, ruleId);
+    return AlertSummary.of(rows, limit);
+  }
+
+  /** The cases still to act on (not RESOLVED), the most severe and the latest first. */
+  List<CaseRow> openCases() {
+    return state.all(MonitorViews.CASES).stream()
+        .filter(CaseRow::open)
+        .sorted(
+            Comparator.comparing((CaseRow c) -> Severity.valueOf(c.severity()))
+                .reversed()
+                .thenComparing(CaseRow::lastEventTime, Comparator.reverseOrder())
+                .thenComparing(CaseRow::caseId))
+        .toList();
+  }
+
+  /** The headline figures, pushed with every live update. */
+  Overview overview() {
+    List<CapBar> caps = caps();
+    AlertSummary alerts = alerts(null, 0);
+    long breached = caps.stream().filter(c -> c.ratio() != null && c.ratio() >= 1).count();
+    return new Overview(
+        alerts.total(),
+        alerts.bySeverity().getOrDefault("CRITICAL", 0L),
+        openCases().size(),
+        caps.size(),
+        breached,
+        state.hosts().instances().size());
+  }
+
+  /** This instance's own rows of {@code view}, all or under {@code partitionKey}: for peers. */
+  <V, R> List<R> local(StoreView<V, R> view, String partitionKey) {
+    return state.local(view, partitionKey);
+  }
+
+  /** This instance's Kafka Streams state. */
+  KafkaStreams.State state() {
+    return state.hosts().state();
+  }
+
+  List<InstanceRow> instances() {
+    return state.hosts().instances().stream()
+        .map(m -> InstanceRow.of(m, state.hosts().isSelf(m.hostInfo())))
+        .sorted(Comparator.comparing(InstanceRow::address))
+        .toList();
+  }
+
+  private List<CapBar> bars(List<Ledger> ledgers) {
+    Map<String, RuleRow> rules =
+        state.global(MonitorViews.RULES).stream()
+            .collect(Collectors.toMap(RuleRow::ruleId, Function.identity()));
+    return ledgers.stream()
+        .filter(l -> rules.containsKey(l.ruleId()) && rules.get(l.ruleId()).kind().equals("CAP"))
+        .map(l -> CapBar.of(l, rules.get(l.ruleId())))
+        .sorted(
+            Comparator.comparing(CapBar::ruleId)
+                .thenComparing(CapBar::periodStart)
+                .thenComparing(CapBar::basis))
+        .toList();
+  }
+
+  /**
+   * The headline figures.
+   *
+   * @param alerts alerts raised
+   * @param critical of which CRITICAL
+   * @param openCases cases not resolved
+   * @param caps cap ledgers (rule, period, basis)
+   * @param capsAtLimit of which at or over their limit
+   * @param instances monitor instances running
+   */
+  record Overview(
+      long alerts, long critical, long openCases, long caps, long capsAtLimit, long instances) {}
+
+  /**
+   * One monitor instance.
+   *
+   * @param address its {@code application.server}
+   * @param self whether it is the one answering
+   * @param stores the stores it holds active partitions of
+   * @param partitions the input partitions it processes
+   */
+  record InstanceRow(String address, boolean self, List<String> stores, List<String> partitions) {
+    static InstanceRow of(StreamsMetadata m, boolean self) {
+      return new InstanceRow(
+          m.host() + ":" + m.port(),
+          self,
+          m.stateStoreNames().stream().sorted().toList(),
+          m.topicPartitions().stream().map(Object::toString).sorted().toList());
+    }
+  }
+}

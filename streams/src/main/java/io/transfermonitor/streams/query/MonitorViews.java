@@ -1,0 +1,40 @@
+package io.transfermonitor.streams.query;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.Case;
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.topology.MonitorTopology;
+import java.util.List;
+
+/**
+ * The monitor's stores the dashboard reads, each as a {@link StoreView}: the partitioned ones
+ * (gathered across instances) and the global rules (the same everywhere). Ledgers and alerts are
+ * partitioned by rule id and keyed {@code ruleId/...}, so one rule's are asked of one instance;
+ * cases are partitioned by case id and only read whole.
+ */
+public final class MonitorViews {
+
+  /** Cap and cumulative ledgers, partitioned by rule id. */
+  public static final StoreView<Ledger, Ledger> LEDGERS =
+      new StoreView<>("ledgers", MonitorTopology.LEDGERS_STORE, Ledger.class, l -> l);
+
+  /** Alerts as written to the alert topic, partitioned by rule id. */
+  public static final StoreView<Alert, AlertRow> ALERTS =
+      new StoreView<>("alerts", MonitorTopology.ALERTS_STORE, AlertRow.class, AlertRow::of);
+
+  /** Cases, partitioned by case id. */
+  public static final StoreView<Case, CaseRow> CASES =
+      new StoreView<>("cases", MonitorTopology.CASES_STORE, CaseRow.class, CaseRow::of);
+
+  /** The rules in force (global store). */
+  public static final StoreView<Rule, RuleRow> RULES =
+      new StoreView<>("rules", MonitorTopology.RULES_STORE, RuleRow.class, RuleRow::of);
+
+  private MonitorViews() {}
+
+  /** The partitioned views, each served to peers at {@code /api/local/<name>}. */
+  public static List<StoreView<?, ?>> partitioned() {
+    return List.of(LEDGERS, ALERTS, CASES);
+  }
+}

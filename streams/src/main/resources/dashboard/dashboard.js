@@ -1,0 +1,297 @@
+// The transfer-monitor dashboard: reads /api/..., draws the charts, reloads what the monitor's
+// server-sent events say has changed. No build step, no network beyond the monitor itself.
+'use strict';
+
+const COLORS = { REPORTED: '#3d6fb6', OBSERVED: '#c0392b', reached: '#1d2330', level: '#8a93a6' };
+const charts = {};
+
+const number = (v) => (v === null || v === undefined ? '–'
+  : Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 }));
+const percent = (v) => (v === null || v === undefined ? '–'
+  : (v * 100).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' %');
+const year = (day) => (day || '').substring(0, 4);
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function fillTable(id, rows, toCells, emptyText) {
+  const body = document.querySelector(`#${id} tbody`);
+  body.replaceChildren();
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    const td = cell(emptyText, 'empty');
+    td.colSpan = document.querySelectorAll(`#${id} thead th`).length;
+    tr.append(td);
+    body.append(tr);
+    return;
+  }
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    toCells(row, tr);
+    body.append(tr);
+  }
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || `${path}: ${response.status}`);
+  return body;
+}
+
+function showError(section, error) {
+  let p = document.querySelector(`#${section} p.error`);
+  if (!p) {
+    p = document.createElement('p');
+    p.className = 'error';
+    document.querySelector(`#${section} h2`).after(p);
+  }
+  p.textContent = `Not available now: ${error.message}`;
+}
+
+function clearError(section) {
+  document.querySelector(`#${section} p.error`)?.remove();
+}
+
+// Draws each level of each cap as a mark across its bar: dark and heavy once reached.
+const levelMarks = {
+  id: 'levelMarks',
+  afterDatasetsDraw(chart) {
+    const caps = chart.options.plugins.levelMarks.caps || [];
+    const x = chart.scales.x;
+    const { ctx } = chart;
+    chart.getDatasetMeta(0).data.forEach((bar, i) => {
+      const half = bar.height / 2 + 4;
+      for (const level of caps[i]?.levels || []) {
+        const px = x.getPixelForValue(level.threshold * 100);
+        ctx.save();
+        ctx.strokeStyle = level.reached ? COLORS.reached : COLORS.level;
+        ctx.lineWidth = level.reached ? 3 : 1.5;
+        ctx.beginPath();
+        ctx.moveTo(px, bar.y - half);
+        ctx.lineTo(px, bar.y + half);
+        ctx.stroke();
+        ctx.restore();
+      }
+    });
+  },
+};
+
+function capLabel(cap) {
+  return `${cap.ruleId} ${year(cap.periodStart)} ${cap.basis}`;
+}
+
+function drawCaps(caps) {
+  const data = {
+    labels: caps.map(capLabel),
+    datasets: [{
+      label: 'share of the limit (%)',
+      data: caps.map((c) => (c.ratio === null ? 0 : c.ratio * 100)),
+      backgroundColor: caps.map((c) => COLORS[c.basis] || COLORS.level),
+    }],
+  };
+  const maxShare = Math.ceil(Math.max(110, ...data.datasets[0].data.map((v) => v + 10)) / 50) * 50;
+  if (charts.caps) {
+    charts.caps.data = data;
+    charts.caps.options.plugins.levelMarks.caps = caps;
+    charts.caps.options.scales.x.max = maxShare;
+    charts.caps.update();
+    return;
+  }
+  charts.caps = new Chart(document.getElementById('caps-chart'), {
+    type: 'bar',
+    data,
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { min: 0, max: maxShare, title: { display: true, text: '% of the limit' } } },
+      plugins: { legend: { display: false }, levelMarks: { caps } },
+    },
+    plugins: [levelMarks],
+  });
+}
+
+function capRows(caps) {
+  fillTable('caps-table', caps, (c, tr) => {
+    tr.dataset.cap = `${c.ruleId}/${c.periodStart}/${c.basis}`;
+    tr.append(cell(c.ruleId), cell(`${c.periodStart} – ${c.periodEnd}`), cell(c.basis),
+      cell(`${number(c.total)} ${c.unit}`, 'number'), cell(number(c.limit), 'number'),
+      cell(percent(c.ratio), 'number'));
+    const levels = document.createElement('td');
+    for (const level of c.levels) {
+      const span = document.createElement('span');
+      span.className = level.reached ? 'level reached' : 'level';
+      span.dataset.level = level.label;
+      span.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
+      span.textContent = level.label;
+      levels.append(span);
+    }
+    tr.append(levels);
+  }, 'No cap has counted an event yet.');
+}
+
+async function loadCaps() {
+  try {
+    const caps = await getJson('api/caps');
+    clearError('caps');
+    drawCaps(caps);
+    capRows(caps);
+  } catch (e) {
+    showError('caps', e);
+  }
+}
+
+function drawReportedObserved(rows) {
+  const data = {
+    labels: rows.map((r) => `${r.ruleId} ${year(r.periodStart)}`),
+    datasets: ['REPORTED', 'OBSERVED'].map((basis) => ({
+      label: basis.toLowerCase(),
+      data: rows.map((r) => (basis === 'REPORTED' ? r.reported : r.observed)),
+      backgroundColor: COLORS[basis],
+    })),
+  };
+  if (charts.reportedObserved) {
+    charts.reportedObserved.data = data;
+    charts.reportedObserved.update();
+    return;
+  }
+  charts.reportedObserved = new Chart(document.getElementById('reported-observed-chart'), {
+    type: 'bar',
+    data,
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { y: { beginAtZero: true, title: { display: true, text: 'barrels' } } },
+    },
+  });
+}
+
+async function loadReportedObserved() {
+  try {
+    const rows = await getJson('api/reported-observed');
+    clearError('reported-observed');
+    drawReportedObserved(rows);
+    fillTable('reported-observed-table', rows, (r, tr) => {
+      tr.dataset.period = `${r.ruleId}/${r.periodStart}`;
+      tr.append(cell(r.ruleId), cell(`${r.periodStart} – ${r.periodEnd}`),
+        cell(number(r.reported), 'number'), cell(number(r.observed), 'number'),
+        cell(r.reported > 0 ? `${(r.observed / r.reported).toFixed(2)} ×` : '–', 'number'));
+    }, 'Nothing counted yet.');
+  } catch (e) {
+    showError('reported-observed', e);
+  }
+}
+
+async function loadAlerts() {
+  try {
+    const alerts = await getJson('api/alerts?limit=50');
+    clearError('alerts');
+    fillTable('alerts-table', alerts.latest, (a, tr) => {
+      tr.dataset.alert = a.alertId;
+      tr.append(cell(a.eventTime.replace('T', ' ').substring(0, 16)),
+        cell(a.severity, `severity-${a.severity}`), cell(a.ruleId), cell(a.level || '–'),
+        cell(a.message));
+    }, 'No alert yet.');
+  } catch (e) {
+    showError('alerts', e);
+  }
+}
+
+function list(items, limit) {
+  const ul = document.createElement('ul');
+  for (const item of items.slice(-limit)) {
+    const li = document.createElement('li');
+    li.textContent = item;
+    ul.append(li);
+  }
+  if (items.length > limit) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = `and ${items.length - limit} more`;
+    ul.prepend(li);
+  }
+  return ul;
+}
+
+async function loadCases() {
+  try {
+    const cases = await getJson('api/cases');
+    clearError('cases');
+    fillTable('cases-table', cases, (c, tr) => {
+      tr.dataset.case = c.caseId;
+      tr.append(cell(c.severity, `severity-${c.severity}`), cell(c.title), cell(c.status),
+        cell(number(c.alertCount), 'number'),
+        cell(c.totals.map((t) => `${number(t.amount)} ${t.unit}`).join(', ') || '–'));
+      const evidence = document.createElement('td');
+      evidence.className = 'evidence';
+      evidence.append(list(c.evidence, 3), list(c.sources, 3));
+      tr.append(evidence);
+    }, 'No open case.');
+  } catch (e) {
+    showError('cases', e);
+  }
+}
+
+async function loadInstances() {
+  try {
+    const instances = await getJson('api/instances');
+    clearError('instances');
+    fillTable('instances-table', instances, (i, tr) => {
+      tr.append(cell(i.self ? `${i.address} (this one)` : i.address), cell(i.stores.join(', ')),
+        cell(`${i.partitions.length} partitions`));
+    }, 'No instance is running.');
+  } catch (e) {
+    showError('instances', e);
+  }
+}
+
+function showOverview(overview) {
+  for (const [figure, value] of Object.entries(overview)) {
+    const dd = document.querySelector(`[data-figure="${figure}"]`);
+    if (dd) dd.textContent = number(value);
+  }
+}
+
+async function loadOverview() {
+  try {
+    showOverview(await getJson('api/overview'));
+  } catch (e) {
+    document.getElementById('live').textContent = `not available now: ${e.message}`;
+  }
+}
+
+const loaders = { caps: [loadCaps, loadReportedObserved], alerts: [loadAlerts], cases: [loadCases] };
+
+function listen() {
+  const live = document.getElementById('live');
+  const updates = new EventSource('api/updates');
+  updates.addEventListener('open', () => {
+    live.dataset.state = 'live';
+    live.textContent = 'live';
+  });
+  updates.addEventListener('update', (event) => {
+    const update = JSON.parse(event.data);
+    if (update.overview && update.overview.error === undefined) showOverview(update.overview);
+    for (const view of update.changed) (loaders[view] || []).forEach((load) => load());
+    live.dataset.state = 'live';
+    live.textContent = `live, updated ${new Date().toLocaleTimeString('en-GB')}`;
+  });
+  updates.addEventListener('error', () => {
+    live.dataset.state = 'down';
+    live.textContent = 'reconnecting…';
+  });
+}
+
+async function start() {
+  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadCases(),
+    loadAlerts(), loadInstances()]);
+  document.body.dataset.loaded = 'true';
+  listen();
+}
+
+start();

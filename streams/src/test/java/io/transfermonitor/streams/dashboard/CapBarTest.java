@@ -1,0 +1,76 @@
+package io.transfermonitor.streams.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.transfermonitor.model.Basis;
+import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.ledger.ReportingPeriod;
+import io.transfermonitor.streams.query.RuleRow;
+import io.transfermonitor.streams.query.RuleRow.Level;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CapBarTest {
+
+  static final String CAP = "unscr-2397-refined-petroleum-cap";
+  static final ReportingPeriod Y2024 =
+      new ReportingPeriod(LocalDate.parse("2024-01-01"), LocalDate.parse("2025-01-01"));
+  static final RuleRow RULE =
+      new RuleRow(
+          CAP,
+          "CAP",
+          "Refined petroleum supplied to the DPRK",
+          "UNSCR 2397 (2017) OP5",
+          500_000.0,
+          "BARREL",
+          List.of(
+              new Level("NOTICE_75", "MEDIUM", 0.75),
+              new Level("NOTICE_90", "HIGH", 0.9),
+              new Level("BREACH", "CRITICAL", 1.0)));
+
+  static Ledger ledger(Basis basis, double total, List<String> raised) {
+    return Ledger.open(CAP, Y2024, basis, "BARREL").toBuilder()
+        .total(total)
+        .eventCount(3)
+        .raisedLevels(raised)
+        .build();
+  }
+
+  @Test
+  void shouldMarkEachLevelAtItsAmountAndSayWhichAreReached() {
+    // given a ledger at 460,000 of 500,000 bbl with two levels raised
+    Ledger ledger = ledger(Basis.OBSERVED, 460_000, List.of("NOTICE_75", "NOTICE_90"));
+
+    // when
+    CapBar bar = CapBar.of(ledger, RULE);
+
+    // then
+    assertThat(bar.periodStart()).isEqualTo("2024-01-01");
+    assertThat(bar.periodEnd()).isEqualTo("2025-01-01");
+    assertThat(bar.basis()).isEqualTo("OBSERVED");
+    assertThat(bar.ratio()).isEqualTo(0.92);
+    assertThat(bar.levels())
+        .extracting(CapBar.LevelMark::label, CapBar.LevelMark::amount, CapBar.LevelMark::reached)
+        .containsExactly(
+            tuple("NOTICE_75", 375_000.0, true),
+            tuple("NOTICE_90", 450_000.0, true),
+            tuple("BREACH", 500_000.0, false));
+  }
+
+  @Test
+  void shouldJudgeAgainstTheRulesLimitInForce() {
+    // given a limit lowered to 400,000 bbl since the ledger was last judged
+    RuleRow lowered =
+        new RuleRow(
+            CAP, "CAP", RULE.title(), RULE.legalBasis(), 400_000.0, "BARREL", RULE.levels());
+
+    // when
+    CapBar bar = CapBar.of(ledger(Basis.OBSERVED, 460_000, List.of()), lowered);
+
+    // then
+    assertThat(bar.limit()).isEqualTo(400_000.0);
+    assertThat(bar.ratio()).isEqualTo(1.15);
+  }
+}
