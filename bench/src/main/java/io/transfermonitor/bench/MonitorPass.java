@@ -78,9 +78,12 @@ public final class MonitorPass implements AutoCloseable {
       }
       CommitWatch commits =
           CommitWatch.start(apps.stream().map(MonitorApplication::streams).toList());
-      boolean done = progress.awaitDone(appId, Duration.ofMinutes(30), this::healthy, out);
-      long nanos = System.nanoTime() - start;
-      commits.close();
+      boolean done;
+      long nanos;
+      try (commits) {
+        done = progress.awaitDone(appId, Duration.ofMinutes(30), this::healthy, out);
+        nanos = System.nanoTime() - start;
+      }
       if (!done) {
         throw new IllegalStateException(
             "monitor did not finish: states "
