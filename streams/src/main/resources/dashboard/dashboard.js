@@ -3,6 +3,16 @@
 'use strict';
 
 const COLORS = { REPORTED: '#3d6fb6', OBSERVED: '#c0392b', reached: '#1d2330', level: '#8a93a6' };
+const KINDS = {
+  CONTAINER_SHIPMENT: { label: 'container shipments', color: '#3d6fb6' },
+  ARMS_TRANSFER: { label: 'arms transfers', color: '#c0392b' },
+  TANKER_DELIVERY: { label: 'tanker deliveries', color: '#d9622b' },
+  TROOP_DEPLOYMENT: { label: 'troop deployments', color: '#4c7a34' },
+  WORKER_DISPATCH: { label: 'worker dispatches', color: '#c79a00' },
+  FINANCIAL_TRANSFER: { label: 'financial transfers', color: '#7b5ea7' },
+};
+const UNITS = { BARREL: 'bbl', CONTAINERS: 'containers', PERSONNEL: 'personnel', WORKERS: 'workers',
+  ROUNDS: 'rounds', UNITS: 'units' };
 const charts = {};
 
 const number = (v) => (v === null || v === undefined ? '–'
@@ -10,6 +20,9 @@ const number = (v) => (v === null || v === undefined ? '–'
 const percent = (v) => (v === null || v === undefined ? '–'
   : (v * 100).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' %');
 const year = (day) => (day || '').substring(0, 4);
+const kindLabel = (kind) => (KINDS[kind] ? KINDS[kind].label : kind);
+const amounts = (quantities) => Object.entries(quantities || {})
+  .map(([unit, amount]) => `${number(amount)} ${UNITS[unit] || unit}`).join(', ');
 
 function cell(text, className) {
   const td = document.createElement('td');
@@ -44,17 +57,17 @@ async function getJson(path) {
 }
 
 function showError(section, error) {
-  let p = document.querySelector(`#${section} p.error`);
+  let p = document.querySelector(`#${section} > p.error`);
   if (!p) {
     p = document.createElement('p');
     p.className = 'error';
-    document.querySelector(`#${section} h2`).after(p);
+    document.querySelector(`#${section} > :is(h2, h3)`).after(p);
   }
   p.textContent = `Not available now: ${error.message}`;
 }
 
 function clearError(section) {
-  document.querySelector(`#${section} p.error`)?.remove();
+  document.querySelector(`#${section} > p.error`)?.remove();
 }
 
 // Draws each level of each cap as a mark across its bar: dark and heavy once reached.
@@ -116,6 +129,15 @@ function drawCaps(caps) {
   });
 }
 
+// A level's label, filled once reached.
+function levelTag(label, reached) {
+  const span = document.createElement('span');
+  span.className = reached ? 'level reached' : 'level';
+  span.dataset.level = label;
+  span.textContent = label;
+  return span;
+}
+
 function capRows(caps) {
   fillTable('caps-table', caps, (c, tr) => {
     tr.dataset.cap = `${c.ruleId}/${c.periodStart}/${c.basis}`;
@@ -124,12 +146,9 @@ function capRows(caps) {
       cell(percent(c.ratio), 'number'));
     const levels = document.createElement('td');
     for (const level of c.levels) {
-      const span = document.createElement('span');
-      span.className = level.reached ? 'level reached' : 'level';
-      span.dataset.level = level.label;
-      span.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
-      span.textContent = level.label;
-      levels.append(span);
+      const tag = levelTag(level.label, level.reached);
+      tag.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
+      levels.append(tag);
     }
     tr.append(levels);
   }, 'No cap has counted an event yet.');
@@ -184,6 +203,98 @@ async function loadReportedObserved() {
     }, 'Nothing counted yet.');
   } catch (e) {
     showError('reported-observed', e);
+  }
+}
+
+async function loadReportingGaps() {
+  try {
+    const gaps = await getJson('api/reporting-gaps');
+    clearError('reporting-gaps');
+    fillTable('reporting-gaps-table', gaps, (g, tr) => {
+      tr.dataset.gap = `${g.ruleId}/${g.periodStart}/${g.scope}`;
+      tr.append(cell(g.ruleId), cell(g.periodStart), cell(g.scope),
+        cell(number(g.reported), 'number'), cell(number(g.observed), 'number'),
+        cell(g.ratio === null ? '–' : `${g.ratio.toFixed(2)} ×`, 'number'));
+      const levels = document.createElement('td');
+      levels.append(...g.raisedLevels.map((label) => levelTag(label, true)));
+      tr.append(levels);
+    }, 'No reporting-gap rule has compared anything yet.');
+  } catch (e) {
+    showError('reporting-gaps', e);
+  }
+}
+
+function drawActivity(activity) {
+  const data = {
+    labels: activity.weeks.map((w) => w.week),
+    datasets: activity.kinds.map((kind) => ({
+      label: kindLabel(kind),
+      kind,
+      data: activity.weeks.map((w) => w.events[kind] || 0),
+      backgroundColor: KINDS[kind] ? KINDS[kind].color : COLORS.level,
+    })),
+  };
+  // what each bar counted, for its tooltip: "120 containers"
+  const quantities = (item) => amounts(activity.weeks[item.dataIndex].quantities[item.dataset.kind]);
+  if (charts.activity) {
+    charts.activity.data = data;
+    charts.activity.options.plugins.tooltip.callbacks.footer = (items) => items.map(quantities);
+    charts.activity.update();
+    return;
+  }
+  charts.activity = new Chart(document.getElementById('activity-chart'), {
+    type: 'bar',
+    data,
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: 'events per week' },
+        },
+      },
+      plugins: { tooltip: { callbacks: { footer: (items) => items.map(quantities) } } },
+    },
+  });
+}
+
+function showYearly(yearly) {
+  const totals = document.getElementById('activity-totals');
+  totals.replaceChildren();
+  if (yearly.length === 0) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'No troop deployment or worker dispatch counted yet.';
+    totals.append(p);
+    return;
+  }
+  for (const y of yearly) {
+    const div = document.createElement('div');
+    div.dataset.total = `${y.kind}/${y.year}`;
+    const dt = document.createElement('dt');
+    dt.textContent = `${kindLabel(y.kind)}, ${y.year}`;
+    const dd = document.createElement('dd');
+    dd.textContent = amounts(y.quantities);
+    const more = document.createElement('small');
+    more.textContent = `${number(y.events)} events; ${amounts(y.cumulative)} in all by then`;
+    dd.append(more);
+    div.append(dt, dd);
+    totals.append(div);
+  }
+}
+
+async function loadActivity() {
+  try {
+    const activity = await getJson('api/activity');
+    clearError('activity');
+    drawActivity(activity);
+    showYearly(activity.yearly);
+  } catch (e) {
+    showError('activity', e);
   }
 }
 
@@ -265,7 +376,13 @@ async function loadOverview() {
   }
 }
 
-const loaders = { caps: [loadCaps, loadReportedObserved], alerts: [loadAlerts], cases: [loadCases] };
+const loaders = {
+  caps: [loadCaps, loadReportedObserved],
+  gaps: [loadReportingGaps],
+  activity: [loadActivity],
+  alerts: [loadAlerts],
+  cases: [loadCases],
+};
 
 function listen() {
   const live = document.getElementById('live');
@@ -288,8 +405,8 @@ function listen() {
 }
 
 async function start() {
-  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadCases(),
-    loadAlerts(), loadInstances()]);
+  await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadReportingGaps(),
+    loadActivity(), loadCases(), loadAlerts(), loadInstances()]);
   document.body.dataset.loaded = 'true';
   listen();
 }

@@ -36,7 +36,17 @@ final class WatchedMonitor implements AutoCloseable {
 
   /** Output topics whose changes the dashboard hears of, with the views they feed. */
   static Map<String, String> watchedTopics(Topics topics) {
-    return Map.of(topics.capUsage(), "caps", topics.alerts(), "alerts", topics.cases(), "cases");
+    return Map.of(
+        topics.capUsage(),
+        "caps",
+        topics.reportingGaps(),
+        "gaps",
+        topics.activity(),
+        "activity",
+        topics.alerts(),
+        "alerts",
+        topics.cases(),
+        "cases");
   }
 
   /** The compacted outputs read from the start: each key's latest value feeds a gauge. */

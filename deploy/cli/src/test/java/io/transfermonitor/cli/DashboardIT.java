@@ -1,9 +1,11 @@
 package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
@@ -15,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +43,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The dashboard with the seed scenario loaded, in a real headless Chromium (Debian's {@code
  * chromium} and {@code chromium-driver}, which {@code .ci/run} installs): the cap bars with the
- * 2024 OBSERVED breach, reported against observed, the latest alerts, a live update when another
- * delivery is counted, and no error in the browser console. A screenshot is left in {@code
- * target/dashboard.png}.
+ * 2024 OBSERVED breach, reported against observed (and the reporting-gap stage's own figures), the
+ * activity chart with the scenario's weekly container shipments and yearly troops and workers, the
+ * latest alerts, a live update when another delivery is counted, and no error in the browser
+ * console. A screenshot is left in {@code target/dashboard.png}.
  */
 @ExtendWith(KafkaStackExtension.class)
 class DashboardIT {
@@ -51,6 +56,10 @@ class DashboardIT {
   static final Path SCREENSHOT = Path.of("target", "dashboard.png");
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String OBSERVED_2024 = CAP + "/2024-01-01/OBSERVED";
+  private static final String GAP_2024 = "reporting-gap-refined-petroleum/2024-01-01";
+  private static final Instant LIVE_DELIVERY_TIME = Instant.parse("2024-11-20T00:00:00Z");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
 
@@ -100,6 +109,23 @@ class DashboardIT {
                 .findElement(By.cssSelector("tr[data-period='" + CAP + "/2024-01-01']"))
                 .getText())
         .contains(figure(observed.get("total").asDouble()));
+    // the reporting-gap stage's own comparison of 2024, for all states and for Russia, agrees
+    JsonNode gaps = monitor.api("api/reporting-gaps");
+    JsonNode comparison = period(monitor.api("api/reported-observed"), CAP + "/2024-01-01");
+    for (String scope : List.of("ALL", "RUS")) {
+      JsonNode gap = gap(gaps, GAP_2024 + "/" + scope);
+      WebElement gapRow =
+          browser.findElement(By.cssSelector("tr[data-gap='" + GAP_2024 + "/" + scope + "']"));
+      assertThat(gapRow.getText())
+          .contains(figure(gap.get("reported").asDouble()))
+          .contains(figure(gap.get("observed").asDouble()))
+          .contains(String.format(Locale.US, "%.2f ×", gap.get("ratio").asDouble()));
+      assertThat(reached(gapRow)).containsExactly("REPORTING_GAP", "UNREPORTED_BREACH");
+    }
+    assertThat(gap(gaps, GAP_2024 + "/ALL").get("observed").asDouble())
+        .isEqualTo(comparison.get("observed").asDouble());
+    assertThat(gap(gaps, GAP_2024 + "/ALL").get("reported").asDouble())
+        .isEqualTo(comparison.get("reported").asDouble());
     assertThat(browser.findElements(By.cssSelector("#alerts-table tr[data-alert]")))
         .hasSize((int) Math.min(50, alerts.get("total").asLong()));
     assertThat(text("[data-figure='alerts']")).isEqualTo(figure(alerts.get("total").asLong()));
@@ -121,8 +147,53 @@ class DashboardIT {
     // the charts are drawn, not blank
     assertThat(paintedPixels("caps-chart")).isGreaterThan(1000);
     assertThat(paintedPixels("reported-observed-chart")).isGreaterThan(1000);
+    assertThat(paintedPixels("activity-chart")).isGreaterThan(1000);
     Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldDrawTheActivityChartWithTheSeedScenariosFigures() throws Exception {
+    // given the scenario file's busiest week of container shipments and its troops and workers
+    SeedScenarioFigures seed = SeedScenarioFigures.read();
+    String week = seed.busiestContainerWeek();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                weekEvents(monitor.api("api/activity?kind=CONTAINER_SHIPMENT"), week)
+                    == seed.containerShipments(week));
+
+    // when the dashboard is opened
+    browser.get(monitor.dashboardUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+
+    // then the chart has a bar of that week's container shipments, and draws it
+    assertThat(chartValue("activity-chart", "CONTAINER_SHIPMENT", week))
+        .isEqualTo(seed.containerShipments(week));
+    assertThat(paintedPixels("activity-chart")).isGreaterThan(1000);
+    JsonNode containers = monitor.api("api/activity?kind=CONTAINER_SHIPMENT");
+    assertThat(weekOf(containers, week).get("quantities").get("CONTAINER_SHIPMENT"))
+        .isEqualTo(JSON.createObjectNode().put("CONTAINERS", seed.containers(week)));
+    assertThat(containerShipments(containers)).isEqualTo(seed.containerShipments());
+    // and the yearly troops and workers as figures
+    assertThat(text("[data-total='TROOP_DEPLOYMENT/2024'] dd"))
+        .startsWith(figure(seed.personnel(2024)) + " personnel");
+    assertThat(text("[data-total='TROOP_DEPLOYMENT/2025'] dd"))
+        .startsWith(figure(seed.personnel(2025)) + " personnel")
+        .contains(figure(seed.personnel(2024) + seed.personnel(2025)) + " personnel in all");
+    assertThat(text("[data-total='WORKER_DISPATCH/2024'] dd"))
+        .startsWith(figure(seed.workers(2024)) + " workers");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnActivityKindThatDoesNotExist() {
+    assertThatThrownBy(() -> monitor.api("api/activity?kind=SUBMARINE"))
+        .hasMessageContaining("400")
+        .hasMessageContaining("kind must be one of")
+        .hasMessageContaining("'SUBMARINE'");
   }
 
   @Test
@@ -137,15 +208,21 @@ class DashboardIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
     await().atMost(Duration.ofSeconds(10)).until(() -> text("#live").startsWith("live"));
     double before = capBar(monitor.api("api/caps"), OBSERVED_2024).get("total").asDouble();
+    String week = SeedScenarioFigures.isoWeek(LIVE_DELIVERY_TIME);
+    long deliveriesThatWeek = chartValue("activity-chart", "TANKER_DELIVERY", week);
 
     // when another 10,000 bbl are observed in 2024
     monitor.send(delivery("dashboard-it-live-delivery", 10_000));
 
-    // then the page shows the new total without being reloaded
+    // then the page shows the new total and the week's one more delivery without being reloaded
     String expected = figure(before + 10_000);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> textOf("tr[data-cap='" + OBSERVED_2024 + "']").contains(expected));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> chartValue("activity-chart", "TANKER_DELIVERY", week) == deliveriesThatWeek + 1);
     assertThat(consoleErrors()).isEmpty();
   }
 
@@ -203,7 +280,7 @@ class DashboardIT {
         "--disable-component-update",
         "--disable-sync",
         "--user-data-dir=" + profile,
-        "--window-size=1400,1400");
+        "--window-size=1400,1700");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -253,6 +330,63 @@ class DashboardIT {
     return ((Number) count).longValue();
   }
 
+  /** The value a bar chart draws for {@code kind}'s dataset at label {@code label}. */
+  private static long chartValue(String canvasId, String kind, String label) {
+    Object value =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const chart = Chart.getChart(arguments[0]);"
+                    + "const i = chart.data.labels.indexOf(arguments[2]);"
+                    + "const set = chart.data.datasets.find(d => d.kind === arguments[1]);"
+                    + "return i < 0 || !set ? -1 : set.data[i];",
+                canvasId,
+                kind,
+                label);
+    return ((Number) value).longValue();
+  }
+
+  private static JsonNode weekOf(JsonNode activity, String week) {
+    for (JsonNode w : activity.get("weeks")) {
+      if (w.get("week").asText().equals(week)) {
+        return w;
+      }
+    }
+    throw new AssertionError("no week " + week + " in " + activity.get("weeks"));
+  }
+
+  /** Container shipments of every week of an {@code /api/activity} answer. */
+  static long containerShipments(JsonNode activity) {
+    long shipments = 0;
+    for (JsonNode week : activity.get("weeks")) {
+      shipments += week.get("events").path("CONTAINER_SHIPMENT").asLong();
+    }
+    return shipments;
+  }
+
+  private static long weekEvents(JsonNode activity, String week) {
+    return weekOf(activity, week).get("events").get("CONTAINER_SHIPMENT").asLong();
+  }
+
+  private static JsonNode gap(JsonNode gaps, String key) {
+    return find(gaps, key, "ruleId", "periodStart", "scope");
+  }
+
+  private static JsonNode period(JsonNode comparisons, String key) {
+    return find(comparisons, key, "ruleId", "periodStart");
+  }
+
+  /** The element of {@code list} whose {@code fields}, joined by '/', are {@code key}. */
+  private static JsonNode find(JsonNode list, String key, String... fields) {
+    for (JsonNode element : list) {
+      String k =
+          Arrays.stream(fields).map(f -> element.get(f).asText()).collect(Collectors.joining("/"));
+      if (k.equals(key)) {
+        return element;
+      }
+    }
+    throw new AssertionError("no " + String.join("/", fields) + " " + key + " in " + list);
+  }
+
   private static List<String> consoleErrors() {
     return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -265,18 +399,7 @@ class DashboardIT {
   }
 
   private static JsonNode capBar(JsonNode caps, String key) {
-    for (JsonNode cap : caps) {
-      String k =
-          cap.get("ruleId").asText()
-              + "/"
-              + cap.get("periodStart").asText()
-              + "/"
-              + cap.get("basis").asText();
-      if (k.equals(key)) {
-        return cap;
-      }
-    }
-    throw new AssertionError("no cap bar " + key + " in " + caps);
+    return find(caps, key, "ruleId", "periodStart", "basis");
   }
 
   /** A figure as the page writes it: en-US grouping, no decimals. */
@@ -291,7 +414,7 @@ class DashboardIT {
                 .setEventId(id)
                 .setSourceName("dashboard IT")
                 .setSourceKind(SourceKind.OBSERVED)
-                .setEventTime(Instant.parse("2024-11-20T00:00:00Z"))
+                .setEventTime(LIVE_DELIVERY_TIME)
                 .setOrigin("RUS")
                 .setDestination("PRK")
                 .setReferences(List.of("dashboard IT"))

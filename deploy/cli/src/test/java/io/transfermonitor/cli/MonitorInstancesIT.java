@@ -90,6 +90,13 @@ class MonitorInstancesIT {
                 assertThat(api(a, "api/caps/" + CAP)).isEqualTo(api(b, "api/caps/" + CAP));
                 assertThat(api(a, "api/alerts?limit=1000"))
                     .isEqualTo(api(b, "api/alerts?limit=1000"));
+                assertThat(api(a, "api/activity")).isEqualTo(api(b, "api/activity"));
+                assertThat(api(a, "api/reporting-gaps"))
+                    .isEqualTo(api(b, "api/reporting-gaps"))
+                    .isNotEmpty();
+                assertThat(DashboardIT.containerShipments(api(a, "api/activity")))
+                    .as("container shipments per week on either instance: every one in the file")
+                    .isEqualTo(SeedScenarioFigures.read().containerShipments());
               });
       JsonNode caps = api(b, "api/caps");
       JsonNode observed2024 = bar(caps, "2024-01-01", "OBSERVED");

@@ -65,6 +65,19 @@ public record ActivityCount(
     return WEEKLY.equals(dimension);
   }
 
+  /**
+   * The parts of a row {@code key}, each value as it was before it was written into the key: null
+   * for {@code -}, {@code %2F} and {@code %25} read back as {@code /} and {@code %}.
+   */
+  public static List<String> partsOf(String key) {
+    List<String> values = new ArrayList<>();
+    for (String part : key.split("/", -1)) {
+      // undone in the reverse order of part(): an escaped '%' is never followed by "2F"
+      values.add(part.equals("-") ? null : part.replace("%2F", "/").replace("%25", "%"));
+    }
+    return values;
+  }
+
   private static String part(String value) {
     if (value == null || value.isEmpty()) {
       return "-";

@@ -72,7 +72,7 @@ public final class ActivityCounts {
   }
 
   /** {@code 2024-W01}: the ISO-8601 week-based year and week. */
-  static String isoWeek(ZonedDateTime time) {
+  public static String isoWeek(ZonedDateTime time) {
     return String.format(
         Locale.ROOT,
         "%d-W%02d",

@@ -6,11 +6,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
+import io.transfermonitor.model.EventKind;
 import io.transfermonitor.streams.query.ClusterState;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.NotReadyException;
 import io.transfermonitor.streams.query.Peers;
 import io.transfermonitor.streams.query.StoreView;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code /} the page (assets from the jar's {@code /dashboard}, nothing from the network);
  *   <li>{@code GET /api/overview}, {@code /api/caps}, {@code /api/caps/{rule}}, {@code
- *       /api/reported-observed}, {@code /api/alerts?rule=&limit=}, {@code /api/cases}, {@code
- *       /api/instances}: the whole monitor's state as JSON, whichever instance is asked;
+ *       /api/reported-observed}, {@code /api/reporting-gaps}, {@code /api/activity?kind=}, {@code
+ *       /api/alerts?rule=&limit=}, {@code /api/cases}, {@code /api/instances}: the whole monitor's
+ *       state as JSON, whichever instance is asked;
  *   <li>{@code GET /api/updates}: server-sent events, an {@code update} event naming the views that
- *       changed ({@code caps}, {@code alerts}, {@code cases}) with the new overview;
+ *       changed ({@code caps}, {@code gaps}, {@code activity}, {@code alerts}, {@code cases}) with
+ *       the new overview;
  *   <li>{@code GET /api/local/<view>?key=}: this instance's own rows, for its peers;
  *   <li>{@code GET /api/health}: this instance's own state, asking no other (200 while it runs or
  *       rebalances, 503 otherwise): a readiness probe that one instance's trouble cannot spread.
@@ -66,7 +70,9 @@ public final class DashboardServer implements AutoCloseable {
     views.set(new DashboardViews(state));
   }
 
-  /** Tells every open page that {@code changed} views ({@code caps}, {@code alerts}) moved. */
+  /**
+   * Tells every open page that {@code changed} views ({@code caps}, {@code activity}, ...) moved.
+   */
   public void changed(Set<String> changed) {
     if (listeners.isEmpty() || views.get() == null) {
       return;
@@ -99,6 +105,8 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/caps", ctx -> ctx.json(views(ctx).caps()));
     config.routes.get("/api/caps/{rule}", ctx -> ctx.json(views(ctx).caps(ctx.pathParam("rule"))));
     config.routes.get("/api/reported-observed", ctx -> ctx.json(views(ctx).reportedObserved()));
+    config.routes.get("/api/reporting-gaps", ctx -> ctx.json(views(ctx).reportingGaps()));
+    config.routes.get("/api/activity", ctx -> ctx.json(views(ctx).activity(kind(ctx))));
     config.routes.get(
         "/api/alerts", ctx -> ctx.json(views(ctx).alerts(ctx.queryParam("rule"), limit(ctx))));
     config.routes.get("/api/cases", ctx -> ctx.json(views(ctx).openCases()));
@@ -147,6 +155,19 @@ public final class DashboardServer implements AutoCloseable {
       return n;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("limit must be a whole number, was '" + limit + "'");
+    }
+  }
+
+  private static String kind(Context ctx) {
+    String kind = ctx.queryParam("kind");
+    if (kind == null || kind.isEmpty()) {
+      return null;
+    }
+    try {
+      return EventKind.valueOf(kind).name();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "kind must be one of " + Arrays.toString(EventKind.values()) + ", was '" + kind + "'");
     }
   }
 

@@ -5,6 +5,7 @@ import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.query.AlertRow;
 import io.transfermonitor.streams.query.CaseRow;
 import io.transfermonitor.streams.query.ClusterState;
+import io.transfermonitor.streams.query.GapRow;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.RuleRow;
 import io.transfermonitor.streams.query.StoreView;
@@ -40,6 +41,25 @@ final class DashboardViews {
 
   List<PeriodComparison> reportedObserved() {
     return PeriodComparison.of(caps());
+  }
+
+  /**
+   * The reporting-gap stage's own comparisons, as its alerts and {@code
+   * tm.aggregates.reporting-gaps} have them: by rule, period, and scope ({@code ALL} first).
+   */
+  List<GapRow> reportingGaps() {
+    return state.all(MonitorViews.REPORTING_GAPS).stream()
+        .sorted(
+            Comparator.comparing(GapRow::ruleId)
+                .thenComparing(GapRow::periodStart)
+                .thenComparing((GapRow g) -> !g.scope().equals("ALL"))
+                .thenComparing(GapRow::scope))
+        .toList();
+  }
+
+  /** Activity per week and the yearly totals, of every kind or of {@code kind} only. */
+  ActivitySummary activity(String kind) {
+    return ActivitySummary.of(state.all(MonitorViews.ACTIVITY), kind);
   }
 
   /** The alerts, all of them or one rule's (from the instance holding that rule's partition). */

@@ -2,6 +2,7 @@ package io.transfermonitor.streams.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,13 +24,13 @@ public final class LocalStores {
     this.streams = streams;
   }
 
-  /** Every value of {@code store} held here, converted by {@code row}. */
-  public <V, R> List<R> all(String store, Function<V, R> row) {
+  /** Every entry of {@code store} held here, converted by {@code row}. */
+  public <V, R> List<R> all(String store, BiFunction<String, V, R> row) {
     return read(store, (ReadOnlyKeyValueStore<String, V> s) -> collect(s.all(), row));
   }
 
-  /** The values of {@code store} held here whose key starts with {@code prefix}. */
-  public <V, R> List<R> withPrefix(String store, String prefix, Function<V, R> row) {
+  /** The entries of {@code store} held here whose key starts with {@code prefix}. */
+  public <V, R> List<R> withPrefix(String store, String prefix, BiFunction<String, V, R> row) {
     return read(
         store,
         (ReadOnlyKeyValueStore<String, V> s) ->
@@ -50,10 +51,11 @@ public final class LocalStores {
     }
   }
 
-  private static <V, R> List<R> collect(KeyValueIterator<String, V> entries, Function<V, R> row) {
+  private static <V, R> List<R> collect(
+      KeyValueIterator<String, V> entries, BiFunction<String, V, R> row) {
     List<R> rows = new ArrayList<>();
     try (entries) {
-      entries.forEachRemaining(kv -> rows.add(row.apply(kv.value)));
+      entries.forEachRemaining(kv -> rows.add(row.apply(kv.key, kv.value)));
     }
     return rows;
   }

@@ -3,6 +3,8 @@ package io.transfermonitor.streams.query;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.streams.activity.ActivityTally;
+import io.transfermonitor.streams.gap.GapState;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.List;
  * The monitor's stores the dashboard reads, each as a {@link StoreView}: the partitioned ones
  * (gathered across instances) and the global rules (the same everywhere). Ledgers and alerts are
  * partitioned by rule id and keyed {@code ruleId/...}, so one rule's are asked of one instance;
- * cases are partitioned by case id and only read whole.
+ * cases, activity rows (partitioned by row) and reporting gaps (keyed by the DISCREPANCY rule but
+ * held with the ledgers of the cap it compares) are only read whole.
  */
 public final class MonitorViews {
 
@@ -27,6 +30,18 @@ public final class MonitorViews {
   public static final StoreView<Case, CaseRow> CASES =
       new StoreView<>("cases", MonitorTopology.CASES_STORE, CaseRow.class, CaseRow::of);
 
+  /** Activity rows (weekly cells and yearly totals), partitioned by row key. */
+  public static final StoreView<ActivityTally, ActivityRow> ACTIVITY =
+      new StoreView<>(
+          "activity", MonitorTopology.ACTIVITY_STORE, ActivityRow.class, ActivityRow::of);
+
+  /**
+   * Reporting gaps per DISCREPANCY rule, period and scope, held with the compared cap's ledgers.
+   */
+  public static final StoreView<GapState, GapRow> REPORTING_GAPS =
+      new StoreView<>(
+          "reporting-gaps", MonitorTopology.REPORTING_GAPS_STORE, GapRow.class, GapRow::of);
+
   /** The rules in force (global store). */
   public static final StoreView<Rule, RuleRow> RULES =
       new StoreView<>("rules", MonitorTopology.RULES_STORE, RuleRow.class, RuleRow::of);
@@ -35,6 +50,6 @@ public final class MonitorViews {
 
   /** The partitioned views, each served to peers at {@code /api/local/<name>}. */
   public static List<StoreView<?, ?>> partitioned() {
-    return List.of(LEDGERS, ALERTS, CASES);
+    return List.of(LEDGERS, ALERTS, CASES, ACTIVITY, REPORTING_GAPS);
   }
 }
