@@ -53,6 +53,8 @@ public final class BaselinePass implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicLong processed = new AtomicLong();
+  private final List<CommitLog> commitLogs = new ArrayList<>();
+  private final List<ClientTraffic> traffic = new ArrayList<>();
   private volatile boolean stopping;
 
   /**
@@ -91,11 +93,13 @@ public final class BaselinePass implements AutoCloseable {
           new KafkaConsumer<>(
               consumerProps(i), new StringDeserializer(), new ByteArrayDeserializer());
       int instance = i;
+      CommitLog commits = new CommitLog();
+      commitLogs.add(commits);
       Thread t =
           new Thread(
               () -> {
                 try {
-                  loop(consumer, instance);
+                  loop(consumer, instance, commits);
                 } catch (Throwable e) {
                   failure.compareAndSet(null, e);
                 }
@@ -121,7 +125,29 @@ public final class BaselinePass implements AutoCloseable {
     return processed.get();
   }
 
-  private void loop(KafkaConsumer<String, byte[]> consumer, int instance) {
+  /**
+   * When each loop's transactions committed ({@code System.nanoTime()}, in order), with the time
+   * its producer spent committing, as {@link CommitCadence} takes them.
+   */
+  public CommitCadence cadence() {
+    List<long[]> times = commitLogs.stream().map(CommitLog::times).toList();
+    return CommitCadence.ofCommitTimes(
+        times, traffic().commitNanos(), "each commitTransaction timed in the loop");
+  }
+
+  /**
+   * What the loops' clients wrote and read, as their metrics say when each loop stopped; complete
+   * after {@link #close}.
+   */
+  public synchronized ClientTraffic traffic() {
+    return traffic.stream().reduce(ClientTraffic.none(), ClientTraffic::plus);
+  }
+
+  private synchronized void addTraffic(ClientTraffic loopTraffic) {
+    traffic.add(loopTraffic);
+  }
+
+  private void loop(KafkaConsumer<String, byte[]> consumer, int instance, CommitLog commits) {
     Map<String, AvroDeserializer<SpecificRecord>> readers = new HashMap<>();
     for (EventKind kind : EventKind.values()) {
       @SuppressWarnings("unchecked")
@@ -145,7 +171,7 @@ public final class BaselinePass implements AutoCloseable {
           new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-              commit(producer, consumer, pending);
+              commit(producer, consumer, pending, commits);
             }
 
             @Override
@@ -169,12 +195,13 @@ public final class BaselinePass implements AutoCloseable {
           processed.incrementAndGet();
         }
         if (System.currentTimeMillis() - lastCommit >= commitIntervalMs) {
-          commit(producer, consumer, pending);
+          commit(producer, consumer, pending, commits);
           lastCommit = System.currentTimeMillis();
         }
       }
-      commit(producer, consumer, pending);
+      commit(producer, consumer, pending, commits);
       producer.abortTransaction();
+      addTraffic(ClientTraffic.of(producer.metrics()).plus(ClientTraffic.of(consumer.metrics())));
     } catch (WakeupException e) {
       if (!stopping) {
         throw e;
@@ -187,12 +214,14 @@ public final class BaselinePass implements AutoCloseable {
   private static void commit(
       KafkaProducer<String, byte[]> producer,
       KafkaConsumer<String, byte[]> consumer,
-      Map<TopicPartition, OffsetAndMetadata> pending) {
+      Map<TopicPartition, OffsetAndMetadata> pending,
+      CommitLog commits) {
     if (pending.isEmpty()) {
       return;
     }
     producer.sendOffsetsToTransaction(new HashMap<>(pending), consumer.groupMetadata());
     producer.commitTransaction();
+    commits.committed(System.nanoTime());
     pending.clear();
     producer.beginTransaction();
   }
@@ -218,6 +247,19 @@ public final class BaselinePass implements AutoCloseable {
     // Kafka Streams' producer default; the monitor's producers linger the same
     props.put(ProducerConfig.LINGER_MS_CONFIG, 100);
     return props;
+  }
+
+  /** The completion times of one loop's commits, written by the loop, read by others. */
+  private static final class CommitLog {
+    private final List<Long> times = new ArrayList<>();
+
+    synchronized void committed(long nanos) {
+      times.add(nanos);
+    }
+
+    synchronized long[] times() {
+      return times.stream().mapToLong(Long::longValue).toArray();
+    }
   }
 
   /** Stops every loop (committing what each consumed) and waits for them. */

@@ -159,7 +159,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final PrintStream out = System.out;
+  private final PrintStream out;
+
+  /** The command, printing to standard output. */
+  public BenchCommand() {
+    this(System.out);
+  }
+
+  /** The command, printing its progress and results to {@code out}. */
+  BenchCommand(PrintStream out) {
+    this.out = out;
+  }
 
   /**
    * Runs the benchmark as {@code transfer-monitor bench}, with the CLI's exit codes; {@code soak
@@ -258,8 +268,15 @@ public final class BenchCommand implements Callable<Integer> {
           written.byFlavor());
       GroupCommitProgress progress =
           GroupCommitProgress.of(admin, cluster.clientProperties(), topics.eventTopics());
+      String monitorId = "bench-monitor-" + runId;
+      CostMeter meter =
+          new CostMeter(
+              admin,
+              t -> t.startsWith("bench-" + runId + ".") || t.startsWith(monitorId + "-"),
+              topics.eventTopics());
 
-      PassResult baseline = runBaseline(cluster, registry, topics, baselineOut, progress, runId);
+      PassResult baseline =
+          runBaseline(cluster, registry, topics, baselineOut, progress, meter, runId);
       printPass(baseline);
       report.baseline(baseline);
       MonitorPass monitor =
@@ -269,7 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
               topics,
               dir.resolve("state-" + runId),
               commitIntervalMs);
-      PassResult monitored = monitor.run(instances, progress, admin, "bench-monitor-" + runId, out);
+      PassResult monitored = monitor.run(instances, progress, meter, monitorId, out);
       printPass(monitored);
       report.monitor(monitored);
       if (latencySeconds > 0) {
@@ -303,10 +320,12 @@ public final class BenchCommand implements Callable<Integer> {
       Topics topics,
       String baselineOut,
       GroupCommitProgress progress,
+      CostMeter meter,
       String runId)
       throws InterruptedException {
     String group = "bench-baseline-" + runId;
     out.printf("baseline: %d consumer->producer loop(s), exactly-once%n", instances);
+    LogSnapshot before = meter.snapshot();
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
       BaselinePass baseline =
@@ -320,6 +339,8 @@ public final class BenchCommand implements Callable<Integer> {
       if (!done) {
         throw new IllegalStateException("baseline did not finish", baseline.failure());
       }
+      CostMeter.Measured measured =
+          meter.since(before, progress.inputRecords(), baseline.traffic());
       return new PassResult(
           "baseline",
           progress.inputRecords(),
@@ -329,7 +350,9 @@ public final class BenchCommand implements Callable<Integer> {
           liveAtEnd,
           heap.gcMillisSinceStart(),
           0,
-          0);
+          measured.after().changelogBytes(),
+          baseline.cadence(),
+          measured.cost());
     }
   }
 

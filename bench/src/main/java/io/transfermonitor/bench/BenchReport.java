@@ -70,23 +70,23 @@ public final class BenchReport {
   public List<String> lines() {
     List<String> out = new ArrayList<>();
     out.add("results");
-    for (PassResult pass : new PassResult[] {baseline, monitor}) {
-      if (pass != null) {
-        out.add(
-            f(
-                "  %-8s %,12.0f events/s  (%,d records in %.1f s)  heap: peak used %s, peak after"
-                    + " GC %s, live at end %s; GC %,d ms; state on disk %s, changelogs %s",
-                pass.name(),
-                pass.recordsPerSecond(),
-                pass.records(),
-                pass.seconds(),
-                mib(pass.peakUsedBytes()),
-                mib(pass.peakLiveBytes()),
-                mib(pass.liveAtEndBytes()),
-                pass.gcMillis(),
-                mib(pass.stateBytes()),
-                mib(pass.changelogBytes())));
-      }
+    List<PassResult> passes = passes();
+    for (PassResult pass : passes) {
+      out.add(
+          f(
+              "  %-8s %,12.0f events/s, %s  (%,d records in %.1f s)  heap: peak used %s, peak"
+                  + " after GC %s, live at end %s; GC %,d ms; state on disk %s, changelogs %s",
+              pass.name(),
+              pass.recordsPerSecond(),
+              CostTable.interval(pass.cadence()),
+              pass.records(),
+              pass.seconds(),
+              mib(pass.peakUsedBytes()),
+              mib(pass.peakLiveBytes()),
+              mib(pass.liveAtEndBytes()),
+              pass.gcMillis(),
+              mib(pass.stateBytes()),
+              mib(pass.changelogBytes())));
     }
     if (visible != null && visible.count() > 0) {
       out.add(
@@ -105,6 +105,10 @@ public final class BenchReport {
       out.add(f("  ingest   %,12.0f CSV rows/s", ingestRowsPerSecond));
     }
     notes.forEach(n -> out.add("  note: " + n));
+    if (!passes.isEmpty()) {
+      out.addAll(CostTable.commitLines(passes, commitIntervalMs));
+      out.addAll(CostTable.costLines(passes));
+    }
     out.add("targets");
     out.add(target("monitor >= 70 % of baseline", ratioVerdict(), f("%.0f %%", ratio() * 100)));
     out.add(latencyTarget());
@@ -126,6 +130,17 @@ public final class BenchReport {
                     mib(Runtime.getRuntime().maxMemory()))));
     out.add(f("ratio monitor/baseline: %.2f", ratio()));
     return out;
+  }
+
+  private List<PassResult> passes() {
+    List<PassResult> passes = new ArrayList<>();
+    if (baseline != null) {
+      passes.add(baseline);
+    }
+    if (monitor != null) {
+      passes.add(monitor);
+    }
+    return passes;
   }
 
   private Boolean ratioVerdict() {

@@ -1,19 +1,19 @@
 package io.transfermonitor.bench;
 
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the topics of one benchmark run: the input topics with the partition count under test,
- * the monitor's outputs and reference topics (compacted where the design says so) with the same
- * count, and the baseline's outputs.
+ * Creates the topics of one benchmark run: every topic of the monitor, shaped as {@code topics
+ * create} shapes them ({@link TopicProvisioner}: compacted where the design says so), with the
+ * partition count under test, and the baseline's outputs with the same count.
  */
 public final class BenchTopics {
 
@@ -21,28 +21,15 @@ public final class BenchTopics {
 
   /** Creates every topic, replication factor 1; existing topics are left alone. */
   public static void create(Admin admin, Topics topics, List<String> extra, int partitions) {
-    List<NewTopic> all = new ArrayList<>();
-    for (String input : topics.eventTopics()) {
-      all.add(new NewTopic(input, partitions, (short) 1));
-    }
-    all.add(new NewTopic(topics.alerts(), partitions, (short) 1));
-    all.add(new NewTopic(topics.rejected(), partitions, (short) 1));
-    for (String compacted :
-        List.of(
-            topics.rules(),
-            topics.designations(),
-            topics.capUsage(),
-            topics.reportingGaps(),
-            topics.activity())) {
-      all.add(
-          new NewTopic(compacted, partitions, (short) 1)
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-    }
+    TopicProvisioner.createAll(
+        admin,
+        topics,
+        TopicLayout.defaults().withPartitions(partitions).withReplicationFactor((short) 1));
+    List<NewTopic> outputs = new ArrayList<>();
     for (String out : extra) {
-      all.add(new NewTopic(out, partitions, (short) 1));
+      outputs.add(new NewTopic(out, partitions, (short) 1));
     }
-    for (NewTopic topic : all) {
+    for (NewTopic topic : outputs) {
       try {
         admin.createTopics(List.of(topic)).all().get();
       } catch (ExecutionException e) {

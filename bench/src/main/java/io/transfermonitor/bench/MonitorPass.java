@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -60,7 +59,7 @@ public final class MonitorPass implements AutoCloseable {
 
   /** Starts the instances and waits until every input record is committed. */
   public PassResult run(
-      int instances, GroupCommitProgress progress, Admin admin, String appId, PrintStream out)
+      int instances, GroupCommitProgress progress, CostMeter meter, String appId, PrintStream out)
       throws InterruptedException {
     MonitorConfig config =
         base.toBuilder()
@@ -71,18 +70,35 @@ public final class MonitorPass implements AutoCloseable {
     out.printf(
         "monitor: %d instance(s) of %s, exactly_once_v2, commit interval %d ms%n",
         instances, appId, commitIntervalMs);
+    LogSnapshot before = meter.snapshot();
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
       for (int i = 0; i < instances; i++) {
         apps.add(MonitorApplication.start(kafkaProps(i), config));
       }
-      boolean done = progress.awaitDone(appId, Duration.ofMinutes(30), this::healthy, out);
-      long nanos = System.nanoTime() - start;
+      CommitWatch commits =
+          CommitWatch.start(apps.stream().map(MonitorApplication::streams).toList());
+      boolean done;
+      long nanos;
+      try (commits) {
+        done = progress.awaitDone(appId, Duration.ofMinutes(30), this::healthy, out);
+        nanos = System.nanoTime() - start;
+      }
       if (!done) {
         throw new IllegalStateException(
             "monitor did not finish: states "
                 + apps.stream().map(a -> a.streams().state()).toList());
       }
+      ClientTraffic traffic = traffic();
+      CostMeter.Measured measured = meter.since(before, progress.inputRecords(), traffic);
+      CommitCadence cadence =
+          CommitCadence.ofSpans(
+              commits.commits(),
+              commits.spans(),
+              traffic.commitNanos(),
+              "stream-thread-metrics commit-total, sampled every "
+                  + CommitWatch.SAMPLE_MILLIS
+                  + " ms");
       return new PassResult(
           "monitor",
           progress.inputRecords(),
@@ -92,8 +108,16 @@ public final class MonitorPass implements AutoCloseable {
           heap.liveNowBytes(),
           heap.gcMillisSinceStart(),
           DiskUsage.bytesUnder(stateRoot),
-          ChangelogSize.bytes(admin, appId));
+          measured.after().changelogBytes(),
+          cadence,
+          measured.cost());
     }
+  }
+
+  private ClientTraffic traffic() {
+    return apps.stream()
+        .map(a -> ClientTraffic.of(a.streams().metrics()))
+        .reduce(ClientTraffic.none(), ClientTraffic::plus);
   }
 
   private boolean healthy() {

@@ -13,6 +13,8 @@ package io.transfermonitor.bench;
  * @param gcMillis time spent in GC during the pass
  * @param stateBytes bytes on disk under the pass's state directories (0 for the baseline)
  * @param changelogBytes bytes the broker holds in the pass's changelog topics (0 for the baseline)
+ * @param cadence how often the pass actually committed
+ * @param cost what the pass wrote and read, per class of topic
  */
 public record PassResult(
     String name,
@@ -23,7 +25,9 @@ public record PassResult(
     long liveAtEndBytes,
     long gcMillis,
     long stateBytes,
-    long changelogBytes) {
+    long changelogBytes,
+    CommitCadence cadence,
+    PassCost cost) {
 
   /** Input records per second of wall time. */
   public double recordsPerSecond() {

@@ -3,6 +3,7 @@ package io.transfermonitor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
@@ -19,7 +20,9 @@ class BenchReportTest {
         liveMib * MIB,
         10,
         0,
-        0);
+        0,
+        CommitCadence.ofCommitTimes(List.of(), 0, "nothing"),
+        PassCost.none(records));
   }
 
   @Test
@@ -69,5 +72,50 @@ class BenchReportTest {
     assertThat(lines).anyMatch(l -> l.startsWith("  SKIP p99 event-to-alert"));
     assertThat(lines).anyMatch(l -> l.startsWith("  SKIP ingest"));
     assertThat(lines.get(lines.size() - 1)).isEqualTo("ratio monitor/baseline: 1.00");
+  }
+
+  @Test
+  void shouldShowTheCommitCadenceNextToEventsPerSecondAndTheCostPerEvent() {
+    // given a monitor that committed 5 times 200 ms apart and wrote 3 records per event
+    long ms = 1_000_000;
+    CommitCadence cadence =
+        CommitCadence.ofCommitTimes(
+            List.of(new long[] {0, 200 * ms, 400 * ms, 600 * ms, 800 * ms}), 50 * ms, "timed");
+    PassCost cost =
+        new PassCost(
+            1_000,
+            Map.of(
+                TopicClass.INPUT, new PassCost.Flow(0, 0, 0, 1_000, 150_000),
+                TopicClass.REPARTITION, new PassCost.Flow(1_000, 1_010, 90_000, 1_000, 80_000),
+                TopicClass.CHANGELOG, new PassCost.Flow(1_500, 1_505, 120_000, 0, 0),
+                TopicClass.OUTPUT, new PassCost.Flow(500, 505, 60_000, 0, 0)));
+    PassResult monitor =
+        new PassResult("monitor", 1_000, (long) 1e9, MIB, MIB, MIB, 1, 0, 0, cadence, cost);
+    BenchReport report = new BenchReport(100);
+    report.monitor(monitor);
+
+    // when
+    List<String> lines = report.lines();
+
+    // then
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("  monitor         1,000 events/s, a commit every 200 ms  ("));
+    assertThat(lines)
+        .contains(
+            "commits (commit interval 100 ms)",
+            "  monitor        5 commits, a commit every 200 ms (p50 200 ms, p99 200 ms), 10.0 ms"
+                + " producer time per commit; from timed",
+            "cost per input event               input  repartition    changelog       output"
+                + "        total",
+            "  monitor  records written          0.00         1.00         1.50         0.50"
+                + "         3.00",
+            "           offsets written          0.00         1.01         1.51         0.51"
+                + "         3.02",
+            "           bytes written               0           90          120           60"
+                + "          270",
+            "           records read             1.00         1.00         0.00         0.00"
+                + "         2.00",
+            "           bytes read                150           80            0            0"
+                + "          230");
   }
 }
