@@ -84,7 +84,8 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "Brokers' data, monitors' state and logs (default: a new temp directory, deleted after a soak that passes, kept after one that fails).")
+      description =
+          "Brokers' data, monitors' state and logs (default: a new temp directory, deleted after a soak that passes, kept after one that fails).")
   Path workDir;
 
   private final PrintStream out = System.out;
