@@ -18,6 +18,7 @@ import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ObservedBreaches;
 import io.transfermonitor.testkit.TopicClients;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorProcessKillIT {
 
   private static final Path JAR = Path.of("target", "transfer-monitor.jar");
-  private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String BAN = "unscr-1718-arms-embargo";
   private static final int YEARS = 6;
   private static final int DELIVERIES_PER_YEAR = 40;
@@ -127,33 +127,15 @@ class MonitorProcessKillIT {
   }
 
   private static Set<String> expectedAlerts() {
-    Set<String> ids = new TreeSet<>();
-    for (int y = 0; y < YEARS; y++) {
-      for (String level : List.of("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH")) {
-        ids.add(CAP + "/" + (2001 + y) + "-01-01/OBSERVED/" + level);
-      }
-    }
+    Set<String> ids = new TreeSet<>(ObservedBreaches.alertIds(2001, YEARS));
     for (int i = 0; i < DELIVERIES_PER_YEAR; i += 4) {
       ids.add(BAN + "/m-" + i);
-    }
-    // nothing is REPORTED, so every year's observed breach is also an unreported one
-    for (int y = 0; y < YEARS; y++) {
-      for (String scope : List.of("ALL", "RUS")) {
-        for (String level : List.of("REPORTING_GAP", "UNREPORTED_BREACH")) {
-          ids.add(
-              "reporting-gap-refined-petroleum/" + (2001 + y) + "-01-01/" + scope + "/" + level);
-        }
-      }
     }
     return ids;
   }
 
   private static Map<String, Double> expectedTotals() {
-    Map<String, Double> totals = new TreeMap<>();
-    for (int y = 0; y < YEARS; y++) {
-      totals.put(CAP + "/" + (2001 + y) + "-01-01/OBSERVED", DELIVERIES_PER_YEAR * BARRELS);
-    }
-    return totals;
+    return ObservedBreaches.totals(2001, YEARS, DELIVERIES_PER_YEAR * BARRELS);
   }
 
   private static Map<String, Integer> readAlerts(KafkaStack stack, Topics topics, int expected) {

@@ -18,6 +18,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.testkit.ObservedBreaches;
 import io.transfermonitor.testkit.TopicClients;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThreeNodeClusterIT {
 
-  private static final String CAP = Events.REFINED_CAP;
   private static final int YEARS = 4;
   private static final int PER_YEAR = 30;
   private static final double BARRELS = 20_000; // 30 x 20,000 = 600,000: every level each year
@@ -127,33 +127,15 @@ class ThreeNodeClusterIT {
   }
 
   private static Set<String> expectedAlerts() {
-    Set<String> ids = new TreeSet<>();
-    for (int y = 0; y < YEARS; y++) {
-      for (String level : List.of("NOTICE_75", "NOTICE_90", "CEASE_SUPPLY_95", "BREACH")) {
-        ids.add(CAP + "/" + (2011 + y) + "-01-01/OBSERVED/" + level);
-      }
-    }
+    Set<String> ids = new TreeSet<>(ObservedBreaches.alertIds(2011, YEARS));
     for (int i = 0; i < PER_YEAR; i += 3) {
-      ids.add("unscr-1718-arms-embargo/m-" + i);
-    }
-    // nothing is REPORTED, so every year's observed breach is also an unreported one
-    for (int y = 0; y < YEARS; y++) {
-      for (String scope : List.of("ALL", "RUS")) {
-        for (String level : List.of("REPORTING_GAP", "UNREPORTED_BREACH")) {
-          ids.add(
-              "reporting-gap-refined-petroleum/" + (2011 + y) + "-01-01/" + scope + "/" + level);
-        }
-      }
+      ids.add("unscr-1718-arms-embargo" + "/m-" + i);
     }
     return ids;
   }
 
   private static Map<String, Double> expectedTotals() {
-    Map<String, Double> totals = new TreeMap<>();
-    for (int y = 0; y < YEARS; y++) {
-      totals.put(CAP + "/" + (2011 + y) + "-01-01/OBSERVED", PER_YEAR * BARRELS);
-    }
-    return totals;
+    return ObservedBreaches.totals(2011, YEARS, PER_YEAR * BARRELS);
   }
 
   private Map<String, Integer> readAlerts(
