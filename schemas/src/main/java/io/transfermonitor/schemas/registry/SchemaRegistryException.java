@@ -43,6 +43,20 @@ public class SchemaRegistryException extends RuntimeException {
     return httpStatus == 404;
   }
 
+  /**
+   * True when {@code exception} or one of its causes is a registry call that got no useful answer
+   * (unreachable, timed out, a server error), as opposed to one where the registry said the schema
+   * id is unknown: the record is then not to blame and should be retried, not rejected.
+   */
+  public static boolean unavailableIn(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException e) {
+        return !e.isNotFound();
+      }
+    }
+    return false;
+  }
+
   /** True when the registry refused a schema as incompatible with the subject (HTTP 409). */
   public boolean isIncompatible() {
     return httpStatus == 409;

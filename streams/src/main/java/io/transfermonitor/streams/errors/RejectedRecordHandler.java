@@ -33,14 +33,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes records the topology cannot use to the rejected topic and carries on (KIP-1034 dead-letter
- * records): undecodable bytes (stage DESERIALIZATION) and records whose processing threw (stage
- * PROCESSING). Each becomes a {@link RejectedEvent} in Avro, keyed by the original key bytes, with
- * the error, the source topic, partition and offset and the raw bytes, written in the same
- * transaction as the task's other output. A record that failed after a repartition is named by the
- * input record it came from (its {@link SourcePointer} header), not by the internal topic. A
- * rejection too large for the producer's {@code max.request.size} keeps only the start of the raw
- * bytes and points to where the whole record stays ({@link RejectedEventLimit}), so a record of
- * about 1 MB is set aside like any other instead of failing the stream thread on it forever.
+ * records): records whose processing threw (stage PROCESSING), and undecodable bytes (stage
+ * DESERIALIZATION) on the topics the monitor reads other than the event topics (case actions, its
+ * own alerts read back, internal topics). The event topics are read as bytes and decoded by {@code
+ * ValidationProcessor}, whose rejection is committed with the record's offset; a rejection made
+ * here is made when Kafka Streams buffers the record, and can be committed before that offset. Each
+ * becomes a {@link RejectedEvent} in Avro, keyed by the original key bytes, with the error, the
+ * source topic, partition and offset and the raw bytes, written in the same transaction as the
+ * task's other output. A record that failed after a repartition is named by the input record it
+ * came from (its {@link SourcePointer} header), not by the internal topic. A rejection too large
+ * for the producer's {@code max.request.size} keeps only the start of the raw bytes and points to
+ * where the whole record stays ({@link RejectedEventLimit}), so a record of about 1 MB is set aside
+ * like any other instead of failing the stream thread on it forever.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
  * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
@@ -58,9 +62,6 @@ public final class RejectedRecordHandler
   public static final String GLOBAL_TOPICS_CONFIG = "transfer-monitor.global.topics";
 
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
-
-  /** Reason tag of a record that could not be decoded. */
-  static final String UNDECODABLE = "undecodable";
 
   private String rejectedTopic;
   private int maxBytes = RejectedEventLimit.DEFAULT_MAX_BYTES;
@@ -92,7 +93,7 @@ public final class RejectedRecordHandler
   @Override
   public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    if (registryUnavailable(exception)) {
+    if (SchemaRegistryException.unavailableIn(exception)) {
       // good data the registry could not vouch for now: stop the task (its thread is replaced and
       // the record retried from the last commit) rather than reject it as garbage
       LOG.error(
@@ -111,7 +112,8 @@ public final class RejectedRecordHandler
           record.partition(),
           record.offset(),
           exception.getMessage());
-      metrics.rejected(RejectionStage.DESERIALIZATION, kindOf(record.topic()), UNDECODABLE);
+      metrics.rejected(
+          RejectionStage.DESERIALIZATION, kindOf(record.topic()), MonitorMetrics.UNDECODABLE);
       return DeserializationExceptionHandler.Response.resume();
     }
     RejectedEvent rejected =
@@ -133,14 +135,15 @@ public final class RejectedRecordHandler
     if (out == null) {
       return DeserializationExceptionHandler.Response.fail();
     }
-    metrics.rejected(RejectionStage.DESERIALIZATION, kindOf(record.topic()), UNDECODABLE);
+    metrics.rejected(
+        RejectionStage.DESERIALIZATION, kindOf(record.topic()), MonitorMetrics.UNDECODABLE);
     return DeserializationExceptionHandler.Response.resume(out);
   }
 
   @Override
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    if (registryUnavailable(exception)) {
+    if (SchemaRegistryException.unavailableIn(exception)) {
       // e.g. re-encoding a rejected event while the registry is down: the record is not to blame,
       // so retry it from the last commit rather than reject it at the wrong stage
       LOG.error(
@@ -215,16 +218,6 @@ public final class RejectedRecordHandler
     }
     int maxRequest = Integer.parseInt(size.toString().trim());
     return Math.max(64 * 1024, maxRequest - 64 * 1024);
-  }
-
-  /** A registry that failed to answer, as opposed to one that says the schema id is unknown. */
-  static boolean registryUnavailable(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof SchemaRegistryException e) {
-        return !e.isNotFound();
-      }
-    }
-    return false;
   }
 
   private RejectedEvent.Builder base(RejectionStage stage, Exception exception) {

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The monitor's own meters, in a Micrometer registry:
  *
  * <ul>
- *   <li>{@code tm.events.in}, {@code tm.events.valid}, {@code tm.events.duplicate} (tag {@code
- *       kind});
+ *   <li>{@code tm.events.in} (every record read from an event topic, decodable or not), {@code
+ *       tm.events.valid}, {@code tm.events.duplicate} (tag {@code kind});
  *   <li>{@code tm.events.rejected} (tags {@code stage}, {@code kind}, {@code reason}: the offending
  *       field of a VALIDATION rejection, {@code undecodable} for DESERIALIZATION, the exception
  *       class for PROCESSING);
@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  */
 public final class MonitorMetrics {
+
+  /** Reason tag of a record whose bytes could not be decoded. */
+  public static final String UNDECODABLE = "undecodable";
 
   /** Kind tag of a rejected record whose topic is no event topic. */
   public static final String UNKNOWN_KIND = "UNKNOWN";

@@ -283,11 +283,15 @@ public final class MonitorTopology {
   private <T extends SpecificRecord> KStream<String, Validated> validate(
       EventKind kind, Topic<String, T> topic, EventValidator validator) {
     String slug = Topics.slug(kind);
-    return builder.stream(topic.name(), topic.consumed("read-" + slug))
+    return builder.stream(topic.name(), topic.consumedAsBytes("read-" + slug))
         .process(
             () ->
                 new ValidationProcessor<>(
-                    kind, validator, topic.valueSerde().serializer(), metrics),
+                    kind,
+                    validator,
+                    topic.keySerde().deserializer(),
+                    topic.valueSerde().deserializer(),
+                    metrics),
             Named.as("validate-" + slug));
   }
 

@@ -23,6 +23,14 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return Consumed.with(keySerde, valueSerde).withName(processorName);
   }
 
+  /**
+   * How a source node named {@code processorName} reads it as the bytes written, for a first
+   * processor that decodes them itself (and can reject what it cannot decode in the same step).
+   */
+  public Consumed<byte[], byte[]> consumedAsBytes(String processorName) {
+    return Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(processorName);
+  }
+
   /** How a sink node named {@code processorName} writes it. */
   public Produced<K, V> produced(String processorName) {
     return Produced.with(keySerde, valueSerde).withName(processorName);

@@ -146,11 +146,7 @@ final class MonitorDriver implements AutoCloseable {
     kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     kafka.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     kafka.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
-    Properties p = StreamsProperties.of(kafka, config, metrics);
-    // The one override: the 4.3.1 driver drops the dead-letter records a handler returns under
-    // exactly_once_v2 (it keeps them at_least_once); MonitorApplicationIT covers exactly-once.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    return p;
+    return StreamsProperties.of(kafka, config, metrics);
   }
 
   void rule(Rule rule) {

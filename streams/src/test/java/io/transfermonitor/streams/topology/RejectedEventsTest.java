@@ -101,7 +101,7 @@ class RejectedEventsTest {
     monitor.send(refined("good", "2024-03-01T00:00:00Z", 400_000));
 
     // then
-    assertThat(monitor.count("tm.events.in", "kind", "TANKER_DELIVERY")).isEqualTo(3);
+    assertThat(monitor.count("tm.events.in", "kind", "TANKER_DELIVERY")).isEqualTo(4);
     assertThat(monitor.count("tm.events.valid", "kind", "TANKER_DELIVERY")).isEqualTo(2);
     assertThat(monitor.count("tm.events.rejected", "stage", "DESERIALIZATION")).isEqualTo(1);
     assertThat(monitor.count("tm.events.rejected", "stage", "VALIDATION")).isEqualTo(1);

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.transfermonitor.model.EventKind;
@@ -8,6 +9,7 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
+import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.streams.Events;
@@ -15,7 +17,9 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +40,8 @@ class ValidationProcessorTest {
           EventKind.TANKER_DELIVERY,
           new EventValidator(
               MonitorConfig.defaults().knownProducts(), MonitorConfig.defaults().maxFutureSkew()),
-          serde.serializer(),
+          new StringDeserializer(),
+          serde.deserializer(),
           new MonitorMetrics(meters));
 
   @BeforeEach
@@ -55,7 +60,7 @@ class ValidationProcessorTest {
   void shouldForwardAValidEventAsItsFactKeyedByEventId() {
     // when: the producer keyed it by a natural key
     validate.process(
-        new Record<>("vessel-42/2024-03", Events.refined("d1", "2024-03-01T00:00:00Z", 1_000), 5));
+        record("vessel-42/2024-03", Events.refined("d1", "2024-03-01T00:00:00Z", 1_000), 5));
 
     // then
     assertThat(context.forwarded()).hasSize(1);
@@ -74,7 +79,7 @@ class ValidationProcessorTest {
     TankerDelivery negative = Events.refined("neg", "2024-03-01T00:00:00Z", -5);
 
     // when
-    validate.process(new Record<>("neg-key", negative, 0));
+    validate.process(record("neg-key", negative, 0));
 
     // then
     var out = context.forwarded().get(0).record();
@@ -93,9 +98,65 @@ class ValidationProcessorTest {
   }
 
   @Test
+  void shouldRejectBytesThatAreNoEventAtDeserializationWithTheBytesAsWritten() {
+    // given: a key that is no UTF-8, and a value that is no Avro
+    byte[] key = {(byte) 0xff, 0, 0, 0, 0, 0, 0, 42};
+    byte[] junk = "not an event".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    validate.process(new Record<>(key, junk, 3));
+
+    // then: one rejection, in this step, so it is committed with the record's offset
+    assertThat(context.forwarded()).hasSize(1);
+    RejectedEvent rejected =
+        ((Validated.Rejected) context.forwarded().get(0).record().value()).event();
+    assertThat(rejected.getStage()).isEqualTo(RejectionStage.DESERIALIZATION);
+    assertThat(rejected.getReason()).startsWith("cannot decode record: ").contains("magic byte");
+    assertThat(rejected.getErrorClass()).isNotBlank();
+    assertThat(rejected.getSourceTopic()).isEqualTo(TOPIC);
+    assertThat(rejected.getSourcePartition()).isEqualTo(2);
+    assertThat(rejected.getSourceOffset()).isEqualTo(17L);
+    assertThat(rejected.getRawKey().array()).isEqualTo(key);
+    assertThat(rejected.getRawValue().array()).isEqualTo(junk);
+    assertThat(counter("tm.events.in")).isEqualTo(1.0);
+    assertThat(
+            meters
+                .get("tm.events.rejected")
+                .tag("stage", "DESERIALIZATION")
+                .tag("reason", "undecodable")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldLeaveARecordTheRegistryCouldNotVouchForToBeRetried() {
+    // given: an event written with a schema id the registry cannot be asked about now
+    byte[] value =
+        serde.serializer().serialize(TOPIC, Events.refined("d1", "2024-03-01T00:00:00Z", 1));
+    ValidationProcessor<TankerDelivery> offline =
+        new ValidationProcessor<>(
+            EventKind.TANKER_DELIVERY,
+            new EventValidator(
+                MonitorConfig.defaults().knownProducts(), MonitorConfig.defaults().maxFutureSkew()),
+            new StringDeserializer(),
+            (topic, bytes) -> {
+              throw new SerializationException(
+                  "cannot read schema", new SchemaRegistryException("registry unreachable", 0, 0));
+            },
+            new MonitorMetrics(meters));
+    offline.init(context);
+
+    // when / then: the task stops on it (and reads it again from the last commit); nothing rejected
+    assertThatThrownBy(() -> offline.process(new Record<>(utf8("d1"), value, 0)))
+        .hasRootCauseInstanceOf(SchemaRegistryException.class);
+    assertThat(context.forwarded()).isEmpty();
+  }
+
+  @Test
   void shouldRejectATombstoneOnAnEventTopicSoThatItIsAccountedFor() {
     // when
-    validate.process(new Record<String, TankerDelivery>("d1", null, 0));
+    validate.process(new Record<>(utf8("d1"), null, 0));
 
     // then: counted as read, and set aside with its source
     RejectedEvent rejected =
@@ -105,6 +166,14 @@ class ValidationProcessorTest {
     assertThat(rejected.getSourceOffset()).isEqualTo(17L);
     assertThat(rejected.getRawValue()).isNull();
     assertThat(counter("tm.events.in")).isEqualTo(1.0);
+  }
+
+  private Record<byte[], byte[]> record(String key, TankerDelivery event, long timestamp) {
+    return new Record<>(utf8(key), serde.serializer().serialize(TOPIC, event), timestamp);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private double counter(String name) {
