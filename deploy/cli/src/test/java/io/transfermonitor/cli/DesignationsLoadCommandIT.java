@@ -89,20 +89,39 @@ class DesignationsLoadCommandIT {
     assertThat(held.get("KPe.025").getAliases()).containsExactly("KKBC", "Kwangson Bank");
   }
 
+  @Test
+  void shouldSayWhatToRunWhenTheTopicsDoNotExistYet(KafkaStack stack) throws IOException {
+    // given: a prefix under which no topic was created
+    Path settings = dir.resolve("no-topics.properties");
+    Files.writeString(settings, "tm.topic.prefix=" + stack.uniqueName("none") + ".\n");
+
+    // when
+    CliRun run = run(stack, settings, ScreenCommandTest.SAMPLE_LIST);
+
+    // then
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err())
+        .contains("reference.designations does not exist")
+        .contains("run 'transfer-monitor topics create' first");
+  }
+
   private static CliRun load(KafkaStack stack, Path settings, String file) {
-    CliRun run =
-        CliRun.of(
-            "designations",
-            "load",
-            "--config",
-            settings.toString(),
-            "--bootstrap-servers",
-            stack.bootstrapServers(),
-            "--schema-registry-url",
-            stack.schemaRegistryUrl(),
-            file);
+    CliRun run = run(stack, settings, file);
     assertThat(run.exit()).as("designations load failed: %s", run.err()).isZero();
     return run;
+  }
+
+  private static CliRun run(KafkaStack stack, Path settings, String file) {
+    return CliRun.of(
+        "designations",
+        "load",
+        "--config",
+        settings.toString(),
+        "--bootstrap-servers",
+        stack.bootstrapServers(),
+        "--schema-registry-url",
+        stack.schemaRegistryUrl(),
+        file);
   }
 
   /** The list without the ENTITY element of {@code reference}. */

@@ -53,7 +53,8 @@ public final class DesignationTopic {
         new KafkaConsumer<>(props, new StringDeserializer(), values)) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
       if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("topic " + topic + " does not exist");
+        throw new IllegalStateException(
+            "topic " + topic + " does not exist; run 'transfer-monitor topics create' first");
       }
       List<TopicPartition> partitions =
           infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
