@@ -334,7 +334,8 @@ public final class MonitorTopology {
         ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long()));
+                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
     return facts.process(
         () ->
             new ScreeningProcessor(
@@ -368,9 +369,10 @@ public final class MonitorTopology {
             .defaultBranch(Branched.as("-others"));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(VESSEL_OBSERVATIONS_STORE),
-            keys,
-            new JsonSerde<>(VesselObservations.class)));
+                Stores.persistentKeyValueStore(VESSEL_OBSERVATIONS_STORE),
+                keys,
+                new JsonSerde<>(VesselObservations.class))
+            .withCachingEnabled());
     KStream<String, Fact> deliveries =
         byKind
             .get("split-observations-by-vessel")
@@ -406,9 +408,12 @@ public final class MonitorTopology {
 
   /** Stage 5: ledgers per rule, period and basis; levels reached and cap usage out. */
   private KStream<String, LedgerUpdate> countInLedgers(KStream<String, Fact> byRule) {
+    // cached, like every store whose keys many events update (ledgers, gaps, activity rows,
+    // vessels): a key updated many times within a commit writes its changelog once per commit
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class)));
+                Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
+            .withCachingEnabled());
     return byRule.process(
         () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
         Named.as("count-in-ledgers"),
@@ -432,9 +437,10 @@ public final class MonitorTopology {
       KStream<String, LedgerUpdate> ledgers) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
-            keys,
-            new JsonSerde<>(GapState.class)));
+                Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
+                keys,
+                new JsonSerde<>(GapState.class))
+            .withCachingEnabled());
     return ledgers.process(
         () ->
             new ReportingGapProcessor(
@@ -461,9 +467,10 @@ public final class MonitorTopology {
   private KStream<String, Activity> countActivity(KStream<String, Fact> counted) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ACTIVITY_STORE),
-            keys,
-            new JsonSerde<>(ActivityTally.class)));
+                Stores.persistentKeyValueStore(ACTIVITY_STORE),
+                keys,
+                new JsonSerde<>(ActivityTally.class))
+            .withCachingEnabled());
     return counted
         .flatMap((id, fact) -> ActivityCounts.of(fact), Named.as("as-activity-counts"))
         .repartition(
