@@ -82,10 +82,7 @@ class MonitorApplicationIT {
               topics.rules(), "broken", "not a rule".getBytes(StandardCharsets.UTF_8)));
       producer.flush();
     }
-    Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = StackProperties.of(stack, stateDir);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     try (MonitorApplication monitor = MonitorApplication.start(props, config, meters);

@@ -24,14 +24,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +63,8 @@ class OversizeRecordIT {
       }
       producer.flush();
     }
-    try (MonitorApplication monitor = MonitorApplication.start(props(stack), config);
+    try (MonitorApplication monitor =
+            MonitorApplication.start(StackProperties.of(stack, stateDir), config);
         KafkaProducer<String, byte[]> producer = producer(stack);
         KafkaConsumer<String, Alert> alerts = consumer(stack, registry, Alert.class);
         KafkaConsumer<String, RejectedEvent> rejected =
@@ -125,14 +124,6 @@ class OversizeRecordIT {
       assertThat(monitor.meters().find("kafka.stream.failed.stream.threads").functionCounters())
           .allSatisfy(c -> assertThat(c.count()).isZero());
     }
-  }
-
-  private Properties props(KafkaStack stack) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return props;
   }
 
   /** A producer that can send what a careless one can: 2 MB records, compressed. */

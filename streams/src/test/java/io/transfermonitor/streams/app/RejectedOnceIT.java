@@ -80,7 +80,7 @@ class RejectedOnceIT {
 
       // when: a monitor fetches junk and a transfer, commits its transaction while the task holding
       // them waits for its other partitions, and stops before that task processed either
-      Properties waiting = props(stack);
+      Properties waiting = StackProperties.of(stack, stateDir);
       waiting.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 120_000L);
       try (MonitorApplication monitor = MonitorApplication.start(waiting, config);
           KafkaProducer<String, byte[]> producer = producer(stack)) {
@@ -101,7 +101,8 @@ class RejectedOnceIT {
         assertThat(alertIds).as("the transfer is not processed yet: the task is waiting").isEmpty();
       }
       // and another instance of the monitor takes the task over
-      try (MonitorApplication monitor = MonitorApplication.start(props(stack), config)) {
+      try (MonitorApplication monitor =
+          MonitorApplication.start(StackProperties.of(stack, stateDir), config)) {
         monitor.awaitRunning(Duration.ofSeconds(90));
         await()
             .atMost(Duration.ofSeconds(60))
@@ -170,14 +171,6 @@ class RejectedOnceIT {
         new AvroSerializer<ArmsTransfer>(registry, true, false)
             .serialize(topic, Events.arms(id, "2024-05-01T00:00:00Z", "PRK", "RUS"));
     producer.send(new ProducerRecord<>(topic, id, value));
-  }
-
-  private Properties props(KafkaStack stack) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return props;
   }
 
   private static KafkaProducer<String, byte[]> producer(KafkaStack stack) {
