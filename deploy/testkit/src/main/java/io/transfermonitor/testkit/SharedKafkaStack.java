@@ -3,9 +3,13 @@ package io.transfermonitor.testkit;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -85,8 +89,53 @@ final class SharedKafkaStack
   @Override
   public Topics uniqueTopics(TopicLayout layout) {
     Topics topics = Topics.withPrefix(uniqueName("t") + ".");
-    TopicProvisioner.createAll(admin(), topics, layout);
+    List<String> names =
+        TopicProvisioner.createAll(admin(), topics, layout).stream()
+            .map(TopicProvisioner.Outcome::topic)
+            .toList();
+    awaitLeaders(names);
     return topics;
+  }
+
+  /**
+   * Waits until every partition of {@code names} has a leader in the cluster's metadata: {@code
+   * createTopics} returns when the controller has taken the topics, before every broker serves
+   * them, and a first write then meets errors and retries. Once in CI a test's first write to a new
+   * topic was appended and its retry refused as out of sequence for two minutes; whether the early
+   * write caused it is not proven, but waiting costs a few milliseconds.
+   */
+  private void awaitLeaders(List<String> names) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        boolean led =
+            admin()
+                .describeTopics(names)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (led) {
+          return;
+        }
+      } catch (ExecutionException | TimeoutException notYet) {
+        // a topic not yet in the metadata: ask again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for the leaders of " + names, e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics without a leader after 30 s: " + names);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for the leaders of " + names, e);
+      }
+    }
   }
 
   private synchronized Admin admin() {
