@@ -206,8 +206,7 @@ class CasesCommandIT {
 
   private MonitorApplication start(String stateDir) {
     Properties props = new Properties();
-    props.put("bootstrap.servers", stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
+    props.putAll(stack.clientProperties());
     props.put("state.dir", dir.resolve(stateDir).toString());
     MonitorApplication monitor = MonitorApplication.start(props, config, new SimpleMeterRegistry());
     monitor.awaitRunning(Duration.ofSeconds(90));

@@ -20,7 +20,6 @@ import io.transfermonitor.testkit.KafkaStackExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
@@ -50,9 +49,7 @@ class GroupCommitProgressIT {
             TopicLayout.defaults().withPartitions(3).withReplicationFactor((short) 1));
     MonitorConfig config =
         MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("done")).build();
-    Map<String, Object> client = new HashMap<>();
-    client.put("bootstrap.servers", stack.bootstrapServers());
-    client.put("schema.registry.url", stack.schemaRegistryUrl());
+    Map<String, Object> client = stack.clientProperties();
     RulePublisher.publish(client, topics.rules(), DefaultRules.load(null));
     Properties props = new Properties();
     props.putAll(client);

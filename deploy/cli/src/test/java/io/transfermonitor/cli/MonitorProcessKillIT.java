@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +65,7 @@ class MonitorProcessKillIT {
         stack.uniqueTopics(
             TopicLayout.defaults().withPartitions(3).withReplicationFactor((short) 1));
     String appId = stack.uniqueName("killed");
-    Map<String, Object> client = new HashMap<>();
-    client.put("bootstrap.servers", stack.bootstrapServers());
-    client.put("schema.registry.url", stack.schemaRegistryUrl());
+    Map<String, Object> client = stack.clientProperties();
     RulePublisher.publish(client, topics.rules(), DefaultRules.load(null));
     List<SpecificRecord> input = input();
     Path state = dir.resolve("state");

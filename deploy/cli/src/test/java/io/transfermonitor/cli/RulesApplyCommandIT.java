@@ -67,8 +67,7 @@ class RulesApplyCommandIT {
     MonitorConfig config =
         MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("rules-it")).build();
     Properties props = new Properties();
-    props.put("bootstrap.servers", stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
+    props.putAll(stack.clientProperties());
     props.put("state.dir", dir.resolve("state").toString());
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
 

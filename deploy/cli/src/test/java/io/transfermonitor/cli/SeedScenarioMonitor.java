@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -63,9 +62,7 @@ final class SeedScenarioMonitor implements AutoCloseable {
     Topics topics = stack.uniqueTopics(TopicLayout.defaults());
     MonitorConfig config =
         MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("dashboard")).build();
-    Map<String, Object> client = new HashMap<>();
-    client.put("bootstrap.servers", stack.bootstrapServers());
-    client.put("schema.registry.url", stack.schemaRegistryUrl());
+    Map<String, Object> client = stack.clientProperties();
     RulePublisher.publish(client, topics.rules(), DefaultRules.load(null));
     Properties props = new Properties();
     props.putAll(client);

@@ -2,6 +2,7 @@ package io.transfermonitor.testkit;
 
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
+import java.util.Map;
 
 /**
  * A Kafka broker and a schema registry shared by every integration test of a run, handed out by
@@ -14,6 +15,14 @@ public interface KafkaStack {
 
   /** {@code schema.registry.url} for the Avro serdes (Confluent REST API). */
   String schemaRegistryUrl();
+
+  /**
+   * {@code bootstrap.servers} and {@code schema.registry.url}: what any client of the stack needs.
+   */
+  default Map<String, Object> clientProperties() {
+    return Map.of(
+        "bootstrap.servers", bootstrapServers(), "schema.registry.url", schemaRegistryUrl());
+  }
 
   /**
    * A name no other call returns during this run, starting with {@code base} (made safe for topic

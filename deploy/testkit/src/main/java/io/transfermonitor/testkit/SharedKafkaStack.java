@@ -106,35 +106,31 @@ final class SharedKafkaStack
    */
   private void awaitLeaders(List<String> names) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try {
-        boolean led =
-            admin()
-                .describeTopics(names)
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .values()
-                .stream()
-                .flatMap(d -> d.partitions().stream())
-                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        if (led) {
-          return;
+    try {
+      while (!led(names)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("topics without a leader after 30 s: " + names);
         }
-      } catch (ExecutionException | TimeoutException notYet) {
-        // a topic not yet in the metadata: ask again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for the leaders of " + names, e);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topics without a leader after 30 s: " + names);
-      }
-      try {
         Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for the leaders of " + names, e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for the leaders of " + names, e);
+    }
+  }
+
+  private boolean led(List<String> names) throws InterruptedException {
+    try {
+      return admin()
+          .describeTopics(names)
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException | TimeoutException notYet) {
+      return false; // a topic not yet in the metadata: ask again
     }
   }
 

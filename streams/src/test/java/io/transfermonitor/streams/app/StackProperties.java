@@ -13,8 +13,7 @@ final class StackProperties {
   /** The stack's broker and registry, with the monitor's state kept in {@code stateDir}. */
   static Properties of(KafkaStack stack, Path stateDir) {
     Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put("schema.registry.url", stack.schemaRegistryUrl());
+    props.putAll(stack.clientProperties());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return props;
   }
