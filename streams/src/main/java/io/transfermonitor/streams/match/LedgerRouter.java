@@ -6,7 +6,6 @@ import io.transfermonitor.streams.fact.Fact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Stage 4, match rules (for the ledgers): in, a new fact keyed by event id; out, the same fact
@@ -17,22 +16,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class LedgerRouter implements Processor<String, Fact, String, Fact> {
 
   private final String rulesStore;
+  private final RuleChanges changes;
   private ProcessorContext<String, Fact> context;
-  private KeyValueStore<String, Rule> rules;
+  private RuleBook rules;
 
   public LedgerRouter(String rulesStore) {
+    this(rulesStore, null);
+  }
+
+  /** A stage reading the rules through a snapshot taken again when {@code changes} counts one. */
+  public LedgerRouter(String rulesStore, RuleChanges changes) {
     this.rulesStore = rulesStore;
+    this.changes = changes;
   }
 
   @Override
   public void init(ProcessorContext<String, Fact> context) {
     this.context = context;
-    this.rules = context.getStateStore(rulesStore);
+    this.rules = new RuleBook(context.getStateStore(rulesStore), changes);
   }
 
   @Override
   public void process(Record<String, Fact> record) {
-    for (Rule rule : RuleMatcher.matching(rules, LedgerRouter::keepsTotal, record.value())) {
+    for (Rule rule : rules.matching(LedgerRouter::keepsTotal, record.value())) {
       context.forward(record.withKey(rule.getRuleId()));
     }
   }

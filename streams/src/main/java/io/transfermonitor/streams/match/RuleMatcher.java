@@ -6,11 +6,7 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleScope;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.streams.fact.Fact;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Decides whether a rule applies to a fact, by the rule's {@link RuleScope}. Empty lists mean
@@ -60,21 +56,6 @@ public final class RuleMatcher {
       case FROM -> from;
       case EITHER -> to || from;
     };
-  }
-
-  /** The rules of {@code store} that pass {@code kind} and match {@code fact}, in store order. */
-  public static List<Rule> matching(
-      KeyValueStore<String, Rule> store, Predicate<Rule> kind, Fact fact) {
-    List<Rule> found = new ArrayList<>(2);
-    try (KeyValueIterator<String, Rule> all = store.all()) {
-      while (all.hasNext()) {
-        Rule rule = all.next().value;
-        if (kind.test(rule) && matches(rule, fact)) {
-          found.add(rule);
-        }
-      }
-    }
-    return found;
   }
 
   /**

@@ -14,10 +14,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class RuleStoreUpdater implements Processor<String, Rule, Void, Void> {
 
   private final String storeName;
+  private final RuleChanges changes;
   private KeyValueStore<String, Rule> rules;
 
   public RuleStoreUpdater(String storeName) {
+    this(storeName, new RuleChanges());
+  }
+
+  /** An updater that counts every change it makes in {@code changes}. */
+  public RuleStoreUpdater(String storeName, RuleChanges changes) {
     this.storeName = storeName;
+    this.changes = changes;
   }
 
   @Override
@@ -39,5 +46,6 @@ public final class RuleStoreUpdater implements Processor<String, Rule, Void, Voi
     } else {
       rules.put(id, record.value());
     }
+    changes.changed();
   }
 }

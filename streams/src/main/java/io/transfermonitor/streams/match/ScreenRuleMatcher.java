@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Stage 4, match rules (screening): in, a {@link ScreeningHit} keyed by event id; out, one {@link
@@ -20,24 +19,31 @@ public final class ScreenRuleMatcher
     implements Processor<String, ScreeningHit, String, ScreenMatch> {
 
   private final String rulesStore;
+  private final RuleChanges changes;
   private ProcessorContext<String, ScreenMatch> context;
-  private KeyValueStore<String, Rule> rules;
+  private RuleBook rules;
 
   public ScreenRuleMatcher(String rulesStore) {
+    this(rulesStore, null);
+  }
+
+  /** A stage reading the rules through a snapshot taken again when {@code changes} counts one. */
+  public ScreenRuleMatcher(String rulesStore, RuleChanges changes) {
     this.rulesStore = rulesStore;
+    this.changes = changes;
   }
 
   @Override
   public void init(ProcessorContext<String, ScreenMatch> context) {
     this.context = context;
-    this.rules = context.getStateStore(rulesStore);
+    this.rules = new RuleBook(context.getStateStore(rulesStore), changes);
   }
 
   @Override
   public void process(Record<String, ScreeningHit> record) {
     ScreeningHit hit = record.value();
     String list = hit.match().designation().getRegime();
-    for (Rule rule : RuleMatcher.matching(rules, r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
+    for (Rule rule : rules.matching(r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
       List<String> lists = rule.getDesignationLists();
       if (lists.isEmpty() || lists.contains(list)) {
         context.forward(record.withValue(new ScreenMatch(rule, hit)));

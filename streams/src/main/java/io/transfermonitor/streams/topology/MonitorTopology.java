@@ -38,6 +38,7 @@ import io.transfermonitor.streams.ledger.LedgerUpdate;
 import io.transfermonitor.streams.match.BanMatch;
 import io.transfermonitor.streams.match.BanMatcher;
 import io.transfermonitor.streams.match.LedgerRouter;
+import io.transfermonitor.streams.match.RuleChanges;
 import io.transfermonitor.streams.match.RuleDecoder;
 import io.transfermonitor.streams.match.RuleStoreUpdater;
 import io.transfermonitor.streams.match.ScreenMatch;
@@ -174,6 +175,7 @@ public final class MonitorTopology {
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
   private final DesignationChanges designationChanges = new DesignationChanges();
+  private final RuleChanges ruleChanges = new RuleChanges();
 
   private MonitorTopology(
       MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
@@ -253,7 +255,7 @@ public final class MonitorTopology {
             .withLoggingDisabled(),
         rules.name(),
         rules.consumed("read-rules"),
-        () -> new RuleStoreUpdater(RULES_STORE));
+        () -> new RuleStoreUpdater(RULES_STORE, ruleChanges));
   }
 
   /** Designations: a global store fed by the compacted designations topic, for every task. */
@@ -352,7 +354,8 @@ public final class MonitorTopology {
 
   /** Stage 4, screening: each hit once per SCREEN rule that covers its designation's list. */
   private KStream<String, ScreenMatch> matchScreenRules(KStream<String, ScreeningHit> hits) {
-    return hits.process(() -> new ScreenRuleMatcher(RULES_STORE), Named.as("match-screen-rules"));
+    return hits.process(
+        () -> new ScreenRuleMatcher(RULES_STORE, ruleChanges), Named.as("match-screen-rules"));
   }
 
   /**
@@ -393,13 +396,13 @@ public final class MonitorTopology {
 
   /** Stage 4, bans: every BAN rule each fact breaks. */
   private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
-    return facts.process(() -> new BanMatcher(RULES_STORE), Named.as("match-bans"));
+    return facts.process(() -> new BanMatcher(RULES_STORE, ruleChanges), Named.as("match-bans"));
   }
 
   /** Stage 4, totals: each fact once per rule that keeps a total of it, keyed by rule id. */
   private KStream<String, Fact> routeToLedgers(KStream<String, Fact> facts) {
     return facts
-        .process(() -> new LedgerRouter(RULES_STORE), Named.as("route-to-ledgers"))
+        .process(() -> new LedgerRouter(RULES_STORE, ruleChanges), Named.as("route-to-ledgers"))
         .repartition(
             Repartitioned.<String, Fact>as(FACTS_BY_RULE)
                 .withKeySerde(keys)

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.streams.Events;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -52,9 +49,10 @@ class FactSerdeTest {
         List.of(
             Fact.of(Events.payment("p1", "2024-11-02T00:00:00Z", "Foreign Trade Bank", "FTBDKPPY")),
             Fact.of(Events.shipment("s1", "2023-10-01T00:00:00Z", "Rajin", "Dunai", "Tikhoretsk")),
-            Fact.of(Events.refined("r2", "2024-06-18T06:00:00Z", 1_000)).toBuilder()
-                .subject(longName)
-                .build());
+            Fact.of(
+                TankerDelivery.newBuilder(Events.refined("r2", "2024-06-18T06:00:00Z", 1_000))
+                    .setVesselName(longName)
+                    .build()));
 
     // when / then
     for (Fact fact : facts) {
@@ -78,71 +76,6 @@ class FactSerdeTest {
     assertThat(read).isEqualTo(observed);
     assertThat(read.sourceName()).isEqualTo("AIS");
     assertThat(read.contribution().amount()).isEqualTo(10_000.0);
-  }
-
-  @Test
-  void shouldStillReadAFactWrittenInTheSecondFormat() {
-    // given: version 2 ended after the parties, without source name and corroboration
-    Fact fact =
-        Fact.of(Events.shipment("s1", "2023-10-01T00:00:00Z", "Rajin", "Dunai", "Tikhoretsk"))
-            .toBuilder()
-            .sourceName(null)
-            .build();
-    byte[] current = serde.serializer().serialize("facts-by-rule", fact);
-    // a null string is 4 bytes (length -1), no corroboration 1 byte
-    byte[] version2 = Arrays.copyOf(current, current.length - 5);
-    version2[0] = 2;
-
-    // when
-    Fact read = serde.deserializer().deserialize("facts-by-rule", version2);
-
-    // then
-    assertThat(read).isEqualTo(fact);
-    assertThat(read.contribution().amount()).isEqualTo(100.0);
-  }
-
-  @Test
-  void shouldStillReadAFactWrittenInTheFirstFormat() throws IOException {
-    // given: version 1, as written before vessels, routes and parties were carried
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(1);
-      utf(out, "d1");
-      utf(out, "TANKER_DELIVERY");
-      utf(out, "OBSERVED");
-      out.writeLong(1_709_251_200_000L);
-      utf(out, "RUS");
-      utf(out, "PRK");
-      out.writeInt(1);
-      utf(out, "seed-000");
-      out.writeDouble(1_000);
-      utf(out, "BARREL");
-      out.writeDouble(1_000);
-      utf(out, "BARREL");
-      utf(out, "REFINED");
-      utf(out, "DIESEL");
-      utf(out, null);
-      out.writeBoolean(false);
-      utf(out, "SLE");
-      utf(out, null);
-      utf(out, "DIESEL by vessel Test Tanker");
-    }
-
-    // when
-    Fact fact = serde.deserializer().deserialize("facts-by-rule", bytes.toByteArray());
-
-    // then
-    assertThat(fact.eventId()).isEqualTo("d1");
-    assertThat(fact.amount()).isEqualTo(1_000.0);
-    assertThat(fact.subject()).isEqualTo("DIESEL by vessel Test Tanker");
-    assertThat(fact.parties()).isEmpty();
-  }
-
-  private static void utf(DataOutputStream out, String value) throws IOException {
-    out.writeBoolean(value != null);
-    if (value != null) {
-      out.writeUTF(value);
-    }
   }
 
   @Test

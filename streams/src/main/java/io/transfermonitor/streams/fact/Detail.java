@@ -1,0 +1,209 @@
+package io.transfermonitor.streams.fact;
+
+import io.transfermonitor.model.ArmsCategory;
+import io.transfermonitor.model.Bank;
+import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.Identifier;
+import io.transfermonitor.model.IdentifierScheme;
+import io.transfermonitor.model.Party;
+import io.transfermonitor.model.PartyRole;
+import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.TransportMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What only one kind of event has, beside the common part of a {@link Fact}: one record per event
+ * kind, sealed, so a stage that reads a kind's fields says which kind it reads. Each tells the
+ * words that name what moved ({@link #subject()}) and the parties it names itself (vessels,
+ * carriers, banks), which screening adds to the parties of the event's header.
+ */
+public sealed interface Detail {
+
+  EventKind kind();
+
+  /** A few words naming what moved, e.g. "152 mm shells (MISSILE)" or "DIESEL by vessel X". */
+  String subject();
+
+  /** The parties this detail names, in the order an alert cites them. */
+  default List<Party> parties() {
+    return List.of();
+  }
+
+  /** How the goods moved, or null when the kind does not say. */
+  default TransportMode transportMode() {
+    return null;
+  }
+
+  /** A tanker delivery of refined petroleum or crude oil. */
+  record Tanker(
+      ProductClass productClass,
+      String product,
+      boolean shipToShip,
+      String vesselImo,
+      String vesselName,
+      String vesselFlag,
+      String counterpartVesselImo,
+      String counterpartVesselName,
+      String counterpartVesselFlag,
+      String dischargePort)
+      implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.TANKER_DELIVERY;
+    }
+
+    @Override
+    public String subject() {
+      return product + (vesselName == null ? "" : " by vessel " + vesselName);
+    }
+
+    @Override
+    public List<Party> parties() {
+      List<Party> vessels = new ArrayList<>(2);
+      addVessel(vessels, vesselName, vesselImo, vesselFlag);
+      addVessel(vessels, counterpartVesselName, counterpartVesselImo, counterpartVesselFlag);
+      return vessels;
+    }
+
+    @Override
+    public TransportMode transportMode() {
+      return TransportMode.SEA;
+    }
+
+    private static void addVessel(List<Party> to, String name, String imo, String flag) {
+      if (name == null && imo == null) {
+        return;
+      }
+      List<Identifier> ids =
+          imo == null ? List.of() : List.of(new Identifier(IdentifierScheme.IMO, imo));
+      to.add(new Party(PartyRole.VESSEL, name == null ? "IMO " + imo : name, ids, flag));
+    }
+  }
+
+  /**
+   * A container shipment.
+   *
+   * @param routeStart where the first leg of the route starts, or null
+   * @param routeEnd where the last leg ends, or null
+   * @param carriers the main carrier, then the carrier of each leg, as named (blank ones are no
+   *     party)
+   */
+  record Containers(
+      CargoCategory cargoCategory,
+      TransportMode transportMode,
+      String routeStart,
+      String routeEnd,
+      List<String> carriers)
+      implements Detail {
+
+    public Containers {
+      carriers = carriers == null ? List.of() : List.copyOf(carriers);
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CONTAINER_SHIPMENT;
+    }
+
+    @Override
+    public String subject() {
+      return cargoCategory.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    @Override
+    public List<Party> parties() {
+      List<Party> named = new ArrayList<>(carriers.size());
+      for (String carrier : carriers) {
+        if (carrier != null && !carrier.isBlank()) {
+          named.add(new Party(PartyRole.CARRIER, carrier, List.of(), null));
+        }
+      }
+      return named;
+    }
+  }
+
+  /** An arms transfer. */
+  record Arms(String system, ArmsCategory category) implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.ARMS_TRANSFER;
+    }
+
+    @Override
+    public String subject() {
+      return system + " (" + category + ")";
+    }
+  }
+
+  /** A troop deployment; {@code unit} is the military unit, if known. */
+  record Troops(String unit) implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.TROOP_DEPLOYMENT;
+    }
+
+    @Override
+    public String subject() {
+      return unit == null ? "the armed forces" : unit;
+    }
+  }
+
+  /** A dispatch of workers. */
+  record Workers(String sector) implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.WORKER_DISPATCH;
+    }
+
+    @Override
+    public String subject() {
+      return "sector " + sector;
+    }
+  }
+
+  /** A payment, with the banks it passed through. */
+  record Payment(Bank senderBank, Bank receiverBank, List<Bank> intermediaryBanks)
+      implements Detail {
+
+    public Payment {
+      intermediaryBanks = intermediaryBanks == null ? List.of() : List.copyOf(intermediaryBanks);
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.FINANCIAL_TRANSFER;
+    }
+
+    @Override
+    public String subject() {
+      return "payment";
+    }
+
+    @Override
+    public List<Party> parties() {
+      List<Party> banks = new ArrayList<>(2 + intermediaryBanks.size());
+      addBank(banks, PartyRole.BANK, senderBank);
+      addBank(banks, PartyRole.BANK, receiverBank);
+      intermediaryBanks.forEach(b -> addBank(banks, PartyRole.INTERMEDIARY_BANK, b));
+      return banks;
+    }
+
+    private static void addBank(List<Party> to, PartyRole role, Bank bank) {
+      if (bank == null) {
+        return;
+      }
+      List<Identifier> ids =
+          bank.getBic() == null
+              ? List.of()
+              : List.of(new Identifier(IdentifierScheme.BIC, bank.getBic()));
+      to.add(new Party(role, bank.getName(), ids, bank.getCountry()));
+    }
+  }
+}

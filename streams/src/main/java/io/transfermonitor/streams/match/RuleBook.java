@@ -1,0 +1,68 @@
+package io.transfermonitor.streams.match;
+
+import io.transfermonitor.model.Rule;
+import io.transfermonitor.streams.fact.Fact;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The rules of the global {@code rules} store as one task sees them: a decoded snapshot, taken
+ * again whenever {@link RuleChanges} has counted a change since, so a new, changed or removed rule
+ * applies from the very next event while an event costs no store scan. Without a {@link
+ * RuleChanges} (a stage driven on its own in a unit test) every call reads the store afresh.
+ */
+public final class RuleBook {
+
+  private final KeyValueStore<String, Rule> store;
+  private final RuleChanges changes;
+  private List<Rule> all = List.of();
+  private Map<String, Rule> byId = Map.of();
+  private long takenAt = -1;
+
+  public RuleBook(KeyValueStore<String, Rule> store, RuleChanges changes) {
+    this.store = store;
+    this.changes = changes;
+  }
+
+  /** Every rule, in store order (by rule id). */
+  public List<Rule> all() {
+    refresh();
+    return all;
+  }
+
+  /** The rule {@code ruleId}, or null when there is none. */
+  public Rule get(String ruleId) {
+    refresh();
+    return byId.get(ruleId);
+  }
+
+  /** The rules that pass {@code kind} and match {@code fact} ({@link RuleMatcher}), in order. */
+  public List<Rule> matching(Predicate<Rule> kind, Fact fact) {
+    List<Rule> found = new ArrayList<>(2);
+    for (Rule rule : all()) {
+      if (kind.test(rule) && RuleMatcher.matches(rule, fact)) {
+        found.add(rule);
+      }
+    }
+    return found;
+  }
+
+  private void refresh() {
+    long count = changes == null ? -1 : changes.count();
+    if (changes != null && count == takenAt) {
+      return;
+    }
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    try (KeyValueIterator<String, Rule> it = store.all()) {
+      it.forEachRemaining(entry -> rules.put(entry.key, entry.value));
+    }
+    byId = rules;
+    all = List.copyOf(rules.values());
+    takenAt = count;
+  }
+}
