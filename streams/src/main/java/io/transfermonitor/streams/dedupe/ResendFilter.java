@@ -6,25 +6,38 @@ import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Stage 2, drop re-sends. In: facts keyed by event id (co-partitioned by id). Out: each event id
- * once within the retention. The ids live in a persistent window store stamped with the monitor's
- * clock when first seen, so they expire on their own once the retention has passed.
+ * Stage 2, drop re-sends. In: facts keyed by event id, on the partition of their id. Out: each
+ * event id once within the retention. Remembers every event it lets through as one {@link
+ * SeenEvent} in the {@code events} window store, stamped with the monitor's clock when first seen,
+ * so entries expire on their own once the retention has passed; the later stages read that one
+ * entry (screening updates the designations it hit), so an event costs one changelog record.
  */
 public final class ResendFilter implements Processor<String, Fact, String, Fact> {
 
   private final String storeName;
   private final Duration retention;
+  private final EventSources sources;
   private final MonitorMetrics metrics;
   private ProcessorContext<String, Fact> context;
-  private WindowStore<String, Long> seen;
+  private WindowStore<String, SeenEvent> seen;
 
   public ResendFilter(String storeName, Duration retention, MonitorMetrics metrics) {
+    this(storeName, retention, EventSources.unknown(), metrics);
+  }
+
+  /**
+   * @param sources the task's inputs, so each entry can say where its event was read from
+   */
+  public ResendFilter(
+      String storeName, Duration retention, EventSources sources, MonitorMetrics metrics) {
     this.storeName = storeName;
     this.retention = retention;
+    this.sources = sources;
     this.metrics = metrics;
   }
 
@@ -38,14 +51,21 @@ public final class ResendFilter implements Processor<String, Fact, String, Fact>
   public void process(Record<String, Fact> record) {
     long now = context.currentSystemTimeMs();
     // the upper bound tolerates another instance's clock running ahead of this one
-    try (WindowStoreIterator<Long> earlier =
+    try (WindowStoreIterator<SeenEvent> earlier =
         seen.fetch(record.key(), now - retention.toMillis(), now + retention.toMillis())) {
       if (earlier.hasNext()) {
         metrics.duplicate(record.value().kind());
         return;
       }
     }
-    seen.put(record.key(), record.value().eventTime(), now);
+    RecordMetadata from = context.recordMetadata().orElse(null);
+    seen.put(
+        record.key(),
+        SeenEvent.first(
+            record.value(),
+            from == null ? -1 : sources.slotOf(from.topic()),
+            from == null ? -1 : from.offset()),
+        now);
     context.forward(record);
   }
 }

@@ -20,10 +20,13 @@ public record SourcePointer(String topic, int partition, long offset) {
 
   public static final String HEADER = "tm-source";
 
-  /** {@code headers} with this pointer in place of any {@value #HEADER} a producer sent. */
-  public Headers stampedOn(Headers headers) {
-    Headers out = new RecordHeaders(headers.toArray());
-    out.remove(HEADER);
+  /**
+   * The headers an accepted fact travels on with: this pointer alone. The producer's own headers
+   * stay on the input record (where a rejection names it); copying them onto internal records would
+   * let one record with a header near the broker's size limit fail every write after validation.
+   */
+  public Headers asHeaders() {
+    Headers out = new RecordHeaders();
     out.add(HEADER, toString().getBytes(StandardCharsets.UTF_8));
     return out;
   }

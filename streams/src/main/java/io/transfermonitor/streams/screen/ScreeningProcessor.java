@@ -2,6 +2,7 @@ package io.transfermonitor.streams.screen;
 
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.Party;
+import io.transfermonitor.streams.dedupe.SeenEvent;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.util.ArrayList;
@@ -27,9 +28,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * id. Best matches below it but at or above the near-miss score are counted, never forwarded.
  *
  * <p>Stores: the global {@code designations} (read, through {@link CurrentDesignations}); {@code
- * screened-events}, a window store of every event with parties seen within the look-back, stamped
- * with the wall clock, with the designations it has hit; {@code designations-rescreened}, the
- * {@link DesignationVersion} of each designation this task has rescreened its events against.
+ * events}, the window store in which the re-send check remembers every event as a {@link
+ * SeenEvent}, stamped with the wall clock: this stage adds the designations an event has hit to its
+ * entry, and rescreens the entries; {@code designations-rescreened}, the {@link DesignationVersion}
+ * of each designation this task has rescreened its events against.
  *
  * <p>Rescreening: a wall-clock punctuation compares the designations with the versions this task
  * has rescreened against; a new or changed one is screened against every event of the index, and
@@ -40,26 +42,26 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class ScreeningProcessor implements Processor<String, Fact, String, ScreeningHit> {
 
   private final String designationsStore;
-  private final String screenedEventsStore;
+  private final String eventsStore;
   private final String rescreenedStore;
   private final DesignationChanges changes;
   private final ScreeningSettings settings;
   private final MonitorMetrics metrics;
   private ProcessorContext<String, ScreeningHit> context;
   private CurrentDesignations current;
-  private WindowStore<String, ScreenedEvent> screened;
+  private WindowStore<String, SeenEvent> screened;
   private KeyValueStore<String, Long> rescreened;
   private long rescreenedAt = -1;
 
   public ScreeningProcessor(
       String designationsStore,
-      String screenedEventsStore,
+      String eventsStore,
       String rescreenedStore,
       DesignationChanges changes,
       ScreeningSettings settings,
       MonitorMetrics metrics) {
     this.designationsStore = designationsStore;
-    this.screenedEventsStore = screenedEventsStore;
+    this.eventsStore = eventsStore;
     this.rescreenedStore = rescreenedStore;
     this.changes = changes;
     this.settings = settings;
@@ -71,7 +73,7 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
     this.context = context;
     KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
     this.current = new CurrentDesignations(designations, changes);
-    this.screened = context.getStateStore(screenedEventsStore);
+    this.screened = context.getStateStore(eventsStore);
     this.rescreened = context.getStateStore(rescreenedStore);
     context.schedule(settings.rescreenInterval(), PunctuationType.WALL_CLOCK_TIME, this::rescreen);
   }
@@ -94,7 +96,12 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
         metrics.nearMiss(found.match.method());
       }
     }
-    screened.put(record.key(), new ScreenedEvent(fact, now, hit), now);
+    if (!hit.isEmpty()) {
+      // the re-send check remembered the event a moment ago, at this same wall-clock time
+      SeenEvent entry = screened.fetch(record.key(), now);
+      SeenEvent base = entry == null ? SeenEvent.first(fact, -1, -1) : entry;
+      screened.put(record.key(), base.withAlerted(hit), now);
+    }
   }
 
   /** Screens the index against every designation this task has not rescreened against yet. */
@@ -106,33 +113,36 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
     Map<String, Designation> fresh = notRescreenedYet();
     if (!fresh.isEmpty()) {
       ScreeningList narrowed = current.list().narrowedTo(fresh.values());
-      List<KeyValue<String, ScreenedEvent>> updates = new ArrayList<>();
+      List<KeyValue<Windowed<String>, SeenEvent>> updates = new ArrayList<>();
       long lookBack = settings.lookBack().toMillis();
-      try (KeyValueIterator<Windowed<String>, ScreenedEvent> events =
+      try (KeyValueIterator<Windowed<String>, SeenEvent> events =
           screened.fetchAll(now - lookBack, now + lookBack)) {
         while (events.hasNext()) {
-          KeyValue<Windowed<String>, ScreenedEvent> entry = events.next();
-          ScreenedEvent updated = rescreen(entry.key.key(), entry.value, narrowed, now);
+          KeyValue<Windowed<String>, SeenEvent> entry = events.next();
+          SeenEvent updated = rescreen(entry.key.key(), entry.value, narrowed, now);
           if (updated != entry.value) {
-            updates.add(KeyValue.pair(entry.key.key(), updated));
+            updates.add(KeyValue.pair(entry.key, updated));
           }
         }
       }
       // written after the scan, so the scan never sees its own updates
-      updates.forEach(u -> screened.put(u.key, u.value, u.value.seenAt()));
+      updates.forEach(u -> screened.put(u.key.key(), u.value, u.key.window().start()));
       fresh.forEach((id, designation) -> rescreened.put(id, DesignationVersion.of(designation)));
       metrics.rescreened(fresh.size());
     }
     rescreenedAt = count;
   }
 
-  private ScreenedEvent rescreen(
-      String eventId, ScreenedEvent event, ScreeningList list, long now) {
+  private SeenEvent rescreen(String eventId, SeenEvent event, ScreeningList list, long now) {
+    if (event.fact().parties().isEmpty()) {
+      return event;
+    }
+    Fact fact = event.fact().withEventId(eventId);
     Set<String> hit = new HashSet<>();
-    for (Found found : best(list, event.fact())) {
+    for (Found found : best(list, fact)) {
       String id = found.match.designationId();
       if (found.match.score() >= settings.threshold() && !event.alerted().contains(id)) {
-        context.forward(new Record<>(eventId, found.hit(event.fact(), true, now), now));
+        context.forward(new Record<>(eventId, found.hit(fact, true, now), now));
         metrics.screeningMatch(found.match.method(), true);
         hit.add(id);
       }

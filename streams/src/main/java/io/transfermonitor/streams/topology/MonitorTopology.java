@@ -25,7 +25,9 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.DeliveryCorroborator;
 import io.transfermonitor.streams.corroborate.VesselObservations;
+import io.transfermonitor.streams.dedupe.EventSources;
 import io.transfermonitor.streams.dedupe.ResendFilter;
+import io.transfermonitor.streams.dedupe.SeenEventSerde;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.fact.FactSerde;
 import io.transfermonitor.streams.gap.GapState;
@@ -48,12 +50,12 @@ import io.transfermonitor.streams.normalize.BarrelConverter;
 import io.transfermonitor.streams.normalize.UnitNormalizer;
 import io.transfermonitor.streams.screen.DesignationChanges;
 import io.transfermonitor.streams.screen.DesignationStoreUpdater;
-import io.transfermonitor.streams.screen.ScreenedEvents;
 import io.transfermonitor.streams.screen.ScreeningHit;
 import io.transfermonitor.streams.screen.ScreeningProcessor;
 import io.transfermonitor.streams.validate.Validated;
 import io.transfermonitor.streams.validate.ValidationProcessor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -82,9 +84,10 @@ import org.apache.kafka.streams.state.Stores;
  * tm.reference.rules -> read-rules -> global store rules (read by every stage that matches rules)
  * tm.reference.designations -> read-designations -> global store designations (read by screen)
  * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
- *                                          -> as-fact -> facts-by-event-id (repartition, key id)
- *   -> 2 drop-resends (store event-ids) -> 3 normalize-units
- *   -> screen-parties (stores screened-events, designations-rescreened) -> 4 match-screen-rules
+ *                                          -> keyed by event id: as-fact
+ *                                          -> keyed otherwise: events-by-id (repartition, key id)
+ *   -> 3 normalize-units -> 2 drop-resends (store events)
+ *   -> screen-parties (stores events, designations-rescreened) -> 4 match-screen-rules
  *      -> 6 compose-screen-alerts -> 7 key-screen-alerts-by-case -> screen-alerts-by-case
  *   -> 4 match-bans -> 6 compose-ban-alerts -> 7 key-ban-alerts-by-case -> ban-alerts-by-case
  *   -> 3b observed tanker deliveries with an IMO number: facts-by-vessel (repartition, key IMO)
@@ -123,8 +126,11 @@ public final class MonitorTopology {
    */
   public static final String ALERTS_STORE = "alerts";
 
-  /** Event ids seen within the retention, key = event id. */
-  public static final String EVENT_IDS_STORE = "event-ids";
+  /**
+   * Every event seen within the retention, key = event id: the re-send check, the parties to
+   * rescreen and what recovery needs, one entry per event.
+   */
+  public static final String EVENTS_STORE = "events";
 
   /** Ledgers, key = ruleId/periodStart/basis. */
   public static final String LEDGERS_STORE = "ledgers";
@@ -132,14 +138,14 @@ public final class MonitorTopology {
   /** Global store of the designations, key = reference number. */
   public static final String DESIGNATIONS_STORE = "designations";
 
-  /** Events with parties seen within the screening look-back, key = event id. */
-  public static final String SCREENED_EVENTS_STORE = "screened-events";
-
   /** Version of each designation a task has rescreened its events against. */
   public static final String DESIGNATIONS_RESCREENED_STORE = "designations-rescreened";
 
-  /** Repartition by event id, before the re-send check. */
-  public static final String FACTS_BY_EVENT_ID = "facts-by-event-id";
+  /**
+   * Repartition by event id, before the re-send check, of the events a producer keyed otherwise;
+   * events keyed by their id are checked on the partition they were read from.
+   */
+  public static final String EVENTS_BY_ID = "events-by-id";
 
   /** Repartition by rule id, before the ledgers. */
   public static final String FACTS_BY_RULE = "facts-by-rule";
@@ -213,7 +219,7 @@ public final class MonitorTopology {
     holdRules();
     KStream<String, Validated> validated = validate();
     writeRejected(validated);
-    KStream<String, Fact> fresh = normalizeUnits(dropResends(validated));
+    KStream<String, Fact> fresh = dropResends(normalizeUnits(byEventId(validated)));
     KStream<String, Alert> banAlerts = banAlerts(matchBans(fresh));
     KStream<String, Fact> counted = corroborate(fresh);
     KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(counted));
@@ -303,24 +309,58 @@ public final class MonitorTopology {
         .to(topics.rejected().name(), topics.rejected().produced("write-rejected"));
   }
 
-  /** Stage 2: accepted facts keyed by event id, each id once within the retention. */
-  private KStream<String, Fact> dropResends(KStream<String, Validated> validated) {
-    Duration retention = config.dedupRetention();
+  /**
+   * Accepted facts on the partition of their event id: as read when the producer keyed them by it
+   * (no repartition), else through the {@value #EVENTS_BY_ID} repartition topic.
+   */
+  private KStream<String, Fact> byEventId(KStream<String, Validated> validated) {
+    Map<String, KStream<String, Validated>> byKey =
+        validated
+            .split(Named.as("split-by-key"))
+            .branch((id, v) -> v.keyedOtherwise(), Branched.as("-otherwise"))
+            .defaultBranch(Branched.as("-event-id"));
+    KStream<String, Fact> rekeyed =
+        byKey
+            .get("split-by-key-otherwise")
+            .flatMapValues(Validated::acceptedFacts, Named.as("as-rekeyed-fact"))
+            .repartition(
+                Repartitioned.<String, Fact>as(EVENTS_BY_ID)
+                    .withKeySerde(keys)
+                    .withValueSerde(facts));
+    return byKey
+        .get("split-by-key-event-id")
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
+        .merge(rekeyed, Named.as("merge-rekeyed"));
+  }
+
+  /** Stage 2: each event id once within the retention, remembered in the events store. */
+  private KStream<String, Fact> dropResends(KStream<String, Fact> facts) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(EVENT_IDS_STORE, retention, Duration.ofMillis(1), false),
+            Stores.persistentWindowStore(
+                EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
             keys,
-            Serdes.Long()));
-    return validated
-        .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
-        .repartition(
-            Repartitioned.<String, Fact>as(FACTS_BY_EVENT_ID)
-                .withKeySerde(keys)
-                .withValueSerde(facts))
-        .process(
-            () -> new ResendFilter(EVENT_IDS_STORE, retention, metrics),
-            Named.as("drop-resends"),
-            EVENT_IDS_STORE);
+            new SeenEventSerde()));
+    return facts.process(
+        () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
+        Named.as("drop-resends"),
+        EVENTS_STORE);
+  }
+
+  /** Entries serve the re-send check and the screening look-back: kept for the longer. */
+  private Duration eventsRetention() {
+    Duration dedup = config.dedupRetention();
+    Duration lookBack = config.screeningLookBack();
+    return dedup.compareTo(lookBack) >= 0 ? dedup : lookBack;
+  }
+
+  private EventSources eventSources() {
+    List<String> inputs = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      inputs.add(topics.events(kind).name());
+    }
+    inputs.add(EVENTS_BY_ID + "-repartition");
+    return new EventSources(inputs);
   }
 
   /** Stage 3: petroleum quantities in barrels. */
@@ -333,8 +373,6 @@ public final class MonitorTopology {
   /** Screening: every party of every event against the designations; past events rescreened. */
   private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
     builder.addStateStore(
-        ScreenedEvents.storeBuilder(SCREENED_EVENTS_STORE, config.screeningLookBack()));
-    builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
             .withCachingEnabled());
@@ -342,13 +380,13 @@ public final class MonitorTopology {
         () ->
             new ScreeningProcessor(
                 DESIGNATIONS_STORE,
-                SCREENED_EVENTS_STORE,
+                EVENTS_STORE,
                 DESIGNATIONS_RESCREENED_STORE,
                 designationChanges,
                 config.screening(),
                 metrics),
         Named.as("screen-parties"),
-        SCREENED_EVENTS_STORE,
+        EVENTS_STORE,
         DESIGNATIONS_RESCREENED_STORE);
   }
 

@@ -21,8 +21,18 @@ public sealed interface Validated {
     return this instanceof Rejected r ? List.of(r.event()) : List.of();
   }
 
-  /** A valid event as the fact the later stages count; keyed by event id. */
-  record Accepted(Fact fact) implements Validated {}
+  /** Whether this is an accepted fact whose record the producer keyed otherwise than by its id. */
+  default boolean keyedOtherwise() {
+    return this instanceof Accepted a && !a.keyedById();
+  }
+
+  /**
+   * A valid event as the fact the later stages count; keyed by event id.
+   *
+   * @param keyedById whether the producer keyed its record by the event id, so it was read on the
+   *     partition of its id and needs no repartition before the re-send check
+   */
+  record Accepted(Fact fact, boolean keyedById) implements Validated {}
 
   /** An invalid event with its reasons; keyed by the record's original key. */
   record Rejected(RejectedEvent event) implements Validated {}

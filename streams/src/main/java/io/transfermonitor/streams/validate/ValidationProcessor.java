@@ -110,11 +110,11 @@ public final class ValidationProcessor<T extends SpecificRecord>
       metrics.eventValid(kind);
       Fact fact = Fact.of(event);
       Record<String, Validated> accepted =
-          record.withKey(fact.eventId()).withValue(new Validated.Accepted(fact));
+          record
+              .withKey(fact.eventId())
+              .withValue(new Validated.Accepted(fact, fact.eventId().equals(key)));
       context.forward(
-          origin == null
-              ? accepted
-              : accepted.withHeaders(pointer(origin).stampedOn(record.headers())));
+          origin == null ? accepted : accepted.withHeaders(pointer(origin).asHeaders()));
       return;
     }
     metrics.rejected(RejectionStage.VALIDATION, kind.name(), violations.get(0).field());

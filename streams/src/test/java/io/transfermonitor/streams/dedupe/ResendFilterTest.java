@@ -27,7 +27,7 @@ class ResendFilterTest {
 
   @BeforeEach
   void init() {
-    MockStores.window(context, "event-ids", RETENTION);
+    MockStores.window(context, "event-ids", RETENTION, new SeenEventSerde());
     filter.init(context);
   }
 

@@ -12,6 +12,8 @@ import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Designations;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.dedupe.SeenEvent;
+import io.transfermonitor.streams.dedupe.SeenEventSerde;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.time.Duration;
@@ -44,7 +46,7 @@ class ScreeningProcessorTest {
           new ScreeningSettings(0.9, 0.45, Duration.ofDays(400), Duration.ofSeconds(1)),
           new MonitorMetrics(meters));
   private KeyValueStore<String, Designation> designations;
-  private WindowStore<String, ScreenedEvent> screened;
+  private WindowStore<String, SeenEvent> screened;
 
   @BeforeEach
   void init() {
@@ -54,8 +56,7 @@ class ScreeningProcessorTest {
             "designations",
             AvroSerde.forValue(InMemorySchemaRegistry.scope(SCOPE), Designation.class));
     screened =
-        MockStores.window(
-            context, "screened-events", Duration.ofDays(400), new ScreenedEventSerde());
+        MockStores.window(context, "screened-events", Duration.ofDays(400), new SeenEventSerde());
     MockStores.keyValue(context, "designations-rescreened", Serdes.Long());
     Designations.dprkSample().forEach(this::designate);
     context.setCurrentSystemTimeMs(NOW);
@@ -183,6 +184,8 @@ class ScreeningProcessorTest {
 
   private void screen(String id, String bank) {
     Fact fact = Fact.of(Events.payment(id, "2024-11-02T00:00:00Z", bank, null));
+    // as the re-send check remembers every event it lets through, before screening sees it
+    screened.put(id, SeenEvent.first(fact, -1, -1), NOW);
     processor.process(new Record<>(id, fact, NOW));
   }
 
