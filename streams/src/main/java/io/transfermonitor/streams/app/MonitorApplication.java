@@ -47,6 +47,7 @@ public final class MonitorApplication implements AutoCloseable {
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     this.meters = meters;
     this.metrics = new MonitorMetrics(meters);
+    config = CasePartitions.fromAlertTopic(kafkaProps, config);
     Properties props = StreamsProperties.of(kafkaProps, config, metrics);
     // the registry's credentials and TLS stores travel in the same properties
     Map<String, Object> configs = new HashMap<>();

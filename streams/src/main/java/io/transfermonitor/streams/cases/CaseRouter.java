@@ -1,11 +1,11 @@
 package io.transfermonitor.streams.cases;
 
 import io.transfermonitor.model.Alert;
-import io.transfermonitor.model.Rule;
+import io.transfermonitor.streams.match.RuleBook;
+import io.transfermonitor.streams.match.RuleChanges;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Stage 7, cases, before the repartition: in, any alert (keyed by alert id); out, the same alert
@@ -15,17 +15,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class CaseRouter implements Processor<String, Alert, String, Alert> {
 
   private final String rulesStore;
+  private final RuleChanges changes;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, Rule> rules;
+  private RuleBook rules;
 
   public CaseRouter(String rulesStore) {
+    this(rulesStore, null);
+  }
+
+  /** A router reading the rules through a snapshot taken again when {@code changes} counts one. */
+  public CaseRouter(String rulesStore, RuleChanges changes) {
     this.rulesStore = rulesStore;
+    this.changes = changes;
   }
 
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.rules = context.getStateStore(rulesStore);
+    this.rules = new RuleBook(context.getStateStore(rulesStore), changes);
   }
 
   @Override

@@ -62,10 +62,15 @@ final class DashboardViews {
     return ActivitySummary.of(state.all(MonitorViews.ACTIVITY), kind);
   }
 
-  /** The alerts, all of them or one rule's (from the instance holding that rule's partition). */
+  /**
+   * The alerts, all of them or one rule's (alert ids start with the rule id; a rule's cases, and so
+   * its alerts, may lie on any instance).
+   */
   AlertSummary alerts(String ruleId, int limit) {
     List<AlertRow> rows =
-        ruleId == null ? state.all(MonitorViews.ALERTS) : state.byKey(MonitorViews.ALERTS, ruleId);
+        ruleId == null
+            ? state.all(MonitorViews.ALERTS)
+            : state.allUnder(MonitorViews.ALERTS, ruleId);
     return AlertSummary.of(rows, limit);
   }
 

@@ -90,9 +90,9 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
       ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
     }
     ledger = ledger.routedVia(fact.origin(), fact.destination()).add(fact, amount.getAsDouble());
-    ledger = judge(rule, ledger, record.timestamp());
-    ledgers.put(key, ledger);
-    emitUsage(rule, ledger, record.timestamp());
+    Judged judged = judge(rule, ledger);
+    ledgers.put(key, judged.ledger());
+    emit(rule, judged, record.timestamp());
   }
 
   private void recheck(long now) {
@@ -109,9 +109,9 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     // stored before the usage goes out, so later stages that read the ledgers see the new state
     for (KeyValue<String, Ledger> entry : due) {
       Rule rule = rules.get(entry.value.ruleId());
-      Ledger judged = judge(rule, entry.value, now);
-      ledgers.put(entry.key, judged);
-      emitUsage(rule, judged, now);
+      Judged judged = judge(rule, entry.value);
+      ledgers.put(entry.key, judged.ledger());
+      emit(rule, judged, now);
     }
   }
 
@@ -121,18 +121,30 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
     return limitChanged || !AlertLevels.newlyReached(rule, ledger).isEmpty();
   }
 
-  private Ledger judge(Rule rule, Ledger ledger, long timestamp) {
+  /** {@code ledger} judged against {@code rule}: the levels it newly reaches, lowest first. */
+  private Judged judge(Rule rule, Ledger ledger) {
     Ledger judged = ledger.withLimit(rule.getLimit());
+    List<LedgerUpdate.LevelReached> reached = new ArrayList<>();
+    long now = context.currentSystemTimeMs();
     for (RuleLevel level : AlertLevels.newlyReached(rule, judged)) {
       judged = judged.withRaised(level.getLabel());
-      context.forward(
-          new Record<>(
-              judged.key(),
-              new LedgerUpdate.LevelReached(rule, judged, level, context.currentSystemTimeMs()),
-              timestamp));
+      reached.add(new LedgerUpdate.LevelReached(rule, judged, level, now));
     }
-    return judged;
+    return new Judged(judged, reached);
   }
+
+  /**
+   * The new usage first, then the levels reached: the later stages compare the totals (reporting
+   * gaps) before the levels are filed, all in one transaction.
+   */
+  private void emit(Rule rule, Judged judged, long timestamp) {
+    emitUsage(rule, judged.ledger(), timestamp);
+    for (LedgerUpdate.LevelReached level : judged.reached()) {
+      context.forward(new Record<>(judged.ledger().key(), level, timestamp));
+    }
+  }
+
+  private record Judged(Ledger ledger, List<LedgerUpdate.LevelReached> reached) {}
 
   private void emitUsage(Rule rule, Ledger ledger, long timestamp) {
     if (rule.getKind() != RuleKind.CAP) {

@@ -38,6 +38,21 @@ public final class ClusterState {
     return rows;
   }
 
+  /**
+   * The rows of {@code view} under {@code key} on every instance: for a store whose keys start with
+   * {@code key} although its input is partitioned otherwise (the alerts, by case).
+   */
+  public <V, R> List<R> allUnder(StoreView<V, R> view, String key) {
+    List<R> rows = new ArrayList<>();
+    for (HostInfo host : hosts.hostsOf(view.store())) {
+      rows.addAll(
+          hosts.isSelf(host)
+              ? local(view, key)
+              : peers.rows(host, view.name(), key, view.rowType()));
+    }
+    return rows;
+  }
+
   /** The rows of {@code view} under {@code partitionKey}, from the instance that owns it. */
   public <V, R> List<R> byKey(StoreView<V, R> view, String partitionKey) {
     HostInfo owner = hosts.ownerOf(view.store(), partitionKey);

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The monitor's stores the dashboard reads, each as a {@link StoreView}: the partitioned ones
- * (gathered across instances) and the global rules (the same everywhere). Ledgers and alerts are
- * partitioned by rule id and keyed {@code ruleId/...}, so one rule's are asked of one instance;
+ * (gathered across instances) and the global rules (the same everywhere). Ledgers are partitioned
+ * by rule id and keyed {@code ruleId/...}, so one rule's are asked of one instance; alerts are
+ * keyed {@code ruleId/...} too but lie with their cases, so one rule's are asked of every instance;
  * cases, activity rows (partitioned by row) and reporting gaps (keyed by the DISCREPANCY rule but
  * held with the ledgers of the cap it compares) are only read whole.
  */
@@ -22,7 +23,7 @@ public final class MonitorViews {
   public static final StoreView<Ledger, Ledger> LEDGERS =
       new StoreView<>("ledgers", MonitorTopology.LEDGERS_STORE, Ledger.class, l -> l);
 
-  /** Alerts as written to the alert topic, partitioned by rule id. */
+  /** Alerts as written to the alert topic, partitioned by case id. */
   public static final StoreView<Alert, AlertRow> ALERTS =
       new StoreView<>("alerts", MonitorTopology.ALERTS_STORE, AlertRow.class, AlertRow::of);
 

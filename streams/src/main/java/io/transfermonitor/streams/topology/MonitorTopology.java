@@ -15,7 +15,7 @@ import io.transfermonitor.streams.activity.ActivityCounts;
 import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
-import io.transfermonitor.streams.alert.AlertsByRule;
+import io.transfermonitor.streams.cases.AlertsByCase;
 import io.transfermonitor.streams.cases.CaseInput;
 import io.transfermonitor.streams.cases.CaseOutcome;
 import io.transfermonitor.streams.cases.CaseProcessor;
@@ -203,7 +203,9 @@ public final class MonitorTopology {
         StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
         "builder-only:9092",
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
-        true);
+        true,
+        StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG,
+        StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
   }
 
   public static Topology build(MonitorConfig config, SchemaRegistryClient registry) {
@@ -220,33 +222,20 @@ public final class MonitorTopology {
     KStream<String, Validated> validated = validate();
     writeRejected(validated);
     KStream<String, Fact> fresh = dropResends(normalizeUnits(byEventId(validated)));
-    KStream<String, Alert> banAlerts = banAlerts(matchBans(fresh));
+    raiseAlerts(banAlerts(matchBans(fresh)), "ban");
     KStream<String, Fact> counted = corroborate(fresh);
     KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(counted));
     writeCapUsage(ledgers);
     KStream<String, GapUpdate> gaps = compareReportedAndObserved(ledgers);
     writeReportingGaps(gaps);
-    // built after the ledgers, so the sub-topologies (and task ids) that existed keep their numbers
-    KStream<String, CaseInput> bans = toCases(banAlerts, "ban");
-    KStream<String, CaseInput> levels = toCases(levelAlerts(ledgers), "level");
-    KStream<String, CaseInput> screens =
-        toCases(screenAlerts(matchScreenRules(screenParties(fresh))), "screen");
-    KStream<String, CaseInput> gapLevels = toCases(gapAlerts(gaps), "gap");
-    KStream<String, CaseInput> toCases =
-        actionsToCases()
-            .merge(bans, Named.as("merge-ban-alerts"))
-            .merge(levels, Named.as("merge-level-alerts"))
-            .merge(screens, Named.as("merge-screen-alerts"))
-            .merge(gapLevels, Named.as("merge-gap-alerts"));
-    KStream<String, CaseOutcome> cases = trackCases(toCases);
-    writeAlerts(cases);
+    raiseAlerts(levelAlerts(ledgers), "level");
+    raiseAlerts(screenAlerts(matchScreenRules(screenParties(fresh))), "screen");
+    raiseAlerts(gapAlerts(gaps), "gap");
+    KStream<String, CaseOutcome> cases =
+        trackCases(actionsToCases().merge(alertsToCases(), Named.as("merge-alerts")));
     writeCases(cases);
-    // last, so the sub-topologies (and task ids, state directories) of earlier versions keep
-    // their numbers: the designations (screening), the activity rows (corroboration), then the
-    // alerts read back for the dashboard
     holdDesignations();
     writeActivity(countActivity(counted));
-    holdAlerts();
     return builder.build();
   }
 
@@ -542,14 +531,42 @@ public final class MonitorTopology {
   }
 
   /**
-   * Stage 7, cases: alerts keyed by case id and repartitioned, so every alert of a case reaches the
-   * task holding it; {@code origin} names the repartition topic ({@code <origin>-alerts-by-case}).
+   * Stage 6, an alert raised: filed under its case id ({@link CaseRouter}), counted and written to
+   * the alert topic by the task that raised it, on its case's partition ({@link AlertsByCase}); so
+   * it is visible to ops when this task commits, and the case stage reads it from there. {@code
+   * origin} names the nodes ({@code key-<origin>-alerts-by-case}, {@code write-<origin>-alerts}).
    */
-  private KStream<String, CaseInput> toCases(KStream<String, Alert> alerts, String origin) {
-    return alerts
-        .process(() -> new CaseRouter(RULES_STORE), Named.as("key-" + origin + "-alerts-by-case"))
-        .repartition(byCaseId(origin + "-alerts-by-case", topics.alerts()))
-        .mapValues(CaseInput::raised, Named.as("as-" + origin + "-alert-raised"));
+  private void raiseAlerts(KStream<String, Alert> alerts, String origin) {
+    alerts
+        .process(
+            () -> new CaseRouter(RULES_STORE, ruleChanges),
+            Named.as("key-" + origin + "-alerts-by-case"))
+        .process(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
+        .selectKey(
+            (caseId, alert) -> alert.getAlertId(), Named.as("key-" + origin + "-alerts-by-id"))
+        .to(
+            topics.alerts().name(),
+            topics.alerts().produced("write-" + origin + "-alerts", new AlertsByCase()));
+  }
+
+  /**
+   * Stage 7, the alerts as written, read back on the partitions of their cases: held in the {@value
+   * #ALERTS_STORE} store for the dashboard (restored from the alert topic itself, no changelog),
+   * and filed in their cases.
+   */
+  private KStream<String, CaseInput> alertsToCases() {
+    Topic<String, Alert> alerts = topics.alerts();
+    return builder
+        .table(
+            alerts.name(),
+            alerts.consumed("read-alerts"),
+            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
+                .withKeySerde(alerts.keySerde())
+                .withValueSerde(alerts.valueSerde())
+                .withCachingDisabled())
+        .toStream(Named.as("alerts-to-cases"))
+        .process(() -> new CaseRouter(RULES_STORE, ruleChanges), Named.as("key-alerts-by-case"))
+        .mapValues(CaseInput::raised, Named.as("as-alert-raised"));
   }
 
   /** Stage 7, operator actions keyed by the case they name, repartitioned like the alerts. */
@@ -567,10 +584,10 @@ public final class MonitorTopology {
   }
 
   /**
-   * One case's alerts and actions must meet in one task. They cross different repartition topics,
-   * and Kafka Streams sizes a repartition topic from its upstream sources, which differ (event
-   * topics, the actions topic): so all of them get the same explicit partition count and the same
-   * default partitioner on the same string key.
+   * One case's alerts and actions must meet in one task: the alerts are on the partition of their
+   * case id in the alert topic ({@link AlertsByCase}), so the actions' repartition topic gets the
+   * alert topic's partition count ({@code casePartitions}, which the application reads from the
+   * cluster) and the same default partitioner on the same string key.
    */
   private <V> Repartitioned<String, V> byCaseId(String name, Topic<String, V> carried) {
     return Repartitioned.<String, V>as(name)
@@ -608,15 +625,6 @@ public final class MonitorTopology {
         CASE_TIMERS_STORE);
   }
 
-  /** Filed alerts; one rule's alerts share a partition, so readers see its levels in order. */
-  private void writeAlerts(KStream<String, CaseOutcome> cases) {
-    cases
-        .flatMapValues(CaseOutcome::filedAlerts, Named.as("as-filed-alert"))
-        .selectKey((caseId, alert) -> alert.getAlertId(), Named.as("key-alerts-by-id"))
-        .process(() -> new AlertMeter(metrics), Named.as("count-alerts"))
-        .to(topics.alerts().name(), topics.alerts().produced("write-alerts", new AlertsByRule()));
-  }
-
   /** Cases (compacted), notifications, and refused actions with the rejected records. */
   private void writeCases(KStream<String, CaseOutcome> cases) {
     cases
@@ -629,20 +637,6 @@ public final class MonitorTopology {
     cases
         .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
         .to(topics.rejected().name(), topics.rejected().produced("write-refused-actions"));
-  }
-
-  /**
-   * Alerts as written, in a store for the dashboard's interactive queries: read back from the alert
-   * topic (committed alerts only, whichever stage raised them), so the store holds what ops see.
-   */
-  private void holdAlerts() {
-    Topic<String, Alert> alerts = topics.alerts();
-    builder.table(
-        alerts.name(),
-        alerts.consumed("read-alerts"),
-        Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
-            .withKeySerde(alerts.keySerde())
-            .withValueSerde(alerts.valueSerde()));
   }
 
   private static KeyValue<String, Alert> byId(Alert alert) {

@@ -12,7 +12,9 @@ import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseChange;
+import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.model.CaseTotal;
 import io.transfermonitor.model.Severity;
 import io.transfermonitor.streams.config.MonitorConfig;
@@ -51,12 +53,19 @@ class CaseNotificationsTest {
     // then
     List<Alert> alerts = monitor.alerts();
     assertThat(alerts)
-        .extracting(Alert::getAlertId, Alert::getCaseId, Alert::getCaseChange)
+        .extracting(Alert::getAlertId, Alert::getCaseId)
         .containsExactly(
-            tuple(ARMS + "/m1", ARMS + "/PRK/RUS", CaseChange.OPENED),
-            tuple(ARMS + "/m2", ARMS + "/PRK/RUS", CaseChange.UPDATED),
-            tuple(ARMS + "/kn23", ARMS + "/PRK/RUS", CaseChange.UPDATED),
-            tuple(ARMS + "/air-defence", ARMS + "/RUS/PRK", CaseChange.OPENED));
+            tuple(ARMS + "/m1", ARMS + "/PRK/RUS"),
+            tuple(ARMS + "/m2", ARMS + "/PRK/RUS"),
+            tuple(ARMS + "/kn23", ARMS + "/PRK/RUS"),
+            tuple(ARMS + "/air-defence", ARMS + "/RUS/PRK"));
+    // what each alert did to its case: the first of each direction opened it, the others updated it
+    assertThat(monitor.caseOf(ARMS + "/PRK/RUS").getHistory())
+        .extracting(CaseHistoryEntry::getStep, CaseHistoryEntry::getAlertId)
+        .containsExactly(tuple(CaseStep.OPENED, ARMS + "/m1"));
+    assertThat(monitor.caseOf(ARMS + "/RUS/PRK").getHistory())
+        .extracting(CaseHistoryEntry::getStep, CaseHistoryEntry::getAlertId)
+        .containsExactly(tuple(CaseStep.OPENED, ARMS + "/air-defence"));
     Case toRussia = monitor.caseOf(ARMS + "/PRK/RUS");
     assertThat(toRussia.getAlertCount()).isEqualTo(3);
     assertThat(toRussia.getTotals())
