@@ -272,8 +272,8 @@ public final class BenchCommand implements Callable<Integer> {
       CostMeter meter =
           new CostMeter(
               admin,
-              t -> t.startsWith("bench-" + runId + ".") || t.startsWith(monitorId + "-"),
-              topics.eventTopics());
+              new RunTopics(
+                  List.of("bench-" + runId + ".", monitorId + "-"), topics.eventTopics()));
 
       PassResult baseline =
           runBaseline(cluster, registry, topics, baselineOut, progress, meter, runId);

@@ -109,6 +109,9 @@ public final class BenchReport {
       out.addAll(CostTable.commitLines(passes, commitIntervalMs));
       out.addAll(CostTable.costLines(passes));
     }
+    if (monitor != null && !monitor.cost().topics().isEmpty()) {
+      out.addAll(CostTable.stageLines(monitor));
+    }
     out.add("targets");
     out.add(target("monitor >= 70 % of baseline", ratioVerdict(), f("%.0f %%", ratio() * 100)));
     out.add(latencyTarget());
