@@ -153,6 +153,14 @@ public final class BenchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--profile",
+      description =
+          "Record the monitor pass with JFR (profile settings) to monitor-pass.jfr in --work-dir"
+              + " (default: the current directory), kept, and print the top frames of its stream"
+              + " threads by self and inclusive samples.")
+  boolean profile;
+
+  @Option(
       names = "--work-dir",
       description = "Where broker data, state and the CSV go (default: a new temp directory).")
   Path workDir;
@@ -201,6 +209,15 @@ public final class BenchCommand implements Callable<Integer> {
         EmbeddedStack.deleteRecursively(dir); // gigabytes of topic data and state
       }
     }
+  }
+
+  /**
+   * Where {@code --profile} writes: the work dir when one is given, else the current directory (a
+   * temp work dir is deleted at the end, the recording is kept).
+   */
+  private Path profileFile() {
+    Path dir = workDir != null ? workDir : Path.of("");
+    return dir.toAbsolutePath().resolve("monitor-pass.jfr");
   }
 
   /** A fresh embedded stack on free ports, with its data under {@code dir}. */
@@ -286,9 +303,14 @@ public final class BenchCommand implements Callable<Integer> {
               topics,
               dir.resolve("state-" + runId),
               commitIntervalMs);
-      PassResult monitored = monitor.run(instances, progress, meter, monitorId, out);
+      PassRecording recording = profile ? PassRecording.to(profileFile()) : PassRecording.none();
+      PassResult monitored = monitor.run(instances, progress, meter, monitorId, recording, out);
       printPass(monitored);
       report.monitor(monitored);
+      if (recording.enabled()) {
+        out.println("profile: the monitor pass recorded to " + recording.file());
+        report.profile(recording.read(t -> t.contains("StreamThread"), "stream threads"));
+      }
       if (latencySeconds > 0) {
         measureLatency(cluster, registry, topics, v, p, report);
       }
