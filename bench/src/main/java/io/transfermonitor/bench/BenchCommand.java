@@ -328,7 +328,10 @@ public final class BenchCommand implements Callable<Integer> {
       report.monitor(monitored);
       if (recording.enabled()) {
         out.println("profile: the monitor pass recorded to " + recording.file());
-        report.profile(recording.read(t -> t.contains("StreamThread"), "stream threads"));
+        report.profile(
+            recording.read(
+                t -> t.contains("StreamThread"),
+                "threads named *StreamThread* (the stream threads and the global one)"));
       }
       if (latencySeconds > 0) {
         measureLatency(cluster, registry, topics, v, p, report);
@@ -368,8 +371,8 @@ public final class BenchCommand implements Callable<Integer> {
     DesignationPublisher.publish(cluster.clientProperties(), topics.designations(), all);
     out.printf(
         Locale.ROOT,
-        "designations: %,d UN + %,d synthetic published to %s (%d of them name a workload party"
-            + " or vessel exactly)%n",
+        "designations: %,d UN + %,d synthetic published to %s (exact hits on the workload's"
+            + " parties and vessels: %d)%n",
         un.size(),
         synthetic.size(),
         topics.designations(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import jdk.jfr.Configuration;
@@ -27,10 +28,15 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class PassRecording {
 
-  /** Frames JFR keeps per stack: Kafka Streams' processor chains run deeper than its default 64. */
+  /**
+   * Frames JFR keeps per stack: some stacks of Kafka Streams' processor chains exceed its default
+   * 64.
+   */
   static final int STACK_DEPTH = 512;
 
   private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+  private static final Pattern LAMBDA_SUFFIX =
+      Pattern.compile("\\$\\$Lambda\\$\\d+(?:[+/]0x[0-9a-f]+)?(?:\\.\\d+)?$");
 
   private final Path file;
   private Recording recording;
@@ -133,7 +139,7 @@ public final class PassRecording {
         }
         List<String> frames = new ArrayList<>(stack.getFrames().size());
         for (RecordedFrame frame : stack.getFrames()) {
-          frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+          frames.add(frameName(frame.getMethod().getType().getName(), frame.getMethod().getName()));
         }
         stacks.add(frames);
       }
@@ -141,6 +147,16 @@ public final class PassRecording {
       throw new UncheckedIOException("cannot read the JFR recording " + file, e);
     }
     return new Profile(file, description, stacks, all, truncated);
+  }
+
+  /**
+   * {@code type.method}; a lambda's class loses the number and address the JVM gave it ({@code
+   * StreamTask$$Lambda$3071+0x00007f6fd4948a28.run} is {@code StreamTask$$Lambda.run}), which
+   * differ from run to run. The frame below it, {@code StreamTask.lambda$doProcess$0}, names the
+   * lambda.
+   */
+  static String frameName(String type, String method) {
+    return LAMBDA_SUFFIX.matcher(type).replaceFirst("\\$\\$Lambda") + "." + method;
   }
 
   /**

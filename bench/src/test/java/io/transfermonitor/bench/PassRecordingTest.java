@@ -35,6 +35,20 @@ class PassRecordingTest {
   }
 
   @Test
+  void shouldNameALambdaFrameWithoutTheNumberAndAddressOfItsClass() {
+    assertThat(
+            PassRecording.frameName(
+                "org.apache.kafka.streams.processor.internals.StreamTask$$Lambda$3071"
+                    + "+0x00007f6fd4948a28.244958587",
+                "run"))
+        .isEqualTo("org.apache.kafka.streams.processor.internals.StreamTask$$Lambda.run");
+    assertThat(PassRecording.frameName("a.B$$Lambda$12/0x0000000800c4b840", "apply"))
+        .isEqualTo("a.B$$Lambda.apply");
+    assertThat(PassRecording.frameName("a.B", "lambda$doProcess$0"))
+        .isEqualTo("a.B.lambda$doProcess$0");
+  }
+
+  @Test
   void shouldRecordNothingWhenNotAsked() {
     PassRecording none = PassRecording.none();
 
