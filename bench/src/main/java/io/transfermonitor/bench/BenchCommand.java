@@ -9,7 +9,10 @@ import io.transfermonitor.cli.TargetCluster;
 import io.transfermonitor.cli.TransferMonitor;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.producers.designations.DesignationPublisher;
+import io.transfermonitor.producers.designations.SampleList;
 import io.transfermonitor.producers.ingest.IngestResult;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.Topics;
@@ -41,10 +44,12 @@ import picocli.CommandLine.Spec;
  * fresh embedded broker (or the cluster the settings name, as for every other command: {@code
  * --config}, {@code --bootstrap-servers}, {@code --schema-registry-url}, {@code KAFKA_*}), writes a
  * generated workload once to the input topics of the run, publishes the rules with the CLI's {@link
- * RulePublisher}, then runs an exactly-once consumer-producer baseline and the monitor over it, and
- * prints for each events per second, peak heap and state on disk, the monitor's event-to-alert
- * latency under steady load, the throughput of {@code ingest} on a generated CSV, the targets as
- * PASS/MISS lines, and last {@code ratio monitor/baseline: X.XX}.
+ * RulePublisher} and the UN consolidated list plus {@code --designations} synthetic designations
+ * with the producers' {@link DesignationPublisher}, then runs an exactly-once consumer-producer
+ * baseline and the monitor over it ({@code --profile}: the monitor's under JFR), and prints for
+ * each events per second, peak heap and state on disk, the monitor's event-to-alert latency under
+ * steady load, the throughput of {@code ingest} on a generated CSV, the targets as PASS/MISS lines,
+ * and last {@code ratio monitor/baseline: X.XX}.
  */
 @Command(
     name = "bench",
@@ -90,6 +95,16 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Rule set to start from (default: the built-in deploy/config/rules.yaml).")
   Path rulesFile;
+
+  @Option(
+      names = "--designations",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Synthetic designations published besides the UN consolidated list (persons, entities,"
+              + " vessels; one in 1,000 names a workload party or vessel exactly)"
+              + " (default: ${DEFAULT-VALUE}).")
+  int designations;
 
   @Option(
       names = "--partitions",
@@ -153,6 +168,14 @@ public final class BenchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--profile",
+      description =
+          "Record the monitor pass with JFR (profile settings) to monitor-pass.jfr in --work-dir"
+              + " (default: the current directory), kept, and print the top frames of its stream"
+              + " threads by self and inclusive samples.")
+  boolean profile;
+
+  @Option(
       names = "--work-dir",
       description = "Where broker data, state and the CSV go (default: a new temp directory).")
   Path workDir;
@@ -203,6 +226,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Where {@code --profile} writes: the work dir when one is given, else the current directory (a
+   * temp work dir is deleted at the end, the recording is kept).
+   */
+  private Path profileFile() {
+    Path dir = workDir != null ? workDir : Path.of("");
+    return dir.toAbsolutePath().resolve("monitor-pass.jfr");
+  }
+
   /** A fresh embedded stack on free ports, with its data under {@code dir}. */
   private TargetCluster embedded(Path dir) {
     return TargetCluster.embedded(
@@ -215,6 +247,9 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--events, --vessels, --parties, --partitions, --instances and --scale must be >= 1");
+    }
+    if (designations < 0) {
+      throw new ParameterException(spec.commandLine(), "--designations must be >= 0");
     }
     if (commitIntervalMs < 1 || latencyRate < 1 || latencySeconds < 0) {
       throw new ParameterException(
@@ -255,6 +290,7 @@ public final class BenchCommand implements Callable<Integer> {
       List<Rule> ruleSet = MonitorPass.ruleSet(DefaultRules.load(rulesFile), rules);
       RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
       out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
+      publishDesignations(cluster, topics, p, v);
 
       WorkloadWriter.Written written =
           new WorkloadWriter(cluster.clientProperties(), registry, topics)
@@ -272,8 +308,8 @@ public final class BenchCommand implements Callable<Integer> {
       CostMeter meter =
           new CostMeter(
               admin,
-              t -> t.startsWith("bench-" + runId + ".") || t.startsWith(monitorId + "-"),
-              topics.eventTopics());
+              new RunTopics(
+                  List.of("bench-" + runId + ".", monitorId + "-"), topics.eventTopics()));
 
       PassResult baseline =
           runBaseline(cluster, registry, topics, baselineOut, progress, meter, runId);
@@ -286,9 +322,17 @@ public final class BenchCommand implements Callable<Integer> {
               topics,
               dir.resolve("state-" + runId),
               commitIntervalMs);
-      PassResult monitored = monitor.run(instances, progress, meter, monitorId, out);
+      PassRecording recording = profile ? PassRecording.to(profileFile()) : PassRecording.none();
+      PassResult monitored = monitor.run(instances, progress, meter, monitorId, recording, out);
       printPass(monitored);
       report.monitor(monitored);
+      if (recording.enabled()) {
+        out.println("profile: the monitor pass recorded to " + recording.file());
+        report.profile(
+            recording.read(
+                t -> t.contains("StreamThread"),
+                "threads named *StreamThread* (the stream threads and the global one)"));
+      }
       if (latencySeconds > 0) {
         measureLatency(cluster, registry, topics, v, p, report);
       }
@@ -312,6 +356,27 @@ public final class BenchCommand implements Callable<Integer> {
     }
     report.print(out);
     return 0;
+  }
+
+  /**
+   * Publishes the UN consolidated list the demo loads and {@code --designations} synthetic ones
+   * with the CLI's publisher ({@code designations load}), so the screening stage screens against a
+   * real list before the passes start.
+   */
+  private void publishDesignations(TargetCluster cluster, Topics topics, int parties, int vessels) {
+    List<Designation> un = SampleList.read().designations();
+    List<Designation> synthetic = SyntheticDesignations.of(designations, parties, vessels, seed);
+    List<Designation> all = new ArrayList<>(un);
+    all.addAll(synthetic);
+    DesignationPublisher.publish(cluster.clientProperties(), topics.designations(), all);
+    out.printf(
+        Locale.ROOT,
+        "designations: %,d UN + %,d synthetic published to %s (exact hits on the workload's"
+            + " parties and vessels: %d)%n",
+        un.size(),
+        synthetic.size(),
+        topics.designations(),
+        synthetic.stream().filter(SyntheticDesignations::isExactHit).count());
   }
 
   private PassResult runBaseline(

@@ -21,6 +21,9 @@ public final class BenchReport {
   /** The live heap must stay below this many bytes. */
   public static final long MAX_HEAP_BYTES = 256L * 1024 * 1024;
 
+  /** Frames listed by self and by inclusive samples in the profile. */
+  static final int PROFILE_FRAMES = 25;
+
   private final long commitIntervalMs;
   private PassResult baseline;
   private PassResult monitor;
@@ -29,6 +32,7 @@ public final class BenchReport {
   private long latencySent;
   private Double ingestRowsPerSecond;
   private final List<String> notes = new ArrayList<>();
+  private PassRecording.Profile profile;
 
   public BenchReport(long commitIntervalMs) {
     this.commitIntervalMs = commitIntervalMs;
@@ -51,6 +55,11 @@ public final class BenchReport {
 
   public void ingest(double rowsPerSecond) {
     this.ingestRowsPerSecond = rowsPerSecond;
+  }
+
+  /** The profile of the monitor pass ({@code --profile}), printed before the targets. */
+  public void profile(PassRecording.Profile profile) {
+    this.profile = profile;
   }
 
   /** A line printed with the results (e.g. why a figure is missing). */
@@ -108,6 +117,12 @@ public final class BenchReport {
     if (!passes.isEmpty()) {
       out.addAll(CostTable.commitLines(passes, commitIntervalMs));
       out.addAll(CostTable.costLines(passes));
+    }
+    if (monitor != null && !monitor.cost().topics().isEmpty()) {
+      out.addAll(CostTable.stageLines(monitor));
+    }
+    if (profile != null) {
+      out.addAll(profile.lines(PROFILE_FRAMES));
     }
     out.add("targets");
     out.add(target("monitor >= 70 % of baseline", ratioVerdict(), f("%.0f %%", ratio() * 100)));

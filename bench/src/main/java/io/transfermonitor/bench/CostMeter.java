@@ -1,7 +1,5 @@
 package io.transfermonitor.bench;
 
-import java.util.List;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -9,24 +7,19 @@ import org.apache.kafka.clients.admin.Admin;
  * and after it the {@link PassCost} from a second snapshot and the pass's {@link ClientTraffic}.
  *
  * @param admin the cluster's admin client
- * @param runTopics which topics belong to the run (its inputs, outputs and internal topics)
- * @param inputTopics the run's input topics
+ * @param run which topics belong to the run (its inputs, outputs and internal topics)
  */
-public record CostMeter(Admin admin, Predicate<String> runTopics, List<String> inputTopics) {
-
-  public CostMeter {
-    inputTopics = List.copyOf(inputTopics);
-  }
+public record CostMeter(Admin admin, RunTopics run) {
 
   /** The run's topics as they stand now. */
   public LogSnapshot snapshot() {
-    return LogSnapshot.take(admin, runTopics);
+    return LogSnapshot.take(admin, run::contains);
   }
 
   /** The cost of a pass over {@code inputEvents} that began at {@code before}, measured now. */
   public Measured since(LogSnapshot before, long inputEvents, ClientTraffic traffic) {
     LogSnapshot after = snapshot();
-    return new Measured(after, PassCost.of(inputEvents, before, after, traffic, inputTopics));
+    return new Measured(after, PassCost.of(inputEvents, before, after, traffic, run));
   }
 
   /**

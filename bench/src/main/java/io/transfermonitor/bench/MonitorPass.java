@@ -57,9 +57,17 @@ public final class MonitorPass implements AutoCloseable {
     return rules;
   }
 
-  /** Starts the instances and waits until every input record is committed. */
+  /**
+   * Starts the instances and waits until every input record is committed; {@code recording} records
+   * from just before the instances start until then.
+   */
   public PassResult run(
-      int instances, GroupCommitProgress progress, CostMeter meter, String appId, PrintStream out)
+      int instances,
+      GroupCommitProgress progress,
+      CostMeter meter,
+      String appId,
+      PassRecording recording,
+      PrintStream out)
       throws InterruptedException {
     MonitorConfig config =
         base.toBuilder()
@@ -72,6 +80,7 @@ public final class MonitorPass implements AutoCloseable {
         instances, appId, commitIntervalMs);
     LogSnapshot before = meter.snapshot();
     try (HeapWatch heap = HeapWatch.start()) {
+      recording.start();
       long start = System.nanoTime();
       for (int i = 0; i < instances; i++) {
         apps.add(MonitorApplication.start(kafkaProps(i), config));
@@ -83,6 +92,8 @@ public final class MonitorPass implements AutoCloseable {
       try (commits) {
         done = progress.awaitDone(appId, Duration.ofMinutes(30), this::healthy, out);
         nanos = System.nanoTime() - start;
+      } finally {
+        recording.stop();
       }
       if (!done) {
         throw new IllegalStateException(

@@ -22,10 +22,12 @@ import io.transfermonitor.model.TroopDeployment;
 import io.transfermonitor.model.WorkerDispatch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -181,9 +183,9 @@ public final class Workload implements Iterator<WorkloadRecord> {
       parties.add(
           new Party(
               role,
-              "Bench Trading Party " + p,
-              List.of(new Identifier(IdentifierScheme.REGISTRATION, "REG-" + p)),
-              p % 5 == 0 ? "PRK" : p % 5 == 1 ? "RUS" : "CHN"));
+              partyName(p),
+              List.of(new Identifier(IdentifierScheme.REGISTRATION, partyRegistration(p))),
+              partyCountry(p)));
     }
     return parties;
   }
@@ -218,8 +220,8 @@ public final class Workload implements Iterator<WorkloadRecord> {
     return TankerDelivery.newBuilder()
         .setHeader(header)
         .setVesselImo(imo(v))
-        .setVesselName("BENCH TANKER " + v)
-        .setVesselFlag(FLAGS[v % FLAGS.length])
+        .setVesselName(vesselName(v))
+        .setVesselFlag(vesselFlag(v))
         .setProductClass(crude ? ProductClass.CRUDE : ProductClass.REFINED)
         .setProduct(crude ? "CRUDE" : REFINED[random.nextInt(REFINED.length)])
         .setQuantity(tons ? 300 + random.nextInt(7_700) : 2_000 + random.nextInt(58_000))
@@ -228,12 +230,43 @@ public final class Workload implements Iterator<WorkloadRecord> {
         .setDischargePort(random.nextBoolean() ? "Nampo" : "Chongjin")
         .setShipToShip(shipToShip)
         .setCounterpartVesselImo(shipToShip ? imo(counterpart) : null)
-        .setCounterpartVesselName(shipToShip ? "BENCH TANKER " + counterpart : null)
-        .setCounterpartVesselFlag(shipToShip ? FLAGS[counterpart % FLAGS.length] : null);
+        .setCounterpartVesselName(shipToShip ? vesselName(counterpart) : null)
+        .setCounterpartVesselFlag(shipToShip ? vesselFlag(counterpart) : null);
   }
 
-  private static String imo(int vessel) {
+  /** The name of party {@code p} of the pool, as every event naming it writes it. */
+  static String partyName(int p) {
+    return "Bench Trading Party " + p;
+  }
+
+  /** The registration number of party {@code p}. */
+  static String partyRegistration(int p) {
+    return "REG-" + p;
+  }
+
+  /** The country of party {@code p}. */
+  static String partyCountry(int p) {
+    return p % 5 == 0 ? "PRK" : p % 5 == 1 ? "RUS" : "CHN";
+  }
+
+  /** The name of vessel {@code v} of the pool. */
+  static String vesselName(int vessel) {
+    return "BENCH TANKER " + vessel;
+  }
+
+  /** The IMO number of vessel {@code v}: 9000000 and up. */
+  static String imo(int vessel) {
     return Integer.toString(9_000_000 + vessel % 1_000_000);
+  }
+
+  /** The flag of vessel {@code v}. */
+  static String vesselFlag(int vessel) {
+    return FLAGS[vessel % FLAGS.length];
+  }
+
+  /** The BICs of the banks payments name. */
+  static List<String> bankBics() {
+    return Arrays.stream(BANKS).map(Bank::getBic).filter(Objects::nonNull).toList();
   }
 
   private TankerDelivery tanker(EventHeader header) {

@@ -68,6 +68,17 @@ class BenchCommandIT {
     double[] monitorOffsets = rows(lines, "           offsets written").get(1);
     assertThat(monitorOffsets[4]).isGreaterThan(monitorWrites[4]);
     assertThat(rows(lines, "           records read").get(1)[0]).isEqualTo(1.0);
+    // the monitor's stages: each internal topic by its stage name, adding up to the same totals
+    int stages =
+        lines.indexOf("cost per stage (monitor pass, per input event, most bytes written first)");
+    assertThat(stages).isPositive();
+    List<String> stageRows = lines.subList(stages + 2, lines.indexOf("targets"));
+    assertThat(stageRows).anyMatch(l -> l.matches("  [a-z-]+ +repartition .*"));
+    assertThat(stageRows).anyMatch(l -> l.matches("  [a-z-]+ +changelog .*"));
+    assertThat(stageRows).noneMatch(l -> l.contains("bench-monitor-"));
+    double[] stageTotal = row(stageRows, "  total");
+    assertThat(stageTotal[0]).isEqualTo(monitorWrites[4]);
+    assertThat(stageTotal[3]).isEqualTo(rows(lines, "           bytes read").get(1)[4]);
   }
 
   private static double[] row(List<String> lines, String label) {

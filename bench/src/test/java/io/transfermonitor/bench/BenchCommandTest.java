@@ -61,4 +61,20 @@ class BenchCommandTest {
     assertThat(exit).isEqualTo(TransferMonitor.EXIT_BAD_SETTING);
     assertThat(err.toString()).contains("--events", "must be >= 1");
   }
+
+  @Test
+  void shouldRefuseANegativeNumberOfSyntheticDesignations() {
+    int exit = run("--designations", "-1");
+
+    assertThat(exit).isEqualTo(TransferMonitor.EXIT_BAD_SETTING);
+    assertThat(err.toString()).contains("--designations must be >= 0");
+  }
+
+  @Test
+  void shouldOfferTheProfileAndTheSyntheticDesignations() {
+    int exit = run("--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("--profile", "--designations=N", "monitor-pass.jfr");
+  }
 }

@@ -3,7 +3,6 @@ package io.transfermonitor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
@@ -23,6 +22,18 @@ class BenchReportTest {
         0,
         CommitCadence.ofCommitTimes(List.of(), 0, "nothing"),
         PassCost.none(records));
+  }
+
+  private static PassCost.TopicFlow topic(
+      String name,
+      TopicClass c,
+      long records,
+      long offsets,
+      long bytes,
+      long read,
+      long bytesRead) {
+    return new PassCost.TopicFlow(
+        "bench-r." + name, name, c, new PassCost.Flow(records, offsets, bytes, read, bytesRead));
   }
 
   @Test
@@ -84,11 +95,11 @@ class BenchReportTest {
     PassCost cost =
         new PassCost(
             1_000,
-            Map.of(
-                TopicClass.INPUT, new PassCost.Flow(0, 0, 0, 1_000, 150_000),
-                TopicClass.REPARTITION, new PassCost.Flow(1_000, 1_010, 90_000, 1_000, 80_000),
-                TopicClass.CHANGELOG, new PassCost.Flow(1_500, 1_505, 120_000, 0, 0),
-                TopicClass.OUTPUT, new PassCost.Flow(500, 505, 60_000, 0, 0)));
+            List.of(
+                topic("tm.events.payment", TopicClass.INPUT, 0, 0, 0, 1_000, 150_000),
+                topic("facts-by-rule", TopicClass.REPARTITION, 1_000, 1_010, 90_000, 1_000, 80_000),
+                topic("ledgers", TopicClass.CHANGELOG, 1_500, 1_505, 120_000, 0, 0),
+                topic("tm.alerts", TopicClass.OUTPUT, 500, 505, 60_000, 0, 0)));
     PassResult monitor =
         new PassResult("monitor", 1_000, (long) 1e9, MIB, MIB, MIB, 1, 0, 0, cadence, cost);
     BenchReport report = new BenchReport(100);
@@ -117,5 +128,57 @@ class BenchReportTest {
                 + "         2.00",
             "           bytes read                150           80            0            0"
                 + "          230");
+  }
+
+  @Test
+  void shouldListTheMonitorsStagesByBytesWrittenWithTheTotalsOfTheCostSection() {
+    // given a monitor pass whose changelog grew most, then a repartition topic and the alerts
+    PassCost cost =
+        new PassCost(
+            1_000,
+            List.of(
+                topic("tm.events.payment", TopicClass.INPUT, 0, 0, 0, 1_000, 150_000),
+                topic("tm.alerts", TopicClass.OUTPUT, 500, 505, 60_000, 0, 0),
+                topic("screened-events", TopicClass.CHANGELOG, 1_500, 1_505, 120_000, 0, 0),
+                topic(
+                    "facts-by-rule", TopicClass.REPARTITION, 1_000, 1_010, 90_000, 1_000, 80_000)));
+    BenchReport report = new BenchReport(100);
+    report.baseline(pass("baseline", 1_000, 1, 60));
+    report.monitor(
+        new PassResult(
+            "monitor",
+            1_000,
+            (long) 1e9,
+            MIB,
+            MIB,
+            MIB,
+            1,
+            0,
+            0,
+            CommitCadence.ofCommitTimes(List.of(), 0, "nothing"),
+            cost));
+
+    // when
+    List<String> lines = report.lines();
+
+    // then one section, for the monitor only, before the targets
+    int at =
+        lines.indexOf("cost per stage (monitor pass, per input event, most bytes written first)");
+    assertThat(at).isPositive().isLessThan(lines.indexOf("targets"));
+    assertThat(lines.subList(at + 1, at + 7))
+        .containsExactly(
+            "  topic             class        records written   bytes written    records read"
+                + "      bytes read",
+            "  screened-events   changelog               1.50             120            0.00"
+                + "               0",
+            "  facts-by-rule     repartition             1.00              90            1.00"
+                + "              80",
+            "  tm.alerts         output                  0.50              60            0.00"
+                + "               0",
+            "  tm.events.payment input                   0.00               0            1.00"
+                + "             150",
+            "  total                                     3.00             270            2.00"
+                + "             230");
+    assertThat(lines).filteredOn(l -> l.startsWith("cost per stage")).hasSize(1);
   }
 }

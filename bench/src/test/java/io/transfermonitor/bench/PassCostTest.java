@@ -16,6 +16,8 @@ class PassCostTest {
   private static final String CHANGELOG = "bench-monitor-r-ledgers-changelog";
   private static final String ALERTS = "bench-r.tm.alerts";
   private static final List<String> INPUTS = List.of(INPUT);
+  private static final RunTopics RUN =
+      new RunTopics(List.of("bench-r.", "bench-monitor-r-"), INPUTS);
 
   private final Metrics metrics = new Metrics();
 
@@ -99,7 +101,7 @@ class PassCostTest {
     read("c", REPARTITION, 1_000, 95_000);
 
     // when
-    PassCost cost = PassCost.of(1_000, before, after, ClientTraffic.of(metrics.metrics()), INPUTS);
+    PassCost cost = PassCost.of(1_000, before, after, ClientTraffic.of(metrics.metrics()), RUN);
 
     // then
     assertThat(cost.flow(TopicClass.INPUT)).isEqualTo(new PassCost.Flow(0, 0, 0, 1_000, 180_000));
@@ -112,5 +114,55 @@ class PassCostTest {
     assertThat(cost.perEvent(cost.total().recordsWritten())).isEqualTo(3.05);
     assertThat(cost.perEvent(cost.total().bytesWritten())).isEqualTo(409.0);
     assertThat(after.changelogBytes()).isEqualTo(300_000);
+  }
+
+  @Test
+  void shouldNameEachTopicByItsStageAndListTheMostBytesWrittenFirst() {
+    // given a pass that grew the changelog most, then the repartition topic, and only read the
+    // input
+    LogSnapshot before = new LogSnapshot(Map.of(INPUT, 1_000L), Map.of(INPUT, 200_000L));
+    LogSnapshot after =
+        new LogSnapshot(
+            Map.of(INPUT, 1_000L, REPARTITION, 1_010L, CHANGELOG, 2_010L, "bench-r.tm.unused", 0L),
+            Map.of(INPUT, 200_000L, REPARTITION, 100_000L, CHANGELOG, 300_000L));
+    written("p", REPARTITION, 1_000, 0);
+    written("p", CHANGELOG, 2_000, 0);
+    read("c", INPUT, 1_000, 180_000);
+    read("c", REPARTITION, 1_000, 95_000);
+
+    // when
+    PassCost cost = PassCost.of(1_000, before, after, ClientTraffic.of(metrics.metrics()), RUN);
+
+    // then the topics the pass neither wrote nor read are left out, and the classes add up
+    assertThat(cost.topics())
+        .containsExactly(
+            new PassCost.TopicFlow(
+                CHANGELOG,
+                "ledgers",
+                TopicClass.CHANGELOG,
+                new PassCost.Flow(2_000, 2_010, 300_000, 0, 0)),
+            new PassCost.TopicFlow(
+                REPARTITION,
+                "facts-by-rule",
+                TopicClass.REPARTITION,
+                new PassCost.Flow(1_000, 1_010, 100_000, 1_000, 95_000)),
+            new PassCost.TopicFlow(
+                INPUT,
+                "tm.events.payment",
+                TopicClass.INPUT,
+                new PassCost.Flow(0, 0, 0, 1_000, 180_000)));
+    assertThat(cost.flow(TopicClass.CHANGELOG)).isEqualTo(cost.topics().get(0).flow());
+    assertThat(cost.total()).isEqualTo(new PassCost.Flow(3_000, 3_020, 400_000, 2_000, 275_000));
+  }
+
+  @Test
+  void shouldStripTheLongestPrefixOfTheRunAndTheInternalSuffix() {
+    RunTopics run = new RunTopics(List.of("bench-r.", "bench-r.x-"), INPUTS);
+
+    assertThat(run.shortName("bench-r.x-screened-events-changelog")).isEqualTo("screened-events");
+    assertThat(run.shortName("bench-r.tm.alerts")).isEqualTo("tm.alerts");
+    assertThat(run.shortName("elsewhere-repartition")).isEqualTo("elsewhere");
+    assertThat(run.contains("bench-r.tm.alerts")).isTrue();
+    assertThat(run.contains("bench-s.tm.alerts")).isFalse();
   }
 }
