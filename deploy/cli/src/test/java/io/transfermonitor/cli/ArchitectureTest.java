@@ -42,6 +42,7 @@ class ArchitectureTest {
           "ledger",
           "gap",
           "activity",
+          "local",
           "alert",
           "cases",
           "errors",

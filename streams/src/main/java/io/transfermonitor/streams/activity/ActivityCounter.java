@@ -8,11 +8,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage 8, activity. In: {@link ActivityCount}s keyed by row (repartitioned, so each row lives in
- * one task). Adds each to its row in the {@code activity} store; out, keyed by row: the row's new
- * {@link Activity} for the compacted aggregate topic.
+ * Stage 8, activity. In: {@link ActivityPartial}s keyed by row (what one task's facts added to the
+ * row since its last flush, repartitioned, so each row lives in one task). Adds each to its row in
+ * the {@code activity} store; out, keyed by row: the row's new {@link Activity} for the compacted
+ * aggregate topic.
  */
-public final class ActivityCounter implements Processor<String, ActivityCount, String, Activity> {
+public final class ActivityCounter implements Processor<String, ActivityPartial, String, Activity> {
 
   private final String storeName;
   private ProcessorContext<String, Activity> context;
@@ -29,12 +30,12 @@ public final class ActivityCounter implements Processor<String, ActivityCount, S
   }
 
   @Override
-  public void process(Record<String, ActivityCount> record) {
-    ActivityCount count = record.value();
+  public void process(Record<String, ActivityPartial> record) {
+    ActivityPartial partial = record.value();
     ActivityTally held = rows.get(record.key());
-    ActivityTally tally = (held == null ? ActivityTally.none() : held).add(count);
+    ActivityTally tally = (held == null ? ActivityTally.none() : held).plus(partial.added());
     rows.put(record.key(), tally);
-    context.forward(record.withValue(activity(record.key(), count, tally)));
+    context.forward(record.withValue(activity(record.key(), partial.row(), tally)));
   }
 
   private Activity activity(String key, ActivityCount count, ActivityTally tally) {

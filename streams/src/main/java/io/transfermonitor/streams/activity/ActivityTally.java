@@ -25,11 +25,11 @@ public record ActivityTally(
             quantities == null ? new TreeMap<>() : new TreeMap<>(quantities));
   }
 
-  static ActivityTally none() {
+  public static ActivityTally none() {
     return new ActivityTally(0, null, null, null);
   }
 
-  ActivityTally add(ActivityCount count) {
+  public ActivityTally add(ActivityCount count) {
     SortedMap<String, Double> more = new TreeMap<>(quantities);
     more.merge(count.unit(), count.quantity(), Double::sum);
     return new ActivityTally(
@@ -37,6 +37,17 @@ public record ActivityTally(
         more,
         sum(deliveryCount, count.deliveries()),
         sum(corroboratedDeliveryCount, count.corroboratedDeliveries()));
+  }
+
+  /** This tally and {@code other} added up. */
+  ActivityTally plus(ActivityTally other) {
+    SortedMap<String, Double> more = new TreeMap<>(quantities);
+    other.quantities.forEach((unit, quantity) -> more.merge(unit, quantity, Double::sum));
+    return new ActivityTally(
+        eventCount + other.eventCount,
+        more,
+        sum(deliveryCount, other.deliveryCount),
+        sum(corroboratedDeliveryCount, other.corroboratedDeliveryCount));
   }
 
   private static Long sum(Long total, Long change) {

@@ -134,13 +134,58 @@ public record Ledger(
   }
 
   private List<String> recentWith(String eventId) {
-    List<String> recent = new ArrayList<>(recentEventIds);
-    recent.remove(eventId);
-    recent.add(eventId);
+    return recent(recentEventIds, List.of(eventId));
+  }
+
+  /**
+   * The ids of {@code kept} followed by {@code added}, each once at its latest place, the latest
+   * {@value #RECENT}.
+   */
+  static List<String> recent(List<String> kept, List<String> added) {
+    List<String> recent = new ArrayList<>(kept);
+    for (String eventId : added) {
+      recent.remove(eventId);
+      recent.add(eventId);
+    }
     if (recent.size() > RECENT) {
       recent = recent.subList(recent.size() - RECENT, recent.size());
     }
-    return recent;
+    return List.copyOf(recent);
+  }
+
+  /**
+   * This ledger with what {@code partial} adds: the same ledger as adding its facts one by one
+   * ({@link #routedVia} and {@link #add} for each).
+   */
+  public Ledger plus(LedgerPartial partial) {
+    SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
+    partial.monthlyTotals().forEach((month, amount) -> months.merge(month, amount, Double::sum));
+    SortedMap<String, Double> origins = new TreeMap<>(originTotals);
+    partial.originTotals().forEach((origin, amount) -> origins.merge(origin, amount, Double::sum));
+    Builder next =
+        toBuilder()
+            .total(total + partial.total())
+            .eventCount(eventCount + partial.events())
+            .deliveryCount(deliveries() + partial.deliveries())
+            .corroboratedDeliveryCount(corroboratedDeliveryCount + partial.corroboratedDeliveries())
+            .monthlyTotals(months)
+            .originTotals(origins);
+    if (partial.routed()) {
+      boolean first = eventCount == 0;
+      next.sharedRoute(
+          first
+              ? partial.sharedOrigin()
+              : LedgerPartial.sameOrNull(sharedOrigin, partial.sharedOrigin()),
+          first
+              ? partial.sharedDestination()
+              : LedgerPartial.sameOrNull(sharedDestination, partial.sharedDestination()));
+    }
+    if (partial.cites()) {
+      next.recentEventIds(recent(recentEventIds, partial.recentEventIds()))
+          .lastEvent(partial.lastEventTime(), partial.lastEventKind(), partial.lastReferences())
+          .lastSources(partial.lastSources());
+    }
+    return next.build();
   }
 
   /**

@@ -1,19 +1,14 @@
 package io.transfermonitor.streams.ledger;
 
-import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
-import io.transfermonitor.streams.fact.Contribution;
-import io.transfermonitor.streams.fact.Fact;
-import io.transfermonitor.streams.match.RuleMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,23 +16,20 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Stage 5, ledgers. In: facts keyed by rule id (repartitioned, so all of a rule's ledgers live in
- * this task). Keeps one {@link Ledger} per rule, period (by event time, from the rule's anchor) and
- * basis in the {@code ledgers} store; out, keyed by ledger key: a {@link LedgerUpdate.LevelReached}
- * for every level newly reached, lowest first, and a {@link LedgerUpdate.UsageChanged} with the
- * {@link CapUsage} for every change of a CAP total.
+ * Stage 5, ledgers. In: {@link LedgerBatch}es keyed by rule id (the partial sums the tasks that
+ * read the events send once per flush, repartitioned, so all of a rule's ledgers live in this
+ * task). Keeps one {@link Ledger} per rule, period (by event time, from the rule's anchor) and
+ * basis in the {@code ledgers} store, adding each partial in one step; out, keyed by ledger key: a
+ * {@link LedgerUpdate.UsageChanged} with the {@link CapUsage} for every change of a CAP total, then
+ * a {@link LedgerUpdate.LevelReached} for every level newly reached, lowest first.
  *
  * <p>Rules come from the global {@code rules} store. A changed limit or level set applies to the
- * next event at once, and a wall-clock punctuation re-judges every ledger of this task against the
+ * next batch at once, and a wall-clock punctuation re-judges every ledger of this task against the
  * current rules, so a lowered limit raises the levels it now crosses without waiting for an event.
  */
-public final class LedgerProcessor implements Processor<String, Fact, String, LedgerUpdate> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
+public final class LedgerProcessor implements Processor<String, LedgerBatch, String, LedgerUpdate> {
 
   private final String ledgerStore;
   private final String rulesStore;
@@ -61,38 +53,21 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
   }
 
   @Override
-  public void process(Record<String, Fact> record) {
+  public void process(Record<String, LedgerBatch> record) {
     Rule rule = rules.get(record.key());
-    Fact fact = record.value();
     if (rule == null || !rule.getEnabled()) {
-      return; // removed or disabled since the event was routed
+      return; // removed or disabled since the events were routed
     }
-    OptionalDouble amount = amountFor(rule, fact);
-    if (amount.isEmpty()) {
-      LOG.warn(
-          "rule {} keeps totals in {}, event {} is in {}: not counted",
-          rule.getRuleId(),
-          rule.getUnit(),
-          fact.eventId(),
-          fact.amountUnit());
-      return;
+    for (LedgerPartial partial : record.value().partials()) {
+      String key = partial.ledgerKey();
+      Ledger ledger = ledgers.get(key);
+      if (ledger == null) {
+        ledger = Ledger.open(rule.getRuleId(), partial.period(), partial.basis(), partial.unit());
+      }
+      Judged judged = judge(rule, ledger.plus(partial));
+      ledgers.put(key, judged.ledger());
+      emit(rule, judged, record.timestamp());
     }
-    ReportingPeriod period;
-    try {
-      period = ReportingPeriod.of(rule.getPeriod(), fact.contribution().time());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("rule " + rule.getRuleId() + ": " + e.getMessage(), e);
-    }
-    Basis basis = RuleMatcher.basisOf(rule, fact.sourceKind());
-    String key = Ledger.key(rule.getRuleId(), period, basis);
-    Ledger ledger = ledgers.get(key);
-    if (ledger == null) {
-      ledger = Ledger.open(rule.getRuleId(), period, basis, unitOf(rule));
-    }
-    ledger = ledger.routedVia(fact.origin(), fact.destination()).add(fact, amount.getAsDouble());
-    Judged judged = judge(rule, ledger);
-    ledgers.put(key, judged.ledger());
-    emit(rule, judged, record.timestamp());
   }
 
   private void recheck(long now) {
@@ -171,28 +146,5 @@ public final class LedgerProcessor implements Processor<String, Fact, String, Le
             .setUpdatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
             .build();
     context.forward(new Record<>(ledger.key(), new LedgerUpdate.UsageChanged(usage), timestamp));
-  }
-
-  /** Unit a rule keeps totals in: its own, else barrels for caps and events for bans. */
-  static String unitOf(Rule rule) {
-    if (rule.getUnit() != null) {
-      return rule.getUnit();
-    }
-    return rule.getKind() == RuleKind.CAP ? "BARREL" : "EVENTS";
-  }
-
-  /**
-   * What {@code fact} adds to a total of {@code rule} (a count of deliveries for totals in EVENTS),
-   * or empty when the units do not agree.
-   */
-  static OptionalDouble amountFor(Rule rule, Fact fact) {
-    String unit = unitOf(rule);
-    Contribution contribution = fact.contribution();
-    if (unit.equals("EVENTS")) {
-      return OptionalDouble.of(contribution.deliveries());
-    }
-    return unit.equals(fact.amountUnit())
-        ? OptionalDouble.of(contribution.amount())
-        : OptionalDouble.empty();
   }
 }

@@ -53,6 +53,15 @@ public record ReportingPeriod(LocalDate start, LocalDate end) {
     }
   }
 
+  /** The period from {@code startMillis} to {@code endMillis}, both midnight UTC. */
+  public static ReportingPeriod ofMillis(long startMillis, long endMillis) {
+    return new ReportingPeriod(dayOf(startMillis), dayOf(endMillis));
+  }
+
+  private static LocalDate dayOf(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
   /** Start as epoch millis (midnight UTC). */
   public long startMillis() {
     return start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -9,9 +9,8 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.validation.EventValidator;
-import io.transfermonitor.streams.activity.ActivityCount;
 import io.transfermonitor.streams.activity.ActivityCounter;
-import io.transfermonitor.streams.activity.ActivityCounts;
+import io.transfermonitor.streams.activity.ActivityPartial;
 import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
@@ -35,11 +34,16 @@ import io.transfermonitor.streams.gap.GapUpdate;
 import io.transfermonitor.streams.gap.ReportingGapProcessor;
 import io.transfermonitor.streams.ledger.JsonSerde;
 import io.transfermonitor.streams.ledger.Ledger;
+import io.transfermonitor.streams.ledger.LedgerBatch;
+import io.transfermonitor.streams.ledger.LedgerPartial;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
 import io.transfermonitor.streams.ledger.LedgerUpdate;
+import io.transfermonitor.streams.local.DeliveryTotals;
+import io.transfermonitor.streams.local.LocalTotals;
+import io.transfermonitor.streams.local.PartialTotal;
+import io.transfermonitor.streams.local.SentUpTo;
 import io.transfermonitor.streams.match.BanMatch;
 import io.transfermonitor.streams.match.BanMatcher;
-import io.transfermonitor.streams.match.LedgerRouter;
 import io.transfermonitor.streams.match.RuleChanges;
 import io.transfermonitor.streams.match.RuleDecoder;
 import io.transfermonitor.streams.match.RuleStoreUpdater;
@@ -73,6 +77,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -147,8 +152,17 @@ public final class MonitorTopology {
    */
   public static final String EVENTS_BY_ID = "events-by-id";
 
-  /** Repartition by rule id, before the ledgers. */
-  public static final String FACTS_BY_RULE = "facts-by-rule";
+  /** The ledgers' partial sums each task sends, keyed (and partitioned) by rule id. */
+  public static final String LEDGER_PARTIALS = "ledger-partials";
+
+  /** How far each task had read its inputs when it last sent its partial sums. */
+  public static final String SENT_TOTALS_STORE = "sent-totals";
+
+  /** Partial sums of corroborated deliveries not sent yet, key = ledger key. */
+  public static final String DELIVERY_LEDGER_PARTIALS_STORE = "delivery-ledger-partials";
+
+  /** What corroborated deliveries added to activity rows, not sent yet, key = row. */
+  public static final String DELIVERY_ACTIVITY_PARTIALS_STORE = "delivery-activity-partials";
 
   /** Observations of each vessel, key = IMO number. */
   public static final String VESSEL_OBSERVATIONS_STORE = "vessel-observations";
@@ -162,8 +176,8 @@ public final class MonitorTopology {
   /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
   public static final String ACTIVITY_STORE = "activity";
 
-  /** Repartition by activity row, before counting activity. */
-  public static final String ACTIVITY_BY_ROW = "activity-by-row";
+  /** What each task's facts added to activity rows, keyed (and partitioned) by row. */
+  public static final String ACTIVITY_PARTIALS = "activity-partials";
 
   /** Cases, key = case id. */
   public static final String CASES_STORE = "cases";
@@ -178,6 +192,10 @@ public final class MonitorTopology {
   private final MonitorConfig config;
   private final MonitorMetrics metrics;
   private final MonitorTopics topics;
+
+  /** The activity rows' partial sums go out once per this many commit intervals. */
+  private static final int ACTIVITY_SENDS_PER_COMMIT = 10;
+
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
   private final DesignationChanges designationChanges = new DesignationChanges();
@@ -223,8 +241,8 @@ public final class MonitorTopology {
     writeRejected(validated);
     KStream<String, Fact> fresh = dropResends(normalizeUnits(byEventId(validated)));
     raiseAlerts(banAlerts(matchBans(fresh)), "ban");
-    KStream<String, Fact> counted = corroborate(fresh);
-    KStream<String, LedgerUpdate> ledgers = countInLedgers(routeToLedgers(counted));
+    KStream<String, PartialTotal> partials = sumLocally(fresh);
+    KStream<String, LedgerUpdate> ledgers = countInLedgers(partials);
     writeCapUsage(ledgers);
     KStream<String, GapUpdate> gaps = compareReportedAndObserved(ledgers);
     writeReportingGaps(gaps);
@@ -235,7 +253,7 @@ public final class MonitorTopology {
         trackCases(actionsToCases().merge(alertsToCases(), Named.as("merge-alerts")));
     writeCases(cases);
     holdDesignations();
-    writeActivity(countActivity(counted));
+    writeActivity(countActivity(partials));
     return builder.build();
   }
 
@@ -386,11 +404,13 @@ public final class MonitorTopology {
   }
 
   /**
-   * Stage 3b: OBSERVED tanker deliveries with an IMO number meet the other observations of their
-   * vessel (the only facts repartitioned for it) and count once per delivery; every other fact
-   * counts on its own.
+   * Stages 3b and 4, the partial sums: OBSERVED tanker deliveries with an IMO number meet the other
+   * observations of their vessel (the only facts repartitioned for it) and count once per delivery
+   * ({@link DeliveryTotals} sums what they change); every other fact is summed where it was read
+   * ({@link LocalTotals}). Both send their partial sums per rule and per activity row, once per
+   * interval.
    */
-  private KStream<String, Fact> corroborate(KStream<String, Fact> facts) {
+  private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
     CorroborationRule rule = config.corroborationRule();
     Map<String, KStream<String, Fact>> byKind =
         facts
@@ -403,7 +423,10 @@ public final class MonitorTopology {
                 keys,
                 new JsonSerde<>(VesselObservations.class))
             .withCachingEnabled());
-    KStream<String, Fact> deliveries =
+    builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
+    builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
+    builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
+    KStream<String, PartialTotal> deliveries =
         byKind
             .get("split-observations-by-vessel")
             .selectKey((id, fact) -> fact.vesselImo(), Named.as("key-by-vessel"))
@@ -416,9 +439,61 @@ public final class MonitorTopology {
                     new DeliveryCorroborator(
                         VESSEL_OBSERVATIONS_STORE, rule, config.dedupRetention()),
                 Named.as("corroborate-deliveries"),
-                VESSEL_OBSERVATIONS_STORE);
-    return deliveries.merge(
-        byKind.get("split-observations-others"), Named.as("merge-corroborated"));
+                VESSEL_OBSERVATIONS_STORE)
+            .process(
+                () ->
+                    new DeliveryTotals(
+                        RULES_STORE,
+                        ruleChanges,
+                        DELIVERY_LEDGER_PARTIALS_STORE,
+                        DELIVERY_ACTIVITY_PARTIALS_STORE,
+                        ledgerSendInterval(),
+                        activitySendInterval()),
+                Named.as("sum-deliveries"),
+                DELIVERY_LEDGER_PARTIALS_STORE,
+                DELIVERY_ACTIVITY_PARTIALS_STORE);
+    KStream<String, PartialTotal> others =
+        byKind
+            .get("split-observations-others")
+            .process(
+                () ->
+                    new LocalTotals(
+                        RULES_STORE,
+                        ruleChanges,
+                        EVENTS_STORE,
+                        eventSources(),
+                        SENT_TOTALS_STORE,
+                        fact -> !rule.applies(fact),
+                        ledgerSendInterval(),
+                        activitySendInterval()),
+                Named.as("sum-locally"),
+                EVENTS_STORE,
+                SENT_TOTALS_STORE);
+    return deliveries.merge(others, Named.as("merge-partials"));
+  }
+
+  /** The ledgers' partial sums go out once per commit interval: the caps' levels wait no longer. */
+  private Duration ledgerSendInterval() {
+    return config.commitInterval();
+  }
+
+  /**
+   * The activity rows' go out every ten commit intervals (a second by default): enough for a weekly
+   * chart, and each row changes once a second at most on the tasks that keep them.
+   */
+  private Duration activitySendInterval() {
+    return totalsSentWithin(config);
+  }
+
+  /** How long after a fact is read every partial sum it is in has been sent, at the latest. */
+  public static Duration totalsSentWithin(MonitorConfig config) {
+    return config.commitInterval().multipliedBy(ACTIVITY_SENDS_PER_COMMIT);
+  }
+
+  private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), keys, new JsonSerde<>(type))
+        .withCachingEnabled();
   }
 
   /** Stage 4, bans: every BAN rule each fact breaks. */
@@ -426,28 +501,24 @@ public final class MonitorTopology {
     return facts.process(() -> new BanMatcher(RULES_STORE, ruleChanges), Named.as("match-bans"));
   }
 
-  /** Stage 4, totals: each fact once per rule that keeps a total of it, keyed by rule id. */
-  private KStream<String, Fact> routeToLedgers(KStream<String, Fact> facts) {
-    return facts
-        .process(() -> new LedgerRouter(RULES_STORE, ruleChanges), Named.as("route-to-ledgers"))
-        .repartition(
-            Repartitioned.<String, Fact>as(FACTS_BY_RULE)
-                .withKeySerde(keys)
-                .withValueSerde(this.facts));
-  }
-
-  /** Stage 5: ledgers per rule, period and basis; levels reached and cap usage out. */
-  private KStream<String, LedgerUpdate> countInLedgers(KStream<String, Fact> byRule) {
+  /** Stage 5: ledgers per rule, period and basis, adding the tasks' partial sums; levels out. */
+  private KStream<String, LedgerUpdate> countInLedgers(KStream<String, PartialTotal> partials) {
     // cached, like every store whose keys many events update (ledgers, gaps, activity rows,
     // vessels): a key updated many times within a commit writes its changelog once per commit
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
             .withCachingEnabled());
-    return byRule.process(
-        () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
-        Named.as("count-in-ledgers"),
-        LEDGERS_STORE);
+    return partials
+        .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
+        .repartition(
+            Repartitioned.<String, LedgerBatch>as(LEDGER_PARTIALS)
+                .withKeySerde(keys)
+                .withValueSerde(new JsonSerde<>(LedgerBatch.class)))
+        .process(
+            () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+            Named.as("count-in-ledgers"),
+            LEDGERS_STORE);
   }
 
   private void writeCapUsage(KStream<String, LedgerUpdate> ledgers) {
@@ -493,20 +564,20 @@ public final class MonitorTopology {
             Named.as("compose-gap-alerts"));
   }
 
-  /** Stage 8: activity rows for dashboards, each kept by one task. */
-  private KStream<String, Activity> countActivity(KStream<String, Fact> counted) {
+  /** Stage 8: activity rows for dashboards, each kept by one task, adding the partial sums. */
+  private KStream<String, Activity> countActivity(KStream<String, PartialTotal> partials) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACTIVITY_STORE),
                 keys,
                 new JsonSerde<>(ActivityTally.class))
             .withCachingEnabled());
-    return counted
-        .flatMap((id, fact) -> ActivityCounts.of(fact), Named.as("as-activity-counts"))
+    return partials
+        .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
         .repartition(
-            Repartitioned.<String, ActivityCount>as(ACTIVITY_BY_ROW)
+            Repartitioned.<String, ActivityPartial>as(ACTIVITY_PARTIALS)
                 .withKeySerde(keys)
-                .withValueSerde(new JsonSerde<>(ActivityCount.class)))
+                .withValueSerde(new JsonSerde<>(ActivityPartial.class)))
         .process(
             () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
   }

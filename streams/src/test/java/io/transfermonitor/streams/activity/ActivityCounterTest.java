@@ -55,7 +55,11 @@ class ActivityCounterTest {
     return forwarded.get(forwarded.size() - 1).record().value();
   }
 
-  private static ActivityCount payment(String currency, double amount) {
+  private static ActivityPartial payment(String currency, double amount) {
+    return ActivityPartial.of(count(currency, amount));
+  }
+
+  private static ActivityCount count(String currency, double amount) {
     return new ActivityCount(
         ActivityCount.WEEKLY,
         EventKind.FINANCIAL_TRANSFER,

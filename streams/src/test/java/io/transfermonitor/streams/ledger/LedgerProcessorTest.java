@@ -9,6 +9,7 @@ import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.Forwarded;
 import io.transfermonitor.streams.MockStores;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.match.RuleMatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class LedgerProcessorTest {
             "b", "2024-01-01T03:00:00Z", "2023-12-31T22:00:00Z", 200_000, 210_000);
 
     // when
-    processor.process(new Record<>(Events.REFINED_CAP, later, 0));
+    processor.process(new Record<>(Events.REFINED_CAP, routed(later), 0));
 
     // then
     Ledger of2023 = ledgers.get(Events.REFINED_CAP + "/2023-01-01/OBSERVED");
@@ -109,7 +110,7 @@ class LedgerProcessorTest {
     Ledger sameRoute = ledgers.get(KEY);
     TankerDelivery fromChina = Events.refined("d3", "2024-03-02T00:00:00Z", 1_000);
     fromChina.getHeader().setOrigin("CHN");
-    processor.process(new Record<>(Events.REFINED_CAP, Fact.of(fromChina), 0));
+    processor.process(new Record<>(Events.REFINED_CAP, routed(Fact.of(fromChina)), 0));
 
     // then
     assertThat(sameRoute.sharedOrigin()).isEqualTo("RUS");
@@ -120,7 +121,19 @@ class LedgerProcessorTest {
 
   private void count(String eventId, double barrels) {
     Fact fact = Fact.of(Events.refined(eventId, "2024-03-01T00:00:00Z", barrels));
-    processor.process(new Record<>(Events.REFINED_CAP, fact, 0));
+    processor.process(new Record<>(Events.REFINED_CAP, routed(fact), 0));
+  }
+
+  /** {@code fact} as the cap's partial sum of one fact, as a task that read it sends it. */
+  private LedgerBatch routed(Fact fact) {
+    LedgerPartial partial =
+        LedgerPartial.none(
+                cap.getRuleId(),
+                ReportingPeriod.of(cap.getPeriod(), fact.contribution().time()),
+                RuleMatcher.basisOf(cap, fact.sourceKind()),
+                LedgerRouting.unitOf(cap))
+            .add(fact, LedgerRouting.amountFor(cap, fact).getAsDouble());
+    return new LedgerBatch(cap.getRuleId(), List.of(partial));
   }
 
   private List<String> levels() {

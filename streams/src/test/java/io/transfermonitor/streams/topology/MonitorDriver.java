@@ -190,6 +190,15 @@ final class MonitorDriver implements AutoCloseable {
             new StringSerializer(),
             AvroSerde.forValue(registry, type).serializer());
     topic.pipeInput(EventTypes.headerOf(event).getEventId(), event);
+    settle();
+  }
+
+  /**
+   * Lets the wall clock run until the tasks have sent the partial sums of what they read to the
+   * tasks that keep the ledgers and activity rows, as they do on a timer.
+   */
+  private void settle() {
+    driver.advanceWallClockTime(MonitorTopology.totalsSentWithin(config));
   }
 
   /** Writes an operator action to the case-actions topic, keyed by its case. */
@@ -203,6 +212,7 @@ final class MonitorDriver implements AutoCloseable {
         .createInputTopic(
             config.topics().eventTopic(kind), new StringSerializer(), new ByteArraySerializer())
         .pipeInput(key, value);
+    settle();
   }
 
   /** Lets the wall clock run, firing the rule re-check and case timer punctuations. */

@@ -131,7 +131,8 @@ class RejectedEventsTest {
             "BARREL"));
     monitor.send(refined("refined", "2024-03-02T00:00:00Z", 400_000));
 
-    // then: the reject names the input record, not the internal topic the failure happened on
+    // then: the reject names the input record (it fails where it is read, on its own partition,
+    // so it keeps the record's own bytes to be fixed and replayed)
     String topic = monitor.config.topics().eventTopic(EventKind.TANKER_DELIVERY);
     assertThat(monitor.rejected.readValuesToList())
         .singleElement()
@@ -142,9 +143,7 @@ class RejectedEventsTest {
               assertThat(r.getSourceTopic()).isEqualTo(topic);
               assertThat(r.getSourcePartition()).isEqualTo(0);
               assertThat(r.getSourceOffset()).isEqualTo(0L);
-              assertThat(r.getReason())
-                  .contains("-facts-by-rule-repartition")
-                  .contains("the original record is at " + topic + "-0@0");
+              assertThat(r.getRawValue()).isNotNull();
               assertThat(r.getReason())
                   .contains("rule unscr-2397-crude-oil-cap: period anchorDay must be 1-28");
             });

@@ -1,0 +1,29 @@
+package io.transfermonitor.streams.local;
+
+import io.transfermonitor.streams.activity.ActivityPartial;
+import io.transfermonitor.streams.ledger.LedgerBatch;
+import java.util.List;
+
+/**
+ * What a task sends when it flushes its partial totals: the partial sums of one rule's ledgers, or
+ * of one activity row. Sealed, so the topology routes both to the tasks that keep them and nothing
+ * else.
+ */
+public sealed interface PartialTotal {
+
+  /** The ledger batch, or nothing: for {@code flatMapValues}. */
+  default List<LedgerBatch> ledgerBatches() {
+    return this instanceof ForLedgers l ? List.of(l.batch()) : List.of();
+  }
+
+  /** The activity partial, or nothing: for {@code flatMapValues}. */
+  default List<ActivityPartial> activityPartials() {
+    return this instanceof ForActivity a ? List.of(a.partial()) : List.of();
+  }
+
+  /** Partial sums of the ledgers of one rule; keyed by rule id. */
+  record ForLedgers(LedgerBatch batch) implements PartialTotal {}
+
+  /** What was added to one activity row; keyed by the row. */
+  record ForActivity(ActivityPartial partial) implements PartialTotal {}
+}

@@ -1,0 +1,78 @@
+package io.transfermonitor.streams.local;
+
+import io.transfermonitor.streams.activity.ActivityCount;
+import io.transfermonitor.streams.activity.ActivityCounts;
+import io.transfermonitor.streams.activity.ActivityPartial;
+import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.ledger.LedgerBatch;
+import io.transfermonitor.streams.ledger.LedgerPartial;
+import io.transfermonitor.streams.ledger.LedgerRouting;
+import io.transfermonitor.streams.match.RuleBook;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * The partial sums of the facts one task has counted since it last sent them, in memory: per rule,
+ * the partial of each of its ledgers the facts add to, and per activity row what they add. Taking
+ * them empties them. Not thread-safe; one per task.
+ */
+final class PartialTotals {
+
+  private final Map<String, Map<String, LedgerPartial>> ledgers = new LinkedHashMap<>();
+  private final Map<String, ActivityPartial> activity = new LinkedHashMap<>();
+
+  /** Adds what {@code fact} counts in the ledgers of the rules of {@code rules}. */
+  void addToLedgers(Fact fact, RuleBook rules) {
+    for (LedgerRouting.Target target : LedgerRouting.of(rules, fact)) {
+      String ruleId = target.rule().getRuleId();
+      ledgers
+          .computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
+          .compute(
+              target.ledgerKey(),
+              (key, partial) ->
+                  (partial == null
+                          ? LedgerPartial.none(
+                              ruleId,
+                              target.period(),
+                              target.basis(),
+                              LedgerRouting.unitOf(target.rule()))
+                          : partial)
+                      .add(fact, target.amount()));
+    }
+  }
+
+  /** Adds what {@code fact} adds to its activity rows. */
+  void addToActivity(Fact fact) {
+    for (KeyValue<String, ActivityCount> count : ActivityCounts.of(fact)) {
+      activity.merge(
+          count.key, ActivityPartial.of(count.value), (held, added) -> held.plus(count.value));
+    }
+  }
+
+  boolean hasLedgers() {
+    return !ledgers.isEmpty();
+  }
+
+  boolean hasActivity() {
+    return !activity.isEmpty();
+  }
+
+  /** The ledger partials, one batch per rule, and none kept. */
+  List<LedgerBatch> takeLedgers() {
+    List<LedgerBatch> batches = new ArrayList<>(ledgers.size());
+    ledgers.forEach(
+        (ruleId, partials) -> batches.add(new LedgerBatch(ruleId, List.copyOf(partials.values()))));
+    ledgers.clear();
+    return batches;
+  }
+
+  /** The activity partials, one per row, and none kept. */
+  List<ActivityPartial> takeActivity() {
+    List<ActivityPartial> partials = List.copyOf(activity.values());
+    activity.clear();
+    return partials;
+  }
+}
