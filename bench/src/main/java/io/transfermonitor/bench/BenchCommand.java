@@ -18,6 +18,7 @@ import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -323,7 +324,18 @@ public final class BenchCommand implements Callable<Integer> {
               dir.resolve("state-" + runId),
               commitIntervalMs);
       PassRecording recording = profile ? PassRecording.to(profileFile()) : PassRecording.none();
-      PassResult monitored = monitor.run(instances, progress, meter, monitorId, recording, out);
+      // the monitor's group also reads back its alerts and sends partial sums on a timer
+      GroupCommitProgress monitorProgress =
+          GroupCommitProgress.ofMonitor(
+              admin,
+              cluster.clientProperties(),
+              topics,
+              MonitorTopology.totalsSentWithin(
+                  options.settings().monitorConfig().toBuilder()
+                      .commitInterval(Duration.ofMillis(commitIntervalMs))
+                      .build()));
+      PassResult monitored =
+          monitor.run(instances, monitorProgress, meter, monitorId, recording, out);
       printPass(monitored);
       report.monitor(monitored);
       if (recording.enabled()) {

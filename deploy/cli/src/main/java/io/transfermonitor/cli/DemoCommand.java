@@ -21,6 +21,7 @@ import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,7 +220,11 @@ public class DemoCommand implements Callable<Integer> {
       try (TopicEnds ends = new TopicEnds(cluster.clientProperties());
           Admin admin = Admin.create(cluster.clientProperties());
           GroupCommitProgress progress =
-              GroupCommitProgress.of(admin, cluster.clientProperties(), topics.eventTopics())) {
+              GroupCommitProgress.ofMonitor(
+                  admin,
+                  cluster.clientProperties(),
+                  topics,
+                  MonitorTopology.totalsSentWithin(config))) {
         boolean done = progress.awaitDone(config.applicationId(), timeout, () -> true, System.err);
         if (!done) {
           throw new IllegalStateException(

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.schemas.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,7 +28,10 @@ import org.apache.kafka.common.TopicPartition;
  * read_committed consumer checks ({@link RepartitionDrain}). Facts that cannot be true early: the
  * input is committed in the same transaction that wrote its repartitioned records, and those are
  * read before the check; a stage downstream of others (the cases, after the alerts) whose
- * repartition partition has nothing committed yet is read from that partition's start.
+ * repartition partition has nothing committed yet is read from that partition's start. A monitor's
+ * group ({@link #ofMonitor}) also reads back the alert topic, checked like a repartition topic, and
+ * sends partial sums on a timer, so it is done only once its input has been committed for as long
+ * as a partial sum can wait.
  */
 public final class GroupCommitProgress implements AutoCloseable {
 
@@ -37,13 +41,21 @@ public final class GroupCommitProgress implements AutoCloseable {
   private final Map<TopicPartition, Long> inputEnds;
   private final long inputRecords;
   private final RepartitionDrain drain;
+  private final List<String> readBack;
+  private final Duration settle;
 
   private GroupCommitProgress(
-      Admin admin, Map<TopicPartition, Long> inputEnds, Map<String, Object> clientProps) {
+      Admin admin,
+      Map<TopicPartition, Long> inputEnds,
+      Map<String, Object> clientProps,
+      List<String> readBack,
+      Duration settle) {
     this.admin = admin;
     this.inputEnds = Map.copyOf(inputEnds);
     this.inputRecords = inputEnds.values().stream().mapToLong(Long::longValue).sum();
     this.drain = new RepartitionDrain(clientProps);
+    this.readBack = List.copyOf(readBack);
+    this.settle = settle;
   }
 
   /**
@@ -54,9 +66,29 @@ public final class GroupCommitProgress implements AutoCloseable {
    */
   public static GroupCommitProgress of(
       Admin admin, Map<String, Object> clientProps, Collection<String> topics) {
+    return of(admin, clientProps, topics, List.of(), Duration.ZERO);
+  }
+
+  /**
+   * Progress of a monitor's group: it also reads back the alert topic its own stages write (the
+   * case stage), and its tasks send their partial sums on a timer, within {@code settle} of reading
+   * an event ({@code MonitorTopology.totalsSentWithin}); so it is done only once the input has been
+   * committed for that long and everything it wrote since has been read.
+   */
+  public static GroupCommitProgress ofMonitor(
+      Admin admin, Map<String, Object> clientProps, Topics topics, Duration settle) {
+    return of(admin, clientProps, topics.eventTopics(), List.of(topics.alerts()), settle);
+  }
+
+  private static GroupCommitProgress of(
+      Admin admin,
+      Map<String, Object> clientProps,
+      Collection<String> topics,
+      List<String> readBack,
+      Duration settle) {
     try {
       return new GroupCommitProgress(
-          admin, endOffsets(admin, partitionsOf(admin, topics)), clientProps);
+          admin, endOffsets(admin, partitionsOf(admin, topics)), clientProps, readBack, settle);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -114,6 +146,14 @@ public final class GroupCommitProgress implements AutoCloseable {
    * names them).
    */
   public boolean isDone(String group) {
+    if (!inputCommitted(group)) {
+      return false;
+    }
+    Internal internal = internal(group, committedOffsets(group));
+    return drain.drained(internal.from(), internal.ends());
+  }
+
+  private boolean inputCommitted(String group) {
     Map<TopicPartition, OffsetAndMetadata> offsets = committedOffsets(group);
     for (Map.Entry<TopicPartition, Long> end : inputEnds.entrySet()) {
       OffsetAndMetadata o = offsets.get(end.getKey());
@@ -121,8 +161,7 @@ public final class GroupCommitProgress implements AutoCloseable {
         return false;
       }
     }
-    Internal internal = internal(group, committedOffsets(group));
-    return drain.drained(internal.from(), internal.ends());
+    return true;
   }
 
   /** Where the group stands in each repartition partition, and where each ends. */
@@ -138,9 +177,13 @@ public final class GroupCommitProgress implements AutoCloseable {
 
   private Internal internal(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
+      Set<String> existing = admin.listTopics().names().get();
       List<String> topics =
-          admin.listTopics().names().get().stream()
-              .filter(t -> t.startsWith(group + "-") && t.endsWith(REPARTITION_SUFFIX))
+          existing.stream()
+              .filter(
+                  t ->
+                      (t.startsWith(group + "-") && t.endsWith(REPARTITION_SUFFIX))
+                          || readBack.contains(t))
               .toList();
       if (topics.isEmpty()) {
         return new Internal(Map.of(), Map.of());
@@ -165,8 +208,9 @@ public final class GroupCommitProgress implements AutoCloseable {
   }
 
   /**
-   * Polls every 100 ms until {@code group} is done or {@code stillAlive} turns false or the timeout
-   * passes, printing progress every 5 s; returns whether it finished.
+   * Polls every 100 ms until {@code group} is done, its input committed for at least the settle
+   * time, or {@code stillAlive} turns false or the timeout passes, printing progress every 5 s;
+   * returns whether it finished.
    */
   public boolean awaitDone(
       String group, Duration timeout, BooleanSupplier stillAlive, PrintStream out)
@@ -174,8 +218,15 @@ public final class GroupCommitProgress implements AutoCloseable {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     long nextReport = start + 5_000_000_000L;
+    long committedSince = -1;
     while (System.nanoTime() < deadline) {
-      if (isDone(group)) {
+      long now = System.nanoTime();
+      if (!inputCommitted(group)) {
+        committedSince = -1;
+      } else if (committedSince < 0) {
+        committedSince = now;
+      }
+      if (committedSince >= 0 && now - committedSince >= settle.toNanos() && isDone(group)) {
         return true;
       }
       if (!stillAlive.getAsBoolean()) {

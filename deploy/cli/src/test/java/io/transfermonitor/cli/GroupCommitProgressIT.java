@@ -15,6 +15,7 @@ import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import java.nio.file.Path;
@@ -70,7 +71,11 @@ class GroupCommitProgressIT {
         producer.flush();
         boolean done;
         try (GroupCommitProgress progress =
-            GroupCommitProgress.of(admin, client, topics.eventTopics())) {
+            GroupCommitProgress.ofMonitor(
+                admin,
+                client,
+                topics,
+                MonitorTopology.totalsSentWithin(MonitorConfig.defaults()))) {
           done =
               progress.awaitDone(
                   config.applicationId(), Duration.ofSeconds(60), () -> true, System.err);

@@ -10,6 +10,8 @@ import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import java.io.InputStream;
@@ -71,7 +73,11 @@ class MonitorInstancesIT {
       }
       try (Admin admin = Admin.create(client);
           GroupCommitProgress progress =
-              GroupCommitProgress.of(admin, client, topics.eventTopics())) {
+              GroupCommitProgress.ofMonitor(
+                  admin,
+                  client,
+                  topics,
+                  MonitorTopology.totalsSentWithin(MonitorConfig.defaults()))) {
         assertThat(progress.awaitDone(applicationId, Duration.ofMinutes(2), () -> true, System.err))
             .as("both instances processed the scenario")
             .isTrue();

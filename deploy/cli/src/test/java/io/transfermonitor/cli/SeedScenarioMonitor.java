@@ -14,6 +14,7 @@ import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +144,11 @@ final class SeedScenarioMonitor implements AutoCloseable {
     Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
     try (Admin admin = Admin.create(client);
         GroupCommitProgress progress =
-            GroupCommitProgress.of(admin, client, topics.eventTopics())) {
+            GroupCommitProgress.ofMonitor(
+                admin,
+                client,
+                topics,
+                MonitorTopology.totalsSentWithin(MonitorConfig.defaults()))) {
       boolean done =
           progress.awaitDone(applicationId, Duration.ofMinutes(2), () -> true, System.err);
       if (!done) {

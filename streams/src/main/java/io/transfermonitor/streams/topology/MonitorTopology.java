@@ -62,6 +62,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -210,6 +211,17 @@ public final class MonitorTopology {
   }
 
   /**
+   * The optimizations the topology is built with: a source table's store (the alerts read back)
+   * restores from its source topic instead of a changelog of its own. The application sets the same
+   * ({@code StreamsProperties}).
+   */
+  private static Properties optimizations() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    return props;
+  }
+
+  /**
    * What the builder validates its own config with. Without it, {@code new StreamsBuilder()} builds
    * a placeholder config that warns the global thread's processing exception handler is off; the
    * application does enable it ({@code StreamsProperties}). No connection is made.
@@ -254,7 +266,7 @@ public final class MonitorTopology {
     writeCases(cases);
     holdDesignations();
     writeActivity(countActivity(partials));
-    return builder.build();
+    return builder.build(optimizations());
   }
 
   /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */
