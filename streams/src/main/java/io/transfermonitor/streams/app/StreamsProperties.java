@@ -7,6 +7,7 @@ import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -18,6 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * one. No default serdes: every node names its own.
  */
 public final class StreamsProperties {
+
+  /** The codec of the monitor's producer unless the Kafka properties name one. */
+  static final String COMPRESSION = "lz4";
 
   /** State directory used when the Kafka properties name none. */
   public static final Path DEFAULT_STATE_DIR = Path.of("tm-data", "streams");
@@ -40,6 +44,12 @@ public final class StreamsProperties {
     p.put(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR.toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
     p.putAll(kafkaProps);
+    String compression = StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+    if (!p.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG) && !p.containsKey(compression)) {
+      // batches of one task's changelog and repartition records look alike: compressed, they cost
+      // a fraction of their bytes on the brokers' disks and the network
+      p.put(compression, COMPRESSION);
+    }
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // the alerts store restores from the alert topic itself rather than a changelog of its own

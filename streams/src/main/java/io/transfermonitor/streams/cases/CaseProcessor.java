@@ -37,6 +37,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>An alert already filed (a replay) and an action already seen (a re-sent one) change nothing,
  * so neither counts, pages or applies twice. A wall-clock punctuation fires the timers that are
  * due.
+ *
+ * <p>A changed case goes out once per {@code publishInterval}, however many alerts it took
+ * meanwhile: the store {@code cases-unpublished} (cached, logged) names the cases changed since,
+ * and a wall-clock punctuation writes each as it then stands. So a case that takes a hundred alerts
+ * within a commit interval is written once, not a hundred times; notifications and refusals go out
+ * at once.
  */
 public final class CaseProcessor implements Processor<String, CaseInput, String, CaseOutcome> {
 
@@ -45,6 +51,8 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
 
   private final String casesStore;
   private final String timersStore;
+  private final String unpublishedStore;
+  private final Duration publishInterval;
   private final String rulesStore;
   private final Pager pager;
   private final String actionsTopic;
@@ -52,21 +60,29 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
   private ProcessorContext<String, CaseOutcome> context;
   private KeyValueStore<String, Case> cases;
   private KeyValueStore<String, Long> timers;
+  private KeyValueStore<String, Long> unpublished;
   private KeyValueStore<String, Rule> rules;
 
   /**
+   * @param unpublishedStore the cases changed and not written out yet (case id to the wall-clock
+   *     time of the change)
+   * @param publishInterval how often changed cases are written out
    * @param actionsTopic the case-actions topic, named in refusals
    * @param actionBytes writes a refused action as the rejected record's raw value
    */
   public CaseProcessor(
       String casesStore,
       String timersStore,
+      String unpublishedStore,
+      Duration publishInterval,
       String rulesStore,
       Pager pager,
       String actionsTopic,
       Serializer<CaseAction> actionBytes) {
     this.casesStore = casesStore;
     this.timersStore = timersStore;
+    this.unpublishedStore = unpublishedStore;
+    this.publishInterval = publishInterval;
     this.rulesStore = rulesStore;
     this.pager = pager;
     this.actionsTopic = actionsTopic;
@@ -78,8 +94,10 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     this.context = context;
     this.cases = context.getStateStore(casesStore);
     this.timers = context.getStateStore(timersStore);
+    this.unpublished = context.getStateStore(unpublishedStore);
     this.rules = context.getStateStore(rulesStore);
     context.schedule(TIMER_CHECK, PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+    context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publish);
   }
 
   @Override
@@ -163,9 +181,14 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
               : pager.flush(state, null, now);
       save(paged, now);
     }
+    // what the clock changed goes out with this punctuation, not a publishing interval later
+    publish(now);
   }
 
-  /** Stores the case and its timer, and forwards it with its notification, if any. */
+  /**
+   * Stores the case and its timer, marks it to be written out, and forwards its notification, if
+   * any.
+   */
   private void save(Paged paged, long timestamp) {
     Case state = paged.state();
     cases.put(state.getCaseId(), state);
@@ -175,13 +198,28 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     } else if (timers.get(state.getCaseId()) != null) {
       timers.delete(state.getCaseId());
     }
-    context.forward(new Record<>(state.getCaseId(), new CaseOutcome.Changed(state), timestamp));
+    unpublished.put(state.getCaseId(), timestamp);
     paged
         .notification()
         .ifPresent(
             n ->
                 context.forward(
                     new Record<>(state.getCaseId(), new CaseOutcome.Notified(n), timestamp)));
+  }
+
+  /** Writes out every case changed since the last time, as it stands now. */
+  private void publish(long now) {
+    List<KeyValue<String, Long>> changed = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = unpublished.all()) {
+      all.forEachRemaining(changed::add);
+    }
+    for (KeyValue<String, Long> entry : changed) {
+      Case state = cases.get(entry.key);
+      if (state != null) {
+        context.forward(new Record<>(entry.key, new CaseOutcome.Changed(state), entry.value));
+      }
+      unpublished.delete(entry.key);
+    }
   }
 
   private void refuse(String caseId, CaseAction action, String why, long now, long timestamp) {

@@ -186,6 +186,9 @@ public final class MonitorTopology {
   /** When something about a case falls due by the clock, key = case id, value = epoch millis. */
   public static final String CASE_TIMERS_STORE = "case-timers";
 
+  /** Cases changed and not written out yet, key = case id, value = when (epoch millis). */
+  public static final String CASES_UNPUBLISHED_STORE = "cases-unpublished";
+
   /** Repartition of operator actions by case id, before the cases. */
   public static final String CASE_ACTIONS_BY_CASE = "case-actions-by-case";
 
@@ -692,6 +695,10 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
     Pager pager = new Pager(config.caseQuietInterval());
     Topic<String, CaseAction> actionTopic = topics.caseActions();
     return inputs.process(
@@ -699,13 +706,16 @@ public final class MonitorTopology {
             new CaseProcessor(
                 CASES_STORE,
                 CASE_TIMERS_STORE,
+                CASES_UNPUBLISHED_STORE,
+                config.commitInterval(),
                 RULES_STORE,
                 pager,
                 actionTopic.name(),
                 actionTopic.valueSerde().serializer()),
         Named.as("track-cases"),
         CASES_STORE,
-        CASE_TIMERS_STORE);
+        CASE_TIMERS_STORE,
+        CASES_UNPUBLISHED_STORE);
   }
 
   /** Cases (compacted), notifications, and refused actions with the rejected records. */

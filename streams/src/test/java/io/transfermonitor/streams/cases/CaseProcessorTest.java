@@ -43,6 +43,8 @@ class CaseProcessorTest {
       new CaseProcessor(
           "cases",
           "case-timers",
+          "cases-unpublished",
+          Duration.ofMillis(100),
           "rules",
           new Pager(Duration.ofMinutes(5)),
           "tm.case-actions",
@@ -63,6 +65,7 @@ class CaseProcessorTest {
             new Topic<>("tm.cases", Serdes.String(), AvroSerde.forValue(registry, Case.class))
                 .valueSerdeAsOnThisTopic());
     timers = MockStores.keyValue(context, "case-timers", Serdes.Long());
+    MockStores.keyValue(context, "cases-unpublished", Serdes.Long());
     context.setCurrentSystemTimeMs(NOW);
     processor.init(context);
   }

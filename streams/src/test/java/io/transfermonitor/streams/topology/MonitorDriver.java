@@ -199,11 +199,14 @@ final class MonitorDriver implements AutoCloseable {
    */
   private void settle() {
     driver.advanceWallClockTime(MonitorTopology.totalsSentWithin(config));
+    // and the cases their alerts changed are written out
+    driver.advanceWallClockTime(config.commitInterval());
   }
 
   /** Writes an operator action to the case-actions topic, keyed by its case. */
   void act(CaseAction action) {
     caseActions.pipeInput(action.getCaseId(), action);
+    settle();
   }
 
   /** Sends raw bytes to the input topic of {@code kind}. */

@@ -47,7 +47,7 @@ class TopologyNamingTest {
             "match-screen-rules",
             "case-actions-by-case-repartition",
             "track-cases",
-            "stores: [cases, case-timers]",
+            "stores: [cases, case-timers, cases-unpublished]",
             "write-cases",
             "write-notifications",
             "write-refused-actions",
