@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class AlertsByRuleTest {
@@ -21,7 +22,8 @@ class AlertsByRuleTest {
     var partitions =
         IntStream.range(0, 4)
             .mapToObj(i -> alert("unscr-2397-refined-petroleum-cap", "level-" + i))
-            .map(a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, 6))
+            .map(
+                a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, new RecordHeaders(), 6))
             .toList();
 
     // then
@@ -34,7 +36,8 @@ class AlertsByRuleTest {
     Set<Optional<Set<Integer>>> used =
         java.util.stream.Stream.of("a", "b", "c", "d", "e", "f", "g", "h")
             .map(rule -> alert(rule, rule + "/x"))
-            .map(a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, 6))
+            .map(
+                a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, new RecordHeaders(), 6))
             .collect(java.util.stream.Collectors.toSet());
     assertThat(used).hasSizeGreaterThan(1);
   }
