@@ -4,7 +4,6 @@ import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,7 +146,7 @@ public class TransferMonitor implements Runnable {
       String version = TransferMonitor.class.getPackage().getImplementationVersion();
       return new String[] {
         "transfer-monitor " + (version != null ? version : "(development build)"),
-        "Kafka " + AppInfoParser.getVersion() + ", Java " + System.getProperty("java.version")
+        "Kafka " + KafkaVersion.clients() + ", Java " + System.getProperty("java.version")
       };
     }
   }

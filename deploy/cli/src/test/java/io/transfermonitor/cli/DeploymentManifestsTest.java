@@ -24,7 +24,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +124,7 @@ class DeploymentManifestsTest {
   void shouldRunTheImagesTheApplicationIsBuiltAndTestedFor() throws IOException {
     // the brokers are the Kafka the clients are built on
     assertThat(string(service("kafka-1").get("image")))
-        .isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+        .isEqualTo("apache/kafka:" + KafkaVersion.clients());
     // one registry image in both
     String registry = string(service("schema-registry").get("image"));
     assertThat(containerImages("schema-registry")).containsOnly(registry);
@@ -136,7 +135,7 @@ class DeploymentManifestsTest {
     // and Strimzi runs a Kafka of the same major version
     Map<String, Object> kafka = map(of(kubernetes, "Kafka").get(0), "spec");
     assertThat(string(map(kafka, "kafka").get("version")))
-        .startsWith(AppInfoParser.getVersion().substring(0, 2));
+        .startsWith(KafkaVersion.clients().substring(0, 2));
   }
 
   @Test

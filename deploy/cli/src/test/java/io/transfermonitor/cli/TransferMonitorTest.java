@@ -80,6 +80,6 @@ class TransferMonitorTest {
   @Test
   void shouldPrintItsVersion() {
     assertThat(run("--version")).isZero();
-    assertThat(out.toString()).startsWith("transfer-monitor ").contains("Kafka 4.3.1");
+    assertThat(out.toString()).startsWith("transfer-monitor ").contains("Kafka 4.4.0");
   }
 }

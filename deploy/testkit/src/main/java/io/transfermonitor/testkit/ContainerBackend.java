@@ -14,7 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerBackend {
 
-  static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
+  static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
   // the same registry image as deploy/compose
   static final String SCHEMA_REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.0";
   private static final String INTERNAL_BOOTSTRAP = "kafka:19092";

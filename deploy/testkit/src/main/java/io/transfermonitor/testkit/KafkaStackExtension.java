@@ -14,7 +14,7 @@ import org.testcontainers.DockerClientFactory;
  * lifecycle method or constructor) in a class annotated
  * {@code @ExtendWith(KafkaStackExtension.class)}.
  *
- * <p>The stack is chosen once per run and logged: Testcontainers ({@code apache/kafka:4.3.1} and
+ * <p>The stack is chosen once per run and logged: Testcontainers ({@code apache/kafka:4.4.0} and
  * Confluent Schema Registry) when a Docker engine answers, the embedded in-JVM stack otherwise. It
  * starts on first use, is shared by every test of the run and stops when the run ends (JUnit's root
  * store). Force a choice with {@code -Dtm.testkit.stack=embedded|testcontainers} or the environment

@@ -4,6 +4,8 @@ import io.transfermonitor.model.Alert;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -19,8 +21,19 @@ public final class AlertsByCase implements StreamPartitioner<String, Alert> {
 
   @Override
   public Optional<Set<Integer>> partitions(
-      String topic, String alertId, Alert alert, int numPartitions) {
+      String topic, String alertId, Alert alert, Headers headers, int numPartitions) {
     return Optional.of(Set.of(of(caseOf(alert), numPartitions)));
+  }
+
+  /**
+   * Kafka Streams 4.4 calls the variant with headers above; this one is deprecated for removal but
+   * still abstract, so it is here only to compile, and goes when Kafka removes it.
+   */
+  @Override
+  @SuppressWarnings("removal")
+  public Optional<Set<Integer>> partitions(
+      String topic, String alertId, Alert alert, int numPartitions) {
+    return partitions(topic, alertId, alert, new RecordHeaders(), numPartitions);
   }
 
   /** The partition of {@code caseId} among {@code numPartitions}, as the case stage expects it. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class AlertsByCaseTest {
@@ -26,7 +27,8 @@ class AlertsByCaseTest {
     List<Optional<Set<Integer>>> partitions =
         IntStream.range(0, 4)
             .mapToObj(i -> alert(CAP + "/2024-01-01/OBSERVED", CAP + "/level-" + i))
-            .map(a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, 6))
+            .map(
+                a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, new RecordHeaders(), 6))
             .toList();
 
     // then
@@ -43,7 +45,9 @@ class AlertsByCaseTest {
     // then
     for (int partitions : List.of(1, 2, 3, 6, 12)) {
       Alert alert = alert(caseId, "unscr-1718-arms-embargo/e" + partitions);
-      assertThat(partitioner.partitions("tm.alerts", alert.getAlertId(), alert, partitions))
+      assertThat(
+              partitioner.partitions(
+                  "tm.alerts", alert.getAlertId(), alert, new RecordHeaders(), partitions))
           .contains(Set.of(BuiltInPartitioner.partitionForKey(key, partitions)));
     }
   }
@@ -53,7 +57,8 @@ class AlertsByCaseTest {
     Set<Optional<Set<Integer>>> used =
         Stream.of("a", "b", "c", "d", "e", "f", "g", "h")
             .map(c -> alert("rule/" + c, "rule/" + c + "/x"))
-            .map(a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, 6))
+            .map(
+                a -> partitioner.partitions("tm.alerts", a.getAlertId(), a, new RecordHeaders(), 6))
             .collect(Collectors.toSet());
     assertThat(used).hasSizeGreaterThan(1);
   }
