@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * PartialTotal.ForLedgers} per rule (keyed by rule id), the activity rows' every {@code
  * activityInterval}, one {@link PartialTotal.ForActivity} per row (keyed by row). So a rule's
  * ledgers receive one record per task and flush however many facts it sums, and no partition
- * carries every fact of a cap.
+ * carries every fact of a cap. Observations that count only once corroborated are held likewise and
+ * sent with the ledgers' sums, one {@link PartialTotal.ForVessels} per bucket of vessels.
  *
  * <p>Nothing is lost on a crash, without a store of its own: every fact counted here is in the
  * {@code events} store, which the re-send check wrote in the same transaction, with the input slot
@@ -50,7 +51,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   private final String eventsStore;
   private final EventSources sources;
   private final String sentStore;
-  private final Predicate<Fact> countedHere;
+  private final Predicate<Fact> corroborated;
   private final Duration ledgerInterval;
   private final Duration activityInterval;
   private final PartialTotals totals = new PartialTotals();
@@ -61,7 +62,8 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
 
   /**
    * @param sources the task's inputs, by the slots the {@code events} store names them by
-   * @param countedHere the facts this stage counts (the others reach the totals another way)
+   * @param corroborated the observations counted only once corroborated: they are sent, in batches,
+   *     to the tasks that corroborate their vessels
    * @param ledgerInterval how often the ledgers' partial sums are sent
    * @param activityInterval how often the activity rows' are sent
    */
@@ -71,7 +73,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
       String eventsStore,
       EventSources sources,
       String sentStore,
-      Predicate<Fact> countedHere,
+      Predicate<Fact> corroborated,
       Duration ledgerInterval,
       Duration activityInterval) {
     this.rulesStore = rulesStore;
@@ -79,7 +81,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
     this.eventsStore = eventsStore;
     this.sources = sources;
     this.sentStore = sentStore;
-    this.countedHere = countedHere;
+    this.corroborated = corroborated;
     this.ledgerInterval = ledgerInterval;
     this.activityInterval = activityInterval;
   }
@@ -97,8 +99,12 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   @Override
   public void process(Record<String, Fact> record) {
     Fact fact = record.value();
-    totals.addToLedgers(fact, rules);
-    totals.addToActivity(fact);
+    if (corroborated.test(fact)) {
+      totals.addObservation(fact);
+    } else {
+      totals.addToLedgers(fact, rules);
+      totals.addToActivity(fact);
+    }
     context
         .recordMetadata()
         .ifPresent(
@@ -114,15 +120,24 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
     return sources.slotOf(at.topic());
   }
 
+  /** The ledgers' partial sums, and the observations for the vessels' tasks. */
   private void sendLedgers() {
+    long now = context.currentSystemTimeMs();
     if (totals.hasLedgers()) {
-      long now = context.currentSystemTimeMs();
       totals
           .takeLedgers()
           .forEach(
               batch ->
                   context.forward(
                       new Record<>(batch.ruleId(), new PartialTotal.ForLedgers(batch), now)));
+    }
+    if (totals.hasObservations()) {
+      totals
+          .takeObservations()
+          .forEach(
+              batch ->
+                  context.forward(
+                      new Record<>(batch.key(), new PartialTotal.ForVessels(batch), now)));
     }
     markSent(LEDGERS);
   }
@@ -184,14 +199,17 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
           continue;
         }
         Fact fact = seen.fact().withEventId(entry.key.key());
-        if (!countedHere.test(fact)) {
-          continue;
-        }
-        if (ledgersDue) {
-          addToLedgersRecovered(fact);
-        }
-        if (activityDue) {
-          totals.addToActivity(fact);
+        if (corroborated.test(fact)) {
+          if (ledgersDue) {
+            totals.addObservation(fact);
+          }
+        } else {
+          if (ledgersDue) {
+            addToLedgersRecovered(fact);
+          }
+          if (activityDue) {
+            totals.addToActivity(fact);
+          }
         }
         read.merge(slot, offset, Math::max);
       }

@@ -1,19 +1,25 @@
 package io.transfermonitor.streams.local;
 
 import io.transfermonitor.streams.activity.ActivityPartial;
+import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.ledger.LedgerBatch;
 import java.util.List;
 
 /**
- * What a task sends when it flushes its partial totals: the partial sums of one rule's ledgers, or
- * of one activity row. Sealed, so the topology routes both to the tasks that keep them and nothing
- * else.
+ * What a task sends when it flushes its partial totals: the partial sums of one rule's ledgers, of
+ * one activity row, or the observations of vessels for the tasks that corroborate them. Sealed, so
+ * the topology routes both to the tasks that keep them and nothing else.
  */
 public sealed interface PartialTotal {
 
   /** The ledger batch, or nothing: for {@code flatMapValues}. */
   default List<LedgerBatch> ledgerBatches() {
     return this instanceof ForLedgers l ? List.of(l.batch()) : List.of();
+  }
+
+  /** The observations for the vessels' tasks, or nothing: for {@code flatMapValues}. */
+  default List<ObservationBatch> observationBatches() {
+    return this instanceof ForVessels v ? List.of(v.batch()) : List.of();
   }
 
   /** The activity partial, or nothing: for {@code flatMapValues}. */
@@ -26,4 +32,7 @@ public sealed interface PartialTotal {
 
   /** What was added to one activity row; keyed by the row. */
   record ForActivity(ActivityPartial partial) implements PartialTotal {}
+
+  /** Observations for the tasks that corroborate them; keyed by the bucket of their vessels. */
+  record ForVessels(ObservationBatch batch) implements PartialTotal {}
 }

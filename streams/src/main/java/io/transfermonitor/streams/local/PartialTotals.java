@@ -3,6 +3,7 @@ package io.transfermonitor.streams.local;
 import io.transfermonitor.streams.activity.ActivityCount;
 import io.transfermonitor.streams.activity.ActivityCounts;
 import io.transfermonitor.streams.activity.ActivityPartial;
+import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.ledger.LedgerBatch;
 import io.transfermonitor.streams.ledger.LedgerPartial;
@@ -16,13 +17,34 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * The partial sums of the facts one task has counted since it last sent them, in memory: per rule,
- * the partial of each of its ledgers the facts add to, and per activity row what they add. Taking
- * them empties them. Not thread-safe; one per task.
+ * the partial of each of its ledgers the facts add to, and per activity row what they add; and the
+ * observations of vessels to send to the tasks that corroborate them. Taking them empties them. Not
+ * thread-safe; one per task.
  */
 final class PartialTotals {
 
   private final Map<String, Map<String, LedgerPartial>> ledgers = new LinkedHashMap<>();
   private final Map<String, ActivityPartial> activity = new LinkedHashMap<>();
+  private final Map<Integer, List<Fact>> observations = new LinkedHashMap<>();
+
+  /** Adds an observation to send to the task that corroborates its vessel. */
+  void addObservation(Fact fact) {
+    observations
+        .computeIfAbsent(ObservationBatch.bucketOf(fact.vesselImo()), b -> new ArrayList<>())
+        .add(fact);
+  }
+
+  boolean hasObservations() {
+    return !observations.isEmpty();
+  }
+
+  /** The observations, one batch per bucket of vessels, and none kept. */
+  List<ObservationBatch> takeObservations() {
+    List<ObservationBatch> batches = new ArrayList<>(observations.size());
+    observations.forEach((bucket, facts) -> batches.add(new ObservationBatch(bucket, facts)));
+    observations.clear();
+    return batches;
+  }
 
   /** Adds what {@code fact} counts in the ledgers of the rules of {@code rules}. */
   void addToLedgers(Fact fact, RuleBook rules) {

@@ -23,7 +23,9 @@ import io.transfermonitor.streams.cases.Pager;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.DeliveryCorroborator;
-import io.transfermonitor.streams.corroborate.VesselObservations;
+import io.transfermonitor.streams.corroborate.ObservationBatch;
+import io.transfermonitor.streams.corroborate.ObservationBatchSerde;
+import io.transfermonitor.streams.corroborate.VesselLog;
 import io.transfermonitor.streams.dedupe.EventSources;
 import io.transfermonitor.streams.dedupe.ResendFilter;
 import io.transfermonitor.streams.dedupe.SeenEventSerde;
@@ -62,8 +64,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -77,6 +83,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -165,11 +172,14 @@ public final class MonitorTopology {
   /** What corroborated deliveries added to activity rows, not sent yet, key = row. */
   public static final String DELIVERY_ACTIVITY_PARTIALS_STORE = "delivery-activity-partials";
 
-  /** Observations of each vessel, key = IMO number. */
+  /** Observations of the vessels, one entry each, key = IMO number/identity/event time/event id. */
   public static final String VESSEL_OBSERVATIONS_STORE = "vessel-observations";
 
-  /** Repartition by IMO number, before corroboration (observed tanker deliveries only). */
-  public static final String FACTS_BY_VESSEL = "facts-by-vessel";
+  /**
+   * Observations of vessels in batches per bucket of IMO numbers, before corroboration (observed
+   * tanker deliveries only).
+   */
+  public static final String OBSERVATIONS_BY_VESSEL = "observations-by-vessel";
 
   /** Reporting gaps, key = ruleId/periodStart/scope. */
   public static final String REPORTING_GAPS_STORE = "reporting-gaps";
@@ -419,36 +429,45 @@ public final class MonitorTopology {
   }
 
   /**
-   * Stages 3b and 4, the partial sums: OBSERVED tanker deliveries with an IMO number meet the other
-   * observations of their vessel (the only facts repartitioned for it) and count once per delivery
-   * ({@link DeliveryTotals} sums what they change); every other fact is summed where it was read
-   * ({@link LocalTotals}). Both send their partial sums per rule and per activity row, once per
-   * interval.
+   * Stages 3b and 4a, the partial sums: every fact is summed where it was read ({@link
+   * LocalTotals}); OBSERVED tanker deliveries with an IMO number are sent from there, in batches
+   * per bucket of vessels, to meet the other observations of their vessel and count once per
+   * delivery ({@link DeliveryTotals} sums what they change). Both send their partial sums per rule
+   * and per activity row, once per interval.
    */
   private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
     CorroborationRule rule = config.corroborationRule();
-    Map<String, KStream<String, Fact>> byKind =
-        facts
-            .split(Named.as("split-observations"))
-            .branch((id, fact) -> rule.applies(fact), Branched.as("-by-vessel"))
-            .defaultBranch(Branched.as("-others"));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(VESSEL_OBSERVATIONS_STORE),
-                keys,
-                new JsonSerde<>(VesselObservations.class))
-            .withCachingEnabled());
+    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE));
     builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
+    KStream<String, PartialTotal> local =
+        facts.process(
+            () ->
+                new LocalTotals(
+                    RULES_STORE,
+                    ruleChanges,
+                    EVENTS_STORE,
+                    eventSources(),
+                    SENT_TOTALS_STORE,
+                    rule::applies,
+                    ledgerSendInterval(),
+                    activitySendInterval()),
+            Named.as("sum-locally"),
+            EVENTS_STORE,
+            SENT_TOTALS_STORE);
     KStream<String, PartialTotal> deliveries =
-        byKind
-            .get("split-observations-by-vessel")
-            .selectKey((id, fact) -> fact.vesselImo(), Named.as("key-by-vessel"))
+        local
+            .flatMapValues(PartialTotal::observationBatches, Named.as("as-observation-batch"))
             .repartition(
-                Repartitioned.<String, Fact>as(FACTS_BY_VESSEL)
+                Repartitioned.<String, ObservationBatch>as(OBSERVATIONS_BY_VESSEL)
                     .withKeySerde(keys)
-                    .withValueSerde(this.facts))
+                    .withValueSerde(new ObservationBatchSerde())
+                    .withStreamPartitioner(new ByBucket()))
+            .flatMap(
+                (bucket, batch) ->
+                    batch.facts().stream().map(f -> KeyValue.pair(f.vesselImo(), f)).toList(),
+                Named.as("as-observations-by-vessel"))
             .process(
                 () ->
                     new DeliveryCorroborator(
@@ -467,24 +486,27 @@ public final class MonitorTopology {
                 Named.as("sum-deliveries"),
                 DELIVERY_LEDGER_PARTIALS_STORE,
                 DELIVERY_ACTIVITY_PARTIALS_STORE);
-    KStream<String, PartialTotal> others =
-        byKind
-            .get("split-observations-others")
-            .process(
-                () ->
-                    new LocalTotals(
-                        RULES_STORE,
-                        ruleChanges,
-                        EVENTS_STORE,
-                        eventSources(),
-                        SENT_TOTALS_STORE,
-                        fact -> !rule.applies(fact),
-                        ledgerSendInterval(),
-                        activitySendInterval()),
-                Named.as("sum-locally"),
-                EVENTS_STORE,
-                SENT_TOTALS_STORE);
-    return deliveries.merge(others, Named.as("merge-partials"));
+    return local.merge(deliveries, Named.as("merge-partials"));
+  }
+
+  /**
+   * Puts a batch of observations on the partition of its bucket, so each vessel's observations
+   * reach one task whatever the number of partitions.
+   */
+  private static final class ByBucket implements StreamPartitioner<String, ObservationBatch> {
+
+    @Override
+    public Optional<Set<Integer>> partitions(
+        String topic, String bucket, ObservationBatch batch, Headers headers, int partitions) {
+      return Optional.of(Set.of(Integer.parseInt(bucket) % partitions));
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public Optional<Set<Integer>> partitions(
+        String topic, String bucket, ObservationBatch batch, int partitions) {
+      return partitions(topic, bucket, batch, new RecordHeaders(), partitions);
+    }
   }
 
   /** The ledgers' partial sums go out once per commit interval: the caps' levels wait no longer. */

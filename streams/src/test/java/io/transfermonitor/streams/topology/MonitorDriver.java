@@ -199,6 +199,8 @@ final class MonitorDriver implements AutoCloseable {
    */
   private void settle() {
     driver.advanceWallClockTime(MonitorTopology.totalsSentWithin(config));
+    // corroborated observations are summed on another task, which sends them a step later
+    driver.advanceWallClockTime(MonitorTopology.totalsSentWithin(config));
     // and the cases their alerts changed are written out
     driver.advanceWallClockTime(config.commitInterval());
   }

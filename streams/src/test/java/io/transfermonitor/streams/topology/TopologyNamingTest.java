@@ -51,7 +51,7 @@ class TopologyNamingTest {
             "write-cases",
             "write-notifications",
             "write-refused-actions",
-            "facts-by-vessel-repartition",
+            "observations-by-vessel-repartition",
             "corroborate-deliveries",
             "stores: [vessel-observations]",
             "compare-reported-observed",

@@ -1,0 +1,99 @@
+package io.transfermonitor.streams.corroborate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The observations of the vessels, one entry each in the {@code vessel-observations} store, keyed
+ * {@code imo/identity/eventTime/eventId} (the identity as a short hash, the time zero-padded), so
+ * the observations of one vessel and identity from a time on are one range scan, in event-time
+ * order. An arrival reads only the observations that can take part in its regrouping, and writes
+ * itself and the few whose delivery changed, whatever the vessel's history.
+ */
+public final class VesselLog {
+
+  private static final String END = "~";
+  private static final int TIME_DIGITS = 15;
+
+  private final KeyValueStore<String, HeldObservation> store;
+
+  VesselLog(KeyValueStore<String, HeldObservation> store) {
+    this.store = store;
+  }
+
+  /**
+   * The store: persistent, changelogged, not cached (an entry is written once, when its observation
+   * arrives, and again only when its delivery changes).
+   */
+  public static StoreBuilder<KeyValueStore<String, HeldObservation>> storeBuilder(String name) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), new HeldObservationSerde())
+        .withCachingDisabled();
+  }
+
+  /** Whether {@code observation} (same vessel, identity, time and id) is held already. */
+  boolean holds(String imo, Observation observation) {
+    return store.get(key(imo, observation)) != null;
+  }
+
+  /**
+   * The observations of {@code imo} with {@code identity} from {@code from} (event time) on, in
+   * event-time order; those stored before {@code forgetBefore} (wall clock) are deleted instead.
+   */
+  List<HeldObservation> from(String imo, String identity, long from, long forgetBefore) {
+    List<HeldObservation> held = new ArrayList<>();
+    List<String> forgotten = new ArrayList<>();
+    String prefix = prefix(imo, identity);
+    try (KeyValueIterator<String, HeldObservation> range =
+        store.range(prefix + time(Math.max(0, from)), prefix + END)) {
+      while (range.hasNext()) {
+        KeyValue<String, HeldObservation> entry = range.next();
+        HeldObservation h = withKey(entry.key.substring(prefix.length()), entry.value);
+        if (!h.observation().identity().equals(identity)) {
+          continue; // another identity of the same short hash
+        }
+        if (h.observation().storedAt() < forgetBefore) {
+          forgotten.add(entry.key);
+        } else {
+          held.add(h);
+        }
+      }
+    }
+    forgotten.forEach(store::delete);
+    return held;
+  }
+
+  void put(String imo, HeldObservation held) {
+    store.put(key(imo, held.observation()), held);
+  }
+
+  private static String key(String imo, Observation o) {
+    return prefix(imo, o.identity()) + time(o.eventTime()) + "/" + o.eventId();
+  }
+
+  private static String prefix(String imo, String identity) {
+    return imo + "/" + Integer.toHexString(identity.hashCode()) + "/";
+  }
+
+  private static String time(long epochMillis) {
+    return String.format(Locale.ROOT, "%0" + TIME_DIGITS + "d", epochMillis);
+  }
+
+  /** {@code held} with the event time and id of its key, {@code timeAndId} ({@code time/id}). */
+  private static HeldObservation withKey(String timeAndId, HeldObservation held) {
+    long eventTime = Long.parseLong(timeAndId.substring(0, TIME_DIGITS));
+    String eventId = timeAndId.substring(TIME_DIGITS + 1);
+    Observation o = held.observation();
+    return new HeldObservation(
+        new Observation(
+            eventId, eventTime, o.source(), o.port(), o.identity(), o.amount(), o.storedAt()),
+        held.deliveryTime());
+  }
+}
