@@ -1,6 +1,8 @@
 package io.transfermonitor.streams.screen;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Similarity of two names already split into words ({@link NameNormalizer}), in 0..1: the soft
@@ -24,7 +26,17 @@ final class NameSimilarity {
   static final double KEY_SIMILARITY = 0.95;
   private static final int MIN_FUZZY_LENGTH = 4;
 
+  /** Fuzzy word pairs whose similarity is kept: names of one list share few distinct words. */
+  private static final int CACHED_PAIRS = 1 << 16;
+
   private final TokenWeights weights;
+  private final Map<String, Double> pairs =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+          return size() > CACHED_PAIRS;
+        }
+      };
 
   NameSimilarity(TokenWeights weights) {
     this.weights = weights;
@@ -53,7 +65,7 @@ final class NameSimilarity {
     double[] similarity = new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        similarity[i * m + j] = word(q, i, l, j);
+        similarity[i * m + j] = cachedWord(q, i, l, j);
       }
     }
     // greedy one-to-one pairing, best pairs first; names have a handful of words
@@ -86,6 +98,25 @@ final class NameSimilarity {
   static double wordSimilarity(String a, String b) {
     TokenWeights uniform = TokenWeights.of(List.of());
     return word(new NameVector(List.of(a), uniform), 0, new NameVector(List.of(b), uniform), 0);
+  }
+
+  /**
+   * {@link #word} with the fuzzy comparisons, the costly ones, kept per pair of words. Not
+   * thread-safe, like the {@link ScreeningList} that holds it.
+   */
+  private double cachedWord(NameVector a, int i, NameVector b, int j) {
+    String x = a.words[i];
+    String y = b.words[j];
+    if (x.equals(y) || a.numbers[i] || b.numbers[j] || a.keys[i].equals(b.keys[j])) {
+      return word(a, i, b, j);
+    }
+    String pair = x + '\u0000' + y;
+    Double known = pairs.get(pair);
+    if (known == null) {
+      known = word(a, i, b, j);
+      pairs.put(pair, known);
+    }
+    return known;
   }
 
   private static double word(NameVector a, int i, NameVector b, int j) {

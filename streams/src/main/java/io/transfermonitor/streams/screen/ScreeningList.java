@@ -41,7 +41,13 @@ public final class ScreeningList {
   private static final int PREFIX = 3;
   private static final int COMMON_POSTINGS = 50;
   private static final int COMMON_SHARE = 20;
-  private static final int CACHED_NAMES = 4096;
+
+  /**
+   * Names whose matches are kept: the parties of a monitor's events recur (the same vessels, banks
+   * and companies), so once warm almost every party is a lookup; about 100 bytes a name.
+   */
+  private static final int CACHED_NAMES = 1 << 16;
+
   private static final Set<DesignationType> ANY = EnumSet.allOf(DesignationType.class);
 
   private final Map<String, Designation> byId = new LinkedHashMap<>();
