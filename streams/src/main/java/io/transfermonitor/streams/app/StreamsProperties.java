@@ -43,6 +43,10 @@ public final class StreamsProperties {
     Properties p = new Properties();
     p.put(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR.toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+    // no stage depends on the order of records across partitions (totals add up, ids decide), so
+    // a task processes what it has instead of waiting to fetch its other inputs first: the
+    // partial sums and observation batches arrive on a timer and would hold the events up
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     p.putAll(kafkaProps);
     String compression = StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
     if (!p.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG) && !p.containsKey(compression)) {
