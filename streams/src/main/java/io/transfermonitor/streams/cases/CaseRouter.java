@@ -39,7 +39,8 @@ public final class CaseRouter implements Processor<String, Alert, String, Alert>
   public void process(Record<String, Alert> record) {
     Alert alert = record.value();
     String caseId = CaseKey.of(alert, rules.get(alert.getRuleId())).caseId();
-    context.forward(
-        record.withKey(caseId).withValue(Alert.newBuilder(alert).setCaseId(caseId).build()));
+    // the alert was made or read for this record alone: set in place rather than copied whole
+    alert.setCaseId(caseId);
+    context.forward(record.withKey(caseId));
   }
 }

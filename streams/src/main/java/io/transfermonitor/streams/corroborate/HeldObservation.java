@@ -7,4 +7,4 @@ package io.transfermonitor.streams.corroborate;
  * @param observation the observation
  * @param deliveryTime event time of its delivery's first observation, epoch millis
  */
-record HeldObservation(Observation observation, long deliveryTime) {}
+public record HeldObservation(Observation observation, long deliveryTime) {}

@@ -7,6 +7,7 @@ import io.transfermonitor.streams.fact.Fact;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -107,37 +108,105 @@ public record LedgerPartial(
    * {@link Contribution#time()}; as {@link Ledger#add} counts it.
    */
   public LedgerPartial add(Fact fact, double amount) {
-    Contribution c = fact.contribution();
-    SortedMap<String, Double> months = new TreeMap<>(monthlyTotals);
-    months.merge(monthOf(c.time()), amount, Double::sum);
-    SortedMap<String, Double> origins = new TreeMap<>(originTotals);
-    if (fact.origin() != null) {
-      origins.merge(fact.origin(), amount, Double::sum);
+    return sum().add(fact, amount).partial();
+  }
+
+  /** A sum starting from this partial, to add many facts to in place. */
+  public Sum sum() {
+    return new Sum(this);
+  }
+
+  /**
+   * A {@link LedgerPartial} being added to, in place: what a task keeps in memory between sends, so
+   * a fact costs a few map updates rather than copies of the whole partial.
+   */
+  public static final class Sum {
+    private final LedgerPartial base;
+    private double total;
+    private long events;
+    private long deliveries;
+    private long corroboratedDeliveries;
+    private final SortedMap<String, Double> months;
+    private final SortedMap<String, Double> origins;
+    private boolean routed;
+    private String sharedOrigin;
+    private String sharedDestination;
+    private final ArrayDeque<String> recent;
+    private long lastEventTime;
+    private EventKind lastEventKind;
+    private List<String> lastReferences;
+    private List<String> lastSources;
+
+    private Sum(LedgerPartial from) {
+      base = from;
+      total = from.total;
+      events = from.events;
+      deliveries = from.deliveries;
+      corroboratedDeliveries = from.corroboratedDeliveries;
+      months = new TreeMap<>(from.monthlyTotals);
+      origins = new TreeMap<>(from.originTotals);
+      routed = from.routed;
+      sharedOrigin = from.sharedOrigin;
+      sharedDestination = from.sharedDestination;
+      recent = new ArrayDeque<>(from.recentEventIds);
+      lastEventTime = from.lastEventTime;
+      lastEventKind = from.lastEventKind;
+      lastReferences = from.lastReferences;
+      lastSources = from.lastSources;
     }
-    String origin = routed ? sameOrNull(sharedOrigin, fact.origin()) : fact.origin();
-    String destination =
-        routed ? sameOrNull(sharedDestination, fact.destination()) : fact.destination();
-    boolean cite = c.ownRecord();
-    return new LedgerPartial(
-        ruleId,
-        periodStart,
-        periodEnd,
-        basis,
-        unit,
-        total + amount,
-        events + c.events(),
-        deliveries + c.deliveries(),
-        corroboratedDeliveries + c.corroboratedDeliveries(),
-        months,
-        origins,
-        true,
-        origin,
-        destination,
-        cite ? Ledger.recent(recentEventIds, List.of(fact.eventId())) : recentEventIds,
-        cite ? fact.eventTime() : lastEventTime,
-        cite ? fact.kind() : lastEventKind,
-        cite ? fact.references() : lastReferences,
-        cite ? c.sources() : lastSources);
+
+    /** Counts {@code fact} as adding {@code amount}. */
+    public Sum add(Fact fact, double amount) {
+      Contribution c = fact.contribution();
+      total += amount;
+      events += c.events();
+      deliveries += c.deliveries();
+      corroboratedDeliveries += c.corroboratedDeliveries();
+      months.merge(monthOf(c.time()), amount, Double::sum);
+      if (fact.origin() != null) {
+        origins.merge(fact.origin(), amount, Double::sum);
+      }
+      sharedOrigin = routed ? sameOrNull(sharedOrigin, fact.origin()) : fact.origin();
+      sharedDestination =
+          routed ? sameOrNull(sharedDestination, fact.destination()) : fact.destination();
+      routed = true;
+      if (c.ownRecord()) {
+        recent.remove(fact.eventId());
+        recent.addLast(fact.eventId());
+        if (recent.size() > Ledger.RECENT) {
+          recent.removeFirst();
+        }
+        lastEventTime = fact.eventTime();
+        lastEventKind = fact.kind();
+        lastReferences = fact.references();
+        lastSources = c.sources();
+      }
+      return this;
+    }
+
+    /** What has been added so far, as a partial. */
+    public LedgerPartial partial() {
+      return new LedgerPartial(
+          base.ruleId,
+          base.periodStart,
+          base.periodEnd,
+          base.basis,
+          base.unit,
+          total,
+          events,
+          deliveries,
+          corroboratedDeliveries,
+          months,
+          origins,
+          routed,
+          sharedOrigin,
+          sharedDestination,
+          List.copyOf(recent),
+          lastEventTime,
+          lastEventKind,
+          lastReferences,
+          lastSources);
+    }
   }
 
   /** Whether a fact has been cited (so the last-event fields say something). */

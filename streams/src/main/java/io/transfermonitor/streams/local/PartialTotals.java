@@ -23,8 +23,8 @@ import org.apache.kafka.streams.KeyValue;
  */
 final class PartialTotals {
 
-  private final Map<String, Map<String, LedgerPartial>> ledgers = new LinkedHashMap<>();
-  private final Map<String, ActivityPartial> activity = new LinkedHashMap<>();
+  private final Map<String, Map<String, LedgerPartial.Sum>> ledgers = new LinkedHashMap<>();
+  private final Map<String, ActivityPartial.Sum> activity = new LinkedHashMap<>();
   private final Map<Integer, List<Fact>> observations = new LinkedHashMap<>();
 
   /** Adds an observation to send to the task that corroborates its vessel. */
@@ -52,25 +52,28 @@ final class PartialTotals {
       String ruleId = target.rule().getRuleId();
       ledgers
           .computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
-          .compute(
+          .computeIfAbsent(
               target.ledgerKey(),
-              (key, partial) ->
-                  (partial == null
-                          ? LedgerPartial.none(
-                              ruleId,
-                              target.period(),
-                              target.basis(),
-                              LedgerRouting.unitOf(target.rule()))
-                          : partial)
-                      .add(fact, target.amount()));
+              key ->
+                  LedgerPartial.none(
+                          ruleId,
+                          target.period(),
+                          target.basis(),
+                          LedgerRouting.unitOf(target.rule()))
+                      .sum())
+          .add(fact, target.amount());
     }
   }
 
   /** Adds what {@code fact} adds to its activity rows. */
   void addToActivity(Fact fact) {
     for (KeyValue<String, ActivityCount> count : ActivityCounts.of(fact)) {
-      activity.merge(
-          count.key, ActivityPartial.of(count.value), (held, added) -> held.plus(count.value));
+      ActivityPartial.Sum sum = activity.get(count.key);
+      if (sum == null) {
+        activity.put(count.key, ActivityPartial.sum(count.value));
+      } else {
+        sum.add(count.value);
+      }
     }
   }
 
@@ -86,14 +89,18 @@ final class PartialTotals {
   List<LedgerBatch> takeLedgers() {
     List<LedgerBatch> batches = new ArrayList<>(ledgers.size());
     ledgers.forEach(
-        (ruleId, partials) -> batches.add(new LedgerBatch(ruleId, List.copyOf(partials.values()))));
+        (ruleId, sums) ->
+            batches.add(
+                new LedgerBatch(
+                    ruleId, sums.values().stream().map(LedgerPartial.Sum::partial).toList())));
     ledgers.clear();
     return batches;
   }
 
   /** The activity partials, one per row, and none kept. */
   List<ActivityPartial> takeActivity() {
-    List<ActivityPartial> partials = List.copyOf(activity.values());
+    List<ActivityPartial> partials =
+        activity.values().stream().map(ActivityPartial.Sum::partial).toList();
     activity.clear();
     return partials;
   }

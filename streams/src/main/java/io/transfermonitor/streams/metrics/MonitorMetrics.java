@@ -52,6 +52,8 @@ public final class MonitorMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicReference<CapUsage>> caps = new ConcurrentHashMap<>();
   private final Map<String, CaseStatus> caseStatus = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public MonitorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -96,16 +98,26 @@ public final class MonitorMetrics {
 
   /** One alert raised, {@code sinceEvent} after its triggering event reached the monitor. */
   public void alert(Alert alert, Duration sinceEvent) {
-    Counter.builder("tm.alerts")
-        .tag("rule", alert.getRuleId())
-        .tag("severity", alert.getSeverity().name())
-        .register(registry)
+    String rule = alert.getRuleId();
+    String severity = alert.getSeverity().name();
+    counters
+        .computeIfAbsent(
+            "tm.alerts\u0000" + rule + '\u0000' + severity,
+            k ->
+                Counter.builder("tm.alerts")
+                    .tag("rule", rule)
+                    .tag("severity", severity)
+                    .register(registry))
         .increment();
-    Timer.builder("tm.alert.latency")
-        .description("from an event reaching the monitor to the alert it raised")
-        .tag("rule", alert.getRuleId())
-        .publishPercentileHistogram()
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            rule,
+            k ->
+                Timer.builder("tm.alert.latency")
+                    .description("from an event reaching the monitor to the alert it raised")
+                    .tag("rule", rule)
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
   }
 
@@ -166,7 +178,9 @@ public final class MonitorMetrics {
   }
 
   public void partiesScreened(int parties) {
-    Counter.builder("tm.screening.parties").register(registry).increment(parties);
+    counters
+        .computeIfAbsent("tm.screening.parties", k -> Counter.builder(k).register(registry))
+        .increment(parties);
   }
 
   public void screeningMatch(MatchMethod method, boolean retroactive) {
@@ -185,7 +199,13 @@ public final class MonitorMetrics {
     Counter.builder("tm.screening.rescreened").register(registry).increment(designations);
   }
 
+  /**
+   * The counter of {@code name} with one tag, looked up in the registry once: the per-event
+   * counters are counted several times for every event.
+   */
   private Counter counter(String name, String tag, String value) {
-    return Counter.builder(name).tag(tag, value).register(registry);
+    return counters.computeIfAbsent(
+        name + '\u0000' + tag + '\u0000' + value,
+        k -> Counter.builder(name).tag(tag, value).register(registry));
   }
 }

@@ -3,6 +3,7 @@ package io.transfermonitor.streams.screen;
 import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An identifier as it is compared: exactly, after the spelling differences that do not change it.
@@ -15,6 +16,10 @@ import java.util.Locale;
  */
 record IdentifierKey(IdentifierScheme scheme, String value) {
 
+  // compiled once: every party of every event is looked up by its identifiers
+  private static final Pattern NOT_DIGITS = Pattern.compile("\\D");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   static IdentifierKey of(Identifier id) {
     return of(id.getScheme(), id.getValue());
   }
@@ -23,15 +28,15 @@ record IdentifierKey(IdentifierScheme scheme, String value) {
     String value = raw == null ? "" : raw.strip();
     String normalized =
         switch (scheme) {
-          case IMO, MMSI -> value.replaceAll("\\D", "");
+          case IMO, MMSI -> NOT_DIGITS.matcher(value).replaceAll("");
           case BIC -> bic(value);
-          default -> value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+          default -> SPACES.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
         };
     return new IdentifierKey(scheme, normalized);
   }
 
   private static String bic(String value) {
-    String bic = value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    String bic = SPACES.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
     return bic.length() == 11 && bic.endsWith("XXX") ? bic.substring(0, 8) : bic;
   }
 

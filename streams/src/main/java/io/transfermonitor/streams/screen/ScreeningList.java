@@ -39,6 +39,15 @@ public final class ScreeningList {
   public static final double FLOOR = 0.4;
 
   private static final int PREFIX = 3;
+
+  /**
+   * How close (Jaro-Winkler of romanization keys) a listed word must be to a query word the list
+   * does not have, to make its names candidates: a little below the similarity at which two words
+   * pair in a score ({@link NameSimilarity#WORD_THRESHOLD}), which compares the words themselves
+   * too.
+   */
+  private static final double CLOSE_KEY = 0.85;
+
   private static final int COMMON_POSTINGS = 50;
   private static final int COMMON_SHARE = 20;
 
@@ -52,6 +61,19 @@ public final class ScreeningList {
 
   private final Map<String, Designation> byId = new LinkedHashMap<>();
   private final Map<String, List<Indexed>> byWord = new HashMap<>();
+
+  /** Per block of a word key's first letters, the listed names of each word key in it. */
+  private final Map<String, Map<String, List<Indexed>>> byPrefix = new HashMap<>();
+
+  /** The candidates of recent query words: names share few distinct words. */
+  private final Map<String, List<Indexed>> wordCandidates =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Indexed>> eldest) {
+          return size() > CACHED_NAMES;
+        }
+      };
+
   private final Map<IdentifierKey, List<ListedIdentifier>> byIdentifier = new HashMap<>();
   private final TokenWeights weights;
   private final NameSimilarity similarity;
@@ -169,21 +191,18 @@ public final class ScreeningList {
 
   /**
    * The listed names worth scoring: those sharing a word with the query (by romanization key) or,
-   * for a query word the list does not have (perhaps misspelt), its first letters. Words in many
-   * names ({@code korea}, {@code trading}) find candidates only when the query has no rarer word,
-   * since a match must share a rare word anyway to score high.
+   * for a query word the list does not have (perhaps misspelt), those with a word of the same first
+   * letters close enough to it to be paired with it, or that it begins or ends (a word the other
+   * name writes as two). Words in many names ({@code korea}, {@code trading}) find candidates only
+   * when the query has no rarer word, since a match must share a rare word anyway to score high.
    */
   private Set<Indexed> candidates(Forms query) {
     Set<Indexed> found = new LinkedHashSet<>();
     List<List<Indexed>> common = new ArrayList<>();
     int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
     for (String word : query.words()) {
-      List<String> blocks = blocks(word);
-      List<Indexed> postings = byWord.get(blocks.get(0));
-      if (postings == null && blocks.size() > 1) {
-        postings = byWord.get(blocks.get(1));
-      }
-      if (postings == null) {
+      List<Indexed> postings = wordCandidates.computeIfAbsent(word, this::postingsOf);
+      if (postings.isEmpty()) {
         continue;
       }
       if (postings.size() > cap) {
@@ -196,6 +215,30 @@ public final class ScreeningList {
       common.forEach(found::addAll);
     }
     return found;
+  }
+
+  /** The listed names a query word may pair with (see {@link #candidates}). */
+  private List<Indexed> postingsOf(String word) {
+    String key = RomanizationKey.of(word);
+    List<Indexed> exact = byWord.get("=" + key);
+    if (exact != null || key.length() <= PREFIX || key.chars().allMatch(Character::isDigit)) {
+      // a number pairs only with itself
+      return exact == null ? List.of() : exact;
+    }
+    Map<String, List<Indexed>> block = byPrefix.get(key.substring(0, PREFIX));
+    if (block == null) {
+      return List.of();
+    }
+    List<Indexed> close = new ArrayList<>();
+    block.forEach(
+        (listedKey, postings) -> {
+          if (listedKey.startsWith(key)
+              || key.startsWith(listedKey)
+              || JaroWinkler.similarity(key, listedKey) >= CLOSE_KEY) {
+            close.addAll(postings);
+          }
+        });
+    return close;
   }
 
   private void index(Designation designation) {
@@ -211,10 +254,16 @@ public final class ScreeningList {
     for (ListedName name : ListedName.of(designation)) {
       Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
       names++;
-      Set<String> blocks = new LinkedHashSet<>();
-      name.forms().forEach(form -> form.forEach(word -> blocks.addAll(blocks(word))));
-      for (String block : blocks) {
-        byWord.computeIfAbsent(block, k -> new ArrayList<>()).add(indexed);
+      Set<String> keys = new LinkedHashSet<>();
+      name.forms().forEach(form -> form.forEach(word -> keys.add(RomanizationKey.of(word))));
+      for (String key : keys) {
+        byWord.computeIfAbsent("=" + key, k -> new ArrayList<>()).add(indexed);
+        if (key.length() > PREFIX) {
+          byPrefix
+              .computeIfAbsent(key.substring(0, PREFIX), k -> new HashMap<>())
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(indexed);
+        }
       }
     }
   }
@@ -225,15 +274,6 @@ public final class ScreeningList {
           .computeIfAbsent(key, k -> new ArrayList<>(1))
           .add(new ListedIdentifier(designation, shown));
     }
-  }
-
-  /** The index entries of a word: its romanization key, and the first letters of the key. */
-  private static List<String> blocks(String word) {
-    String key = RomanizationKey.of(word);
-    if (key.length() <= PREFIX) {
-      return List.of("=" + key);
-    }
-    return List.of("=" + key, key.substring(0, PREFIX) + "*");
   }
 
   private static void keepBest(Map<String, DesignationMatch> best, DesignationMatch match) {

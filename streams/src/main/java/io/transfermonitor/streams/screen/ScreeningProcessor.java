@@ -81,13 +81,14 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
   @Override
   public void process(Record<String, Fact> record) {
     Fact fact = record.value();
-    if (fact.parties().isEmpty()) {
+    List<Party> parties = fact.parties();
+    if (parties.isEmpty()) {
       return;
     }
     long now = context.currentSystemTimeMs();
-    metrics.partiesScreened(fact.parties().size());
+    metrics.partiesScreened(parties.size());
     Set<String> hit = new LinkedHashSet<>();
-    for (Found found : best(current.list(), fact)) {
+    for (Found found : best(current.list(), parties)) {
       if (found.match.score() >= settings.threshold()) {
         context.forward(record.withValue(found.hit(fact, false, now)));
         metrics.screeningMatch(found.match.method(), false);
@@ -139,7 +140,7 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
     }
     Fact fact = event.fact().withEventId(eventId);
     Set<String> hit = new HashSet<>();
-    for (Found found : best(list, fact)) {
+    for (Found found : best(list, fact.parties())) {
       String id = found.match.designationId();
       if (found.match.score() >= settings.threshold() && !event.alerted().contains(id)) {
         context.forward(new Record<>(eventId, found.hit(fact, true, now), now));
@@ -171,11 +172,14 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
     return fresh;
   }
 
-  /** The best match of the fact's parties for each designation scoring at least a near miss. */
-  private List<Found> best(ScreeningList list, Fact fact) {
-    Map<String, Found> best = new LinkedHashMap<>();
-    for (Party party : fact.parties()) {
+  /** The best match of {@code parties} for each designation scoring at least a near miss. */
+  private List<Found> best(ScreeningList list, List<Party> parties) {
+    Map<String, Found> best = null;
+    for (Party party : parties) {
       for (DesignationMatch match : list.screen(party)) {
+        if (best == null) {
+          best = new LinkedHashMap<>();
+        }
         if (match.score() >= settings.nearMiss()) {
           best.merge(
               match.designationId(),
@@ -184,7 +188,7 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
         }
       }
     }
-    return List.copyOf(best.values());
+    return best == null ? List.of() : List.copyOf(best.values());
   }
 
   private record Found(Party party, DesignationMatch match) {

@@ -22,7 +22,6 @@ import io.transfermonitor.streams.cases.CaseRouter;
 import io.transfermonitor.streams.cases.Pager;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
-import io.transfermonitor.streams.corroborate.DeliveryCorroborator;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.corroborate.ObservationBatchSerde;
 import io.transfermonitor.streams.corroborate.VesselLog;
@@ -464,26 +463,20 @@ public final class MonitorTopology {
                     .withKeySerde(keys)
                     .withValueSerde(new ObservationBatchSerde())
                     .withStreamPartitioner(new ByBucket()))
-            .flatMap(
-                (bucket, batch) ->
-                    batch.facts().stream().map(f -> KeyValue.pair(f.vesselImo(), f)).toList(),
-                Named.as("as-observations-by-vessel"))
-            .process(
-                () ->
-                    new DeliveryCorroborator(
-                        VESSEL_OBSERVATIONS_STORE, rule, config.dedupRetention()),
-                Named.as("corroborate-deliveries"),
-                VESSEL_OBSERVATIONS_STORE)
             .process(
                 () ->
                     new DeliveryTotals(
                         RULES_STORE,
                         ruleChanges,
+                        VESSEL_OBSERVATIONS_STORE,
+                        rule,
+                        config.dedupRetention(),
                         DELIVERY_LEDGER_PARTIALS_STORE,
                         DELIVERY_ACTIVITY_PARTIALS_STORE,
                         ledgerSendInterval(),
                         activitySendInterval()),
-                Named.as("sum-deliveries"),
+                Named.as("corroborate-and-sum-deliveries"),
+                VESSEL_OBSERVATIONS_STORE,
                 DELIVERY_LEDGER_PARTIALS_STORE,
                 DELIVERY_ACTIVITY_PARTIALS_STORE);
     return local.merge(deliveries, Named.as("merge-partials"));

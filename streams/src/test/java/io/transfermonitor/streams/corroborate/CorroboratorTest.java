@@ -10,20 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeliveryCorroboratorTest {
+class CorroboratorTest {
 
   private static final String IMO = "9000001";
   private static final Duration RETENTION = Duration.ofDays(400);
 
   private MockProcessorContext<String, Fact> context;
-  private DeliveryCorroborator corroborator;
+  private Corroborator corroborator;
+  private long now = 1_000;
+  private final List<Fact> forwarded = new ArrayList<>();
   private KeyValueStore<String, HeldObservation> vessels;
 
   @BeforeEach
@@ -31,10 +31,9 @@ class DeliveryCorroboratorTest {
     context = new MockProcessorContext<>();
     vessels = MockStores.keyValue(context, "vessel-observations", new HeldObservationSerde());
     corroborator =
-        new DeliveryCorroborator(
-            "vessel-observations", new CorroborationRule(Duration.ofHours(48), true), RETENTION);
-    context.setCurrentSystemTimeMs(1_000);
-    corroborator.init(context);
+        new Corroborator(vessels, new CorroborationRule(Duration.ofHours(48), true), RETENTION);
+    now = 1_000;
+    forwarded.clear();
   }
 
   @Test
@@ -56,14 +55,9 @@ class DeliveryCorroboratorTest {
               assertThat(c.deliveries()).isZero();
               assertThat(c.sources()).containsExactly("imagery", "AIS", "think tank");
             });
-    assertThat(context.forwarded())
+    assertThat(forwarded)
         .last()
-        .satisfies(
-            f -> {
-              assertThat(f.record().key()).isEqualTo(IMO);
-              assertThat(f.record().value().corroboration().eventIds())
-                  .containsExactly("a", "b", "c");
-            });
+        .satisfies(f -> assertThat(f.corroboration().eventIds()).containsExactly("a", "b", "c"));
   }
 
   @Test
@@ -111,7 +105,7 @@ class DeliveryCorroboratorTest {
     see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
 
     // when: the retention has passed by the wall clock
-    context.setCurrentSystemTimeMs(1_000 + RETENTION.toMillis() + 1);
+    now = 1_000 + RETENTION.toMillis() + 1;
     List<Contribution> later = see("b", "2024-03-01T12:00:00Z", 210_000, "AIS");
 
     // then
@@ -134,12 +128,9 @@ class DeliveryCorroboratorTest {
   }
 
   private List<Contribution> see(Fact fact) {
-    int before = context.forwarded().size();
-    corroborator.process(new Record<>(IMO, fact, 0));
-    return context.forwarded().subList(before, context.forwarded().size()).stream()
-        .map(CapturedForward::record)
-        .map(r -> r.value().contribution())
-        .toList();
+    List<Fact> changes = corroborator.arrive(IMO, fact, now);
+    forwarded.addAll(changes);
+    return changes.stream().map(Fact::contribution).toList();
   }
 
   private static Fact fact(String id, String time, double barrels) {

@@ -7,19 +7,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage 3b, corroborate. In: OBSERVED tanker deliveries with an IMO number, keyed by that number
- * (so every observation of a vessel meets the others here). Keeps each observation for the
- * retention in the {@code vessel-observations} store ({@link VesselLog}: one entry each, with the
- * time of its delivery) and groups them into deliveries ({@link Deliveries}, by the {@link
- * CorroborationRule}). Out, keyed by IMO number: the observation once for every delivery its
- * arrival changed, carrying the {@link Corroboration}: the first observation of a delivery in full,
- * a later larger one by the difference, a smaller one by nothing, each with every event id and
- * source of the delivery as its evidence.
+ * Stage 3b, corroborate, on the task that holds a vessel's observations: OBSERVED tanker deliveries
+ * with an IMO number arrive one by one. Keeps each observation for the retention in the {@code
+ * vessel-observations} store ({@link VesselLog}: one entry each, with the time of its delivery) and
+ * groups them into deliveries ({@link Deliveries}, by the {@link CorroborationRule}). Out: the
+ * observation once for every delivery its arrival changed, carrying the {@link Corroboration}: the
+ * first observation of a delivery in full, a later larger one by the difference, a smaller one by
+ * nothing, each with every event id and source of the delivery as its evidence.
  *
  * <p>An arrival at time t regroups only what it can change. Grouping takes observations by event
  * time and puts each in the earliest delivery it may join, so what comes before t keeps its
@@ -33,34 +30,33 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>Exactly-once: the store and the output are written in one transaction, and an observation
  * already held is not counted again.
  */
-public final class DeliveryCorroborator implements Processor<String, Fact, String, Fact> {
+public final class Corroborator {
 
-  private final String storeName;
+  private final VesselLog vessels;
   private final CorroborationRule rule;
   private final Duration retention;
-  private ProcessorContext<String, Fact> context;
-  private VesselLog vessels;
 
-  public DeliveryCorroborator(String storeName, CorroborationRule rule, Duration retention) {
-    this.storeName = storeName;
+  /**
+   * @param store the {@code vessel-observations} store ({@link VesselLog#storeBuilder})
+   * @param rule when observations are one delivery
+   * @param retention how long an observation is kept (by the wall clock)
+   */
+  public Corroborator(
+      KeyValueStore<String, HeldObservation> store, CorroborationRule rule, Duration retention) {
+    this.vessels = new VesselLog(store);
     this.rule = rule;
     this.retention = retention;
   }
 
-  @Override
-  public void init(ProcessorContext<String, Fact> context) {
-    this.context = context;
-    this.vessels = new VesselLog(context.getStateStore(storeName));
-  }
-
-  @Override
-  public void process(Record<String, Fact> record) {
-    Fact fact = record.value();
-    String imo = record.key();
-    long now = context.currentSystemTimeMs();
+  /**
+   * Files {@code fact}, an observation of vessel {@code imo}, at wall-clock {@code now}: the fact
+   * once for every delivery its arrival changed, carrying the {@link Corroboration}, take-backs
+   * first; nothing for an observation held already.
+   */
+  public List<Fact> arrive(String imo, Fact fact, long now) {
     Observation observation = Observation.of(fact, now);
     if (vessels.holds(imo, observation)) {
-      return; // counted already: a re-send the re-send filter no longer remembers
+      return List.of(); // counted already: a re-send the re-send filter no longer remembers
     }
     List<HeldObservation> region = regionOf(imo, observation, now - retention.toMillis());
     List<Observation> alike = region.stream().map(HeldObservation::observation).toList();
@@ -69,9 +65,11 @@ public final class DeliveryCorroborator implements Processor<String, Fact, Strin
     withIt.add(observation);
     List<Delivery> after = Deliveries.group(withIt, rule);
     keep(imo, observation, region, after);
+    List<Fact> changes = new ArrayList<>(1);
     for (Corroboration change : Deliveries.changes(before, after)) {
-      context.forward(record.withValue(fact.withCorroboration(change)));
+      changes.add(fact.withCorroboration(change));
     }
+    return changes;
   }
 
   /**
