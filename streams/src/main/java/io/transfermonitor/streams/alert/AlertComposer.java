@@ -228,20 +228,27 @@ public final class AlertComposer {
   }
 
   private static String banMessage(Rule rule, Fact fact) {
-    return String.format(
-        Locale.ROOT,
-        "%s %s (%s %s of %s, %s to %s, %s) is banned by %s ('%s'): escalate to the sanctions desk"
-            + " with the cited evidence.",
-        kindWords(fact),
-        fact.eventId(),
-        number(fact.reportedAmount()),
-        unitWord(fact.reportedUnit()),
-        fact.subject(),
-        orUnknown(fact.origin()),
-        orUnknown(fact.destination()),
-        Instant.ofEpochMilli(fact.eventTime()).atZone(ZoneOffset.UTC).toLocalDate(),
-        rule.getLegalBasis(),
-        rule.getTitle());
+    // concatenated, not formatted: every ban alert is written this way
+    return kindWords(fact)
+        + " "
+        + fact.eventId()
+        + " ("
+        + number(fact.reportedAmount())
+        + " "
+        + unitWord(fact.reportedUnit())
+        + " of "
+        + fact.subject()
+        + ", "
+        + orUnknown(fact.origin())
+        + " to "
+        + orUnknown(fact.destination())
+        + ", "
+        + Instant.ofEpochMilli(fact.eventTime()).atZone(ZoneOffset.UTC).toLocalDate()
+        + ") is banned by "
+        + rule.getLegalBasis()
+        + " ('"
+        + rule.getTitle()
+        + "'): escalate to the sanctions desk with the cited evidence.";
   }
 
   static String kindWords(Fact fact) {

@@ -12,10 +12,28 @@ public final class Amounts {
 
   /** {@code 20400} as "20,400", {@code 587.4} as "587.4". */
   public static String number(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%,.0f", value);
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      // every ban alert writes its amount: grouping by hand costs a fraction of a Formatter
+      return grouped(Long.toString((long) value));
     }
     return String.format(Locale.ROOT, "%,.1f", value);
+  }
+
+  /** {@code digits} (an optional minus, then digits) with a comma between each group of three. */
+  private static String grouped(String digits) {
+    int start = digits.startsWith("-") ? 1 : 0;
+    int length = digits.length() - start;
+    if (length <= 3) {
+      return digits;
+    }
+    StringBuilder out = new StringBuilder(digits.length() + length / 3);
+    out.append(digits, 0, start);
+    int first = length % 3 == 0 ? 3 : length % 3;
+    out.append(digits, start, start + first);
+    for (int i = start + first; i < digits.length(); i += 3) {
+      out.append(',').append(digits, i, i + 3);
+    }
+    return out.toString();
   }
 
   /** The word for {@code unit} after a number: BARREL is "bbl", CONTAINERS "containers". */
