@@ -85,6 +85,25 @@ public record Topics(
         prefix + "notifications");
   }
 
+  /**
+   * The same names but the notifications topic, which is {@code name}: for a replay whose
+   * notifications were sent already (docs/upgrading.md).
+   */
+  public Topics withNotifications(String name) {
+    return new Topics(
+        events,
+        rules,
+        designations,
+        alerts,
+        rejected,
+        capUsage,
+        reportingGaps,
+        activity,
+        cases,
+        caseActions,
+        name);
+  }
+
   /** The input topic of {@code kind}. */
   public String eventTopic(EventKind kind) {
     return events.get(kind);

@@ -25,6 +25,7 @@ public enum AppSetting {
       AppSetting::checkUrl,
       "Schema registry URL (Confluent REST API); http(s)://..., or mock://scope in tests."),
   TOPIC_PREFIX(MonitorSettings.TOPIC_PREFIX),
+  NOTIFICATIONS_TOPIC(MonitorSettings.NOTIFICATIONS_TOPIC),
   TOPIC_PARTITIONS(
       "tm.topic.partitions", "3", v -> checkInt(v, 1), "Partitions per topic for topics create."),
   TOPIC_REPLICATION_FACTOR(

@@ -99,9 +99,13 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
     return app.get(setting);
   }
 
-  /** Topic names under {@code tm.topic.prefix}. */
+  /**
+   * Topic names under {@code tm.topic.prefix}, the notifications' {@code tm.topic.notifications}
+   * when set: the monitor's own, so {@code topics create} and {@code acls apply} cover what it
+   * writes.
+   */
   public Topics topics() {
-    return Topics.withPrefix(get(AppSetting.TOPIC_PREFIX));
+    return monitorConfig().topics();
   }
 
   /**

@@ -118,6 +118,21 @@ class SettingsParserTest {
   }
 
   @Test
+  void shouldGiveTopicsCreateAndTheMonitorTheNotificationsTopicSetForAReplay() {
+    Settings settings =
+        parse(
+            Map.of(
+                "TM_TOPIC_PREFIX", "prod.",
+                "TM_TOPIC_NOTIFICATIONS", "prod.notifications.upgrade"));
+
+    assertThat(settings.topics().notifications()).isEqualTo("prod.notifications.upgrade");
+    assertThat(settings.monitorConfig().topics()).isEqualTo(settings.topics());
+    assertThat(settings.topics().cases()).isEqualTo("prod.cases");
+    assertThat(parse(Map.of("TM_TOPIC_PREFIX", "prod.")).topics().notifications())
+        .isEqualTo("prod.notifications");
+  }
+
+  @Test
   void shouldRefuseAMisspeltTmVariableAsAFileRefusesAMisspeltKey() {
     assertThatThrownBy(() -> parse(Map.of("TM_TOPIC_PREFX", "prod.")))
         .isInstanceOf(SettingsException.class)

@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.ConfigException;
 public final class MonitorSettings {
 
   public static final String TOPIC_PREFIX = "tm.topic.prefix";
+  public static final String NOTIFICATIONS_TOPIC = "tm.topic.notifications";
   public static final String APPLICATION_ID = "tm.application.id";
   public static final String DEDUP_RETENTION = "tm.dedup.retention";
   public static final String BARRELS_PER_TON = "tm.barrels.per.ton";
@@ -68,6 +69,16 @@ public final class MonitorSettings {
               check(MonitorSettings::topicChars),
               Importance.HIGH,
               "Prefix of every topic name (tm.events.tanker-deliveries, tm.alerts, ...).")
+          .define(
+              NOTIFICATIONS_TOPIC,
+              Type.STRING,
+              "",
+              check(MonitorSettings::optionalName),
+              Importance.LOW,
+              "Topic the monitor writes notifications to; empty = the prefix and"
+                  + " 'notifications' (tm.notifications). Another one while a new version replays"
+                  + " the event topics (docs/upgrading.md): the replay's notifications, which the"
+                  + " old version sent already, go there instead of paging again.")
           .define(
               APPLICATION_ID,
               Type.STRING,
@@ -165,7 +176,7 @@ public final class MonitorSettings {
               INSTANCE_ID,
               Type.STRING,
               "",
-              check(MonitorSettings::instanceId),
+              check(MonitorSettings::optionalName),
               Importance.MEDIUM,
               "Static membership: a name unique to this monitor instance and kept across its"
                   + " restarts (Kafka's group.instance.id). A restarted instance then takes its"
@@ -292,7 +303,7 @@ public final class MonitorSettings {
         });
     Map<String, Object> parsed = DEFINITION.parse(given);
     return new MonitorConfig(
-        Topics.withPrefix(text(parsed, TOPIC_PREFIX)),
+        topics(parsed),
         text(parsed, APPLICATION_ID),
         duration(parsed, DEDUP_RETENTION),
         productFactors(text(parsed, BARRELS_PER_TON)),
@@ -314,6 +325,12 @@ public final class MonitorSettings {
         Integer.parseInt(text(parsed, CASE_PARTITIONS)),
         duration(parsed, CORROBORATION_WINDOW),
         Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
+  }
+
+  private static Topics topics(Map<String, Object> parsed) {
+    Topics topics = Topics.withPrefix(text(parsed, TOPIC_PREFIX));
+    String notifications = text(parsed, NOTIFICATIONS_TOPIC);
+    return notifications.isEmpty() ? topics : topics.withNotifications(notifications);
   }
 
   private static double number(Map<String, Object> parsed, String key) {
@@ -423,7 +440,8 @@ public final class MonitorSettings {
     }
   }
 
-  private static String instanceId(String value) {
+  /** A name that may be left empty (for its default or none). */
+  private static String optionalName(String value) {
     return value.isEmpty() ? null : topicChars(value);
   }
 

@@ -18,6 +18,7 @@ class MonitorSettingsTest {
 
     // then
     assertThat(config.topics().alerts()).isEqualTo("tm.alerts");
+    assertThat(config.topics().notifications()).isEqualTo("tm.notifications");
     assertThat(config.applicationId()).isEqualTo("transfer-monitor");
     assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(400));
     assertThat(config.barrelsPerTon())
@@ -49,13 +50,35 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(21)
+        .hasSize(22)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
               assertThat(MonitorSettings.doc(key)).isNotBlank();
               assertThat(MonitorSettings.problem(key, MonitorSettings.defaultValue(key))).isEmpty();
             });
+  }
+
+  @Test
+  void shouldSendNotificationsToTheTopicNamedForThemAndLeaveEveryOtherNameToThePrefix() {
+    // when
+    MonitorConfig replay =
+        MonitorSettings.parse(
+            Map.of(
+                MonitorSettings.TOPIC_PREFIX, "prod.",
+                MonitorSettings.NOTIFICATIONS_TOPIC, "prod.notifications.upgrade"));
+    MonitorConfig prefixed = MonitorSettings.parse(Map.of(MonitorSettings.TOPIC_PREFIX, "prod."));
+
+    // then
+    assertThat(replay.topics().notifications()).isEqualTo("prod.notifications.upgrade");
+    assertThat(replay.topics().withNotifications("prod.notifications"))
+        .isEqualTo(prefixed.topics());
+    assertThat(prefixed.topics().notifications()).isEqualTo("prod.notifications");
+    assertThatThrownBy(
+            () -> MonitorSettings.parse(Map.of(MonitorSettings.NOTIFICATIONS_TOPIC, "tm/pages")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(MonitorSettings.NOTIFICATIONS_TOPIC)
+        .hasMessageContaining("'tm/pages' may only contain letters, digits, '.', '_' and '-'");
   }
 
   @Test

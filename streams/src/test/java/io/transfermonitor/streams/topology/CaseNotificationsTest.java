@@ -17,10 +17,15 @@ import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.model.CaseTotal;
 import io.transfermonitor.model.Severity;
+import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +115,50 @@ class CaseNotificationsTest {
               assertThat(n.getNewAlerts()).isEqualTo(1);
               assertThat(n.getAlertCount()).isEqualTo(2);
             });
+  }
+
+  @Test
+  void shouldWriteNotificationsToTheTopicSetForThemAndPageNobodyOnTheUsualOne() {
+    // given: a monitor replaying the event topics for an upgrade (docs/upgrading.md)
+    MonitorConfig replay =
+        MonitorSettings.parse(
+            Map.of(
+                MonitorSettings.NOTIFICATIONS_TOPIC, "tm.notifications.upgrade",
+                MonitorSettings.CASE_QUIET_INTERVAL, "1s"));
+    try (MonitorDriver replaying = new MonitorDriver(replay)) {
+      TestOutputTopic<String, CaseNotification> usual =
+          replaying.driver.createOutputTopic(
+              "tm.notifications",
+              new StringDeserializer(),
+              AvroSerde.forValue(replaying.registry, CaseNotification.class).deserializer());
+      replaying.rules(defaultRules());
+
+      // when
+      replaying.send(refined("d1", "2024-03-01T00:00:00Z", 380_000));
+      replaying.send(containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120));
+      replaying.send(containers("m2", "2023-09-14T00:00:00Z", CargoCategory.MUNITIONS, 150));
+      replaying.advanceClock(Duration.ofSeconds(2));
+
+      // then: the cases open and count as ever, their notifications on the topic set for them,
+      // the updates held back by the (short) quiet interval included (the reporting gap's alert
+      // for Russia, the second shipment), and none on tm.notifications
+      assertThat(replaying.notifications())
+          .extracting(CaseNotification::getCaseId, CaseNotification::getKind)
+          .containsExactly(
+              tuple(GAP_CASE, CaseChange.OPENED),
+              tuple(CAP_CASE, CaseChange.OPENED),
+              tuple(GAP_CASE, CaseChange.UPDATED),
+              tuple(ARMS + "/PRK/RUS", CaseChange.OPENED),
+              tuple(ARMS + "/PRK/RUS", CaseChange.UPDATED));
+      assertThat(usual.isEmpty()).isTrue();
+      assertThat(replaying.caseOf(ARMS + "/PRK/RUS"))
+          .satisfies(
+              c -> {
+                assertThat(c.getAlertCount()).isEqualTo(2);
+                assertThat(c.getNotificationCount()).isEqualTo(2);
+                assertThat(c.getUnnotifiedAlerts()).isZero();
+              });
+    }
   }
 
   @Test
