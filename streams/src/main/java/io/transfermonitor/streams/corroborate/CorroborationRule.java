@@ -51,15 +51,18 @@ public record CorroborationRule(Duration window, boolean samePort) {
         String.valueOf(fact.counterpartVesselFlag()));
   }
 
-  /** Whether an observation at {@code time} and {@code port} joins a delivery started so. */
-  boolean joins(long deliveryTime, String deliveryPort, long time, String port) {
-    if (time - deliveryTime > window.toMillis()) {
-      return false;
-    }
-    return !samePort || deliveryPort == null || port == null || samePlace(deliveryPort, port);
+  /** Whether a delivery started at {@code deliveryTime} may still take {@code observation}. */
+  boolean open(long deliveryTime, Observation observation) {
+    return observation.eventTime() - deliveryTime <= window.toMillis();
   }
 
-  private static boolean samePlace(String a, String b) {
-    return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  /** Whether an observation at {@code place} may join a delivery at {@code deliveryPlace}. */
+  boolean joinsPlace(String deliveryPlace, String place) {
+    return !samePort || deliveryPlace == null || place == null || deliveryPlace.equals(place);
+  }
+
+  /** A port as places are compared: trimmed, lower case; null for none. */
+  static String place(String port) {
+    return port == null ? null : port.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -19,13 +19,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * nothing, each with every event id and source of the delivery as its evidence.
  *
  * <p>An arrival at time t regroups only what it can change. Grouping takes observations by event
- * time and puts each in the earliest delivery it may join, so what comes before t keeps its
- * delivery; an observation at t may join a delivery started within the window before it, or start
- * one that later observations join instead of their own. So the regrouping starts at the earliest
- * delivery that has a member within the window before t (and, in turn, the earliest delivery with a
- * member after that one's start), where no delivery started earlier reaches, and takes every
- * observation of the vessel and identity from there: the same deliveries as grouping all of them,
- * at the cost of the few near t.
+ * time and puts each in the earliest delivery still open for it (started at most the window
+ * before), so what comes before t keeps its delivery, and neither t nor anything after it can join
+ * a delivery started more than the window before t. The regrouping takes the vessel's observations
+ * of the same identity from t minus the window on whose delivery started there too: grouped alone
+ * they make the same deliveries they make among all, and the arrival can change only those. Its
+ * cost is the observations of one window, whatever the vessel's history.
  *
  * <p>Exactly-once: the store and the output are written in one transaction, and an observation
  * already held is not counted again.
@@ -74,19 +73,13 @@ public final class Corroborator {
 
   /**
    * The held observations of the vessel and identity a regrouping for {@code arrival} must take:
-   * from a time no delivery started earlier reaches past.
+   * from the window before it on, in deliveries started there too.
    */
   private List<HeldObservation> regionOf(String imo, Observation arrival, long forgetBefore) {
     long from = arrival.eventTime() - rule.window().toMillis();
-    while (true) {
-      List<HeldObservation> held = vessels.from(imo, arrival.identity(), from, forgetBefore);
-      long start =
-          held.stream().mapToLong(HeldObservation::deliveryTime).min().orElse(Long.MAX_VALUE);
-      if (start >= from) {
-        return held;
-      }
-      from = start;
-    }
+    List<HeldObservation> held = vessels.from(imo, arrival.identity(), from, forgetBefore);
+    held.removeIf(h -> h.deliveryTime() < from);
+    return held;
   }
 
   /** Stores the arrival and every observation whose delivery now starts at another time. */

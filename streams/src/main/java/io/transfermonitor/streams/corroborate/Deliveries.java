@@ -20,27 +20,59 @@ final class Deliveries {
 
   private Deliveries() {}
 
-  /** The deliveries of {@code observations}, by the time of their first observation. */
+  /**
+   * The deliveries of {@code observations}, by the time of their first observation. One pass in
+   * event-time order: a delivery whose window has closed for one observation has closed for every
+   * later one, so each observation is tried only against the deliveries still open, and a delivery
+   * keeps its port (that of its first observation naming one) as it grows.
+   */
   static List<Delivery> group(List<Observation> observations, CorroborationRule rule) {
     List<Observation> sorted = new ArrayList<>(observations);
     sorted.sort(Observation.BY_TIME);
-    List<Delivery> deliveries = new ArrayList<>();
+    List<Growing> deliveries = new ArrayList<>();
+    int firstOpen = 0;
     for (Observation o : sorted) {
-      int joined = -1;
-      for (int i = 0; i < deliveries.size() && joined < 0; i++) {
-        Delivery d = deliveries.get(i);
-        if (d.observations().get(0).identity().equals(o.identity())
-            && rule.joins(d.time(), d.port(), o.eventTime(), o.port())) {
-          joined = i;
+      while (firstOpen < deliveries.size() && !rule.open(deliveries.get(firstOpen).time, o)) {
+        firstOpen++;
+      }
+      String port = CorroborationRule.place(o.port());
+      Growing joined = null;
+      for (int i = firstOpen; i < deliveries.size() && joined == null; i++) {
+        Growing d = deliveries.get(i);
+        if (d.identity.equals(o.identity()) && rule.joinsPlace(d.port, port)) {
+          joined = d;
         }
       }
-      if (joined < 0) {
-        deliveries.add(new Delivery(List.of(o)));
+      if (joined == null) {
+        deliveries.add(new Growing(o, port));
       } else {
-        deliveries.set(joined, deliveries.get(joined).with(o));
+        joined.add(o, port);
       }
     }
-    return deliveries;
+    List<Delivery> grouped = new ArrayList<>(deliveries.size());
+    deliveries.forEach(d -> grouped.add(new Delivery(d.observations)));
+    return grouped;
+  }
+
+  /** A delivery while the grouping builds it. */
+  private static final class Growing {
+    final long time;
+    final String identity;
+    final List<Observation> observations = new ArrayList<>();
+    String port;
+
+    Growing(Observation first, String place) {
+      this.time = first.eventTime();
+      this.identity = first.identity();
+      add(first, place);
+    }
+
+    void add(Observation o, String place) {
+      observations.add(o);
+      if (port == null) {
+        port = place;
+      }
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.transfermonitor.streams.corroborate;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +49,6 @@ record Delivery(List<Observation> observations) {
     Set<String> sources = new LinkedHashSet<>();
     observations.forEach(o -> sources.add(String.valueOf(o.source())));
     return List.copyOf(sources);
-  }
-
-  Delivery with(Observation observation) {
-    List<Observation> more = new ArrayList<>(observations);
-    more.add(observation);
-    return new Delivery(more);
   }
 
   private Observation first() {

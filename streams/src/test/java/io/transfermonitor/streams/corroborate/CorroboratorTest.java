@@ -7,8 +7,10 @@ import io.transfermonitor.streams.MockStores;
 import io.transfermonitor.streams.fact.Contribution;
 import io.transfermonitor.streams.fact.Fact;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -30,8 +32,7 @@ class CorroboratorTest {
   void init() {
     context = new MockProcessorContext<>();
     vessels = MockStores.keyValue(context, "vessel-observations", new HeldObservationSerde());
-    corroborator =
-        new Corroborator(vessels, new CorroborationRule(Duration.ofHours(48), true), RETENTION);
+    corroborator = new Corroborator(vessels, rule(), RETENTION);
     now = 1_000;
     forwarded.clear();
   }
@@ -100,6 +101,41 @@ class CorroboratorTest {
   }
 
   @Test
+  void shouldCountAfterEveryArrivalWhatGroupingAllObservationsSoFarCounts() {
+    // given: dense, overlapping observations of one vessel at two ports and none, over 20 days
+    Random random = new Random(20240529);
+    for (int round = 0; round < 20; round++) {
+      init();
+      List<Fact> seen = new ArrayList<>();
+      double total = 0;
+      for (int i = 0; i < 80; i++) {
+        long at = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
+        Instant time = Instant.ofEpochMilli(at + random.nextLong(20 * 24) * 3_600_000L);
+        String port = List.of("Nampo", "Chongjin", " nampo", "").get(random.nextInt(4));
+        Fact fact =
+            Fact.of(
+                Events.sighting(
+                    "e" + i,
+                    time.toString(),
+                    1_000 + random.nextInt(100) * 1_000,
+                    IMO,
+                    port.isEmpty() ? null : port,
+                    "source " + random.nextInt(3)));
+
+        // when: it arrives, in no particular order of event time
+        total += see(fact).stream().mapToDouble(Contribution::amount).sum();
+        seen.add(fact);
+
+        // then: the running total is what grouping everything seen so far counts
+        List<Observation> all = seen.stream().map(f -> Observation.of(f, now)).toList();
+        double grouped =
+            Deliveries.group(all, rule()).stream().mapToDouble(Delivery::counted).sum();
+        assertThat(total).as("round %d, after %d arrivals", round, i + 1).isEqualTo(grouped);
+      }
+    }
+  }
+
+  @Test
   void shouldForgetObservationsStoredLongerAgoThanTheRetention() {
     // given
     see("a", "2024-03-01T00:00:00Z", 200_000, "imagery");
@@ -111,6 +147,10 @@ class CorroboratorTest {
     // then
     assertThat(later).extracting(Contribution::amount).containsExactly(210_000.0);
     assertThat(heldIds()).containsExactly("b");
+  }
+
+  private static CorroborationRule rule() {
+    return new CorroborationRule(Duration.ofHours(48), true);
   }
 
   /** The event ids of the observations the store holds for the vessel. */
