@@ -1,5 +1,6 @@
 package io.transfermonitor.schemas.validation;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -42,37 +43,55 @@ record EventText(long totalBytes, String largestField, long largestBytes) {
     return bytes;
   }
 
+  /**
+   * The walk keeps the path of the value in hand as parts, and joins them only for a string that
+   * becomes the largest: most strings never need their path.
+   */
   private static final class Walk {
+    final ArrayDeque<String> path = new ArrayDeque<>();
     long total;
     String largest;
     long largestBytes;
 
     void record(String prefix, IndexedRecord record) {
+      path.addLast(prefix);
       for (Schema.Field f : record.getSchema().getFields()) {
-        value(prefix + f.name(), record.get(f.pos()));
+        Object value = record.get(f.pos());
+        if (value != null) {
+          path.addLast(f.name());
+          value(value);
+          path.removeLast();
+        }
       }
+      path.removeLast();
     }
 
-    void value(String path, Object value) {
+    void value(Object value) {
       if (value instanceof CharSequence text) {
         long bytes = utf8Length(text);
         total += bytes;
         if (bytes > largestBytes) {
           largestBytes = bytes;
-          largest = path;
+          largest = String.join("", path);
         }
       } else if (value instanceof IndexedRecord nested) {
-        record(path + ".", nested);
+        record(".", nested);
       } else if (value instanceof Collection<?> items) {
         int i = 0;
         for (Object item : items) {
-          value(path + "[" + i++ + "]", item);
+          path.addLast("[" + i++ + "]");
+          value(item);
+          path.removeLast();
         }
       } else if (value instanceof Map<?, ?> map) {
         map.forEach(
             (k, v) -> {
-              value(path + "{key}", k);
-              value(path + "{value}", v);
+              path.addLast("{key}");
+              value(k);
+              path.removeLast();
+              path.addLast("{value}");
+              value(v);
+              path.removeLast();
             });
       }
     }

@@ -6,12 +6,14 @@ import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.ProductClass;
+import io.transfermonitor.model.RouteLeg;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +225,23 @@ class EventValidatorTest {
               assertThat(v.field()).isEqualTo("vesselName");
               assertThat(v.reason()).contains("1500000").contains("tm.validation.max.text.bytes");
             });
+  }
+
+  @Test
+  void shouldNameTheNestedFieldThatHoldsMostOfTheText() {
+    // given: a shipment whose second leg names a carrier of 1.5 MB
+    ContainerShipment huge =
+        containers(40)
+            .setRouteLegs(
+                List.of(
+                    new RouteLeg("Rajin", "Vladivostok", TransportMode.SEA, "Short Carrier"),
+                    new RouteLeg("Vladivostok", "Dunai", TransportMode.SEA, "c".repeat(1_500_001))))
+            .build();
+
+    // when, then
+    assertThat(validator.check(huge, now()))
+        .extracting(Violation::field)
+        .containsExactly("routeLegs[1].carrier");
   }
 
   @Test
