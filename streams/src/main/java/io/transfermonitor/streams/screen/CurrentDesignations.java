@@ -10,10 +10,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The designations of the global {@code designations} store as a {@link ScreeningList}, built again
  * whenever {@link DesignationChanges} has counted a change since the last build: what every event
  * is screened against. Building reads the whole store (about a thousand records for the UN list).
+ * One per stream thread ({@link DesignationChanges#current}).
  */
 final class CurrentDesignations {
 
-  private final KeyValueStore<String, Designation> store;
+  private KeyValueStore<String, Designation> store;
   private final DesignationChanges changes;
   private ScreeningList list;
   private Map<String, Designation> byId = Map.of();
@@ -22,6 +23,17 @@ final class CurrentDesignations {
   CurrentDesignations(KeyValueStore<String, Designation> store, DesignationChanges changes) {
     this.store = store;
     this.changes = changes;
+  }
+
+  /**
+   * Reads from {@code store} from now on: each task hands in its own handle on the one global store
+   * when it starts, so a new handle is built from once, in case it is a new store altogether.
+   */
+  void readFrom(KeyValueStore<String, Designation> store) {
+    if (store != this.store) {
+      this.store = store;
+      this.list = null;
+    }
   }
 
   /** The list as the store holds it now. */

@@ -28,7 +28,8 @@ import java.util.Set;
  * normalization; the similarity for a close name (FUZZY); a low-quality alias is weak evidence, its
  * score times {@value #WEAK_ALIAS_FACTOR}, so alone it stays below any sensible threshold.
  *
- * <p>Not thread-safe (it caches the results of recent names); one per stream task.
+ * <p>Not thread-safe (it caches the results of recent names); one per stream thread, shared by its
+ * tasks ({@link DesignationChanges#current}).
  */
 public final class ScreeningList {
 

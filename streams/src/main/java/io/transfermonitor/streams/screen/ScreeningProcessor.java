@@ -72,7 +72,7 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
   public void init(ProcessorContext<String, ScreeningHit> context) {
     this.context = context;
     KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
-    this.current = new CurrentDesignations(designations, changes);
+    this.current = changes.current(designations);
     this.screened = context.getStateStore(eventsStore);
     this.rescreened = context.getStateStore(rescreenedStore);
     context.schedule(settings.rescreenInterval(), PunctuationType.WALL_CLOCK_TIME, this::rescreen);
