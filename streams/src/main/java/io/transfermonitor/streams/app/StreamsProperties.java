@@ -47,10 +47,11 @@ public final class StreamsProperties {
     // a task processes what it has instead of waiting to fetch its other inputs first: the
     // partial sums and observation batches arrive on a timer and would hold the events up
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-    // KIP-892: a store holds its uncommitted writes apart and commits them with the transaction,
-    // so an unclean stop (kill -9, a lost node) no longer wipes and restores every store from its
-    // changelog: the monitor is back in seconds, not minutes (docs/reliability.md)
-    p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+    // KIP-892's transactional state stores stay off (Kafka's default): on 4.4.0 they did not
+    // shorten a restart after kill -9 (the start-up pass over the state directory ignores them),
+    // and a monitor died in native code when a metrics reader asked a closed store for its
+    // uncommitted bytes (docs/reliability.md); a kafka.* setting can still turn them on
+    p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, false);
     p.putAll(kafkaProps);
     String compression = StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
     if (!p.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG) && !p.containsKey(compression)) {
