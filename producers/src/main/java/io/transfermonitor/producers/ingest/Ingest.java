@@ -158,7 +158,7 @@ public final class Ingest {
     try (CsvReader csv = new CsvReader(CsvReader.utf8(in), mapping.delimiter())) {
       RowMapper mapper;
       if (mapping.hasHeaderRow()) {
-        if (!csv.next()) {
+        if (!header(name, csv)) {
           return; // empty file
         }
         mapper = mapping.bind(List.copyOf(csv.fields()));
@@ -200,6 +200,17 @@ public final class Ingest {
         accept(name, csv.line(), event, csv::raw);
         tick(in);
       }
+    }
+  }
+
+  /** Reads the header row; a broken one stops the file, as its columns are not known. */
+  private static boolean header(String name, CsvReader csv) {
+    try {
+      return csv.next();
+    } catch (CsvFormatException e) {
+      String raw = e.raw().length() > 200 ? e.raw().substring(0, 200) + "..." : e.raw();
+      throw new MappingException(
+          name + ": line " + e.line() + ", the header row: " + e.reason() + ": " + raw, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
@@ -211,6 +212,67 @@ class IngestTest {
         .extracting(e -> ((TankerDelivery) e).getVesselName())
         .containsExactly("Mirae 9", "Haebit 3");
     assertThat(reportText.toString()).contains("sightings.csv,2,,text after the closing quote");
+  }
+
+  @Test
+  void shouldRejectBothRowsAQuoteClosedOnTheLaterRowWouldMerge() {
+    // given: line 3 opens a quote in the vessel column, line 4 closes it with a bare quote there
+    String csv =
+        """
+        date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag
+        04/03/2024,Kumsu 1,9000011,KP,Nampo,27500,no,,
+        27/03/2024,"Mirae 9,9000044,KP,Nampo,25500,no,,
+        02/04/2024,Haebit 3",9000055,KP,Chongjin,28000,no,,
+        05/04/2024,Rason 7,9000066,KP,Nampo,21000,no,,
+        """;
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then: lines 3 and 4 reported with their numbers, the rows around them produced
+    assertThat(result.records()).isEqualTo(4);
+    assertThat(result.rejected()).isEqualTo(2);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Rason 7");
+    List<String> report = reportText.toString().lines().toList();
+    assertThat(report.get(1))
+        .startsWith(
+            "sightings.csv,3,,\"the quote opened in field 2 closes only on line 4, joining lines"
+                + " 3-4 into one row")
+        .endsWith(",\"27/03/2024,\"\"Mirae 9,9000044,KP,Nampo,25500,no,,\"");
+    assertThat(report.get(2))
+        .startsWith("sightings.csv,4,,\"quote inside unquoted field 2")
+        .endsWith(",\"02/04/2024,Haebit 3\"\",9000055,KP,Chongjin,28000,no,,\"");
+  }
+
+  @Test
+  void shouldRejectAQuoteInsideAnUnquotedField() {
+    // given
+    String csv = SIGHTINGS_WITH_ERRORS.replace(",Mirae 9,", ",Mirae \"9\",");
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then
+    assertThat(result.rejected()).isEqualTo(3);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Haebit 3");
+    assertThat(reportText.toString()).contains("sightings.csv,5,,\"quote inside unquoted field 2");
+  }
+
+  @Test
+  void shouldStopAFileWhoseHeaderRowIsBrokenNamingTheFile() {
+    // given
+    String csv = SIGHTINGS_WITH_ERRORS.replace("date,vessel,", "date,ves\"sel,");
+
+    // when, then
+    assertThatThrownBy(() -> ingest(csv, sightingsMapping(), false, false))
+        .isInstanceOf(MappingException.class)
+        .hasMessageStartingWith(
+            "sightings.csv: line 1, the header row: quote inside unquoted field 2");
+    assertThat(sink.sent).isEmpty();
   }
 
   @Test
