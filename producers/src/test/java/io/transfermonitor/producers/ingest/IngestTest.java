@@ -3,6 +3,8 @@ package io.transfermonitor.producers.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.producers.CapturingSink;
@@ -356,5 +358,58 @@ class IngestTest {
     assertThat(report.toString())
         .contains(
             "sightings.csv,5,,\"not acknowledged by the cluster, not produced (event " + miraeId);
+  }
+
+  @Test
+  void shouldKeepTheRawRecordOfASendTheClusterDidNotTakeSoStdinInputIsNotLost() throws Exception {
+    // given: two events from standard input, the cluster refuses the second (an outage)
+    String first =
+        "{\"type\":\"troop-deployment\",\"header\":{\"eventId\":\"t1\",\"sourceName\":\"s\","
+            + "\"sourceKind\":\"OBSERVED\",\"eventTime\":\"2024-10-08T00:00:00Z\","
+            + "\"origin\":\"PRK\",\"destination\":\"RUS\"},\"personnel\":1500}";
+    String second = first.replace("\"t1\"", "\"t2\"").replace("1500", "700");
+    CapturingSink refusing = new CapturingSink().refusing("t2");
+    StringWriter report = new StringWriter();
+
+    // when
+    IngestResult result =
+        ingestBytes(
+            refusing,
+            null,
+            new RejectionReport(report, true),
+            "-",
+            InputFormat.JSONL,
+            (first + "\n" + second + "\n").getBytes(StandardCharsets.UTF_8));
+
+    // then: the report row carries the line as it came in, to be sent again
+    assertThat(result.failedSends()).isEqualTo(1);
+    JsonNode row = new ObjectMapper().readTree(report.toString().lines().findFirst().orElseThrow());
+    assertThat(row.get("file").asText()).isEqualTo("-");
+    assertThat(row.get("line").asLong()).isEqualTo(2);
+    assertThat(row.get("reason").asText()).startsWith("not acknowledged by the cluster");
+    assertThat(row.get("raw").asText()).isEqualTo(second);
+  }
+
+  @Test
+  void shouldKeepTheRawRowOfAFailedCsvSend() {
+    // given: the cluster refuses the Kumsu 1 sighting
+    ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), false, false);
+    String kumsuId = ((TankerDelivery) sink.sent.get(0)).getHeader().getEventId();
+    StringWriter report = new StringWriter();
+
+    // when
+    ingestBytes(
+        new CapturingSink().refusing(kumsuId),
+        sightingsMapping(),
+        new RejectionReport(report, false),
+        "sightings.csv",
+        InputFormat.CSV,
+        SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8));
+
+    // then
+    assertThat(report.toString().lines().filter(l -> l.startsWith("sightings.csv,2,")))
+        .singleElement()
+        .asString()
+        .endsWith(",\"04/03/2024,Kumsu 1,9000011,KP,Nampo,\"\"27,500\"\",no,,\"");
   }
 }
