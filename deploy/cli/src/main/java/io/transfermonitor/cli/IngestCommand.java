@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * an idempotent producer; bad records go to the report (and, with {@code --to-rejected-topic}, to
  * {@code <prefix>events.rejected}). Exit code 0 when the run completed (rejected records are in the
  * report), 1 when it could not run (missing file, broken mapping), 2 when the cluster did not
- * acknowledge every record, 4 when it refused the login or the access (said in one line).
+ * acknowledge every record, 3 when the cluster or the registry did not answer within {@code
+ * --max-wait}, 4 when it refused the login or the access (said in one line).
  */
 @Command(
     name = "ingest",
@@ -70,6 +71,8 @@ public class IngestCommand implements Callable<Integer> {
 
   // --config, -b/--bootstrap-servers, --schema-registry-url, KAFKA_* and TM_*, as every command
   @Mixin SettingsOptions options;
+
+  @Mixin MaxWaitOption maxWait;
 
   @Option(
       names = "--report",
@@ -159,7 +162,7 @@ public class IngestCommand implements Callable<Integer> {
   private EventProducer producer() throws InterruptedException {
     Settings settings = options.override("tm.topic.prefix", topicPrefix).settings();
     Map<String, Object> client = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    Reachability reach = new Reachability(new PrintWriter(System.err, true));
+    Reachability reach = new Reachability(new PrintWriter(System.err, true), maxWait.duration());
     reach.awaitKafka(client.get("bootstrap.servers").toString(), client);
     reach.awaitRegistry(settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
     EventProducer.Builder builder =

@@ -23,7 +23,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * Whether the cluster and the registry a command needs answer, said within seconds: a command
  * started against a closed port or a stopped registry prints the address and the cause (connection
  * refused, unknown host, timeout, an HTTP error) and tries again every few seconds until they
- * answer, instead of hanging silently inside a client's own minute-long timeouts.
+ * answer, instead of hanging silently inside a client's own minute-long timeouts. It gives up when
+ * they have not answered within the wait ({@code --max-wait}, counted from when it was made, for
+ * both together) with an {@link UnavailableException} naming the address and the last cause, so a
+ * wrong address ends the command instead of retrying forever.
  */
 final class Reachability {
 
@@ -31,9 +34,13 @@ final class Reachability {
   private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
 
   private final PrintWriter out;
+  private final Duration maxWait;
+  private final long deadline;
 
-  Reachability(PrintWriter out) {
+  Reachability(PrintWriter out, Duration maxWait) {
     this.out = out;
+    this.maxWait = maxWait;
+    this.deadline = System.nanoTime() + maxWait.toNanos();
   }
 
   /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
@@ -52,6 +59,16 @@ final class Reachability {
   private void await(String what, Supplier<Optional<String>> problem) throws InterruptedException {
     int attempt = 0;
     for (Optional<String> p = problem.get(); p.isPresent(); p = problem.get()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new UnavailableException(
+            "cannot reach "
+                + what
+                + " within "
+                + maxWait.toSeconds()
+                + " s (--max-wait): "
+                + p.get());
+      }
       attempt++;
       say(
           "cannot reach "
@@ -60,8 +77,10 @@ final class Reachability {
               + p.get()
               + "; trying again every "
               + RETRY_EVERY.toSeconds()
-              + " s (Ctrl-C to stop)");
-      Thread.sleep(RETRY_EVERY.toMillis());
+              + " s, for up to "
+              + maxWait.toSeconds()
+              + " s in all (--max-wait; Ctrl-C to stop)");
+      Thread.sleep(Math.min(RETRY_EVERY.toMillis(), Math.max(1, left / 1_000_000)));
     }
     if (attempt > 0) {
       say(what + " answers now");

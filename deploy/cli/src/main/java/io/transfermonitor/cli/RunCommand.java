@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor run}: the monitor against the cluster the settings name, or against an
- * embedded stack (topics created, default rules applied) when none is named. Runs until Ctrl-C.
+ * embedded stack (topics created, default rules applied) when none is named. Runs until Ctrl-C. A
+ * named cluster or registry that does not answer within {@code --max-wait} ends it with exit code
+ * 3.
  */
 @Command(
     name = "run",
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
 public class RunCommand implements Callable<Integer> {
 
   @Mixin SettingsOptions options;
+
+  @Mixin MaxWaitOption maxWait;
 
   @Option(
       names = "--rules",
@@ -93,7 +97,7 @@ public class RunCommand implements Callable<Integer> {
               + settings.stateDir());
     }
     if (named.isPresent()) {
-      Reachability reach = new Reachability(out);
+      Reachability reach = new Reachability(out, maxWait.duration());
       reach.awaitKafka(named.get().bootstrapServers(), named.get().clientProperties());
       reach.awaitRegistry(named.get().schemaRegistryUrl());
     }

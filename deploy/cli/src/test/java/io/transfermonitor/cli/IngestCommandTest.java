@@ -1,13 +1,16 @@
 package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,68 @@ class IngestCommandTest {
     assertThat(run("--dry-run", "--report", report, dir.resolve("nowhere.csv").toString()))
         .isEqualTo(1);
     assertThat(err()).contains("no such file");
+  }
+
+  @Test
+  void shouldGiveUpOnAPortNothingListensOnAfterMaxWaitAndSaySo() throws IOException {
+    // given: a port nothing listens on, and an input that is never read
+    String address = "127.0.0.1:" + closedPort();
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "{}\n");
+    long start = System.nanoTime();
+
+    // when
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                CliRun.of(
+                    "ingest",
+                    "-b",
+                    address,
+                    "--schema-registry-url",
+                    "http://" + address,
+                    "--max-wait",
+                    "2",
+                    "--report",
+                    dir.resolve("r.csv").toString(),
+                    events.toString()));
+
+    // then: a clear message and a non-zero exit within seconds, not a retry forever
+    assertThat(run.exit()).isEqualTo(TransferMonitor.EXIT_UNAVAILABLE);
+    assertThat(run.err())
+        .contains(
+            "ingest: cannot reach Kafka at "
+                + address
+                + " within 2 s (--max-wait): "
+                + address
+                + " connection refused");
+    assertThat(err()).contains("cannot reach Kafka at " + address);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void shouldSayTheMaxWaitAndItsDefaultInHelp() {
+    CliRun help = CliRun.of("ingest", "--help");
+
+    assertThat(help.out()).contains("--max-wait=SECONDS").contains("(default 300)");
+  }
+
+  @Test
+  void shouldRefuseANegativeMaxWait() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "{}\n");
+
+    CliRun run = CliRun.of("ingest", "-b", "127.0.0.1:9", "--max-wait", "-1", events.toString());
+
+    assertThat(run.exit()).isEqualTo(TransferMonitor.EXIT_BAD_SETTING);
+    assertThat(run.err())
+        .contains("bad setting --max-wait: a number of seconds, 0 or more; was -1");
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,6 +63,43 @@ class RunCommandTest {
       run.join(10_000);
     }
     assertThat(run.isAlive()).isFalse();
+  }
+
+  @Test
+  void shouldGiveUpOnAnUnreachableClusterAfterMaxWait() throws Exception {
+    // given: a port nothing listens on
+    String address = "127.0.0.1:" + closedPort();
+    long start = System.nanoTime();
+
+    // when
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                CliRun.of(
+                    "run",
+                    "-b",
+                    address,
+                    "--schema-registry-url",
+                    "http://" + address,
+                    "--metrics-port",
+                    "-1",
+                    "--max-wait",
+                    "2"));
+
+    // then: tried, then a clear message and a non-zero exit
+    assertThat(run.out()).contains("cannot reach Kafka at " + address);
+    assertThat(run.exit()).isEqualTo(TransferMonitor.EXIT_UNAVAILABLE);
+    assertThat(run.err())
+        .contains("run: cannot reach Kafka at " + address + " within 2 s (--max-wait)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void shouldSayTheMaxWaitAndItsDefaultInHelp() {
+    assertThat(CliRun.of("run", "--help").out())
+        .contains("--max-wait=SECONDS")
+        .contains("(default 300)");
   }
 
   @Test

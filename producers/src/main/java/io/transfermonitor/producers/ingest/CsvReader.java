@@ -20,11 +20,15 @@ import java.util.List;
  * valid until the next call to {@link #next}.
  *
  * <p>Strict where a lenient reader corrupts rows without a word: text after a closing quote ({@code
- * "ok" trailing}) and a quote left open are errors. {@link #next} then throws a {@link
- * CsvFormatException} for the record's first line and, on the following call, goes on reading at
- * the line after it, so the rows an unbalanced quote would have swallowed are read as rows (and
- * reported on their own if they are bad). A field holding {@link #NOT_UTF8} came from bytes that
- * were not UTF-8 when the reader was made by {@link #utf8}.
+ * "ok" trailing}), a quote inside an unquoted field ({@code Quote"inside}, which RFC 4180 does not
+ * allow) and a quote left open are errors. So is a quote that closes on a later line when the
+ * record it makes looks like rows joined by an unbalanced quote: each line it spans reads as a
+ * whole row of the file's width on its own, or the joined record does not have that width (the
+ * first record sets it; RFC 4180 wants the same number of fields in every record). {@link #next}
+ * then throws a {@link CsvFormatException} for the record's first line and, on the following call,
+ * goes on reading at the line after it, so the rows an unbalanced quote would have swallowed are
+ * read as rows (and reported on their own if they are bad). A field holding {@link #NOT_UTF8} came
+ * from bytes that were not UTF-8 when the reader was made by {@link #utf8}.
  */
 public final class CsvReader implements Closeable {
 
@@ -51,6 +55,7 @@ public final class CsvReader implements Closeable {
   private final StringBuilder raw = new StringBuilder(256);
   private long nextLine = 1;
   private long recordLine;
+  private int width = -1;
 
   public CsvReader(Reader in, char delimiter) {
     this.in = in;
@@ -91,12 +96,22 @@ public final class CsvReader implements Closeable {
   private void parseRecord(int c) {
     boolean quoted = false;
     boolean closed = false;
+    // What the physical lines of a record would be on their own, for a quote that closes on a
+    // later line: fields on the current line counting the delimiters inside such a quote, and
+    // whether every finished line held a whole row of the file's width.
+    int quoteOpenedIn = 0;
+    boolean fieldSpans = false;
+    boolean spans = false;
+    int lineFields = 1;
+    int quotedDelimiters = 0;
+    boolean linesAreRows = width > 0;
     while (true) {
       if (c < 0) {
         if (quoted) {
           fail("quoted field not closed before end of input", -1);
         }
         fields.add(field.toString());
+        endRecord(spans, linesAreRows && lineFields == width, quoteOpenedIn, -1);
         return;
       }
       char ch = (char) c;
@@ -110,11 +125,24 @@ public final class CsvReader implements Closeable {
           } else {
             quoted = false;
             closed = true;
+            if (fieldSpans) {
+              lineFields += quotedDelimiters;
+            }
           }
           raw.append('"');
         } else {
           if (ch == '\n' || (ch == '\r' && peek() != '\n')) {
             nextLine++;
+            linesAreRows &= lineFields + quotedDelimiters == width;
+            lineFields = 1;
+            quotedDelimiters = 0;
+            fieldSpans = true;
+            if (!spans) {
+              spans = true;
+              quoteOpenedIn = fields.size() + 1;
+            }
+          } else if (ch == delimiter) {
+            quotedDelimiters++;
           }
           raw.append(ch);
           field.append(ch);
@@ -124,21 +152,68 @@ public final class CsvReader implements Closeable {
         fields.add(field.toString());
         field.setLength(0);
         closed = false;
+        lineFields++;
       } else if (ch == '\n' || ch == '\r') {
-        endOfLine(c);
         fields.add(field.toString());
+        endRecord(spans, linesAreRows && lineFields == width, quoteOpenedIn, c);
+        endOfLine(c);
         return;
       } else if (closed) {
         fail("text after the closing quote of field " + (fields.size() + 1), c);
       } else if (ch == '"' && field.length() == 0) {
         raw.append(ch);
         quoted = true;
+        fieldSpans = false;
+        quotedDelimiters = 0;
+      } else if (ch == '"') {
+        fail(
+            "quote inside unquoted field "
+                + (fields.size() + 1)
+                + " (RFC 4180: a field holding a quote is quoted whole, its quotes doubled:"
+                + " \"5\"\" pipe\")",
+            c);
       } else {
         raw.append(ch);
         field.append(ch);
       }
       c = read();
     }
+  }
+
+  /**
+   * Ends a record, or refuses it at its first line when a quote that closes on a later line looks
+   * unbalanced: either each line it spans reads as a whole row of the file on its own, or the
+   * joined record does not have the file's width. The first record sets the width, as RFC 4180
+   * wants every record to have the same number of fields.
+   *
+   * @param unread the line break that ends the record, or -1 at the end of input
+   */
+  private void endRecord(boolean spans, boolean linesAreRows, int quoteOpenedIn, int unread) {
+    if (width < 0) {
+      width = fields.size();
+      return;
+    }
+    if (!spans || (!linesAreRows && fields.size() == width)) {
+      return;
+    }
+    long lastLine = nextLine;
+    String joined =
+        "the quote opened in field "
+            + quoteOpenedIn
+            + " closes only on line "
+            + lastLine
+            + ", joining lines "
+            + recordLine
+            + "-"
+            + lastLine
+            + " into one row";
+    fail(
+        joined
+            + (linesAreRows
+                ? " though each reads as a whole row of " + width + " fields"
+                : " of " + fields.size() + " fields where the file has " + width)
+            + ": an unbalanced quote? (the lines after it are read on their own)",
+        unread);
   }
 
   /**

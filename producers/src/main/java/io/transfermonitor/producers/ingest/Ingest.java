@@ -35,8 +35,9 @@ import org.apache.avro.specific.SpecificRecord;
  * field, reason) and, when asked, as {@link RejectedEvent}s (stage INGEST) to the rejected topic. A
  * bad record never stops the run; an unreadable input or a broken mapping does, before its first
  * record. Input must be UTF-8: a record holding bytes that are not is rejected, not passed on with
- * U+FFFD in it. A send the cluster does not acknowledge is reported with its file and line and not
- * counted as produced.
+ * U+FFFD in it. A send the cluster does not acknowledge is reported with its file, line and raw
+ * record (kept until the cluster answers, so input from stdin is not lost) and not counted as
+ * produced.
  */
 public final class Ingest {
 
@@ -60,8 +61,9 @@ public final class Ingest {
   private final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
   private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
 
-  /** A record the cluster did not take: where it came from, for the report. */
-  private record FailedSend(String file, long line, String eventId, EventKind kind, Exception e) {}
+  /** A record the cluster did not take: where it came from and its text, for the report. */
+  private record FailedSend(
+      String file, long line, String eventId, EventKind kind, String raw, Exception e) {}
 
   /**
    * @param sink where good events go (ignored in a dry run)
@@ -147,7 +149,7 @@ public final class Ingest {
             f.line(),
             null,
             "not acknowledged by the cluster, not produced (event " + f.eventId() + "): " + f.e(),
-            "");
+            f.raw());
       }
     }
     byKind.values().removeIf(n -> n == 0);
@@ -158,7 +160,7 @@ public final class Ingest {
     try (CsvReader csv = new CsvReader(CsvReader.utf8(in), mapping.delimiter())) {
       RowMapper mapper;
       if (mapping.hasHeaderRow()) {
-        if (!csv.next()) {
+        if (!header(name, csv)) {
           return; // empty file
         }
         mapper = mapping.bind(List.copyOf(csv.fields()));
@@ -200,6 +202,17 @@ public final class Ingest {
         accept(name, csv.line(), event, csv::raw);
         tick(in);
       }
+    }
+  }
+
+  /** Reads the header row; a broken one stops the file, as its columns are not known. */
+  private static boolean header(String name, CsvReader csv) {
+    try {
+      return csv.next();
+    } catch (CsvFormatException e) {
+      String raw = e.raw().length() > 200 ? e.raw().substring(0, 200) + "..." : e.raw();
+      throw new MappingException(
+          name + ": line " + e.line() + ", the header row: " + e.reason() + ": " + raw, e);
     }
   }
 
@@ -245,7 +258,10 @@ public final class Ingest {
     }
     EventKind kind = EventTypes.kindOf(event);
     String eventId = EventTypes.headerOf(event).getEventId();
-    sink.send(event, e -> failedSends.add(new FailedSend(name, line, eventId, kind, e)));
+    // the record's own text, kept until the cluster answers: input read from stdin exists nowhere
+    // else, so a send that fails must leave it in the report to be sent again
+    String text = raw.get();
+    sink.send(event, e -> failedSends.add(new FailedSend(name, line, eventId, kind, text, e)));
     produced++;
     byKind.merge(kind, 1L, Long::sum);
   }

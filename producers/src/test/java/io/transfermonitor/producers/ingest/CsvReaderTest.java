@@ -137,6 +137,88 @@ class CsvReaderTest {
   }
 
   @Test
+  void shouldRefuseAQuoteInsideAnUnquotedFieldAndReadTheNextRow() {
+    // given: RFC 4180 allows a quote only in a field quoted whole
+    CsvReader csv = new CsvReader(new StringReader("name,n\nQuote\"inside,1\nnext,2\n"), ',');
+    assertThat(csv.next()).isTrue();
+
+    // when, then
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason()).startsWith("quote inside unquoted field 1");
+              assertThat(e.raw()).isEqualTo("Quote\"inside,1");
+            });
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.line()).isEqualTo(3);
+    assertThat(csv.fields()).containsExactly("next", "2");
+  }
+
+  @Test
+  void shouldRefuseRowsJoinedByAQuoteThatABareQuoteClosesOnALaterRow() {
+    // given: line 2 opens a quote in field 2, line 3 closes it with a bare quote in field 2
+    CsvReader csv =
+        new CsvReader(new StringReader("n,name,qty\n1,\"Alpha,10\n2,Beta\",20\n3,Gamma,30\n"), ',');
+    assertThat(csv.next()).isTrue();
+
+    // when, then: both lines refused, each with its own number, and line 4 read as a row
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason())
+                  .startsWith("the quote opened in field 2 closes only on line 3")
+                  .contains("joining lines 2-3 into one row");
+              assertThat(e.raw()).isEqualTo("1,\"Alpha,10");
+            });
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.reason()).startsWith("quote inside unquoted field 2");
+              assertThat(e.raw()).isEqualTo("2,Beta\",20");
+            });
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.line()).isEqualTo(4);
+    assertThat(csv.fields()).containsExactly("3", "Gamma", "30");
+    assertThat(csv.next()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAQuoteClosedOnALaterRowThatChangesTheNumberOfFields() {
+    // given: the quote opened in field 2 closes in field 2 of the next line, one column late
+    CsvReader csv = new CsvReader(new StringReader("a,b,c\n1,\"x\n2,y\",5,6\n7,8,9\n"), ',');
+    assertThat(csv.next()).isTrue();
+
+    // when, then
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.reason()).contains("of 4 fields where the file has 3");
+            });
+    assertThatThrownBy(csv::next)
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.line()).isEqualTo(3));
+    assertThat(csv.next()).isTrue();
+    assertThat(csv.fields()).containsExactly("7", "8", "9");
+  }
+
+  @Test
+  void shouldKeepAFieldThatSpansLinesAndHoldsDelimiters() {
+    // given: a note over two lines, with a comma, in a row of the file's width
+    List<Row> rows = read("id,note,qty\n1,\"Seen at Nampo,\nleft at night\",5\n2,x,6\n", ',');
+
+    // then
+    assertThat(rows).extracting(Row::line).containsExactly(1L, 2L, 4L);
+    assertThat(rows.get(1).fields()).containsExactly("1", "Seen at Nampo,\nleft at night", "5");
+  }
+
+  @Test
   void shouldMarkBytesThatAreNotUtf8() {
     // given: "Caf\u00e9" written in Latin-1
     byte[] latin1 = {'C', 'a', 'f', (byte) 0xE9, ',', '1', '\n'};

@@ -1,7 +1,10 @@
 package io.transfermonitor.producers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.producers.CapturingSink;
@@ -214,6 +217,67 @@ class IngestTest {
   }
 
   @Test
+  void shouldRejectBothRowsAQuoteClosedOnTheLaterRowWouldMerge() {
+    // given: line 3 opens a quote in the vessel column, line 4 closes it with a bare quote there
+    String csv =
+        """
+        date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag
+        04/03/2024,Kumsu 1,9000011,KP,Nampo,27500,no,,
+        27/03/2024,"Mirae 9,9000044,KP,Nampo,25500,no,,
+        02/04/2024,Haebit 3",9000055,KP,Chongjin,28000,no,,
+        05/04/2024,Rason 7,9000066,KP,Nampo,21000,no,,
+        """;
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then: lines 3 and 4 reported with their numbers, the rows around them produced
+    assertThat(result.records()).isEqualTo(4);
+    assertThat(result.rejected()).isEqualTo(2);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Rason 7");
+    List<String> report = reportText.toString().lines().toList();
+    assertThat(report.get(1))
+        .startsWith(
+            "sightings.csv,3,,\"the quote opened in field 2 closes only on line 4, joining lines"
+                + " 3-4 into one row")
+        .endsWith(",\"27/03/2024,\"\"Mirae 9,9000044,KP,Nampo,25500,no,,\"");
+    assertThat(report.get(2))
+        .startsWith("sightings.csv,4,,\"quote inside unquoted field 2")
+        .endsWith(",\"02/04/2024,Haebit 3\"\",9000055,KP,Chongjin,28000,no,,\"");
+  }
+
+  @Test
+  void shouldRejectAQuoteInsideAnUnquotedField() {
+    // given
+    String csv = SIGHTINGS_WITH_ERRORS.replace(",Mirae 9,", ",Mirae \"9\",");
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, false);
+
+    // then
+    assertThat(result.rejected()).isEqualTo(3);
+    assertThat(sink.sent)
+        .extracting(e -> ((TankerDelivery) e).getVesselName())
+        .containsExactly("Kumsu 1", "Haebit 3");
+    assertThat(reportText.toString()).contains("sightings.csv,5,,\"quote inside unquoted field 2");
+  }
+
+  @Test
+  void shouldStopAFileWhoseHeaderRowIsBrokenNamingTheFile() {
+    // given
+    String csv = SIGHTINGS_WITH_ERRORS.replace("date,vessel,", "date,ves\"sel,");
+
+    // when, then
+    assertThatThrownBy(() -> ingest(csv, sightingsMapping(), false, false))
+        .isInstanceOf(MappingException.class)
+        .hasMessageStartingWith(
+            "sightings.csv: line 1, the header row: quote inside unquoted field 2");
+    assertThat(sink.sent).isEmpty();
+  }
+
+  @Test
   void shouldRejectARowWhoseBytesAreNotUtf8() {
     // given: one vessel name in Latin-1
     byte[] good = SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8);
@@ -294,5 +358,58 @@ class IngestTest {
     assertThat(report.toString())
         .contains(
             "sightings.csv,5,,\"not acknowledged by the cluster, not produced (event " + miraeId);
+  }
+
+  @Test
+  void shouldKeepTheRawRecordOfASendTheClusterDidNotTakeSoStdinInputIsNotLost() throws Exception {
+    // given: two events from standard input, the cluster refuses the second (an outage)
+    String first =
+        "{\"type\":\"troop-deployment\",\"header\":{\"eventId\":\"t1\",\"sourceName\":\"s\","
+            + "\"sourceKind\":\"OBSERVED\",\"eventTime\":\"2024-10-08T00:00:00Z\","
+            + "\"origin\":\"PRK\",\"destination\":\"RUS\"},\"personnel\":1500}";
+    String second = first.replace("\"t1\"", "\"t2\"").replace("1500", "700");
+    CapturingSink refusing = new CapturingSink().refusing("t2");
+    StringWriter report = new StringWriter();
+
+    // when
+    IngestResult result =
+        ingestBytes(
+            refusing,
+            null,
+            new RejectionReport(report, true),
+            "-",
+            InputFormat.JSONL,
+            (first + "\n" + second + "\n").getBytes(StandardCharsets.UTF_8));
+
+    // then: the report row carries the line as it came in, to be sent again
+    assertThat(result.failedSends()).isEqualTo(1);
+    JsonNode row = new ObjectMapper().readTree(report.toString().lines().findFirst().orElseThrow());
+    assertThat(row.get("file").asText()).isEqualTo("-");
+    assertThat(row.get("line").asLong()).isEqualTo(2);
+    assertThat(row.get("reason").asText()).startsWith("not acknowledged by the cluster");
+    assertThat(row.get("raw").asText()).isEqualTo(second);
+  }
+
+  @Test
+  void shouldKeepTheRawRowOfAFailedCsvSend() {
+    // given: the cluster refuses the Kumsu 1 sighting
+    ingest(SIGHTINGS_WITH_ERRORS, sightingsMapping(), false, false);
+    String kumsuId = ((TankerDelivery) sink.sent.get(0)).getHeader().getEventId();
+    StringWriter report = new StringWriter();
+
+    // when
+    ingestBytes(
+        new CapturingSink().refusing(kumsuId),
+        sightingsMapping(),
+        new RejectionReport(report, false),
+        "sightings.csv",
+        InputFormat.CSV,
+        SIGHTINGS_WITH_ERRORS.getBytes(StandardCharsets.UTF_8));
+
+    // then
+    assertThat(report.toString().lines().filter(l -> l.startsWith("sightings.csv,2,")))
+        .singleElement()
+        .asString()
+        .endsWith(",\"04/03/2024,Kumsu 1,9000011,KP,Nampo,\"\"27,500\"\",no,,\"");
   }
 }
