@@ -163,7 +163,7 @@ public class RulesApplyCommand implements Callable<Integer> {
       return step.get();
     } catch (IllegalStateException | KafkaException e) {
       throw new UnavailableException(
-          "cannot publish rules to "
+          "cannot read or write the rules topic "
               + topic
               + " on "
               + props.get("bootstrap.servers")
