@@ -141,7 +141,8 @@ function levelTag(label, reached) {
 function capRows(caps) {
   fillTable('caps-table', caps, (c, tr) => {
     tr.dataset.cap = `${c.ruleId}/${c.periodStart}/${c.basis}`;
-    tr.append(cell(c.ruleId), cell(`${c.periodStart} – ${c.periodEnd}`), cell(c.basis),
+    tr.append(cell(c.removed ? `${c.ruleId} (removed: frozen)` : c.ruleId),
+      cell(`${c.periodStart} – ${c.periodEnd}`), cell(c.basis),
       cell(`${number(c.total)} ${c.unit}`, 'number'), cell(number(c.limit), 'number'),
       cell(percent(c.ratio), 'number'));
     const levels = document.createElement('td');

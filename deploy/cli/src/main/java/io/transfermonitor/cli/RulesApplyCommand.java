@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RuleFile;
+import io.transfermonitor.producers.rules.RulePlan;
 import io.transfermonitor.producers.rules.RulePublisher;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -20,16 +22,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code transfer-monitor rules apply FILE}: reads a YAML rules file ({@link RuleFile}) and
- * publishes every rule to the compacted rules topic ({@code <prefix>reference.rules}), key = rule
- * id, value = Avro {@link Rule} in the Confluent wire format. The running monitor applies them
- * live. With {@code --dry-run} it only checks the file and lists what it would publish.
+ * {@code transfer-monitor rules apply FILE}: reads a YAML rules file ({@link RuleFile}), reads the
+ * compacted rules topic ({@code <prefix>reference.rules}) to its end, and publishes what the file
+ * adds and changes (key = rule id, value = Avro {@link Rule} in the Confluent wire format); rules
+ * the topic holds as they are are not published again. A live rule the file does not have is named,
+ * and removed (a tombstone) only with {@code --prune}: a renamed rule would otherwise stay live and
+ * count every event under both ids. The running monitor applies it all live. With {@code --dry-run}
+ * it only checks the file; with {@code --plan} it prints what it would change.
  */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
       "Publishes the rules of a YAML file to the rules topic; the monitor applies them live.",
+      "Prints what it adds, changes and removes against what the topic holds. A live rule the"
+          + " file does not have stays live unless --prune removes it.",
       "A changed limit or level re-evaluates current totals at once."
     })
 public class RulesApplyCommand implements Callable<Integer> {
@@ -42,8 +49,24 @@ public class RulesApplyCommand implements Callable<Integer> {
       description = "Rules file, e.g. deploy/config/rules.yaml.")
   Path file;
 
-  @Option(names = "--dry-run", description = "Check the file and list the rules; publish nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Check the file and list the rules; contact nothing, publish nothing.")
   boolean dryRun;
+
+  @Option(
+      names = "--plan",
+      description =
+          "Compare the file with the rules topic and print what would be added, changed and"
+              + " removed; publish nothing.")
+  boolean plan;
+
+  @Option(
+      names = "--prune",
+      description =
+          "Remove (tombstone) the live rules the file does not have; the monitor stops counting"
+              + " them, their ledgers and cases stay as they are.")
+  boolean prune;
 
   @Spec CommandSpec spec;
 
@@ -66,11 +89,81 @@ public class RulesApplyCommand implements Callable<Integer> {
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    RulePlan changes = onTopic(topic, props, () -> RulePublisher.plan(props, topic, rules));
+    if (plan) {
+      report(out, changes, "would add ", "would change ", "would remove ");
+      out.printf(
+          "nothing published (--plan): %d to add, %d to change, %d to remove, %d unchanged%n",
+          changes.added().size(),
+          changes.changed().size(),
+          prune ? changes.absent().size() : 0,
+          changes.unchanged().size());
+      return 0;
+    }
+    onTopic(
+        topic,
+        props,
+        () -> {
+          RulePublisher.apply(props, topic, changes, prune);
+          return null;
+        });
+    report(out, changes, "added ", "changed ", "removed ");
+    int removed = prune ? changes.absent().size() : 0;
+    int published = changes.added().size() + changes.changed().size() + removed;
+    out.printf(
+        "%d rule%s published to %s (%d added, %d changed, %d removed; %d unchanged, not"
+            + " published again)%n",
+        published,
+        published == 1 ? "" : "s",
+        topic,
+        changes.added().size(),
+        changes.changed().size(),
+        removed,
+        changes.unchanged().size());
+    return 0;
+  }
+
+  private void report(PrintWriter out, RulePlan changes, String add, String change, String remove) {
+    changes.added().forEach(rule -> out.println(add + describe(rule)));
+    changes
+        .changed()
+        .forEach(
+            c ->
+                out.println(
+                    change
+                        + describe(c.after())
+                        + ": "
+                        + String.join(", ", c.fields())
+                        + " (was "
+                        + describe(c.before())
+                        + ")"));
+    for (Rule rule : changes.absent()) {
+      if (prune) {
+        out.println(
+            remove
+                + describe(rule)
+                + " (tombstone): the monitor stops counting it; its ledgers and cases stay as"
+                + " they are");
+      } else {
+        out.println(
+            "live but not in the file: "
+                + rule.getRuleId()
+                + " ("
+                + rule.getKind()
+                + ", "
+                + rule.getTitle()
+                + "); it still counts, --prune removes it");
+      }
+    }
+  }
+
+  /** {@code step} on the rules topic, its failures said as the topic not answering. */
+  static <T> T onTopic(String topic, Map<String, Object> props, Supplier<T> step) {
     try {
-      RulePublisher.publish(props, topic, rules);
+      return step.get();
     } catch (IllegalStateException | KafkaException e) {
       throw new UnavailableException(
-          "cannot publish rules to "
+          "cannot read or write the rules topic "
               + topic
               + " on "
               + props.get("bootstrap.servers")
@@ -78,12 +171,9 @@ public class RulesApplyCommand implements Callable<Integer> {
               + e.getMessage(),
           e);
     }
-    rules.forEach(rule -> out.println("published " + describe(rule)));
-    out.printf("%d rules published to %s%n", rules.size(), topic);
-    return 0;
   }
 
-  private static String describe(Rule rule) {
+  static String describe(Rule rule) {
     StringBuilder s = new StringBuilder(rule.getRuleId()).append(" (").append(rule.getKind());
     if (rule.getLimit() != null) {
       s.append(String.format(Locale.ROOT, ", limit %,.0f %s", rule.getLimit(), rule.getUnit()));
@@ -94,6 +184,9 @@ public class RulesApplyCommand implements Callable<Integer> {
           .forEach(
               l -> s.append(String.format(Locale.ROOT, "%s@%s ", l.getLabel(), l.getThreshold())));
       s.setLength(s.length() - 1);
+    }
+    if (!rule.getEnabled()) {
+      s.append(", disabled");
     }
     return s.append(", ").append(rule.getLegalBasis()).append(')').toString();
   }

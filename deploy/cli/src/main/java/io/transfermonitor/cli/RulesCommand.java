@@ -10,7 +10,11 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     description = "Manages the rules the monitor applies (limits, levels, bans), live.",
-    subcommands = {RulesApplyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RulesApplyCommand.class,
+      RulesRemoveCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class RulesCommand implements Runnable {
 
   @Spec CommandSpec spec;

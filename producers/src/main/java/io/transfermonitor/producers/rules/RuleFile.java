@@ -1,6 +1,10 @@
 package io.transfermonitor.producers.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,6 +22,12 @@ import io.transfermonitor.model.ScopeDirection;
 import io.transfermonitor.model.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML rules file into {@link Rule}s: a top-level {@code rules:} list whose entries use the
@@ -74,20 +85,48 @@ public final class RuleFile {
 
   /** The rules of the YAML file at {@code yaml}. */
   public static List<Rule> load(Path yaml) {
+    byte[] bytes;
     try {
-      return parse(Files.readString(yaml), yaml.toString());
+      bytes = Files.readAllBytes(yaml);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read rules file " + yaml + ": " + e.getMessage(), e);
     }
+    return parse(utf8(bytes, yaml.toString()), yaml.toString());
+  }
+
+  /** {@code bytes} as text, or an error naming the first byte that is not UTF-8. */
+  private static String utf8(byte[] bytes, String source) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: not UTF-8 text (at byte offset %d: 0x%02x is no UTF-8 character there): a rules file is"
+                  + " YAML text, e.g. deploy/config/rules.yaml",
+              source,
+              in.position(),
+              bytes[in.position()] & 0xff));
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** The rules of {@code text}; {@code source} names it in errors. */
   public static List<Rule> parse(String text, String source) {
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      root = YAML.readTree(new NonFiniteAsText(YAML.getFactory().createParser(text)));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String reader does not fail
     }
     if (root == null || !root.has("rules") || !root.get("rules").isArray()) {
       throw new IllegalArgumentException(source + ": expected a top-level 'rules:' list");
@@ -105,6 +144,70 @@ public final class RuleFile {
       rules.add(rule);
     }
     return rules;
+  }
+
+  /**
+   * Hands YAML's infinity and not-a-number ({@code .inf}, {@code -.Inf}, {@code .nan}) to the tree
+   * as text. Jackson types them as floats it then cannot read, and fails the whole file as "not
+   * valid YAML" with no rule or field named; as text they reach {@link Entry}, which names both.
+   */
+  private static final class NonFiniteAsText extends JsonParserDelegate {
+    static final Pattern SPELLINGS = Pattern.compile("[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+
+    NonFiniteAsText(JsonParser parser) {
+      super(parser);
+    }
+
+    private JsonToken token() {
+      JsonToken token = delegate.currentToken();
+      try {
+        return token == JsonToken.VALUE_NUMBER_FLOAT
+                && SPELLINGS.matcher(delegate.getText()).matches()
+            ? JsonToken.VALUE_STRING
+            : token;
+      } catch (IOException e) {
+        return token;
+      }
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      delegate.nextToken();
+      return token();
+    }
+
+    @Override
+    public JsonToken currentToken() {
+      return token();
+    }
+
+    @Override
+    @Deprecated
+    public JsonToken getCurrentToken() {
+      return token();
+    }
+
+    @Override
+    public int currentTokenId() {
+      JsonToken token = token();
+      return token == null ? JsonTokenId.ID_NO_TOKEN : token.id();
+    }
+
+    @Override
+    @Deprecated
+    public int getCurrentTokenId() {
+      return currentTokenId();
+    }
+
+    @Override
+    public boolean hasToken(JsonToken token) {
+      return token() == token;
+    }
+
+    @Override
+    public boolean hasTokenId(int id) {
+      return currentTokenId() == id;
+    }
   }
 
   /** One rule entry, with its name for error messages. */
@@ -325,6 +428,14 @@ public final class RuleFile {
       JsonNode value = object.get(field);
       if (value == null || value.isNull()) {
         return null;
+      }
+      if (value.isTextual() && NonFiniteAsText.SPELLINGS.matcher(value.asText()).matches()) {
+        throw error(
+            prefix + field,
+            value.asText()
+                + " is not a number a "
+                + field
+                + " accepts (YAML's infinity and not-a-number are refused): give a finite number");
       }
       if (!value.isNumber()) {
         throw error(prefix + field, "expected a number, got " + value);

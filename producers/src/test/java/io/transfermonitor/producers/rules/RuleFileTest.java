@@ -8,9 +8,11 @@ import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleFileTest {
 
@@ -179,5 +181,36 @@ class RuleFileTest {
         """;
     assertThatThrownBy(() -> RuleFile.parse(twice, "f"))
         .hasMessageContaining("rule 'j': field 'groupBy': PERIOD is named twice");
+  }
+
+  @Test
+  void shouldSayThatAnInfiniteLevelIsNoNumberALevelAccepts() {
+    // given: YAML's own spelling of infinity as a threshold
+    String yaml =
+        """
+        rules:
+          - {ruleId: k, kind: CAP, title: t, legalBasis: l, severity: HIGH, scope: {}, limit: 1,
+             levels: [{threshold: .inf, severity: HIGH, label: X}]}
+        """;
+
+    // then: the rule and the field named, and why, not "not valid YAML"
+    assertThatThrownBy(() -> RuleFile.parse(yaml, "f"))
+        .hasMessageContaining("rule 'k': field 'levels[0].threshold'")
+        .hasMessageContaining(".inf is not a number a threshold accepts")
+        .hasMessageNotContaining("not valid YAML");
+  }
+
+  @Test
+  void shouldSayThatABinaryFileIsNoUtf8Text(@TempDir Path dir) throws Exception {
+    // given: the first bytes of a gzip file
+    Path binary = dir.resolve("rules.yaml.gz");
+    Files.write(binary, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xff, (byte) 0xfe});
+
+    // then
+    assertThatThrownBy(() -> RuleFile.load(binary))
+        .hasMessageContaining(binary.toString())
+        .hasMessageContaining("not UTF-8 text")
+        .hasMessageContaining("at byte offset 1: 0x8b")
+        .hasMessageNotContaining("Input length");
   }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param ratio total over limit (1 = the limit), null without a limit
  * @param eventCount distinct events counted
  * @param levels the rule's levels, each with the amount it stands for
+ * @param removed whether the rule is no longer on the rules topic: the bar is frozen as the rule
+ *     left it (its last limit, no levels), nothing counts in it any more
  */
 public record CapBar(
     String ruleId,
@@ -34,7 +36,8 @@ public record CapBar(
     String unit,
     Double ratio,
     long eventCount,
-    List<LevelMark> levels) {
+    List<LevelMark> levels,
+    boolean removed) {
 
   /**
    * One level on the bar.
@@ -74,7 +77,30 @@ public record CapBar(
         ledger.unit(),
         limit == null || limit == 0 ? null : ledger.total() / limit,
         ledger.eventCount(),
-        marks);
+        marks,
+        false);
+  }
+
+  /**
+   * The frozen bar of {@code ledger}, whose rule was removed: its total against the limit it was
+   * last judged by, so a removed cap stays on the dashboard as it stood instead of vanishing.
+   */
+  static CapBar frozen(Ledger ledger) {
+    Double limit = ledger.limit();
+    return new CapBar(
+        ledger.ruleId(),
+        "rule removed: frozen, no longer counting",
+        "",
+        day(ledger.periodStart()),
+        day(ledger.periodEnd()),
+        ledger.basis().name(),
+        ledger.total(),
+        limit,
+        ledger.unit(),
+        limit == null || limit == 0 ? null : ledger.total() / limit,
+        ledger.eventCount(),
+        List.of(),
+        true);
   }
 
   private static String day(long epochMillis) {

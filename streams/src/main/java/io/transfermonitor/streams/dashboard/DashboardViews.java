@@ -121,9 +121,18 @@ final class DashboardViews {
     Map<String, RuleRow> rules =
         state.global(MonitorViews.RULES).stream()
             .collect(Collectors.toMap(RuleRow::ruleId, Function.identity()));
+    // a ledger whose rule is gone stays, frozen; one with a limit was a cap's (a ban's has none)
     return ledgers.stream()
-        .filter(l -> rules.containsKey(l.ruleId()) && rules.get(l.ruleId()).kind().equals("CAP"))
-        .map(l -> CapBar.of(l, rules.get(l.ruleId())))
+        .filter(
+            l ->
+                rules.containsKey(l.ruleId())
+                    ? rules.get(l.ruleId()).kind().equals("CAP")
+                    : l.limit() != null)
+        .map(
+            l ->
+                rules.containsKey(l.ruleId())
+                    ? CapBar.of(l, rules.get(l.ruleId()))
+                    : CapBar.frozen(l))
         .sorted(
             Comparator.comparing(CapBar::ruleId)
                 .thenComparing(CapBar::periodStart)

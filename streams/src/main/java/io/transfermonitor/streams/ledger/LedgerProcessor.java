@@ -16,6 +16,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 5, ledgers. In: {@link LedgerBatch}es keyed by rule id (the partial sums the tasks that
@@ -30,6 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * current rules, so a lowered limit raises the levels it now crosses without waiting for an event.
  */
 public final class LedgerProcessor implements Processor<String, LedgerBatch, String, LedgerUpdate> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
 
   private final String ledgerStore;
   private final String rulesStore;
@@ -56,7 +60,14 @@ public final class LedgerProcessor implements Processor<String, LedgerBatch, Str
   public void process(Record<String, LedgerBatch> record) {
     Rule rule = rules.get(record.key());
     if (rule == null || !rule.getEnabled()) {
-      return; // removed or disabled since the events were routed
+      // removed or disabled since the events were routed: said, never dropped unseen
+      long events = record.value().partials().stream().mapToLong(LedgerPartial::events).sum();
+      LOG.warn(
+          "{} event(s) routed to rule {} not counted: the rule was {} before its ledgers got them",
+          events,
+          record.key(),
+          rule == null ? "removed" : "disabled");
+      return;
     }
     for (LedgerPartial partial : record.value().partials()) {
       String key = partial.ledgerKey();

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>screening: {@code tm.screening.parties} (parties screened), {@code tm.screening.matches}
  *       (tags {@code method}, {@code retroactive}), {@code tm.screening.near.misses} (tag {@code
  *       method}: best matches below the threshold, never alerted) and {@code
- *       tm.screening.rescreened} (designations past events were rescreened against).
+ *       tm.screening.rescreened} (designations past events were rescreened against);
+ *   <li>{@code tm.rules.switched.off} (tags {@code rule}, {@code how}: {@code removed} by a
+ *       tombstone, {@code disabled} by {@code enabled: false}): rules that stopped counting.
  * </ul>
  */
 public final class MonitorMetrics {
@@ -48,6 +50,12 @@ public final class MonitorMetrics {
 
   /** Kind tag of a rejected record whose topic is no event topic. */
   public static final String UNKNOWN_KIND = "UNKNOWN";
+
+  /** {@code how} tag of a rule removed by a tombstone on the rules topic. */
+  public static final String RULE_REMOVED = "removed";
+
+  /** {@code how} tag of a rule published again with {@code enabled: false}. */
+  public static final String RULE_DISABLED = "disabled";
 
   private final MeterRegistry registry;
   private final Map<String, AtomicReference<CapUsage>> caps = new ConcurrentHashMap<>();
@@ -197,6 +205,16 @@ public final class MonitorMetrics {
 
   public void rescreened(int designations) {
     Counter.builder("tm.screening.rescreened").register(registry).increment(designations);
+  }
+
+  /** A rule stopped counting: {@code how} is {@link #RULE_REMOVED} or {@link #RULE_DISABLED}. */
+  public void ruleSwitchedOff(String ruleId, String how) {
+    Counter.builder("tm.rules.switched.off")
+        .description("rules that stopped counting: removed by a tombstone or disabled")
+        .tag("rule", ruleId)
+        .tag("how", how)
+        .register(registry)
+        .increment();
   }
 
   /**

@@ -292,7 +292,7 @@ public final class MonitorTopology {
             .withLoggingDisabled(),
         rules.name(),
         rules.consumed("read-rules"),
-        () -> new RuleStoreUpdater(RULES_STORE, ruleChanges));
+        () -> new RuleStoreUpdater(RULES_STORE, ruleChanges, metrics));
   }
 
   /** Designations: a global store fed by the compacted designations topic, for every task. */

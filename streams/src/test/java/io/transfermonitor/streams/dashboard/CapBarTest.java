@@ -73,4 +73,20 @@ class CapBarTest {
     assertThat(bar.limit()).isEqualTo(400_000.0);
     assertThat(bar.ratio()).isEqualTo(1.15);
   }
+
+  @Test
+  void shouldKeepTheLedgerOfARemovedCapAsAFrozenBarAtTheLimitItWasLastJudgedBy() {
+    // given: a ledger judged against 500,000 bbl, whose rule has since been removed
+    Ledger ledger = ledger(Basis.OBSERVED, 480_000, List.of("NOTICE_75")).withLimit(500_000.0);
+
+    // when
+    CapBar bar = CapBar.frozen(ledger);
+
+    // then
+    assertThat(bar.removed()).isTrue();
+    assertThat(bar.total()).isEqualTo(480_000.0);
+    assertThat(bar.ratio()).isEqualTo(0.96);
+    assertThat(bar.title()).contains("removed").contains("no longer counting");
+    assertThat(CapBar.of(ledger, RULE).removed()).isFalse();
+  }
 }

@@ -157,6 +157,11 @@ final class MonitorDriver implements AutoCloseable {
     all.forEach(this::rule);
   }
 
+  /** Publishes the tombstone of a rule: it is removed. */
+  void removeRule(String ruleId) {
+    rules.pipeInput(ruleId, null);
+  }
+
   /** Publishes a designation, keyed by its reference number. */
   void designate(Designation designation) {
     designations.pipeInput(designation.getDesignationId(), designation);
