@@ -20,7 +20,7 @@ import org.apache.avro.generic.IndexedRecord;
  * @param longestArray dotted path of the array or map with the most items, or null when it has none
  * @param longestItems how many items it holds
  * @param encodedBytes the record's size in Avro's binary encoding, estimated from above: every
- *     length, count and number at its widest
+ *     length, count and number at its widest, and every string as wide as JSON escapes it
  */
 record EventText(
     long totalBytes,
@@ -43,6 +43,25 @@ record EventText(
     walk.record("", record);
     return new EventText(
         walk.total, walk.largest, walk.largestBytes, walk.longest, walk.longestItems, walk.encoded);
+  }
+
+  /**
+   * The bytes {@code s} gains when the monitor writes it as JSON (some of its internal records
+   * are): a quote or backslash doubles, a control character becomes six (backslash, u, four hex
+   * digits). Counted in {@link #encodedBytes}, so that 500 KB of control characters cannot become 3
+   * MB there.
+   */
+  static long escapes(CharSequence s) {
+    long extra = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20) {
+        extra += 5;
+      } else if (c == '"' || c == '\\') {
+        extra += 1;
+      }
+    }
+    return extra;
   }
 
   /** UTF-8 length of {@code s} without encoding it. */
@@ -96,7 +115,7 @@ record EventText(
       if (value instanceof CharSequence text) {
         long bytes = utf8Length(text);
         total += bytes;
-        encoded += WIDEST_SCALAR + bytes;
+        encoded += WIDEST_SCALAR + bytes + escapes(text);
         if (bytes > largestBytes) {
           largestBytes = bytes;
           largest = String.join("", path);

@@ -326,4 +326,24 @@ class EventValidatorTest {
             });
     assertThat(strict.check(few, now())).isEmpty();
   }
+
+  @Test
+  void shouldCountTextAsWideAsJsonWritesItInTheEncodedSize() {
+    // given: 200 KB of control characters in references (within the 512 KiB of text, but 1.2 MB
+    // once JSON escapes them, as the monitor's ledger records do), and 200 KB of letters
+    TankerDelivery control = tanker("2024-03-01T00:00:00Z").build();
+    control.getHeader().setReferences(Collections.nCopies(100, "\u0001".repeat(2_000)));
+    TankerDelivery letters = tanker("2024-03-01T00:00:00Z").build();
+    letters.getHeader().setReferences(Collections.nCopies(100, "r".repeat(2_000)));
+
+    // when, then
+    assertThat(validator.check(control, now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).startsWith("header.references");
+              assertThat(v.reason()).contains("tm.validation.max.event.bytes");
+            });
+    assertThat(validator.check(letters, now())).isEmpty();
+  }
 }
