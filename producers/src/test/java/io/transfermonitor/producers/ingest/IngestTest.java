@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -411,5 +412,35 @@ class IngestTest {
         .singleElement()
         .asString()
         .endsWith(",\"04/03/2024,Kumsu 1,9000011,KP,Nampo,\"\"27,500\"\",no,,\"");
+  }
+
+  @Test
+  void shouldRejectACellSplitIntoMoreReferencesThanAnEventMayHoldWithItsRow() throws Exception {
+    // given: the sightings mapping with a references column split on ';', and a row whose cell
+    // holds 250,000 of them (500 KB, no long text)
+    String yaml =
+        Files.readString(EXAMPLES.resolve("osint-tanker-sightings/mapping.yaml"))
+            + "  header.references: { column: refs, split: \";\" }\n";
+    Mapping mapping = Mapping.parse(yaml, "mapping.yaml");
+    String csv =
+        "date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag,refs\n"
+            + "04/03/2024,Kumsu 1,9000011,KP,Nampo,27500,no,,,r1;r2\n"
+            + "11/03/2024,Unha 5,9000022,KP,Chongjin,26000,no,,,"
+            + "r;".repeat(250_000)
+            + "\n";
+
+    // when: a dry run, and a real one
+    IngestResult dry = ingest(csv, mapping, false, true);
+    IngestResult real = ingest(csv, mapping, false, false);
+
+    // then: both reject the second row naming the array, and take the first
+    assertThat(dry.summary()).startsWith("dry run: 2 records, 1 valid, 1 rejected");
+    assertThat(real.produced()).isEqualTo(1);
+    assertThat(real.rejected()).isEqualTo(1);
+    assertThat(reportText.toString().lines())
+        .filteredOn(line -> line.startsWith("sightings.csv,3,header.references,"))
+        .hasSize(2)
+        .allSatisfy(
+            line -> assertThat(line).contains("250000 items").contains("tm.validation.max.items"));
   }
 }

@@ -86,9 +86,25 @@ public final class EventValidator {
     return out;
   }
 
-  /** Text within its size, so the event fits on the internal topics; ids within theirs. */
+  /**
+   * Text, arrays and the whole within their sizes, so that every record the monitor makes of the
+   * event fits on its topics: an array of 300,000 empty references is 300 KB of Avro and no text,
+   * but more than 1 MB in the forms some stages write.
+   */
   private void text(SpecificRecord event, List<Violation> out) {
     EventText text = EventText.of(event);
+    int before = out.size();
+    if (text.longestItems() > limits.maxItems()) {
+      out.add(
+          new Violation(
+              text.longestArray(),
+              text.longestArray()
+                  + " holds "
+                  + text.longestItems()
+                  + " items, more than the "
+                  + limits.maxItems()
+                  + " an array of an event may hold (tm.validation.max.items)"));
+    }
     if (text.totalBytes() > limits.maxTextBytes()) {
       out.add(
           new Violation(
@@ -99,6 +115,19 @@ public final class EventValidator {
                   + limits.maxTextBytes()
                   + " allowed (tm.validation.max.text.bytes); this field holds "
                   + text.largestBytes()));
+    }
+    // too many items or too much text make it too big encoded as well: said once, above
+    if (out.size() == before && text.encodedBytes() > limits.maxEventBytes()) {
+      String field = text.heaviestPart();
+      out.add(
+          new Violation(
+              field,
+              "the event takes up to "
+                  + text.encodedBytes()
+                  + " bytes encoded, more than the "
+                  + limits.maxEventBytes()
+                  + " allowed (tm.validation.max.event.bytes); its largest part is "
+                  + field));
     }
   }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.Identifier;
+import io.transfermonitor.model.IdentifierScheme;
+import io.transfermonitor.model.Party;
+import io.transfermonitor.model.PartyRole;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.RouteLeg;
 import io.transfermonitor.model.SourceKind;
@@ -13,6 +17,7 @@ import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -252,5 +257,93 @@ class EventValidatorTest {
     assertThat(validator.check(t, now()))
         .extracting(Violation::field)
         .containsExactly("header.eventId");
+  }
+
+  @Test
+  void shouldRejectThreeHundredThousandEmptyReferencesNamingTheArray() {
+    // given: a valid delivery but for 300,000 empty references: 300 KB of Avro, no text at all
+    TankerDelivery flood = tanker("2024-03-01T00:00:00Z").build();
+    flood.getHeader().setReferences(Collections.nCopies(300_000, ""));
+
+    // when, then
+    assertThat(validator.check(flood, now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("header.references");
+              assertThat(v.reason()).contains("300000 items").contains("tm.validation.max.items");
+            });
+  }
+
+  @Test
+  void shouldLimitTheItemsOfEveryArrayNestedOnesIncluded() {
+    // given: a party with 1,001 identifiers, a shipment with 1,001 route legs
+    TankerDelivery parties = tanker("2024-03-01T00:00:00Z").build();
+    Party owner =
+        Party.newBuilder()
+            .setName("Owner")
+            .setRole(PartyRole.VESSEL_OWNER)
+            .setIdentifiers(
+                Collections.nCopies(1_001, new Identifier(IdentifierScheme.IMO, "9000001")))
+            .build();
+    parties.getHeader().setParties(List.of(owner));
+    RouteLeg leg = new RouteLeg("Rajin", "Dunai", TransportMode.SEA, null);
+    ContainerShipment legs = containers(4).setRouteLegs(Collections.nCopies(1_001, leg)).build();
+
+    // when, then
+    assertThat(validator.check(parties, now()))
+        .extracting(Violation::field)
+        .containsExactly("header.parties[0].identifiers");
+    assertThat(validator.check(legs, now()))
+        .extracting(Violation::field)
+        .containsExactly("routeLegs");
+    assertThat(
+            validator.check(
+                containers(4).setRouteLegs(Collections.nCopies(1_000, leg)).build(), now()))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldRejectAnEventTooLargeEncodedThoughWithinItsTextAndItems() {
+    // given: limits of 100 items and 4 KiB encoded; 100 references of 30 characters (3 KB of text,
+    // about 4 KB encoded with their lengths)
+    ValidationLimits small =
+        new ValidationLimits(
+            Instant.parse("1950-01-01T00:00:00Z"), Duration.ofDays(1), 1e9, 1e13, 8192, 100, 4096);
+    EventValidator strict = new EventValidator(EventValidator.DEFAULT_PRODUCTS, small);
+    TankerDelivery many = tanker("2024-03-01T00:00:00Z").build();
+    many.getHeader().setReferences(Collections.nCopies(100, "r".repeat(30)));
+    TankerDelivery few = tanker("2024-03-01T00:00:00Z").build();
+    few.getHeader().setReferences(Collections.nCopies(10, "r".repeat(30)));
+
+    // when, then
+    assertThat(strict.check(many, now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("header.references");
+              assertThat(v.reason()).contains("tm.validation.max.event.bytes");
+            });
+    assertThat(strict.check(few, now())).isEmpty();
+  }
+
+  @Test
+  void shouldCountTextAsWideAsJsonWritesItInTheEncodedSize() {
+    // given: 200 KB of control characters in references (within the 512 KiB of text, but 1.2 MB
+    // once JSON escapes them, as the monitor's ledger records do), and 200 KB of letters
+    TankerDelivery control = tanker("2024-03-01T00:00:00Z").build();
+    control.getHeader().setReferences(Collections.nCopies(100, "\u0001".repeat(2_000)));
+    TankerDelivery letters = tanker("2024-03-01T00:00:00Z").build();
+    letters.getHeader().setReferences(Collections.nCopies(100, "r".repeat(2_000)));
+
+    // when, then
+    assertThat(validator.check(control, now()))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).startsWith("header.references");
+              assertThat(v.reason()).contains("tm.validation.max.event.bytes");
+            });
+    assertThat(validator.check(letters, now())).isEmpty();
   }
 }

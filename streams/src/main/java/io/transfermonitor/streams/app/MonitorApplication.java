@@ -8,6 +8,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.topology.MonitorTopology;
@@ -43,6 +44,7 @@ public final class MonitorApplication implements AutoCloseable {
   private final KafkaStreamsMetrics streamsMetrics;
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicReference<KafkaStreams.State> lastState = new AtomicReference<>();
+  private final RepeatedFailures failures = new RepeatedFailures();
 
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     this.meters = meters;
@@ -55,7 +57,9 @@ public final class MonitorApplication implements AutoCloseable {
     SchemaRegistryClient registry =
         SchemaRegistryClients.forUrl(
             props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL), configs);
-    this.streams = new KafkaStreams(MonitorTopology.build(config, registry, metrics), props);
+    this.streams =
+        new KafkaStreams(
+            MonitorTopology.build(config, registry, metrics, RecordBudget.of(configs)), props);
     streams.setStateListener(
         (now, before) -> {
           lastState.set(now);
@@ -64,9 +68,12 @@ public final class MonitorApplication implements AutoCloseable {
             running.countDown();
           }
         });
+    StuckRecordReport stuck =
+        new StuckRecordReport(props, config.topics().rejected(), registry, metrics);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("stream thread failed; replacing it", e);
+          failures.failed(e).ifPresent(where -> stuck.report(where, failures.times(), e));
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     this.streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -69,6 +69,10 @@ public final class StreamsProperties {
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectedRecordHandler.class.getName());
+    // records over the budget (RecordBudget) are refused by their serializer and set aside here
+    p.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectedRecordHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // the partition assignor validates a streams config built from the main consumer's settings,
     // and warns the handler is off unless it is there too

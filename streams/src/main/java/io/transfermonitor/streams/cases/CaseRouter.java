@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.cases;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.streams.fact.HeaderAllowList;
 import io.transfermonitor.streams.match.RuleBook;
 import io.transfermonitor.streams.match.RuleChanges;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -41,6 +42,8 @@ public final class CaseRouter implements Processor<String, Alert, String, Alert>
     String caseId = CaseKey.of(alert, rules.get(alert.getRuleId())).caseId();
     // the alert was made or read for this record alone: set in place rather than copied whole
     alert.setCaseId(caseId);
-    context.forward(record.withKey(caseId));
+    // an alert read back from the alert topic brings that record's headers: only the monitor's own
+    // go on to the case records
+    context.forward(record.withKey(caseId).withHeaders(HeaderAllowList.keep(record.headers())));
   }
 }

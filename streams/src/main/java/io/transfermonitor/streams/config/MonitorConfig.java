@@ -23,9 +23,10 @@ import java.util.Set;
  * @param barrelsPerTon barrels per metric ton, per product type; the product types it names are the
  *     known product types, and an event naming another is rejected ({@code tm.barrels.per.ton})
  * @param barrelsPerKilolitre barrels per kilolitre ({@code tm.barrels.per.kilolitre})
- * @param validationLimits the plausible ranges of event times, quantities, amounts and text ({@code
- *     tm.validation.*}: {@code max.future.skew}, {@code earliest.event.time}, {@code max.quantity},
- *     {@code max.amount}, {@code max.text.bytes})
+ * @param validationLimits the plausible ranges of event times, quantities, amounts, text, array
+ *     items and encoded size ({@code tm.validation.*}: {@code max.future.skew}, {@code
+ *     earliest.event.time}, {@code max.quantity}, {@code max.amount}, {@code max.text.bytes},
+ *     {@code max.items}, {@code max.event.bytes})
  * @param ruleRecheckInterval how often (wall clock) ledgers are re-evaluated against changed rules
  *     ({@code tm.rule.recheck.interval})
  * @param commitInterval Kafka Streams {@code commit.interval.ms} ({@code tm.commit.interval})

@@ -34,6 +34,8 @@ public final class MonitorSettings {
   public static final String MAX_QUANTITY = "tm.validation.max.quantity";
   public static final String MAX_AMOUNT = "tm.validation.max.amount";
   public static final String MAX_TEXT_BYTES = "tm.validation.max.text.bytes";
+  public static final String MAX_ITEMS = "tm.validation.max.items";
+  public static final String MAX_EVENT_BYTES = "tm.validation.max.event.bytes";
   public static final String RULE_RECHECK_INTERVAL = "tm.rule.recheck.interval";
   public static final String COMMIT_INTERVAL = "tm.commit.interval";
   public static final String SCREENING_THRESHOLD = "tm.screening.threshold";
@@ -156,6 +158,26 @@ public final class MonitorSettings {
                   + ValidationLimits.TEXT_BYTES_CEILING
                   + ", so it fits on the internal topics); the largest field is named when an"
                   + " event is rejected for it.")
+          .define(
+              MAX_ITEMS,
+              Type.STRING,
+              String.valueOf(LIMITS.maxItems()),
+              check(v -> wholeNumber(v, Integer.MAX_VALUE)),
+              Importance.LOW,
+              "Most items one array of an event may hold (references, parties, identifiers, route"
+                  + " legs, banks): each costs bytes in every record the monitor makes of the"
+                  + " event, text or no text; the array is named when an event is rejected for it.")
+          .define(
+              MAX_EVENT_BYTES,
+              Type.STRING,
+              String.valueOf(LIMITS.maxEventBytes()),
+              check(v -> wholeNumber(v, ValidationLimits.EVENT_BYTES_CEILING)),
+              Importance.LOW,
+              "Most bytes one event may take in Avro's binary encoding, estimated from above (at"
+                  + " most "
+                  + ValidationLimits.EVENT_BYTES_CEILING
+                  + ", so what the monitor makes of it fits Kafka's 1 MiB); its largest part is"
+                  + " named when an event is rejected for it.")
           .define(
               RULE_RECHECK_INTERVAL,
               Type.STRING,
@@ -313,7 +335,9 @@ public final class MonitorSettings {
             duration(parsed, MAX_FUTURE_SKEW),
             Double.parseDouble(text(parsed, MAX_QUANTITY)),
             Double.parseDouble(text(parsed, MAX_AMOUNT)),
-            Integer.parseInt(text(parsed, MAX_TEXT_BYTES))),
+            Integer.parseInt(text(parsed, MAX_TEXT_BYTES)),
+            Integer.parseInt(text(parsed, MAX_ITEMS)),
+            Integer.parseInt(text(parsed, MAX_EVENT_BYTES))),
         duration(parsed, RULE_RECHECK_INTERVAL),
         duration(parsed, COMMIT_INTERVAL),
         text(parsed, INSTANCE_ID),
@@ -435,6 +459,15 @@ public final class MonitorSettings {
       return n > 0 && n <= ValidationLimits.TEXT_BYTES_CEILING
           ? null
           : "'" + value + "' must be 1.." + ValidationLimits.TEXT_BYTES_CEILING;
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a whole number";
+    }
+  }
+
+  private static String wholeNumber(String value, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      return n > 0 && n <= max ? null : "'" + value + "' must be 1.." + max;
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a whole number";
     }

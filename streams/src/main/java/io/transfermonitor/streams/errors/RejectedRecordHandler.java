@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * came from (its {@link SourcePointer} header), not by the internal topic. A rejection too large
  * for the producer's {@code max.request.size} keeps only the start of the raw bytes and points to
  * where the whole record stays ({@link RejectedEventLimit}), so a record of about 1 MB is set aside
- * like any other instead of failing the stream thread on it forever.
+ * like any other instead of failing the stream thread on it forever. As production exception
+ * handler it sets aside a record the monitor was about to write over its {@link RecordBudget}
+ * (stage PROCESSING, reason {@code too large to write: ...}, naming the input record), refused by
+ * the record's serializer before the producer could abort the transaction on it.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
  * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
@@ -55,11 +58,16 @@ import org.slf4j.LoggerFactory;
  * raw, non-Avro bytes to it.
  */
 public final class RejectedRecordHandler
-    implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+    implements DeserializationExceptionHandler,
+        ProcessingExceptionHandler,
+        ProductionExceptionHandler {
 
   public static final String REJECTED_TOPIC_CONFIG = "transfer-monitor.rejected.topic";
   public static final String METRICS_CONFIG = "transfer-monitor.metrics";
   public static final String GLOBAL_TOPICS_CONFIG = "transfer-monitor.global.topics";
+
+  /** The metric's reason for a record set aside as too large to write. */
+  public static final String OVERSIZE = "oversize";
 
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 
@@ -76,7 +84,7 @@ public final class RejectedRecordHandler
       throw new ConfigException(REJECTED_TOPIC_CONFIG, topic, "the rejected topic is required");
     }
     rejectedTopic = topic.toString();
-    maxBytes = budget(configs);
+    maxBytes = RecordBudget.of(configs).maxBytes();
     serializer =
         new AvroSerializer<>(
             SchemaRegistryClients.forUrl(AvroSerdeConfig.from(configs).registryUrl(), configs),
@@ -155,6 +163,16 @@ public final class RejectedRecordHandler
           exception.getMessage());
       return ProcessingExceptionHandler.Response.fail();
     }
+    if (record == null) {
+      // a punctuation failed (Kafka Streams passes no record): there is no record to set aside, and
+      // skipping the rest of the punctuation could drop partial sums, so the task retries it
+      LOG.error(
+          "punctuation failed in {} (task {}); retrying from the last commit",
+          context.processorNodeId(),
+          context.taskId(),
+          exception);
+      return ProcessingExceptionHandler.Response.fail();
+    }
     RejectedEvent.Builder rejected =
         base(RejectionStage.PROCESSING, exception)
             .setSourceTopic(context.topic())
@@ -184,6 +202,84 @@ public final class RejectedRecordHandler
   }
 
   /**
+   * A record the monitor was about to write over its {@link RecordBudget}, refused by its
+   * serializer: set aside on the rejected topic (stage PROCESSING, naming the input record it was
+   * made from) so the task goes on. Any other serialization error fails the task as before.
+   */
+  @Override
+  public ProductionExceptionHandler.Response handleSerializationError(
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
+      ProductionExceptionHandler.SerializationExceptionOrigin origin) {
+    if (!(exception instanceof RecordBudget.OversizeRecordException)) {
+      LOG.error(
+          "cannot serialize a record for {} in {}; stopping",
+          record.topic(),
+          context.processorNodeId(),
+          exception);
+      return ProductionExceptionHandler.Response.fail();
+    }
+    RejectedEvent.Builder rejected =
+        RejectedEvent.newBuilder()
+            .setStage(RejectionStage.PROCESSING)
+            .setReason(
+                "too large to write: "
+                    + exception.getMessage()
+                    + "; set aside so the monitor goes on, and not counted further")
+            .setErrorClass(exception.getClass().getName())
+            .setRejectedAt(Instant.now())
+            .setSourceTopic(context.topic())
+            .setSourcePartition(context.topic() == null ? null : context.partition())
+            .setSourceOffset(context.topic() == null ? null : context.offset())
+            .setEventId(eventIdOf(record.value()))
+            .setRawKey(bytes(context.sourceRawKey()))
+            .setRawValue(bytes(context.sourceRawValue()));
+    SourcePointer.in(record.headers())
+        .or(() -> SourcePointer.in(context.headers()))
+        .filter(source -> !source.topic().equals(context.topic()))
+        .ifPresent(source -> pointToInput(rejected, source, context.topic()));
+    LOG.error(
+        "record for {} made in {} from {}-{}@{} is too large, sent to {}: {}",
+        record.topic(),
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        rejectedTopic,
+        exception.getMessage());
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(rejected.build());
+    if (out == null) {
+      return ProductionExceptionHandler.Response.fail();
+    }
+    metrics.rejected(RejectionStage.PROCESSING, kindOf(context.topic()), OVERSIZE);
+    return ProductionExceptionHandler.Response.resume(out);
+  }
+
+  /**
+   * A record the producer could not send. Under exactly-once the transaction it was in is aborted
+   * whatever this answers, so retrying (a retriable error) or failing the task, which then retries
+   * from the last commit, are the only honest answers; records over the budget never get here.
+   */
+  @Override
+  public ProductionExceptionHandler.Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+    if (exception instanceof RetriableException) {
+      return ProductionExceptionHandler.Response.retry();
+    }
+    LOG.error(
+        "cannot write a record to {} made in {} from {}-{}@{}; the task retries from its last"
+            + " commit",
+        record.topic(),
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        exception);
+    return ProductionExceptionHandler.Response.fail();
+  }
+
+  /**
    * A record that failed after a repartition: its bytes there are the monitor's internal form, of
    * no use to whoever must fix the source, so the rejection names the input record instead.
    */
@@ -205,19 +301,6 @@ public final class RejectedRecordHandler
                 + "@"
                 + source.offset()
                 + "]");
-  }
-
-  /** The dead-letter budget: the producer's max.request.size, less room for overhead. */
-  private static int budget(Map<String, ?> configs) {
-    Object size = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-    if (size == null) {
-      size = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-    }
-    if (size == null) {
-      return RejectedEventLimit.DEFAULT_MAX_BYTES;
-    }
-    int maxRequest = Integer.parseInt(size.toString().trim());
-    return Math.max(64 * 1024, maxRequest - 64 * 1024);
   }
 
   private RejectedEvent.Builder base(RejectionStage stage, Exception exception) {

@@ -122,7 +122,7 @@ public record Ledger(
             .originTotals(origins);
     if (contribution.ownRecord()) {
       next.recentEventIds(recentWith(fact.eventId()))
-          .lastEvent(fact.eventTime(), fact.kind(), fact.references())
+          .lastEvent(fact.eventTime(), fact.kind(), CitedReferences.of(fact.references()))
           .lastSources(contribution.sources());
     }
     return next.build();

@@ -178,7 +178,7 @@ public record LedgerPartial(
         }
         lastEventTime = fact.eventTime();
         lastEventKind = fact.kind();
-        lastReferences = fact.references();
+        lastReferences = CitedReferences.of(fact.references());
         lastSources = c.sources();
       }
       return this;

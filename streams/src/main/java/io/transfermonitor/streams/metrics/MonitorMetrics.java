@@ -100,6 +100,14 @@ public final class MonitorMetrics {
         .increment();
   }
 
+  /**
+   * A stream thread failed again on the record it failed on before ({@code tm.stream.thread.stuck},
+   * by task): the monitor is retrying a record it cannot get past (docs/reliability.md).
+   */
+  public void threadStuck(String task) {
+    counter("tm.stream.thread.stuck", "task", task).increment();
+  }
+
   public void duplicate(EventKind kind) {
     counter("tm.events.duplicate", "kind", kind.name()).increment();
   }

@@ -14,6 +14,7 @@ import io.transfermonitor.streams.activity.ActivityPartial;
 import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
+import io.transfermonitor.streams.cases.ActionsByCase;
 import io.transfermonitor.streams.cases.AlertsByCase;
 import io.transfermonitor.streams.cases.CaseInput;
 import io.transfermonitor.streams.cases.CaseOutcome;
@@ -28,6 +29,7 @@ import io.transfermonitor.streams.corroborate.VesselLog;
 import io.transfermonitor.streams.dedupe.EventSources;
 import io.transfermonitor.streams.dedupe.ResendFilter;
 import io.transfermonitor.streams.dedupe.SeenEventSerde;
+import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.fact.FactSerde;
 import io.transfermonitor.streams.gap.GapState;
@@ -81,6 +83,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -205,6 +208,7 @@ public final class MonitorTopology {
   private final MonitorConfig config;
   private final MonitorMetrics metrics;
   private final MonitorTopics topics;
+  private final RecordBudget budget;
 
   /** The activity rows' partial sums go out once per this many commit intervals. */
   private static final int ACTIVITY_SENDS_PER_COMMIT = 10;
@@ -215,9 +219,13 @@ public final class MonitorTopology {
   private final RuleChanges ruleChanges = new RuleChanges();
 
   private MonitorTopology(
-      MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
+      MonitorConfig config,
+      SchemaRegistryClient registry,
+      MonitorMetrics metrics,
+      RecordBudget budget) {
     this.config = config;
     this.metrics = metrics;
+    this.budget = budget;
     this.topics = new MonitorTopics(config.topics(), registry);
     this.builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(builderSettings())));
   }
@@ -256,7 +264,20 @@ public final class MonitorTopology {
 
   public static Topology build(
       MonitorConfig config, SchemaRegistryClient registry, MonitorMetrics metrics) {
-    return new MonitorTopology(config, registry, metrics).wire();
+    return build(config, registry, metrics, RecordBudget.DEFAULT);
+  }
+
+  /**
+   * The topology writing no record over {@code budget}: one that would be is set aside on the
+   * rejected topic by the production exception handler (the application's {@link RecordBudget} is
+   * the producer's {@code max.request.size} less headroom).
+   */
+  public static Topology build(
+      MonitorConfig config,
+      SchemaRegistryClient registry,
+      MonitorMetrics metrics,
+      RecordBudget budget) {
+    return new MonitorTopology(config, registry, metrics, budget).wire();
   }
 
   private Topology wire() {
@@ -337,7 +358,7 @@ public final class MonitorTopology {
   private void writeRejected(KStream<String, Validated> validated) {
     validated
         .flatMapValues(Validated::rejectedEvents, Named.as("as-rejected-event"))
-        .to(topics.rejected().name(), topics.rejected().produced("write-rejected"));
+        .to(topics.rejected().name(), written(topics.rejected(), "write-rejected"));
   }
 
   /**
@@ -357,7 +378,7 @@ public final class MonitorTopology {
             .repartition(
                 Repartitioned.<String, Fact>as(EVENTS_BY_ID)
                     .withKeySerde(keys)
-                    .withValueSerde(facts));
+                    .withValueSerde(budget.guard(facts)));
     return byKey
         .get("split-by-key-event-id")
         .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
@@ -461,7 +482,7 @@ public final class MonitorTopology {
             .repartition(
                 Repartitioned.<String, ObservationBatch>as(OBSERVATIONS_BY_VESSEL)
                     .withKeySerde(keys)
-                    .withValueSerde(new ObservationBatchSerde())
+                    .withValueSerde(budget.guard(new ObservationBatchSerde()))
                     .withStreamPartitioner(new ByBucket()))
             .process(
                 () ->
@@ -544,7 +565,7 @@ public final class MonitorTopology {
         .repartition(
             Repartitioned.<String, LedgerBatch>as(LEDGER_PARTIALS)
                 .withKeySerde(keys)
-                .withValueSerde(new JsonSerde<>(LedgerBatch.class)))
+                .withValueSerde(budget.guard(new JsonSerde<>(LedgerBatch.class))))
         .process(
             () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
             Named.as("count-in-ledgers"),
@@ -554,7 +575,7 @@ public final class MonitorTopology {
   private void writeCapUsage(KStream<String, LedgerUpdate> ledgers) {
     ledgers
         .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
-        .to(topics.capUsage().name(), topics.capUsage().produced("write-cap-usage"));
+        .to(topics.capUsage().name(), written(topics.capUsage(), "write-cap-usage"));
   }
 
   /** Stage 6, alerts for designated parties, keyed by alert id. */
@@ -583,7 +604,7 @@ public final class MonitorTopology {
 
   private void writeReportingGaps(KStream<String, GapUpdate> gaps) {
     gaps.flatMapValues(GapUpdate::gaps, Named.as("as-reporting-gap"))
-        .to(topics.reportingGaps().name(), topics.reportingGaps().produced("write-reporting-gaps"));
+        .to(topics.reportingGaps().name(), written(topics.reportingGaps(), "write-reporting-gaps"));
   }
 
   /** Stage 6, alerts for reporting gaps, keyed by alert id. */
@@ -607,13 +628,13 @@ public final class MonitorTopology {
         .repartition(
             Repartitioned.<String, ActivityPartial>as(ACTIVITY_PARTIALS)
                 .withKeySerde(keys)
-                .withValueSerde(new JsonSerde<>(ActivityPartial.class)))
+                .withValueSerde(budget.guard(new JsonSerde<>(ActivityPartial.class))))
         .process(
             () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
   }
 
   private void writeActivity(KStream<String, Activity> activity) {
-    activity.to(topics.activity().name(), topics.activity().produced("write-activity"));
+    activity.to(topics.activity().name(), written(topics.activity(), "write-activity"));
   }
 
   /** Stage 6, alerts for bans, keyed by alert id. */
@@ -647,7 +668,8 @@ public final class MonitorTopology {
             (caseId, alert) -> alert.getAlertId(), Named.as("key-" + origin + "-alerts-by-id"))
         .to(
             topics.alerts().name(),
-            topics.alerts().produced("write-" + origin + "-alerts", new AlertsByCase()));
+            written(topics.alerts(), "write-" + origin + "-alerts")
+                .withStreamPartitioner(new AlertsByCase()));
   }
 
   /**
@@ -674,12 +696,7 @@ public final class MonitorTopology {
   private KStream<String, CaseInput> actionsToCases() {
     Topic<String, CaseAction> actions = topics.caseActions();
     return builder.stream(actions.name(), actions.consumed("read-case-actions"))
-        .flatMap(
-            (key, action) ->
-                action == null
-                    ? List.<KeyValue<String, CaseAction>>of()
-                    : List.of(KeyValue.pair(action.getCaseId(), action)),
-            Named.as("key-case-actions-by-case"))
+        .process(ActionsByCase::new, Named.as("key-case-actions-by-case"))
         .repartition(byCaseId(CASE_ACTIONS_BY_CASE, actions))
         .mapValues(CaseInput::taken, Named.as("as-action-taken"));
   }
@@ -693,7 +710,7 @@ public final class MonitorTopology {
   private <V> Repartitioned<String, V> byCaseId(String name, Topic<String, V> carried) {
     return Repartitioned.<String, V>as(name)
         .withKeySerde(keys)
-        .withValueSerde(carried.valueSerdeAsOnThisTopic())
+        .withValueSerde(budget.guard(carried.valueSerdeAsOnThisTopic()))
         .withNumberOfPartitions(config.casePartitions());
   }
 
@@ -737,14 +754,23 @@ public final class MonitorTopology {
   private void writeCases(KStream<String, CaseOutcome> cases) {
     cases
         .flatMapValues(CaseOutcome::cases, Named.as("as-case"))
-        .to(topics.cases().name(), topics.cases().produced("write-cases"));
+        .to(topics.cases().name(), written(topics.cases(), "write-cases"));
     cases
         .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
         .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))
-        .to(topics.notifications().name(), topics.notifications().produced("write-notifications"));
+        .to(topics.notifications().name(), written(topics.notifications(), "write-notifications"));
     cases
         .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
-        .to(topics.rejected().name(), topics.rejected().produced("write-refused-actions"));
+        .to(topics.rejected().name(), written(topics.rejected(), "write-refused-actions"));
+  }
+
+  /**
+   * How a sink node named {@code processorName} writes {@code topic}: a record over the budget is
+   * refused by its serializer and set aside rather than failing the transaction.
+   */
+  private <V> Produced<String, V> written(Topic<String, V> topic, String processorName) {
+    return Produced.with(topic.keySerde(), budget.guard(topic.valueSerde()))
+        .withName(processorName);
   }
 
   private static KeyValue<String, Alert> byId(Alert alert) {

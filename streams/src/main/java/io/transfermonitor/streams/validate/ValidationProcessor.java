@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -102,7 +104,7 @@ public final class ValidationProcessor<T extends SpecificRecord>
               .setReason(
                   kind + " rejected: a tombstone (no value) on an event topic carries no event")
               .build();
-      context.forward(record.withValue(new Validated.Rejected(tombstone)));
+      context.forward(record.withValue(new Validated.Rejected(tombstone)).withHeaders(none()));
       return;
     }
     List<Violation> violations = validator.check(event, now);
@@ -130,9 +132,11 @@ public final class ValidationProcessor<T extends SpecificRecord>
             .setEventId(EventTypes.headerOf(event).getEventId())
             .build();
     context.forward(
-        record.withValue(
-            new Validated.Rejected(
-                RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES))));
+        record
+            .withValue(
+                new Validated.Rejected(
+                    RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES)))
+            .withHeaders(none()));
   }
 
   /** Bytes that are no event of this topic's type: set aside at DESERIALIZATION, as they came. */
@@ -155,7 +159,8 @@ public final class ValidationProcessor<T extends SpecificRecord>
         raw.withKey(key)
             .withValue(
                 new Validated.Rejected(
-                    RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES))));
+                    RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES)))
+            .withHeaders(none()));
   }
 
   /** A rejection of {@code raw} at {@code stage}: where it was read and its bytes as written. */
@@ -170,6 +175,14 @@ public final class ValidationProcessor<T extends SpecificRecord>
         .setRawKey(raw.key() == null ? null : ByteBuffer.wrap(raw.key()))
         .setRawValue(raw.value() == null ? null : ByteBuffer.wrap(raw.value()))
         .setRejectedAt(Instant.ofEpochMilli(now));
+  }
+
+  /**
+   * A rejection goes out without the input's headers: it points to the input record, which keeps
+   * them, and a header near the broker's size limit would make the rejection itself too large.
+   */
+  private static Headers none() {
+    return new RecordHeaders();
   }
 
   private static SourcePointer pointer(RecordMetadata m) {

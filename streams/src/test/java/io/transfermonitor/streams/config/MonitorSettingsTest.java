@@ -50,7 +50,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(22)
+        .hasSize(24)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

@@ -1,19 +1,28 @@
 package io.transfermonitor.streams.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
 
+import io.transfermonitor.model.RejectedEvent;
+import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
+import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.validation.RejectedEventLimit;
+import io.transfermonitor.streams.fact.SourcePointer;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.AfterEach;
@@ -108,11 +117,95 @@ class RejectedRecordHandlerTest {
             r -> assertThat(r.value().length).isLessThan(RejectedEventLimit.DEFAULT_MAX_BYTES));
   }
 
+  @Test
+  void shouldSetAsideARecordOverTheBudgetNamingTheInputRecordItCameFrom() {
+    // given: a ledger batch of 2 MB refused by its guarded serializer, made from an event that
+    // crossed a repartition topic (its tm-source header names the input record)
+    Serializer<String> guarded = RecordBudget.DEFAULT.guard(Serdes.String()).serializer();
+    Headers headers = new SourcePointer("tm.events.tanker-deliveries", 2, 9L).asHeaders();
+    Exception oversize =
+        catchException(() -> guarded.serialize("ledger-partials", headers, "x".repeat(2_000_000)));
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>("ledger-partials", null, "rule", "...", headers);
+
+    // when
+    var response =
+        handler.handleSerializationError(
+            context("tm-monitor-events-by-id-repartition"),
+            record,
+            oversize,
+            ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+
+    // then: the task goes on, the rejection names the size, the budget and the input record
+    assertThat(oversize).isInstanceOf(RecordBudget.OversizeRecordException.class);
+    assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+    assertThat(response.deadLetterQueueRecords())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.topic()).isEqualTo("tm.events.rejected");
+              RejectedEvent rejected = decode(r.value());
+              assertThat(rejected.getStage()).isEqualTo(RejectionStage.PROCESSING);
+              assertThat(rejected.getReason())
+                  .contains("too large to write")
+                  .contains(" bytes for ledger-partials exceeds the monitor's budget")
+                  .contains("the original record is at tm.events.tanker-deliveries-2@9");
+              assertThat(rejected.getSourceOffset()).isEqualTo(9L);
+            });
+  }
+
+  @Test
+  void shouldRetryAFailedPunctuationWhichHasNoRecordToSetAside() {
+    // given: Kafka Streams hands a punctuation's failure over without a record
+    Exception failed = new IllegalStateException("boom");
+
+    // when
+    var response = handler.handleError(context(null), (Record<?, ?>) null, failed);
+
+    // then: the task retries it (before, the handler itself failed on the missing record)
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldStillStopOnASerializationErrorThatIsNotAboutSize() {
+    var response =
+        handler.handleSerializationError(
+            context(),
+            new ProducerRecord<>("tm.alerts", "k", "v"),
+            new SerializationException("no schema"),
+            ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+
+    assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
+  }
+
+  @Test
+  void shouldTakeTheBudgetFromTheProducersMaxRequestSize() {
+    assertThat(RecordBudget.of(Map.of()).maxBytes()).isEqualTo(1024 * 1024 - 64 * 1024);
+    assertThat(RecordBudget.of(Map.of("producer.max.request.size", "4194304")).maxBytes())
+        .isEqualTo(4 * 1024 * 1024 - 64 * 1024);
+    Serializer<String> guarded = RecordBudget.DEFAULT.guard(Serdes.String()).serializer();
+    RecordHeaders big = new RecordHeaders();
+    big.add("x-trace", new byte[1_000_000]);
+    assertThat(catchException(() -> guarded.serialize("tm.alerts", big, "small")))
+        .isInstanceOf(RecordBudget.OversizeRecordException.class);
+    assertThat(guarded.serialize("tm.alerts", new RecordHeaders(), "small")).hasSize(5);
+  }
+
+  private RejectedEvent decode(byte[] value) {
+    return new AvroDeserializer<>(InMemorySchemaRegistry.scope(scope), RejectedEvent.class)
+        .deserialize("tm.events.rejected", value);
+  }
+
   private static ErrorHandlerContext context() {
+    return context("tm.events.tanker-deliveries");
+  }
+
+  private static ErrorHandlerContext context(String topic) {
     return new ErrorHandlerContext() {
       @Override
       public String topic() {
-        return "tm.events.tanker-deliveries";
+        return topic;
       }
 
       @Override
