@@ -1,6 +1,8 @@
 package io.transfermonitor.bench.soak;
 
 import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.ProductClass;
@@ -17,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +58,13 @@ final class BadInputCorpus {
     FAR_FUTURE_TIME(RejectionStage.VALIDATION),
     EMPTY_ID(RejectionStage.VALIDATION),
     HUGE_ID(RejectionStage.VALIDATION),
-    TOMBSTONE(RejectionStage.VALIDATION);
+    TOMBSTONE(RejectionStage.VALIDATION),
+    /** An array of more items than an event may hold, some of them 400,000 empty references. */
+    MANY_REFERENCES(RejectionStage.VALIDATION),
+    /** An invalid event carrying a record header of about 1 MB (it compresses to a few KB). */
+    BIG_HEADER(RejectionStage.VALIDATION),
+    /** An operator action on no case, its reason 120,000 characters, on the case-actions topic. */
+    LONG_REASON_ACTION(RejectionStage.CASE_ACTION);
 
     final RejectionStage stage;
 
@@ -107,6 +116,7 @@ final class BadInputCorpus {
     private final AvroSerializer<SpecificRecord> serializer;
     private final SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
     private final Map<String, BadClass> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, BadClass> sentActions = new ConcurrentHashMap<>();
     private final Map<BadClass, Integer> sent = new EnumMap<>(BadClass.class);
     private long failed;
     private int next;
@@ -127,6 +137,7 @@ final class BadInputCorpus {
       // register both schemas now, so a registry outage later finds their ids cached
       encoded(delivery("warm-up"), topics.eventTopic(EventKind.TANKER_DELIVERY));
       serializer.serialize(topics.alerts(), alert("warm-up"));
+      serializer.serialize(topics.caseActions(), action("warm-up", "warm-up"));
     }
 
     /** Sends the next 1/{@code shares} of the corpus. */
@@ -139,8 +150,12 @@ final class BadInputCorpus {
     }
 
     private void send(int n, BadClass kind) {
-      String topic = topics.eventTopic(EventKind.TANKER_DELIVERY);
       String id = "bad-" + seed + "-" + n;
+      if (kind == BadClass.LONG_REASON_ACTION) {
+        sendAction(id);
+        return;
+      }
+      String topic = topics.eventTopic(EventKind.TANKER_DELIVERY);
       byte[] key = id.getBytes(StandardCharsets.UTF_8);
       byte[] value = value(kind, id, topic);
       if (kind == BadClass.NULL_KEY_JUNK) {
@@ -148,9 +163,16 @@ final class BadInputCorpus {
       } else if (kind == BadClass.WRONG_TYPE_KEY_JUNK) {
         key = ByteBuffer.allocate(8).putLong(n).array();
       }
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+      if (kind == BadClass.BIG_HEADER) {
+        // alike bytes: about 1 MB to whoever reads the record, a few KB compressed on the wire
+        byte[] header = new byte[1_000_000 + random.nextInt(100_000)];
+        Arrays.fill(header, (byte) 'h');
+        record.headers().add("x-soak-big", header);
+      }
       sent.merge(kind, 1, Integer::sum);
       producer.send(
-          new ProducerRecord<>(topic, key, value),
+          record,
           (metadata, e) -> {
             if (e != null) {
               synchronized (this) {
@@ -158,6 +180,25 @@ final class BadInputCorpus {
               }
             } else {
               sentAt.put(where(metadata.topic(), metadata.partition(), metadata.offset()), kind);
+            }
+          });
+    }
+
+    /** An operator action on a case that does not exist, with a reason of 120,000 characters. */
+    private void sendAction(String id) {
+      String caseId = "no-such-case-" + id;
+      CaseAction action = action(id, caseId);
+      String topic = topics.caseActions();
+      sent.merge(BadClass.LONG_REASON_ACTION, 1, Integer::sum);
+      sentActions.put(id, BadClass.LONG_REASON_ACTION);
+      producer.send(
+          new ProducerRecord<>(
+              topic, caseId.getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, action)),
+          (metadata, e) -> {
+            if (e != null) {
+              synchronized (this) {
+                failed++;
+              }
             }
           });
     }
@@ -210,6 +251,16 @@ final class BadInputCorpus {
           yield encoded(t, topic);
         }
         case TOMBSTONE -> null;
+        case MANY_REFERENCES -> {
+          TankerDelivery t = delivery(id);
+          // the first and every 100th of the class: the flood that once made a 1.2 MB record
+          int nth = sent.getOrDefault(BadClass.MANY_REFERENCES, 0);
+          int items = nth % 100 == 0 ? 400_000 : 1_001 + random.nextInt(20_000);
+          t.getHeader().setReferences(Collections.nCopies(items, ""));
+          yield encoded(t, topic);
+        }
+        case BIG_HEADER -> encoded(withQuantity(id, -1 - random.nextInt(1_000)), topic);
+        case LONG_REASON_ACTION -> throw new IllegalArgumentException("sent by sendAction");
       };
     }
 
@@ -236,11 +287,17 @@ final class BadInputCorpus {
       Map<BadClass, Integer> wrongStage = new EnumMap<>(BadClass.class);
       for (ConsumerRecord<String, RejectedEvent> r : rejected) {
         RejectedEvent e = r.value();
-        BadClass kind =
-            e.getSourceTopic() == null
-                ? null
-                : sentAt.get(
-                    where(e.getSourceTopic(), e.getSourcePartition(), e.getSourceOffset()));
+        BadClass kind;
+        if (e.getStage() == RejectionStage.CASE_ACTION) {
+          // a refused action is named by its id: the case stage reads it after a repartition
+          kind = e.getEventId() == null ? null : sentActions.get(e.getEventId());
+        } else {
+          kind =
+              e.getSourceTopic() == null
+                  ? null
+                  : sentAt.get(
+                      where(e.getSourceTopic(), e.getSourcePartition(), e.getSourceOffset()));
+        }
         if (kind != null) {
           found.merge(kind, 1, Integer::sum);
           if (e.getStage() != kind.stage) {
@@ -293,6 +350,17 @@ final class BadInputCorpus {
     TankerDelivery t = delivery(id);
     t.getHeader().setEventTime(Instant.ofEpochMilli(millis));
     return t;
+  }
+
+  private static CaseAction action(String id, String caseId) {
+    return CaseAction.newBuilder()
+        .setActionId(id)
+        .setCaseId(caseId)
+        .setAction(CaseActionKind.ACKNOWLEDGE)
+        .setBy("soak")
+        .setReason("r".repeat(120_000))
+        .setRequestedAt(Instant.parse("2024-05-01T00:00:00Z"))
+        .build();
   }
 
   private static Alert alert(String id) {
