@@ -8,6 +8,7 @@ import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import io.transfermonitor.streams.cases.CaseFiling.Filing;
 import io.transfermonitor.streams.cases.CaseInput.ActionTaken;
 import io.transfermonitor.streams.cases.CaseInput.AlertRaised;
@@ -115,17 +116,14 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
 
   @Override
   public void process(Record<String, CaseInput> record) {
-    // where the input was read: the pointer an action carries from its topic, else this record
-    Optional<SourcePointer> from =
-        SourcePointer.in(record.headers())
-            .or(
-                () ->
-                    context
-                        .recordMetadata()
-                        .map(m -> new SourcePointer(m.topic(), m.partition(), m.offset())));
+    // where the input was read: an alert here, on the alert topic; an action on the case-actions
+    // topic, which the pointer it carries across the repartition names
+    Optional<SourcePointer> here =
+        context.recordMetadata().map(m -> new SourcePointer(m.topic(), m.partition(), m.offset()));
     if (record.value() instanceof AlertRaised raised) {
-      file(record.key(), raised.alert(), from, record.timestamp());
+      file(record.key(), raised.alert(), here, record.timestamp());
     } else if (record.value() instanceof ActionTaken taken) {
+      Optional<SourcePointer> from = SourcePointer.in(record.headers()).or(() -> here);
       act(record.key(), taken.action(), from, record.timestamp());
     }
   }
@@ -227,7 +225,7 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
                 .setSourceTopic(f.topic())
                 .setSourcePartition(f.partition())
                 .setSourceOffset(f.offset()));
-    context.forward(new Record<>(caseId, new CaseOutcome.Refused(rejected.build()), timestamp));
+    forwardRejected(caseId, rejected.build(), timestamp);
   }
 
   private void fireTimers(long now) {
@@ -320,6 +318,12 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     // the raw value is the action as the monitor kept it; the pointer names the one written
     from.filter(f -> f.topic().equals(actionsTopic))
         .ifPresent(f -> rejected.setSourcePartition(f.partition()).setSourceOffset(f.offset()));
-    context.forward(new Record<>(caseId, new CaseOutcome.Refused(rejected.build()), timestamp));
+    forwardRejected(caseId, rejected.build(), timestamp);
+  }
+
+  /** A rejection cut to fit on the rejected topic, should its raw action be about 1 MB. */
+  private void forwardRejected(String caseId, RejectedEvent rejected, long timestamp) {
+    RejectedEvent fitted = RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES);
+    context.forward(new Record<>(caseId, new CaseOutcome.Refused(fitted), timestamp));
   }
 }
