@@ -42,6 +42,7 @@ public final class TopicProvisioner {
     configs.put(topics.notifications(), deleteAfter(layout.alertRetention().toMillis()));
     // an audit trail of who did what to a case: never expired
     configs.put(topics.caseActions(), deleteAfter(-1));
+    configs.put(topics.casesAudit(), deleteAfter(-1));
     Optional<Short> replication =
         layout.replicationFactor() < 0 ? Optional.empty() : Optional.of(layout.replicationFactor());
     List<NewTopic> plan = new ArrayList<>();

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param cases compacted cases for ops tools and the dashboard, key = case id
  * @param caseActions append-only operator actions on cases (who, when, why), key = case id
  * @param notifications what should page someone (a case opened, escalated, reopened), key = case id
+ * @param casesAudit append-only, every step of every case with its full text (the cases keep their
+ *     latest steps only), key = case id
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -36,7 +38,8 @@ public record Topics(
     String activity,
     String cases,
     String caseActions,
-    String notifications) {
+    String notifications,
+    String casesAudit) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -58,6 +61,7 @@ public record Topics(
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(caseActions, "caseActions");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(casesAudit, "casesAudit");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -82,7 +86,8 @@ public record Topics(
         prefix + "aggregates.activity",
         prefix + "cases",
         prefix + "case-actions",
-        prefix + "notifications");
+        prefix + "notifications",
+        prefix + "cases.audit");
   }
 
   /**
@@ -101,7 +106,8 @@ public record Topics(
         activity,
         cases,
         caseActions,
-        name);
+        name,
+        casesAudit);
   }
 
   /** The input topic of {@code kind}. */

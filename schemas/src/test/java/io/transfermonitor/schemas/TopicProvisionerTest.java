@@ -32,8 +32,9 @@ class TopicProvisionerTest {
             topics.activity(),
             topics.cases(),
             topics.caseActions(),
-            topics.notifications())
-        .hasSize(topics.eventTopics().size() + 10);
+            topics.notifications(),
+            topics.casesAudit())
+        .hasSize(topics.eventTopics().size() + 11);
   }
 
   @Test
@@ -52,6 +53,9 @@ class TopicProvisionerTest {
         .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
     assertThat(configs.get(topics.cases())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.caseActions())).containsEntry("retention.ms", "-1");
+    assertThat(configs.get(topics.casesAudit()))
+        .containsEntry("cleanup.policy", "delete")
+        .containsEntry("retention.ms", "-1");
   }
 
   @Test

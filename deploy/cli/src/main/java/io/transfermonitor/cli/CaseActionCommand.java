@@ -6,6 +6,7 @@ import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.streams.cases.CaseActionLimits;
 import io.transfermonitor.streams.cases.CaseLifecycle;
 import io.transfermonitor.streams.config.DurationText;
 import java.io.PrintWriter;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
  * {@code cases ack|suppress|resolve|reopen ID --reason TEXT [--by NAME]}: checks the action against
  * the case as it stands on the case topic ({@link CaseLifecycle}, as the monitor will), writes it
  * to the case-actions topic (key = case id) and waits until the monitor has applied it. An unknown
- * case or an illegal transition is refused here and nothing is written.
+ * case, an illegal transition or a reason longer than a case keeps ({@link CaseActionLimits}) is
+ * refused here and nothing is written.
  */
 abstract class CaseActionCommand implements Callable<Integer> {
 
@@ -50,7 +52,8 @@ abstract class CaseActionCommand implements Callable<Integer> {
       names = "--reason",
       required = true,
       paramLabel = "TEXT",
-      description = "Why, for the record.")
+      description =
+          "Why, for the record (at most " + CaseActionLimits.MAX_REASON_CHARS + " characters).")
   String reason;
 
   @Option(
@@ -78,6 +81,12 @@ abstract class CaseActionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // refused, not cut: nothing is written in an operator's name that they did not write
+    CaseActionLimits.reasonTooLong(reason)
+        .ifPresent(
+            tooLong -> {
+              throw new SettingsException("--reason", "--reason: " + tooLong + "; nothing written");
+            });
     Settings settings = options.settings();
     Map<String, Object> props = CasesCommand.clientProperties(settings);
     CaseAction action =

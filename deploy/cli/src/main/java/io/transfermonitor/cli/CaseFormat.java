@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.streams.cases.CaseHistory;
 import io.transfermonitor.streams.cases.CaseSummary;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +75,7 @@ final class CaseFormat {
   }
 
   /** The case in full: what it is about, where it stands, its evidence and its history. */
-  static List<String> details(Case state) {
+  static List<String> details(Case state, String auditTopic) {
     List<String> lines = new ArrayList<>();
     lines.add(state.getCaseId() + "  " + state.getStatus() + "  " + state.getSeverity());
     lines.add("  " + state.getTitle());
@@ -102,7 +103,15 @@ final class CaseFormat {
     lines.add("  notified     " + state.getNotificationCount() + " times" + lastNotified(state));
     lines.add("  evidence     " + String.join(", ", state.getLatestEvidence()));
     lines.add("  sources      " + String.join(", ", state.getSources()));
-    lines.add("  history");
+    lines.add(
+        state.getEarlierSteps() == 0
+            ? "  history"
+            : String.format(
+                Locale.ROOT,
+                "  history      the latest %d of %,d steps; every step is on %s",
+                state.getHistory().size(),
+                CaseHistory.steps(state),
+                auditTopic));
     for (CaseHistoryEntry entry : state.getHistory()) {
       lines.add("    " + historyLine(entry));
     }

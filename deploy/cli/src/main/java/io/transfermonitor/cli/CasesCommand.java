@@ -132,7 +132,8 @@ public class CasesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Case found = readCases(options.settings()).get(caseId);
+      Settings settings = options.settings();
+      Case found = readCases(settings).get(caseId);
       if (found == null) {
         throw CaseActionCommand.noSuchCase(caseId);
       }
@@ -140,7 +141,7 @@ public class CasesCommand implements Runnable {
       if (json) {
         out.println(AvroJson.line(found));
       } else {
-        CaseFormat.details(found).forEach(out::println);
+        CaseFormat.details(found, settings.topics().casesAudit()).forEach(out::println);
       }
       out.flush();
       return 0;

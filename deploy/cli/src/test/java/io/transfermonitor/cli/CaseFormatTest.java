@@ -9,6 +9,7 @@ import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
+import io.transfermonitor.streams.cases.CaseActionLimits;
 import io.transfermonitor.streams.cases.CaseFiling;
 import io.transfermonitor.streams.cases.CaseKey;
 import io.transfermonitor.streams.cases.CaseLifecycle;
@@ -50,7 +51,7 @@ class CaseFormatTest {
     Case suppressed = CaseLifecycle.apply(breachCase(), suppress, NOW.toEpochMilli());
 
     // when
-    List<String> lines = CaseFormat.details(suppressed);
+    List<String> lines = CaseFormat.details(suppressed, "tm.cases.audit");
 
     // then
     assertThat(lines.get(0)).isEqualTo("unscr-2397-cap/2024-01-01/OBSERVED  SUPPRESSED  CRITICAL");
@@ -60,6 +61,44 @@ class CaseFormatTest {
         .contains(
             "    2025-06-30 12:00:00Z  SUPPRESSED         -> SUPPRESSED    by bob: reported to the"
                 + " Committee (until 2025-07-07 12:00:00Z)");
+  }
+
+  @Test
+  void shouldSayHowManyStepsTheHistoryShowsAndWhereTheOthersAreAndShowACutReasonAsCut() {
+    // given: 24 actions, the last with a reason the monitor cut
+    Case state = breachCase();
+    CaseActionKind[] cycle = {
+      CaseActionKind.ACKNOWLEDGE, CaseActionKind.RESOLVE, CaseActionKind.REOPEN
+    };
+    for (int i = 0; i < 24; i++) {
+      CaseAction action =
+          CaseAction.newBuilder()
+              .setActionId("a" + i)
+              .setCaseId(state.getCaseId())
+              .setAction(cycle[i % 3])
+              .setBy("carol")
+              .setReason(i < 23 ? "step " + i : "n".repeat(5_000))
+              .setRequestedAt(NOW)
+              .build();
+      state =
+          CaseLifecycle.apply(
+              state, CaseActionLimits.capped(action, null), NOW.toEpochMilli() + i * 1_000L);
+    }
+
+    // when
+    List<String> lines = CaseFormat.details(state, "tm.cases.audit");
+
+    // then
+    int history =
+        lines.indexOf("  history      the latest 20 of 25 steps; every step is on tm.cases.audit");
+    assertThat(history).isPositive();
+    assertThat(lines.subList(history + 1, lines.size())).hasSize(20);
+    assertThat(lines.get(history + 1)).contains("by carol: step 4");
+    assertThat(lines.get(lines.size() - 1))
+        .contains("REOPENED           -> REOPENED      by carol: nnnn")
+        .endsWith(
+            "n [… cut by the monitor: 5,000 characters written, the first 4,000 kept; the whole"
+                + " action is at the case-actions topic]");
   }
 
   @Test

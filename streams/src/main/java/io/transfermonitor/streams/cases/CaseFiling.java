@@ -34,6 +34,12 @@ public final class CaseFiling {
   /** Distinct sources a case keeps. */
   static final int SOURCES = 1_000;
 
+  /**
+   * Characters of sources a case keeps, all together: a reference may be long (an event carries up
+   * to the validation's text limit), and the case is one Kafka record.
+   */
+  static final int SOURCE_CHARS = 50_000;
+
   /** A case after filing an alert, and what the alert did to it. */
   public record Filing(Case state, CaseChange change) {}
 
@@ -96,9 +102,8 @@ public final class CaseFiling {
       filed.setStatus(CaseStatus.REOPENED);
     }
     if (change != CaseChange.UPDATED) {
-      List<CaseHistoryEntry> history = new ArrayList<>(filed.getHistory());
-      history.add(step(reopened ? CaseStep.REOPENED : CaseStep.ESCALATED, filed, alert, now));
-      filed.setHistory(history);
+      CaseHistory.withStep(
+          filed, step(reopened ? CaseStep.REOPENED : CaseStep.ESCALATED, filed, alert, now));
     }
     return new Filing(filed, change);
   }
@@ -161,11 +166,15 @@ public final class CaseFiling {
 
   private static List<String> distinct(List<String> kept, List<String> more, int bound) {
     Set<String> all = new LinkedHashSet<>(kept);
+    long chars = all.stream().mapToLong(String::length).sum();
     for (String source : more) {
       if (all.size() >= bound) {
         break;
       }
-      all.add(source);
+      if (!all.contains(source) && chars + source.length() <= SOURCE_CHARS) {
+        all.add(source);
+        chars += source.length();
+      }
     }
     return List.copyOf(all);
   }

@@ -7,8 +7,6 @@ import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.CaseStep;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,15 +23,15 @@ import java.util.Optional;
  * </pre>
  *
  * A suppression with an end returns the case to the status it had before when that time passes.
- * Every step is in the case's history with who, when and why.
+ * Every step is in the case's history with who, when and why ({@link CaseHistory}).
  */
 public final class CaseLifecycle {
 
   private CaseLifecycle() {}
 
-  /** Whether the action {@code actionId} is in the case's history (applied or refused once). */
+  /** Whether the action {@code actionId} was applied or refused in the case once. */
   public static boolean seen(Case state, String actionId) {
-    return state.getHistory().stream().anyMatch(e -> actionId.equals(e.getActionId()));
+    return CaseHistory.seen(state, actionId);
   }
 
   /**
@@ -116,6 +114,7 @@ public final class CaseLifecycle {
             .setActionId(action.getActionId())
             .setBy(action.getBy())
             .setReason(action.getReason())
+            .setReasonCutFrom(action.getReasonCutFrom())
             .setUntil(action.getUntil())
             .build());
   }
@@ -140,6 +139,7 @@ public final class CaseLifecycle {
             .setActionId(action.getActionId())
             .setBy(action.getBy())
             .setReason(action.getReason())
+            .setReasonCutFrom(action.getReasonCutFrom())
             .setUntil(action.getUntil())
             .setNote(why)
             .build());
@@ -179,9 +179,6 @@ public final class CaseLifecycle {
   }
 
   private static Case withEntry(Case state, CaseHistoryEntry entry) {
-    List<CaseHistoryEntry> history = new ArrayList<>(state.getHistory());
-    history.add(entry);
-    state.setHistory(history);
-    return state;
+    return CaseHistory.withStep(state, entry);
   }
 }

@@ -3,14 +3,17 @@ package io.transfermonitor.streams.cases;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.schemas.validation.RejectedEventLimit;
 import io.transfermonitor.streams.cases.CaseFiling.Filing;
 import io.transfermonitor.streams.cases.CaseInput.ActionTaken;
 import io.transfermonitor.streams.cases.CaseInput.AlertRaised;
 import io.transfermonitor.streams.cases.Pager.Paged;
+import io.transfermonitor.streams.fact.SourcePointer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,13 +29,21 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 7, cases. In, keyed by case id (alerts and operator actions repartitioned alike, so a
  * case's alerts and actions meet in this task): {@link CaseInput}s. Keeps each {@link Case} in the
  * {@code cases} store and, in {@code case-timers}, when something about it falls due by the clock
  * (a suppression ending, updates held back by the quiet interval). Out, keyed by case id: the alert
- * as filed, the changed case, notifications and refused actions ({@link CaseOutcome}).
+ * as filed, the changed case, each step of its history as it is taken (the audit trail, which keeps
+ * every step while the case keeps its latest, {@link CaseHistory}), notifications and refused
+ * actions ({@link CaseOutcome}).
+ *
+ * <p>A change that would make a case larger than {@link CaseSize#MAX_BYTES} is not made: the alert
+ * or action goes to the rejected topic saying why, the case stays as it was, and the stage goes on
+ * (a case record over Kafka's size limit would fail the stream thread on every retry).
  *
  * <p>An alert already filed (a replay) and an action already seen (a re-sent one) change nothing,
  * so neither counts, pages or applies twice. A wall-clock punctuation fires the timers that are
@@ -46,6 +57,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CaseProcessor implements Processor<String, CaseInput, String, CaseOutcome> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
+
   /** How often, by the wall clock, the timers are looked at. */
   static final Duration TIMER_CHECK = Duration.ofSeconds(1);
 
@@ -57,6 +70,7 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
   private final Pager pager;
   private final String actionsTopic;
   private final Serializer<CaseAction> actionBytes;
+  private final CaseSize size = new CaseSize();
   private ProcessorContext<String, CaseOutcome> context;
   private KeyValueStore<String, Case> cases;
   private KeyValueStore<String, Long> timers;
@@ -102,24 +116,34 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
 
   @Override
   public void process(Record<String, CaseInput> record) {
+    // where the input was read: an alert here, on the alert topic; an action on the case-actions
+    // topic, which the pointer it carries across the repartition names
+    Optional<SourcePointer> here =
+        context.recordMetadata().map(m -> new SourcePointer(m.topic(), m.partition(), m.offset()));
     if (record.value() instanceof AlertRaised raised) {
-      file(record.key(), raised.alert(), record.timestamp());
+      file(record.key(), raised.alert(), here, record.timestamp());
     } else if (record.value() instanceof ActionTaken taken) {
-      act(record.key(), taken.action(), record.timestamp());
+      Optional<SourcePointer> from = SourcePointer.in(record.headers()).or(() -> here);
+      act(record.key(), taken.action(), from, record.timestamp());
     }
   }
 
-  private void file(String caseId, Alert alert, long timestamp) {
+  private void file(String caseId, Alert alert, Optional<SourcePointer> from, long timestamp) {
     long now = context.currentSystemTimeMs();
     Case state = cases.get(caseId);
     if (state != null && CaseFiling.holds(state, alert.getAlertId())) {
       return;
     }
     Filing filing = state == null ? open(caseId, alert, now) : CaseFiling.file(state, alert, now);
+    Optional<String> tooLarge = tooLarge(filing.state(), "alert " + alert.getAlertId());
+    if (tooLarge.isPresent()) {
+      setAside(caseId, tooLarge.get(), alert.getAlertId(), null, from, now, timestamp);
+      return;
+    }
     Paged paged = pager.afterFiling(filing.state(), filing.change(), alert, now);
     Alert filed = Alert.newBuilder(alert).setCaseId(caseId).setCaseChange(filing.change()).build();
     context.forward(new Record<>(caseId, new CaseOutcome.Filed(filed), timestamp));
-    save(paged, timestamp);
+    save(state, paged, timestamp);
   }
 
   private Filing open(String caseId, Alert alert, long now) {
@@ -129,30 +153,79 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     return CaseFiling.open(caseId, title, key.grouping(), alert, now);
   }
 
-  private void act(String caseId, CaseAction action, long timestamp) {
+  private void act(String caseId, CaseAction action, Optional<SourcePointer> from, long timestamp) {
     long now = context.currentSystemTimeMs();
     Case state = cases.get(caseId);
     if (state == null) {
-      refuse(caseId, action, "no case " + caseId, now, timestamp);
+      refuse(caseId, action, "no case " + caseId, from, now, timestamp);
       return;
     }
     if (CaseLifecycle.seen(state, action.getActionId())) {
       return;
     }
     Optional<String> refusal = CaseLifecycle.refusal(state, action, now);
-    if (refusal.isPresent()) {
-      save(
-          new Paged(CaseLifecycle.refused(state, action, refusal.get(), now), Optional.empty()),
-          timestamp);
-      refuse(caseId, action, refusal.get(), now, timestamp);
+    Case next =
+        refusal.isPresent()
+            ? CaseLifecycle.refused(state, action, refusal.get(), now)
+            : CaseLifecycle.apply(state, action, now);
+    Optional<String> tooLarge = tooLarge(next, "action " + action.getActionId());
+    if (tooLarge.isPresent()) {
+      setAside(caseId, tooLarge.get(), action.getActionId(), action, from, now, timestamp);
       return;
     }
-    Case applied = CaseLifecycle.apply(state, action, now);
+    if (refusal.isPresent()) {
+      save(state, new Paged(next, Optional.empty()), timestamp);
+      refuse(caseId, action, refusal.get(), from, now, timestamp);
+      return;
+    }
     boolean lifted =
-        state.getStatus() == CaseStatus.SUPPRESSED && applied.getStatus() != CaseStatus.SUPPRESSED;
+        state.getStatus() == CaseStatus.SUPPRESSED && next.getStatus() != CaseStatus.SUPPRESSED;
     save(
-        lifted ? pager.afterSuppression(applied, now) : new Paged(applied, Optional.empty()),
+        state,
+        lifted ? pager.afterSuppression(next, now) : new Paged(next, Optional.empty()),
         timestamp);
+  }
+
+  /** Why {@code next} cannot be kept (it is too large to be written), or empty when it can. */
+  private Optional<String> tooLarge(Case next, String with) {
+    long bytes = size.of(next);
+    return bytes <= CaseSize.MAX_BYTES
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                "case %s would take %,d bytes with %s, more than the %,d a case may take; the"
+                    + " case is left as it was",
+                next.getCaseId(), bytes, with, CaseSize.MAX_BYTES));
+  }
+
+  /** An alert or action the case cannot take, to the rejected topic, and the stage goes on. */
+  private void setAside(
+      String caseId,
+      String why,
+      String inputId,
+      CaseAction action,
+      Optional<SourcePointer> from,
+      long now,
+      long timestamp) {
+    LOG.error("{} (input {})", why, from.map(SourcePointer::toString).orElse("unknown"));
+    RejectedEvent.Builder rejected =
+        RejectedEvent.newBuilder()
+            .setStage(RejectionStage.PROCESSING)
+            .setReason(why)
+            .setField("case")
+            .setEventId(inputId)
+            .setRawKey(ByteBuffer.wrap(caseId.getBytes(StandardCharsets.UTF_8)))
+            .setRejectedAt(Instant.ofEpochMilli(now));
+    if (action != null) {
+      rejected.setRawValue(ByteBuffer.wrap(actionBytes.serialize(actionsTopic, action)));
+    }
+    from.ifPresent(
+        f ->
+            rejected
+                .setSourceTopic(f.topic())
+                .setSourcePartition(f.partition())
+                .setSourceOffset(f.offset()));
+    forwardRejected(caseId, rejected.build(), timestamp);
   }
 
   private void fireTimers(long now) {
@@ -179,19 +252,22 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
           suppressionOver
               ? pager.afterSuppression(CaseLifecycle.endSuppression(state, now), now)
               : pager.flush(state, null, now);
-      save(paged, now);
+      save(state, paged, now);
     }
     // what the clock changed goes out with this punctuation, not a publishing interval later
     publish(now);
   }
 
   /**
-   * Stores the case and its timer, marks it to be written out, and forwards its notification, if
-   * any.
+   * Stores the case and its timer, marks it to be written out, and forwards the steps it took since
+   * {@code before} (null: just opened) and its notification, if any.
    */
-  private void save(Paged paged, long timestamp) {
+  private void save(Case before, Paged paged, long timestamp) {
     Case state = paged.state();
     cases.put(state.getCaseId(), state);
+    for (CaseHistoryEntry step : CaseHistory.newSteps(before, state)) {
+      context.forward(new Record<>(state.getCaseId(), new CaseOutcome.Recorded(step), timestamp));
+    }
     var due = pager.dueAt(state);
     if (due.isPresent()) {
       timers.put(state.getCaseId(), due.getAsLong());
@@ -222,8 +298,14 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     }
   }
 
-  private void refuse(String caseId, CaseAction action, String why, long now, long timestamp) {
-    RejectedEvent rejected =
+  private void refuse(
+      String caseId,
+      CaseAction action,
+      String why,
+      Optional<SourcePointer> from,
+      long now,
+      long timestamp) {
+    RejectedEvent.Builder rejected =
         RejectedEvent.newBuilder()
             .setStage(RejectionStage.CASE_ACTION)
             .setReason(why)
@@ -232,8 +314,16 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
             .setEventId(action.getActionId())
             .setRawKey(ByteBuffer.wrap(caseId.getBytes(StandardCharsets.UTF_8)))
             .setRawValue(ByteBuffer.wrap(actionBytes.serialize(actionsTopic, action)))
-            .setRejectedAt(Instant.ofEpochMilli(now))
-            .build();
-    context.forward(new Record<>(caseId, new CaseOutcome.Refused(rejected), timestamp));
+            .setRejectedAt(Instant.ofEpochMilli(now));
+    // the raw value is the action as the monitor kept it; the pointer names the one written
+    from.filter(f -> f.topic().equals(actionsTopic))
+        .ifPresent(f -> rejected.setSourcePartition(f.partition()).setSourceOffset(f.offset()));
+    forwardRejected(caseId, rejected.build(), timestamp);
+  }
+
+  /** A rejection cut to fit on the rejected topic, should its raw action be about 1 MB. */
+  private void forwardRejected(String caseId, RejectedEvent rejected, long timestamp) {
+    RejectedEvent fitted = RejectedEventLimit.fit(rejected, RejectedEventLimit.DEFAULT_MAX_BYTES);
+    context.forward(new Record<>(caseId, new CaseOutcome.Refused(fitted), timestamp));
   }
 }

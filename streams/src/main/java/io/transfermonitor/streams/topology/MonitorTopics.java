@@ -5,6 +5,7 @@ import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
@@ -39,6 +40,7 @@ public final class MonitorTopics {
   private final Topic<String, Case> cases;
   private final Topic<String, CaseAction> caseActions;
   private final Topic<String, CaseNotification> notifications;
+  private final Topic<String, CaseHistoryEntry> casesAudit;
   private final Topic<String, ReportingGap> reportingGaps;
   private final Topic<String, Activity> activity;
 
@@ -54,6 +56,7 @@ public final class MonitorTopics {
     cases = avro(names.cases(), Case.class, registry);
     caseActions = avro(names.caseActions(), CaseAction.class, registry);
     notifications = avro(names.notifications(), CaseNotification.class, registry);
+    casesAudit = avro(names.casesAudit(), CaseHistoryEntry.class, registry);
     reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
     activity = avro(names.activity(), Activity.class, registry);
   }
@@ -93,6 +96,11 @@ public final class MonitorTopics {
 
   public Topic<String, CaseNotification> notifications() {
     return notifications;
+  }
+
+  /** Every step of every case, key = case id. */
+  public Topic<String, CaseHistoryEntry> casesAudit() {
+    return casesAudit;
   }
 
   public Topic<String, ReportingGap> reportingGaps() {

@@ -14,8 +14,8 @@ import io.transfermonitor.streams.activity.ActivityPartial;
 import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
-import io.transfermonitor.streams.cases.ActionsByCase;
 import io.transfermonitor.streams.cases.AlertsByCase;
+import io.transfermonitor.streams.cases.CaseActionIntake;
 import io.transfermonitor.streams.cases.CaseInput;
 import io.transfermonitor.streams.cases.CaseOutcome;
 import io.transfermonitor.streams.cases.CaseProcessor;
@@ -118,10 +118,12 @@ import org.apache.kafka.streams.state.Stores;
  *                 -> gap-alerts-by-case
  *      -> 8 as-activity-counts -> activity-by-row (repartition, key row)
  *           -> count-activity (store activity) -> tm.aggregates.activity
- * tm.case-actions -> read-case-actions -> key-case-actions-by-case -> case-actions-by-case
+ * tm.case-actions -> read-case-actions -> key-case-actions-by-case (free text capped)
+ *   -> case-actions-by-case
  * (the five repartition topics, key case id, one partition count: tm.case.partitions)
  *   -> 7 track-cases (stores cases, case-timers) -> as-filed-alert -> tm.alerts
  *                                                -> as-case -> tm.cases
+ *                                                -> as-case-step -> tm.cases.audit
  *                                                -> as-notification -> tm.notifications
  *                                                -> as-refused-action -> tm.events.rejected
  * tm.alerts -> read-alerts -> store alerts (for the dashboard)
@@ -692,11 +694,14 @@ public final class MonitorTopology {
         .mapValues(CaseInput::raised, Named.as("as-alert-raised"));
   }
 
-  /** Stage 7, operator actions keyed by the case they name, repartitioned like the alerts. */
+  /**
+   * Stage 7, operator actions keyed by the case they name, their free text within the limits a case
+   * keeps ({@link CaseActionIntake}), repartitioned like the alerts.
+   */
   private KStream<String, CaseInput> actionsToCases() {
     Topic<String, CaseAction> actions = topics.caseActions();
     return builder.stream(actions.name(), actions.consumed("read-case-actions"))
-        .process(ActionsByCase::new, Named.as("key-case-actions-by-case"))
+        .process(CaseActionIntake::new, Named.as("key-case-actions-by-case"))
         .repartition(byCaseId(CASE_ACTIONS_BY_CASE, actions))
         .mapValues(CaseInput::taken, Named.as("as-action-taken"));
   }
@@ -750,11 +755,17 @@ public final class MonitorTopology {
         CASES_UNPUBLISHED_STORE);
   }
 
-  /** Cases (compacted), notifications, and refused actions with the rejected records. */
+  /**
+   * Cases (compacted), every step of their history (the audit trail), notifications, and refused
+   * actions with the rejected records.
+   */
   private void writeCases(KStream<String, CaseOutcome> cases) {
     cases
         .flatMapValues(CaseOutcome::cases, Named.as("as-case"))
         .to(topics.cases().name(), written(topics.cases(), "write-cases"));
+    cases
+        .flatMapValues(CaseOutcome::steps, Named.as("as-case-step"))
+        .to(topics.casesAudit().name(), topics.casesAudit().produced("write-case-steps"));
     cases
         .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
         .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))

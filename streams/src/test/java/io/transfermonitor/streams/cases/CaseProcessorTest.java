@@ -3,14 +3,17 @@ package io.transfermonitor.streams.cases;
 import static io.transfermonitor.streams.cases.CaseAlerts.action;
 import static io.transfermonitor.streams.cases.CaseAlerts.filedMunitions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.CaseChange;
+import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.CaseStatus;
+import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.Rule;
@@ -177,6 +180,58 @@ class CaseProcessorTest {
     assertThat(timers.get(CaseAlerts.ARMS_PRK_RUS)).isNull();
   }
 
+  @Test
+  void shouldWriteEveryStepToTheAuditTrailOnceAsItIsTaken() {
+    // given
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+    CaseAction ack = action("a1", CaseActionKind.ACKNOWLEDGE, "alice", "on it");
+
+    // when
+    act(ack);
+    act(ack);
+    act(action("a2", CaseActionKind.REOPEN, "bob", "again"));
+
+    // then: opened, acknowledged, and the refusal, each once
+    assertThat(outcomes(CaseHistoryEntry.class))
+        .extracting(CaseHistoryEntry::getStep, CaseHistoryEntry::getActionId)
+        .containsExactly(
+            tuple(CaseStep.OPENED, null),
+            tuple(CaseStep.ACKNOWLEDGED, "a1"),
+            tuple(CaseStep.REFUSED, "a2"));
+  }
+
+  @Test
+  void shouldSetAsideAnActionThatWouldMakeTheCaseTooLargeAndApplyTheNextOne() {
+    // given: an action that reached the stage uncut (written to the repartition topic by a
+    // monitor that did not cut reasons yet), with a reason of 900,000 characters
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+    CaseAction huge = action("a1", CaseActionKind.ACKNOWLEDGE, "alice", "h".repeat(900_000));
+
+    // when
+    act(huge);
+    act(action("a2", CaseActionKind.ACKNOWLEDGE, "bob", "on it"));
+
+    // then: the huge one on the rejected topic, saying why; the case as it was, then acknowledged
+    assertThat(outcomes(RejectedEvent.class))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getStage()).isEqualTo(RejectionStage.PROCESSING);
+              assertThat(r.getField()).isEqualTo("case");
+              assertThat(r.getEventId()).isEqualTo("a1");
+              assertThat(r.getReason())
+                  .startsWith("case " + CaseAlerts.ARMS_PRK_RUS + " would take 900,")
+                  .endsWith(
+                      " bytes with action a1, more than the 786,432 a case may take; the case is"
+                          + " left as it was");
+            });
+    Case state = cases.get(CaseAlerts.ARMS_PRK_RUS);
+    assertThat(state.getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
+    assertThat(state.getHistory())
+        .extracting(CaseHistoryEntry::getActionId)
+        .containsExactly(null, "a2");
+  }
+
   private void raise(Alert alert) {
     processor.process(new Record<>(alert.getCaseId(), CaseInput.raised(alert), 0));
   }
@@ -190,7 +245,8 @@ class CaseProcessorTest {
         .map(CapturedForward::record)
         .map(Record::value)
         .map(CaseOutcome.class::cast)
-        .flatMap(o -> Stream.of(o.filedAlerts(), o.cases(), o.notifications(), o.refusals()))
+        .flatMap(
+            o -> Stream.of(o.filedAlerts(), o.cases(), o.steps(), o.notifications(), o.refusals()))
         .flatMap(List::stream)
         .filter(type::isInstance)
         .map(type::cast)

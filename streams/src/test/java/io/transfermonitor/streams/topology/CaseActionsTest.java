@@ -116,6 +116,51 @@ class CaseActionsTest {
             });
   }
 
+  @Test
+  void shouldCutAnOverLongReasonSayingSoAndWriteEveryStepToTheAuditTopic() {
+    // when: a reason of 120,000 characters, from a producer other than the CLI
+    act(CaseActionKind.ACKNOWLEDGE, "erin", "x".repeat(120_000), null);
+
+    // then: the case keeps its start and says it was cut, and where the whole action is
+    CaseHistoryEntry acknowledged = monitor.caseOf(CASE).getHistory().get(1);
+    assertThat(acknowledged.getReasonCutFrom()).isEqualTo(120_000);
+    assertThat(acknowledged.getReason())
+        .startsWith("x".repeat(4_000) + " [… cut by the monitor: 120,000 characters written")
+        .endsWith("the first 4,000 kept; the whole action is at tm.case-actions-0@0]")
+        .hasSizeLessThan(4_200);
+    assertThat(monitor.casesAudit.readKeyValuesToList())
+        .extracting(kv -> kv.key, kv -> kv.value.getStep(), kv -> kv.value.getReasonCutFrom())
+        .containsExactly(
+            tuple(CASE, CaseStep.OPENED, null), tuple(CASE, CaseStep.ACKNOWLEDGED, 120_000));
+  }
+
+  @Test
+  void shouldKeepTheLatestStepsInTheCaseAndEveryStepOnTheAuditTopic() {
+    // when: 30 actions, ack, resolve and reopen in turn
+    CaseActionKind[] cycle = {
+      CaseActionKind.ACKNOWLEDGE, CaseActionKind.RESOLVE, CaseActionKind.REOPEN
+    };
+    for (int i = 0; i < 30; i++) {
+      act(cycle[i % 3], "frank", "note " + i, null);
+    }
+
+    // then
+    Case state = monitor.caseOf(CASE);
+    assertThat(state.getStatus()).isEqualTo(CaseStatus.REOPENED);
+    assertThat(state.getHistory()).hasSize(20);
+    assertThat(state.getEarlierSteps()).isEqualTo(11);
+    assertThat(state.getHistory())
+        .last()
+        .extracting(CaseHistoryEntry::getReason)
+        .isEqualTo("note 29");
+    assertThat(monitor.casesAudit.readValuesToList())
+        .hasSize(31)
+        .extracting(CaseHistoryEntry::getReason)
+        .startsWith(null, "note 0", "note 1")
+        .endsWith("note 29");
+    assertThat(monitor.rejected.readValuesToList()).isEmpty();
+  }
+
   private void ship() {
     shipments++;
     monitor.send(

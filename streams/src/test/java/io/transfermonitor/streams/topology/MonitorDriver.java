@@ -6,6 +6,7 @@ import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
@@ -67,6 +68,7 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, CapUsage> capUsage;
   final TestOutputTopic<String, Case> cases;
   final TestOutputTopic<String, CaseNotification> notifications;
+  final TestOutputTopic<String, CaseHistoryEntry> casesAudit;
   final TestOutputTopic<String, ReportingGap> reportingGaps;
   final TestOutputTopic<String, Activity> activity;
   private final TestInputTopic<String, Rule> rules;
@@ -124,6 +126,11 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().notifications(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, CaseNotification.class).deserializer());
+    casesAudit =
+        driver.createOutputTopic(
+            config.topics().casesAudit(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, CaseHistoryEntry.class).deserializer());
     caseActions =
         driver.createInputTopic(
             config.topics().caseActions(),

@@ -49,6 +49,7 @@ class TopologyNamingTest {
             "track-cases",
             "stores: [cases, case-timers, cases-unpublished]",
             "write-cases",
+            "write-case-steps",
             "write-notifications",
             "write-refused-actions",
             "observations-by-vessel-repartition",

@@ -99,6 +99,7 @@ public final class AccessPolicy {
     outputs.add(topics.alerts());
     outputs.add(topics.notifications());
     outputs.add(topics.cases());
+    outputs.add(topics.casesAudit());
     outputs.addAll(topics.aggregateTopics());
     outputs.add(topics.rejected());
     return outputs;
@@ -113,6 +114,7 @@ public final class AccessPolicy {
     List<String> reads = new ArrayList<>();
     reads.add(topics.alerts());
     reads.add(topics.cases());
+    reads.add(topics.casesAudit());
     reads.add(topics.notifications());
     reads.addAll(topics.aggregateTopics());
     return reads;
