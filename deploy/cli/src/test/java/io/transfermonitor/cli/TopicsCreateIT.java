@@ -43,11 +43,12 @@ class TopicsCreateIT {
             "topics", "create", "-b", stack.bootstrapServers(), "--config", config.toString());
 
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.outLines()).contains("created  " + topics.alerts());
-    assertThat(first.out()).contains("16 created with 2 partitions each, 0 already there");
+    assertThat(first.outLines())
+        .contains("created  " + topics.alerts(), "created  " + topics.casesAudit());
+    assertThat(first.out()).contains("17 created with 2 partitions each, 0 already there");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.outLines()).contains("exists   " + topics.alerts());
-    assertThat(second.out()).contains("0 created").contains("16 already there");
+    assertThat(second.out()).contains("0 created").contains("17 already there");
     try (Admin admin =
         Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
       Map<String, TopicDescription> described =
