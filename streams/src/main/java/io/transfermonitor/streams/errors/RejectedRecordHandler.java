@@ -174,13 +174,7 @@ public final class RejectedRecordHandler
       return ProcessingExceptionHandler.Response.fail();
     }
     RejectedEvent.Builder rejected =
-        base(RejectionStage.PROCESSING, exception)
-            .setSourceTopic(context.topic())
-            .setSourcePartition(context.topic() == null ? null : context.partition())
-            .setSourceOffset(context.topic() == null ? null : context.offset())
-            .setEventId(eventIdOf(record.value()))
-            .setRawKey(bytes(context.sourceRawKey()))
-            .setRawValue(bytes(context.sourceRawValue()));
+        fromRecordInHand(base(RejectionStage.PROCESSING, exception), context, record.value());
     SourcePointer.in(context.headers())
         .filter(source -> !source.topic().equals(context.topic()))
         .ifPresent(source -> pointToInput(rejected, source, context.topic()));
@@ -228,13 +222,8 @@ public final class RejectedRecordHandler
                     + exception.getMessage()
                     + "; set aside so the monitor goes on, and not counted further")
             .setErrorClass(exception.getClass().getName())
-            .setRejectedAt(Instant.now())
-            .setSourceTopic(context.topic())
-            .setSourcePartition(context.topic() == null ? null : context.partition())
-            .setSourceOffset(context.topic() == null ? null : context.offset())
-            .setEventId(eventIdOf(record.value()))
-            .setRawKey(bytes(context.sourceRawKey()))
-            .setRawValue(bytes(context.sourceRawValue()));
+            .setRejectedAt(Instant.now());
+    fromRecordInHand(rejected, context, record.value());
     SourcePointer.in(record.headers())
         .or(() -> SourcePointer.in(context.headers()))
         .filter(source -> !source.topic().equals(context.topic()))
@@ -301,6 +290,21 @@ public final class RejectedRecordHandler
                 + "@"
                 + source.offset()
                 + "]");
+  }
+
+  /**
+   * {@code rejected} naming the record the task was processing: where it was read, the event id of
+   * {@code value} when it is an event, and its bytes as read.
+   */
+  private static RejectedEvent.Builder fromRecordInHand(
+      RejectedEvent.Builder rejected, ErrorHandlerContext context, Object value) {
+    return rejected
+        .setSourceTopic(context.topic())
+        .setSourcePartition(context.topic() == null ? null : context.partition())
+        .setSourceOffset(context.topic() == null ? null : context.offset())
+        .setEventId(eventIdOf(value))
+        .setRawKey(bytes(context.sourceRawKey()))
+        .setRawValue(bytes(context.sourceRawValue()));
   }
 
   private RejectedEvent.Builder base(RejectionStage stage, Exception exception) {
