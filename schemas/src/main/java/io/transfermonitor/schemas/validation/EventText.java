@@ -46,31 +46,24 @@ record EventText(
   }
 
   /**
-   * The bytes {@code s} gains when the monitor writes it as JSON (some of its internal records
-   * are): a quote or backslash doubles, a control character becomes six (backslash, u, four hex
-   * digits). Counted in {@link #encodedBytes}, so that 500 KB of control characters cannot become 3
-   * MB there.
+   * The UTF-8 bytes of {@code s} without encoding it ({@code [0]}), and the bytes it gains when the
+   * monitor writes it as JSON, as some of its internal records are ({@code [1]}): a quote or
+   * backslash doubles, a control character becomes six (backslash, u, four hex digits). The second
+   * is counted in {@link #encodedBytes}, so that 500 KB of control characters cannot become 3 MB
+   * there. One pass over the characters for both.
    */
-  static long escapes(CharSequence s) {
-    long extra = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20) {
-        extra += 5;
-      } else if (c == '"' || c == '\\') {
-        extra += 1;
-      }
-    }
-    return extra;
-  }
-
-  /** UTF-8 length of {@code s} without encoding it. */
-  static long utf8Length(CharSequence s) {
+  static void measure(CharSequence s, long[] out) {
     long bytes = 0;
+    long extra = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         bytes++;
+        if (c < 0x20) {
+          extra += 5;
+        } else if (c == '"' || c == '\\') {
+          extra += 1;
+        }
       } else if (c < 0x800) {
         bytes += 2;
       } else if (Character.isHighSurrogate(c)) {
@@ -80,15 +73,18 @@ record EventText(
         bytes += 3;
       }
     }
-    return bytes;
+    out[0] = bytes;
+    out[1] = extra;
   }
 
   /**
-   * The walk keeps the path of the value in hand as parts, and joins them only for a string that
-   * becomes the largest: most strings never need their path.
+   * The walk keeps the path of the value in hand as parts (names, and array indexes as numbers),
+   * and joins them only for a string that becomes the largest or an array that becomes the longest:
+   * most values never need their path.
    */
   private static final class Walk {
-    final ArrayDeque<String> path = new ArrayDeque<>();
+    final ArrayDeque<Object> path = new ArrayDeque<>();
+    final long[] measured = new long[2];
     long total;
     String largest;
     long largestBytes;
@@ -113,12 +109,13 @@ record EventText(
 
     void value(Object value) {
       if (value instanceof CharSequence text) {
-        long bytes = utf8Length(text);
+        measure(text, measured);
+        long bytes = measured[0];
         total += bytes;
-        encoded += WIDEST_SCALAR + bytes + escapes(text);
+        encoded += WIDEST_SCALAR + bytes + measured[1];
         if (bytes > largestBytes) {
           largestBytes = bytes;
-          largest = String.join("", path);
+          largest = joined();
         }
       } else if (value instanceof IndexedRecord nested) {
         record(".", nested);
@@ -126,7 +123,7 @@ record EventText(
         items(items.size());
         int i = 0;
         for (Object item : items) {
-          path.addLast("[" + i++ + "]");
+          path.addLast(i++);
           value(item);
           path.removeLast();
         }
@@ -154,8 +151,21 @@ record EventText(
       encoded += 2L * WIDEST_SCALAR;
       if (n > longestItems) {
         longestItems = n;
-        longest = String.join("", path);
+        longest = joined();
       }
+    }
+
+    /** The path of the value in hand, {@code header.references[3]}. */
+    String joined() {
+      StringBuilder out = new StringBuilder();
+      for (Object part : path) {
+        if (part instanceof Integer index) {
+          out.append('[').append(index).append(']');
+        } else {
+          out.append(part);
+        }
+      }
+      return out.toString();
     }
   }
 }
