@@ -75,7 +75,8 @@ public final class ReferenceTopic {
         try {
           records = consumer.poll(Duration.ofMillis(200));
         } catch (RecordDeserializationException e) {
-          // not a designation (the monitor skips it too): step over it rather than fail the load
+          // not a value of this topic (the monitor skips it too): step over it, do not fail the
+          // read
           skipped.add(e.topicPartition() + "@" + e.offset());
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;

@@ -139,11 +139,7 @@ public class RulesApplyCommand implements Callable<Integer> {
                         + ")"));
     for (Rule rule : changes.absent()) {
       if (prune) {
-        out.println(
-            remove
-                + describe(rule)
-                + " (tombstone): the monitor stops counting it; its ledgers and cases stay as"
-                + " they are");
+        out.println(removed(remove, rule));
       } else {
         out.println(
             "live but not in the file: "
@@ -171,6 +167,13 @@ public class RulesApplyCommand implements Callable<Integer> {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The line that says {@code rule} is (or would be) removed, and what that does. */
+  static String removed(String verb, Rule rule) {
+    return verb
+        + describe(rule)
+        + " (tombstone): the monitor stops counting it; its ledgers and cases stay as they are";
   }
 
   static String describe(Rule rule) {

@@ -65,13 +65,7 @@ public class RulesRemoveCommand implements Callable<Integer> {
           return null;
         });
     PrintWriter out = spec.commandLine().getOut();
-    ids.forEach(
-        id ->
-            out.println(
-                "removed "
-                    + RulesApplyCommand.describe(held.get(id))
-                    + " (tombstone): the monitor stops counting it; its ledgers and cases stay"
-                    + " as they are"));
+    ids.forEach(id -> out.println(RulesApplyCommand.removed("removed ", held.get(id))));
     out.printf("%d rule%s removed from %s%n", ids.size(), ids.size() == 1 ? "" : "s", topic);
     return 0;
   }

@@ -7,7 +7,6 @@ import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,23 +91,13 @@ final class StuckRecordReport {
     }
   }
 
-  /** The monitor's client settings (servers, security), for a plain idempotent producer. */
+  /**
+   * The producer settings Kafka Streams derives for the monitor's own producers (servers, security,
+   * {@code producer.}-prefixed settings), for a plain producer: no transaction, a short block.
+   */
   private Map<String, Object> producerProps() {
-    Map<String, Object> out = new HashMap<>();
-    ProducerConfig.configNames()
-        .forEach(
-            name -> {
-              Object value = props.get(StreamsConfig.producerPrefix(name));
-              if (value == null) {
-                value = props.get(name);
-              }
-              if (value != null) {
-                out.put(name, value);
-              }
-            });
+    Map<String, Object> out = new StreamsConfig(props).getProducerConfigs("tm-stuck-record-report");
     out.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    out.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
-    out.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
     out.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
     return out;
   }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +39,11 @@ class StuckRecordReportIT {
     // given: the monitor's client settings and its rejected topic
     Topics topics = stack.uniqueTopics();
     MonitorMetrics metrics = MonitorMetrics.inMemory();
+    Properties props = StackProperties.of(stack, stateDir);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.uniqueName("stuck"));
     StuckRecordReport report =
         new StuckRecordReport(
-            StackProperties.of(stack, stateDir),
+            props,
             topics.rejected(),
             SchemaRegistryClients.forUrl(stack.schemaRegistryUrl()),
             metrics);
