@@ -43,6 +43,11 @@ public final class TopicProvisioner {
     // an audit trail of who did what to a case: never expired
     configs.put(topics.caseActions(), deleteAfter(-1));
     configs.put(topics.casesAudit(), deleteAfter(-1));
+    // AIS: positions and voyages kept like events; the register and the findings compacted
+    configs.put(topics.aisPositions(), deleteAfter(layout.eventRetention().toMillis()));
+    configs.put(topics.aisVoyages(), deleteAfter(layout.eventRetention().toMillis()));
+    configs.put(topics.vessels(), compacted());
+    configs.put(topics.aisFindings(), compacted());
     Optional<Short> replication =
         layout.replicationFactor() < 0 ? Optional.empty() : Optional.of(layout.replicationFactor());
     List<NewTopic> plan = new ArrayList<>();

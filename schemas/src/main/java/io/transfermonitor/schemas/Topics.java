@@ -26,6 +26,12 @@ import java.util.Objects;
  * @param notifications what should page someone (a case opened, escalated, reopened), key = case id
  * @param casesAudit append-only, every step of every case with its full text (the cases keep their
  *     latest steps only), key = case id
+ * @param aisPositions AIS positions, key = MMSI ({@code VesselPosition})
+ * @param aisVoyages AIS static and voyage data, key = MMSI ({@code VesselVoyage}); as many
+ *     partitions as the positions, so one vessel's both land in one task
+ * @param vessels compacted vessel register, key = {@code IMO:<number>} or {@code MMSI:<number>}
+ * @param aisFindings compacted port calls, encounters, dark periods and identity anomalies found in
+ *     the AIS positions, for the dashboard's map, key = finding id
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -39,7 +45,11 @@ public record Topics(
     String cases,
     String caseActions,
     String notifications,
-    String casesAudit) {
+    String casesAudit,
+    String aisPositions,
+    String aisVoyages,
+    String vessels,
+    String aisFindings) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -62,6 +72,10 @@ public record Topics(
     Objects.requireNonNull(caseActions, "caseActions");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(casesAudit, "casesAudit");
+    Objects.requireNonNull(aisPositions, "aisPositions");
+    Objects.requireNonNull(aisVoyages, "aisVoyages");
+    Objects.requireNonNull(vessels, "vessels");
+    Objects.requireNonNull(aisFindings, "aisFindings");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -87,7 +101,11 @@ public record Topics(
         prefix + "cases",
         prefix + "case-actions",
         prefix + "notifications",
-        prefix + "cases.audit");
+        prefix + "cases.audit",
+        prefix + "ais.positions",
+        prefix + "ais.voyages",
+        prefix + "reference.vessels",
+        prefix + "ais.findings");
   }
 
   /**
@@ -107,7 +125,11 @@ public record Topics(
         cases,
         caseActions,
         name,
-        casesAudit);
+        casesAudit,
+        aisPositions,
+        aisVoyages,
+        vessels,
+        aisFindings);
   }
 
   /** The input topic of {@code kind}. */

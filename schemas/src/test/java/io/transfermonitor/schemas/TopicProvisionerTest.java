@@ -33,8 +33,12 @@ class TopicProvisionerTest {
             topics.cases(),
             topics.caseActions(),
             topics.notifications(),
-            topics.casesAudit())
-        .hasSize(topics.eventTopics().size() + 11);
+            topics.casesAudit(),
+            topics.aisPositions(),
+            topics.aisVoyages(),
+            topics.vessels(),
+            topics.aisFindings())
+        .hasSize(topics.eventTopics().size() + 15);
   }
 
   @Test
@@ -56,6 +60,9 @@ class TopicProvisionerTest {
     assertThat(configs.get(topics.casesAudit()))
         .containsEntry("cleanup.policy", "delete")
         .containsEntry("retention.ms", "-1");
+    assertThat(configs.get(topics.vessels())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.aisFindings())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.aisPositions())).containsEntry("cleanup.policy", "delete");
   }
 
   @Test

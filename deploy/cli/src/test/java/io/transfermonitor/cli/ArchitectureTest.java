@@ -37,6 +37,7 @@ class ArchitectureTest {
           "dedupe",
           "normalize",
           "screen",
+          "ais",
           "corroborate",
           "match",
           "ledger",

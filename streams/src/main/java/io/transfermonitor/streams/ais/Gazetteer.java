@@ -1,0 +1,104 @@
+package io.transfermonitor.streams.ais;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The places the AIS detectors know: ports (a position and a radius) and areas of interest
+ * (polygons). Shipped as data ({@code ais/ports.csv}, {@code ais/areas.geojson} on the classpath),
+ * each place with the public source of its position; users add their own.
+ */
+public final class Gazetteer {
+
+  /**
+   * A port: a vessel within {@code radiusMetres} of its position is in it.
+   *
+   * @param name as the reports write it, e.g. "Nampho"
+   * @param country ISO alpha-3, e.g. PRK
+   * @param lat degrees north
+   * @param lon degrees east
+   * @param radiusMetres how far from the position the port reaches
+   * @param source where the position comes from
+   */
+  public record Port(
+      String name, String country, double lat, double lon, double radiusMetres, String source) {
+    public Port {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(country, "country");
+    }
+
+    /** Metres from the port's position to ({@code lat}, {@code lon}). */
+    public double metresTo(double lat, double lon) {
+      return Geo.metres(this.lat, this.lon, lat, lon);
+    }
+  }
+
+  /**
+   * An area of interest: a simple polygon (no holes) of {lat, lon} vertices, not closed (the last
+   * vertex joins the first).
+   */
+  public record Area(String name, List<double[]> vertices, String source) {
+    public Area {
+      Objects.requireNonNull(name, "name");
+      vertices = List.copyOf(vertices);
+      if (vertices.size() < 3) {
+        throw new IllegalArgumentException("area " + name + " needs at least 3 vertices");
+      }
+    }
+
+    /** Whether ({@code lat}, {@code lon}) is inside (ray casting on the plane of degrees). */
+    public boolean contains(double lat, double lon) {
+      boolean inside = false;
+      for (int i = 0, j = vertices.size() - 1; i < vertices.size(); j = i++) {
+        double[] a = vertices.get(i);
+        double[] b = vertices.get(j);
+        if ((a[0] > lat) != (b[0] > lat)
+            && lon < (b[1] - a[1]) * (lat - a[0]) / (b[0] - a[0]) + a[1]) {
+          inside = !inside;
+        }
+      }
+      return inside;
+    }
+  }
+
+  private final List<Port> ports;
+  private final List<Area> areas;
+
+  public Gazetteer(List<Port> ports, List<Area> areas) {
+    this.ports = List.copyOf(ports);
+    this.areas = List.copyOf(areas);
+  }
+
+  public List<Port> ports() {
+    return ports;
+  }
+
+  public List<Area> areas() {
+    return areas;
+  }
+
+  /** The nearest port, whatever its distance; empty when there is none. */
+  public Optional<Port> nearestPort(double lat, double lon) {
+    Port best = null;
+    double bestMetres = Double.POSITIVE_INFINITY;
+    for (Port port : ports) {
+      double m = port.metresTo(lat, lon);
+      if (m < bestMetres) {
+        bestMetres = m;
+        best = port;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Metres to the nearest port's position; infinite when there is none. */
+  public double metresToNearestPort(double lat, double lon) {
+    return nearestPort(lat, lon).map(p -> p.metresTo(lat, lon)).orElse(Double.POSITIVE_INFINITY);
+  }
+
+  /** The areas of interest that contain the position. */
+  public List<Area> areasAt(double lat, double lon) {
+    return areas.stream().filter(a -> a.contains(lat, lon)).toList();
+  }
+}
