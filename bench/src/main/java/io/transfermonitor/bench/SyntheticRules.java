@@ -52,6 +52,7 @@ public final class SyntheticRules {
                 List.of(),
                 List.of(country),
                 ScopeDirection.TO,
+                List.of(),
                 false))
         .setLimit(200_000.0)
         .setUnit("BARREL")
@@ -79,6 +80,7 @@ public final class SyntheticRules {
                 List.of(CargoCategory.MUNITIONS, CargoCategory.ARMS, CargoCategory.MISSILES),
                 List.of(country),
                 ScopeDirection.TO,
+                List.of(),
                 false))
         .setUnit("EVENTS")
         .build();

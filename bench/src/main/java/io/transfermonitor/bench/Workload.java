@@ -19,6 +19,8 @@ import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.VesselActivity;
+import io.transfermonitor.model.VesselActivityType;
 import io.transfermonitor.model.WorkerDispatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,6 +173,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case TROOP_DEPLOYMENT -> new String[] {"PRK", "RUS"};
       case WORKER_DISPATCH -> r < 70 ? new String[] {"PRK", "RUS"} : new String[] {"PRK", other};
       case FINANCIAL_TRANSFER -> r < 60 ? new String[] {"RUS", "PRK"} : new String[] {other, "PRK"};
+      case VESSEL_ACTIVITY -> new String[] {"PRK", "PRK"};
     };
   }
 
@@ -197,6 +200,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case TROOP_DEPLOYMENT -> PartyRole.MILITARY_UNIT;
       case WORKER_DISPATCH -> i == 0 ? PartyRole.RECRUITER : PartyRole.EMPLOYER;
       case FINANCIAL_TRANSFER -> i == 0 ? PartyRole.PAYER : PartyRole.PAYEE;
+      case VESSEL_ACTIVITY -> PartyRole.VESSEL_OWNER;
     };
   }
 
@@ -208,6 +212,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case TROOP_DEPLOYMENT -> troops(header);
       case WORKER_DISPATCH -> workers(header);
       case FINANCIAL_TRANSFER -> payment(header);
+      case VESSEL_ACTIVITY -> vesselActivity(header);
     };
   }
 
@@ -346,6 +351,20 @@ public final class Workload implements Iterator<WorkloadRecord> {
         .build();
   }
 
+  /** A dark period of one of the pool's vessels, as a patrol might report it. */
+  private VesselActivity vesselActivity(EventHeader header) {
+    int v = random.nextInt(shape.vessels());
+    return VesselActivity.newBuilder()
+        .setHeader(header)
+        .setActivity(VesselActivityType.DARK_PERIOD)
+        .setVesselImo(imo(v))
+        .setVesselName(vesselName(v))
+        .setVesselFlag(vesselFlag(v))
+        .setArea("West Korea Bay")
+        .setDescription("no AIS position for " + (12 + random.nextInt(48)) + " h")
+        .build();
+  }
+
   private static String kindCode(EventKind kind) {
     return switch (kind) {
       case TANKER_DELIVERY -> "td";
@@ -354,6 +373,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case TROOP_DEPLOYMENT -> "tp";
       case WORKER_DISPATCH -> "wd";
       case FINANCIAL_TRANSFER -> "ft";
+      case VESSEL_ACTIVITY -> "va";
     };
   }
 

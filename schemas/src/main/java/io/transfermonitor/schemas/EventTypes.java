@@ -7,6 +7,7 @@ import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.FinancialTransfer;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.VesselActivity;
 import io.transfermonitor.model.WorkerDispatch;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -23,6 +24,7 @@ public final class EventTypes {
       case TROOP_DEPLOYMENT -> TroopDeployment.class;
       case WORKER_DISPATCH -> WorkerDispatch.class;
       case FINANCIAL_TRANSFER -> FinancialTransfer.class;
+      case VESSEL_ACTIVITY -> VesselActivity.class;
     };
   }
 

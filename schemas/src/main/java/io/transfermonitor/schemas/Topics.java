@@ -156,6 +156,7 @@ public record Topics(
       case TROOP_DEPLOYMENT -> "troop-deployments";
       case WORKER_DISPATCH -> "worker-dispatches";
       case FINANCIAL_TRANSFER -> "financial-transfers";
+      case VESSEL_ACTIVITY -> "vessel-activities";
     };
   }
 }

@@ -20,6 +20,7 @@ import io.transfermonitor.model.RuleLevel;
 import io.transfermonitor.model.RuleScope;
 import io.transfermonitor.model.ScopeDirection;
 import io.transfermonitor.model.Severity;
+import io.transfermonitor.model.VesselActivityType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -76,7 +77,8 @@ public final class RuleFile {
           "cargoCategories",
           "countries",
           "direction",
-          "shipToShipOnly");
+          "shipToShipOnly",
+          "vesselActivities");
   private static final Set<String> PERIOD_FIELDS =
       Set.of("anchorMonth", "anchorDay", "lengthMonths");
   private static final Set<String> LEVEL_FIELDS = Set.of("threshold", "severity", "label");
@@ -318,6 +320,12 @@ public final class RuleFile {
                       scope, "direction", ScopeDirection::valueOf, ScopeDirection.values(), true)
                   : ScopeDirection.EITHER)
           .setShipToShipOnly(scope.has("shipToShipOnly") && bool(scope, "shipToShipOnly"))
+          .setVesselActivities(
+              symbols(
+                  scope,
+                  "vesselActivities",
+                  VesselActivityType::valueOf,
+                  VesselActivityType.values()))
           .build();
     }
 

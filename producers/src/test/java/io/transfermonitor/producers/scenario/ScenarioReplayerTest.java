@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class ScenarioReplayerTest {
@@ -23,7 +24,10 @@ class ScenarioReplayerTest {
     assertThat(result.produced()).isEqualTo(SeedScenarioFile.events().size());
     assertThat(result.rejected()).isZero();
     assertThat(sink.sent).containsExactlyElementsOf(SeedScenarioFile.events());
-    assertThat(result.producedByKind()).containsOnlyKeys(EventKind.values());
+    // every kind the seeds report; vessel activities come from the demo's AIS positions
+    assertThat(result.producedByKind())
+        .containsOnlyKeys(
+            EnumSet.complementOf(EnumSet.of(EventKind.VESSEL_ACTIVITY)).toArray(EventKind[]::new));
     assertThat(result.producedByKind().get(EventKind.TANKER_DELIVERY)).isEqualTo(53);
   }
 

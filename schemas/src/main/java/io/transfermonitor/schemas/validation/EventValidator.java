@@ -6,6 +6,7 @@ import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.FinancialTransfer;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.VesselActivity;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.schemas.EventTypes;
 import java.time.Duration;
@@ -82,6 +83,8 @@ public final class EventValidator {
     } else if (event instanceof FinancialTransfer f) {
       nonNegative("amount", f.getAmount(), limits.maxAmount(), out);
       code("currency", f.getCurrency(), "an ISO 4217 code", out);
+    } else if (event instanceof VesselActivity v) {
+      vesselActivity(v, out);
     }
     return out;
   }
@@ -272,6 +275,40 @@ public final class EventValidator {
   private static void code(String field, String value, String what, List<Violation> out) {
     if (value == null || !allIn(value, 3, 'A', 'Z')) {
       out.add(new Violation(field, "must be " + what + ", was '" + value + "'"));
+    }
+  }
+
+  /** A vessel activity names its vessel by MMSI or IMO number, and its positions are on Earth. */
+  private static void vesselActivity(VesselActivity v, List<Violation> out) {
+    if (blank(v.getVesselMmsi()) && blank(v.getVesselImo())) {
+      out.add(new Violation("vesselMmsi", "required: the vessel's MMSI or IMO number (vesselImo)"));
+    }
+    if (v.getVesselMmsi() != null && !allIn(v.getVesselMmsi(), 9, '0', '9')) {
+      out.add(
+          new Violation(
+              "vesselMmsi", "must be a nine-digit MMSI, was '" + v.getVesselMmsi() + "'"));
+    }
+    imo("vesselImo", v.getVesselImo(), out);
+    country("vesselFlag", v.getVesselFlag(), out);
+    position("startLatitude", v.getStartLatitude(), 90, out);
+    position("startLongitude", v.getStartLongitude(), 180, out);
+    position("endLatitude", v.getEndLatitude(), 90, out);
+    position("endLongitude", v.getEndLongitude(), 180, out);
+    if (v.getEndTime() != null && v.getEndTime().isBefore(v.getHeader().getEventTime())) {
+      out.add(
+          new Violation(
+              "endTime",
+              "end "
+                  + v.getEndTime()
+                  + " is before the start (header.eventTime) "
+                  + v.getHeader().getEventTime()));
+    }
+  }
+
+  private static void position(String field, Double degrees, double max, List<Violation> out) {
+    if (degrees != null && !(Math.abs(degrees) <= max)) {
+      out.add(
+          new Violation(field, "must be within -" + max + ".." + max + " degrees, was " + degrees));
     }
   }
 

@@ -8,6 +8,7 @@ import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
+import io.transfermonitor.streams.fact.Detail;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.gap.Comparison;
 import io.transfermonitor.streams.gap.GapUpdate.GapReached;
@@ -146,7 +147,8 @@ public final class AlertComposer {
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setReferences(fact.references())
         .setOrigin(fact.origin())
-        .setDestination(fact.destination());
+        .setDestination(fact.destination())
+        .setVessel(fact.detail() instanceof Detail.Vessel v ? v.key() : null);
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
@@ -228,6 +230,9 @@ public final class AlertComposer {
   }
 
   private static String banMessage(Rule rule, Fact fact) {
+    if (fact.detail() instanceof Detail.Vessel vessel) {
+      return vesselMessage(rule, fact, vessel);
+    }
     // concatenated, not formatted: every ban alert is written this way
     return kindWords(fact)
         + " "
@@ -251,6 +256,27 @@ public final class AlertComposer {
         + "'): escalate to the sanctions desk with the cited evidence.";
   }
 
+  /** A vessel's activity is no transfer: what was seen, where and when, and what to do. */
+  private static String vesselMessage(Rule rule, Fact fact, Detail.Vessel vessel) {
+    String what =
+        vessel.description() != null ? vessel.description() : vessel.activity().toString();
+    return "Vessel "
+        + (vessel.name() == null ? "" : vessel.name() + " ")
+        + vessel.key()
+        + (vessel.flag() == null ? "" : " (flag " + vessel.flag() + ")")
+        + ", "
+        + Instant.ofEpochMilli(fact.eventTime()).atZone(ZoneOffset.UTC).toLocalDate()
+        + ": "
+        + what
+        + " ["
+        + fact.eventId()
+        + "]; "
+        + rule.getLegalBasis()
+        + " ('"
+        + rule.getTitle()
+        + "'): ask the flag state and the coastal patrols for what the vessel did meanwhile.";
+  }
+
   static String kindWords(Fact fact) {
     return switch (fact.kind()) {
       case TANKER_DELIVERY -> fact.shipToShip() ? "Ship-to-ship transfer" : "Tanker delivery";
@@ -259,6 +285,7 @@ public final class AlertComposer {
       case TROOP_DEPLOYMENT -> "Troop deployment";
       case WORKER_DISPATCH -> "Worker dispatch";
       case FINANCIAL_TRANSFER -> "Payment";
+      case VESSEL_ACTIVITY -> "Vessel activity";
     };
   }
 

@@ -97,6 +97,7 @@ public record CaseKey(String ruleId, List<CaseDimension> dimensions, List<String
       case DESIGNATION ->
           String.join("+", alert.getMatchedDesignations().stream().sorted().toList());
       case EVENT_KIND -> alert.getEventKind() == null ? null : alert.getEventKind().toString();
+      case VESSEL -> alert.getVessel();
     };
   }
 }

@@ -10,6 +10,7 @@ import io.transfermonitor.model.Party;
 import io.transfermonitor.model.PartyRole;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.TransportMode;
+import io.transfermonitor.model.VesselActivityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -204,6 +205,62 @@ public sealed interface Detail {
               ? List.of()
               : List.of(new Identifier(IdentifierScheme.BIC, bank.getBic()));
       to.add(new Party(role, bank.getName(), ids, bank.getCountry()));
+    }
+  }
+
+  /**
+   * What a vessel did: a dark period, an identity anomaly, a designated vessel's position; found in
+   * AIS by the monitor's own detectors or reported by a source.
+   *
+   * @param activity what it did
+   * @param mmsi its MMSI, or null
+   * @param imo its IMO number, or null
+   * @param name its name, or null
+   * @param flag its flag, ISO alpha-3, or null
+   * @param area the area of interest or port it concerns, or null
+   * @param endTime when it ended (epoch millis), or null
+   * @param description one sentence saying what was seen, or null
+   */
+  record Vessel(
+      VesselActivityType activity,
+      String mmsi,
+      String imo,
+      String name,
+      String flag,
+      String area,
+      Long endTime,
+      String description)
+      implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.VESSEL_ACTIVITY;
+    }
+
+    @Override
+    public String subject() {
+      String what = activity.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+      return what + " of vessel " + key() + (area == null ? "" : " (" + area + ")");
+    }
+
+    /** How cases know the vessel: {@code IMO:<number>} when known, else {@code MMSI:<number>}. */
+    public String key() {
+      return imo != null ? "IMO:" + imo : "MMSI:" + mmsi;
+    }
+
+    @Override
+    public List<Party> parties() {
+      if (name == null && imo == null) {
+        return List.of();
+      }
+      List<Identifier> ids =
+          imo == null ? List.of() : List.of(new Identifier(IdentifierScheme.IMO, imo));
+      return List.of(new Party(PartyRole.VESSEL, name == null ? "IMO " + imo : name, ids, flag));
+    }
+
+    @Override
+    public TransportMode transportMode() {
+      return TransportMode.SEA;
     }
   }
 }

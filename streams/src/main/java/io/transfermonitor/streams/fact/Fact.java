@@ -13,6 +13,7 @@ import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.TransportMode;
 import io.transfermonitor.model.TroopDeployment;
+import io.transfermonitor.model.VesselActivity;
 import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.schemas.EventTypes;
 import java.util.ArrayList;
@@ -116,6 +117,21 @@ public record Fact(
           f.getAmount(),
           f.getCurrency(),
           new Detail.Payment(f.getSenderBank(), f.getReceiverBank(), f.getIntermediaryBanks()));
+    }
+    if (event instanceof VesselActivity v) {
+      return of(
+          h,
+          1,
+          "EVENTS",
+          new Detail.Vessel(
+              v.getActivity(),
+              v.getVesselMmsi(),
+              v.getVesselImo(),
+              v.getVesselName(),
+              v.getVesselFlag(),
+              v.getArea(),
+              v.getEndTime() == null ? null : v.getEndTime().toEpochMilli(),
+              v.getDescription()));
     }
     throw new IllegalArgumentException("not an event record: " + event.getSchema().getFullName());
   }

@@ -7,6 +7,7 @@ import io.transfermonitor.internal.FactRecord;
 import io.transfermonitor.internal.PaymentDetail;
 import io.transfermonitor.internal.TankerDetail;
 import io.transfermonitor.internal.TroopDetail;
+import io.transfermonitor.internal.VesselActivityDetail;
 import io.transfermonitor.internal.WorkerDetail;
 
 /**
@@ -86,6 +87,17 @@ final class FactRecords {
     if (detail instanceof Detail.Workers w) {
       return new WorkerDetail(w.sector());
     }
+    if (detail instanceof Detail.Vessel v) {
+      return new VesselActivityDetail(
+          v.activity(),
+          v.mmsi(),
+          v.imo(),
+          v.name(),
+          v.flag(),
+          v.area(),
+          v.endTime(),
+          v.description());
+    }
     Detail.Payment p = (Detail.Payment) detail;
     return new PaymentDetail(p.senderBank(), p.receiverBank(), p.intermediaryBanks());
   }
@@ -123,6 +135,17 @@ final class FactRecords {
     }
     if (record instanceof PaymentDetail p) {
       return new Detail.Payment(p.getSenderBank(), p.getReceiverBank(), p.getIntermediaryBanks());
+    }
+    if (record instanceof VesselActivityDetail v) {
+      return new Detail.Vessel(
+          v.getActivity(),
+          v.getMmsi(),
+          v.getImo(),
+          v.getName(),
+          v.getFlag(),
+          v.getArea(),
+          v.getEndTime(),
+          v.getDescription());
     }
     throw new IllegalArgumentException("not a fact detail: " + record);
   }

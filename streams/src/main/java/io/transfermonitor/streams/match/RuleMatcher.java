@@ -5,6 +5,7 @@ import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleScope;
 import io.transfermonitor.model.SourceKind;
+import io.transfermonitor.streams.fact.Detail;
 import io.transfermonitor.streams.fact.Fact;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
  * Decides whether a rule applies to a fact, by the rule's {@link RuleScope}. Empty lists mean
  * "any"; every non-empty condition must hold. Conditions about one event kind apply to that kind
  * only: {@code productClasses} and {@code shipToShipOnly} to tanker deliveries, {@code
- * cargoCategories} to container shipments, so one arms-embargo scope can cover arms transfers and
- * munitions containers alike.
+ * cargoCategories} to container shipments, {@code vesselActivities} to vessel activities, so one
+ * arms-embargo scope can cover arms transfers and munitions containers alike.
  */
 public final class RuleMatcher {
 
@@ -35,6 +36,11 @@ public final class RuleMatcher {
     if (fact.kind() == EventKind.CONTAINER_SHIPMENT
         && !scope.getCargoCategories().isEmpty()
         && !scope.getCargoCategories().contains(fact.cargoCategory())) {
+      return false;
+    }
+    if (fact.detail() instanceof Detail.Vessel vessel
+        && !scope.getVesselActivities().isEmpty()
+        && !scope.getVesselActivities().contains(vessel.activity())) {
       return false;
     }
     List<String> countries = scope.getCountries();

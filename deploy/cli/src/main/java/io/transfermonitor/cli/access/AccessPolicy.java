@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.access;
 
+import io.transfermonitor.model.EventKind;
 import io.transfermonitor.schemas.Topics;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,14 +16,18 @@ import org.apache.kafka.common.resource.ResourceType;
  *
  * <ul>
  *   <li>producer: writes the event topics ({@code tm.events.<kind>}, and {@code tm.events.rejected}
- *       for the records {@code ingest} could not map), nothing else;
- *   <li>monitor: reads the events, the reference topics and the case actions it applies; writes
- *       alerts, notifications, cases, aggregates and rejected records, and reads back the alerts
- *       (its dashboard's alerts store) and the outputs its dashboard watches for live updates (cap
- *       usage, alerts); owns its internal topics, its consumer group and its transactional ids
- *       (everything named {@code <application.id>-});
- *   <li>ops (and dashboards): reads alerts, cases, notifications and aggregates, writes case
- *       actions; reads without a consumer group, as {@code transfer-monitor alerts} does.
+ *       for the records {@code ingest} could not map) and the AIS positions and voyage data,
+ *       nothing else;
+ *   <li>monitor: reads the events, the AIS positions and voyage data, the reference topics (the
+ *       vessel register too) and the case actions it applies; writes alerts, notifications, cases,
+ *       aggregates, rejected records, the AIS findings and the tanker deliveries and vessel
+ *       activities its AIS stage makes of them, and reads back the alerts (its dashboard's alerts
+ *       store) and the outputs its dashboard watches for live updates (cap usage, alerts); owns its
+ *       internal topics, its consumer group and its transactional ids (everything named {@code
+ *       <application.id>-});
+ *   <li>ops (and dashboards): reads alerts, cases, notifications, aggregates and AIS findings,
+ *       writes case actions; reads without a consumer group, as {@code transfer-monitor alerts}
+ *       does.
  * </ul>
  *
  * <p>Topics are granted by their literal names, so a role gains nothing from a topic added later
@@ -49,6 +54,8 @@ public final class AccessPolicy {
     for (String topic : topics.eventTopics()) {
       grants.add(topic(producer, users, topic, AclOperation.WRITE));
     }
+    grants.add(topic(producer, users, topics.aisPositions(), AclOperation.WRITE));
+    grants.add(topic(producer, users, topics.aisVoyages(), AclOperation.WRITE));
     grants.add(topic(producer, users, topics.rejected(), AclOperation.WRITE));
 
     Role monitor = Role.MONITOR;
@@ -57,6 +64,9 @@ public final class AccessPolicy {
     }
     grants.add(topic(monitor, users, topics.rules(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.designations(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.aisPositions(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.aisVoyages(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.vessels(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.caseActions(), AclOperation.READ));
     for (String topic : monitorOutputs(topics)) {
       grants.add(topic(monitor, users, topic, AclOperation.WRITE));
@@ -102,6 +112,10 @@ public final class AccessPolicy {
     outputs.add(topics.casesAudit());
     outputs.addAll(topics.aggregateTopics());
     outputs.add(topics.rejected());
+    // what the AIS stage finds, and the events it makes of it: read back like any other event
+    outputs.add(topics.aisFindings());
+    outputs.add(topics.eventTopic(EventKind.TANKER_DELIVERY));
+    outputs.add(topics.eventTopic(EventKind.VESSEL_ACTIVITY));
     return outputs;
   }
 
@@ -117,6 +131,7 @@ public final class AccessPolicy {
     reads.add(topics.casesAudit());
     reads.add(topics.notifications());
     reads.addAll(topics.aggregateTopics());
+    reads.add(topics.aisFindings());
     return reads;
   }
 
