@@ -35,6 +35,7 @@ public final class AisPublisher implements Consumer<AisResult>, AutoCloseable {
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private boolean closed;
 
   /**
    * A publisher over {@code producer} (a test hands in a {@code MockProducer}).
@@ -72,12 +73,7 @@ public final class AisPublisher implements Consumer<AisResult>, AutoCloseable {
   @Override
   public void accept(AisResult result) {
     if (result instanceof AisResult.Rejected rejected) {
-      report.add(
-          file,
-          rejected.line(),
-          "",
-          rejected.reason() + (rejected.detail().isEmpty() ? "" : ": " + rejected.detail()),
-          rejected.text());
+      report(report, file, rejected);
       return;
     }
     SpecificRecord record = ((AisResult.Decoded) result).record();
@@ -86,6 +82,16 @@ public final class AisPublisher implements Consumer<AisResult>, AutoCloseable {
             ? new ProducerRecord<>(topics.aisPositions(), position.getMmsi(), record)
             : new ProducerRecord<>(topics.aisVoyages(), ((VesselVoyage) record).getMmsi(), record);
     producer.send(out, this::completed);
+  }
+
+  /** Lists {@code rejected} in {@code report}: file, line, reason and detail, the line as read. */
+  public static void report(RejectionReport report, String file, AisResult.Rejected rejected) {
+    report.add(
+        file,
+        rejected.line(),
+        "",
+        rejected.reason() + (rejected.detail().isEmpty() ? "" : ": " + rejected.detail()),
+        rejected.text());
   }
 
   private void completed(RecordMetadata metadata, Exception exception) {
@@ -112,9 +118,13 @@ public final class AisPublisher implements Consumer<AisResult>, AutoCloseable {
     return firstFailure.get();
   }
 
-  /** Flushes every send and closes the producer; the counts are final after it. */
+  /** Flushes every send and closes the producer; the counts are final after it. Idempotent. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     producer.flush();
     producer.close(Duration.ofSeconds(30));
   }
