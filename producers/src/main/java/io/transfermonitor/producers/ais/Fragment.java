@@ -12,7 +12,7 @@ import net.sf.marineapi.nmea.sentence.AISSentence;
  * @param sentence the sentence as the Marine API parsed it
  * @param count number of sentences of the message
  * @param number this sentence's place among them, 1-based
- * @param group what joins the parts of one message: source, sequence id, channel and count
+ * @param group what joins the parts of one message: sequence id, channel and count
  * @param time its time, never null
  * @param timeSource where the time came from
  * @param source station or file

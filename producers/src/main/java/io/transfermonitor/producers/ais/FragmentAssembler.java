@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Joins the sentences of multi-sentence messages by their group (source, sequence id, channel and
- * count). Receivers interleave other traffic between the parts, so a part waits; a part whose
- * siblings do not all come within {@code maxLines} lines and {@code maxTime} of it is given up and
- * reported as {@link RejectReason#MISSING_FRAGMENT}, as is a group that restarts (a second part 1)
- * before it is whole and any group still open at the end of the input.
+ * Joins the sentences of multi-sentence messages by their group (sequence id, channel and count).
+ * Receivers interleave other traffic between the parts, so a part waits; a part whose siblings do
+ * not all come within {@code maxLines} lines and {@code maxTime} of it is given up and reported as
+ * {@link RejectReason#MISSING_FRAGMENT}, as is a group that restarts (a second part 1) before it is
+ * whole and any group still open at the end of the input.
  */
 final class FragmentAssembler {
 
@@ -67,7 +67,10 @@ final class FragmentAssembler {
       Fragment[] parts = it.next();
       Fragment first = first(parts);
       boolean tooManyLines = now.line() - first.line() > maxLines;
-      boolean tooLate = Duration.between(first.time(), now.time()).compareTo(maxTime) > 0;
+      // times of different kinds (a tag block's and the read time) do not compare
+      boolean tooLate =
+          first.timeSource() == now.timeSource()
+              && Duration.between(first.time(), now.time()).compareTo(maxTime) > 0;
       if (tooManyLines || tooLate) {
         it.remove();
         giveUp(

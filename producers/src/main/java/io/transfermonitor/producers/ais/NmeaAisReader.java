@@ -232,7 +232,8 @@ public final class NmeaAisReader {
         return new AisResult.Rejected(
             number, text, RejectReason.MALFORMED_SENTENCE, "sentence " + part + " of " + count);
       }
-      group = source + "|" + fields[3] + "|" + fields[4] + "|" + count;
+      // not the station: a part's tag block may leave s: out (pyais's mixed sample does)
+      group = fields[3] + "|" + fields[4] + "|" + count;
     } catch (RuntimeException e) {
       // the Marine API throws on empty and malformed fields (no payload, letters for numbers)
       return new AisResult.Rejected(

@@ -61,6 +61,38 @@ class NmeaAisReaderTest {
   }
 
   @Test
+  void shouldJoinTaggedPartsWhenOnlyTheFirstNamesItsStationAndTime() throws IOException {
+    // given a type 5 whose second part's tag block has neither s: nor c: (as in pyais's sample)
+    String log =
+        tagged("s:station-1,c:1700000000", TYPE_5_PART_1) + "\n" + tagged("g:2-2-1", TYPE_5_PART_2);
+
+    // when read
+    read(log);
+
+    // then the parts join, with the first part's station and receive time
+    VesselVoyage voyage = record(0, VesselVoyage.class);
+    assertThat(voyage.getName()).isEqualTo("EVER DIADEM");
+    assertThat(voyage.getSource()).isEqualTo("station-1");
+    assertThat(voyage.getTime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000));
+  }
+
+  @Test
+  void shouldReadOwnVesselReports() throws IOException {
+    // given the type 1 report sent as the receiver's own (!AIVDO), its checksum recomputed
+    String body = "AIVDO,1,1,,A,13HOI:0P0000VOHLCnHQKwvL05Ip,0";
+    int checksum = 0;
+    for (char c : body.toCharArray()) {
+      checksum ^= c;
+    }
+
+    // when read
+    read(String.format("!%s*%02X", body, checksum));
+
+    // then it decodes like a received one
+    assertThat(record(0, VesselPosition.class).getMmsi()).isEqualTo("227006760");
+  }
+
+  @Test
   void shouldRejectAPartWhoseSiblingsDoNotComeWithinTheLineLimit() throws IOException {
     // given a first part, then more position reports than the limit allows, then the second part
     String log = TYPE_5_PART_1 + "\n" + (TYPE_1 + "\n").repeat(3) + TYPE_5_PART_2 + "\n";
