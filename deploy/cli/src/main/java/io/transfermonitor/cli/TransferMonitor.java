@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       DesignationsCommand.class,
       ScreenCommand.class,
       IngestCommand.class,
+      AisCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
