@@ -44,7 +44,7 @@ public final class DarkPeriods {
    *
    * @param draughtBefore the draught known at {@code last}
    * @param draughtNow the draught known at {@code next}
-   * @param destination the voyage destination known at {@code last}
+   * @param destination the newest voyage destination the vessel sent
    */
   public Optional<DarkPeriod> closed(
       String mmsi,

@@ -57,8 +57,10 @@ public final class PortVisits {
    */
   public Step step(String mmsi, PortVisit visit, Ping previous, Ping next, Double draught) {
     Optional<PortCall> call = Optional.empty();
+    boolean silence = false;
     if (visit != null) {
-      if (next.time() - visit.lastInPort() >= params.silenceMillis()) {
+      silence = next.time() - visit.lastInPort() >= params.silenceMillis();
+      if (silence) {
         call = call(mmsi, visit, visit.lastInPort(), draught);
       } else if (visit.port().metresTo(next.lat(), next.lon())
           > visit.port().radiusMetres() + params.exitMarginMetres()) {
@@ -73,9 +75,8 @@ public final class PortVisits {
     }
     PortVisit arrived =
         new PortVisit(entered.get(), next.time(), next.time(), draught, false, null, 0);
-    // a silence ended the last visit: the previous position is not this visit's
-    Ping before = call.isPresent() ? null : previous;
-    return new Step(moved(arrived, before, next), call);
+    // after a silence the speed between the two positions says nothing of this visit's stops
+    return new Step(moved(arrived, silence ? null : previous, next), call);
   }
 
   private PortVisit moved(PortVisit visit, Ping previous, Ping next) {
