@@ -1,0 +1,169 @@
+package io.transfermonitor.streams.ais;
+
+import io.transfermonitor.streams.ais.PositionDropped.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the per-vessel detectors keep for one MMSI, and the detectors run over it: the newest
+ * accepted position, the port visit under way, the newest draught and destination, whether the
+ * current silence was already reported as an open dark period. In: the MMSI's positions ({@link
+ * #accept(Ping)}) and voyage data ({@link #acceptVoyage}); a periodic {@link #check(long)}. Out:
+ * {@link AisFinding}s. Small and serializable ({@link VesselTrackSerde}); not thread-safe, one
+ * instance per MMSI in a store keyed by MMSI.
+ */
+public final class VesselTrack {
+
+  private final AisDetectors detectors;
+  private final String mmsi;
+  private Ping last;
+  private Double draughtAtLast;
+  private Double draught;
+  private String destination;
+  private PortVisit visit;
+  private boolean darkReported;
+
+  /** A vessel seen for the first time. */
+  public VesselTrack(AisDetectors detectors, String mmsi) {
+    this.detectors = detectors;
+    this.mmsi = mmsi;
+  }
+
+  /** A track restored from its state (the serde). */
+  VesselTrack(
+      AisDetectors detectors,
+      String mmsi,
+      Ping last,
+      Double draughtAtLast,
+      Double draught,
+      String destination,
+      PortVisit visit,
+      boolean darkReported) {
+    this(detectors, mmsi);
+    this.last = last;
+    this.draughtAtLast = draughtAtLast;
+    this.draught = draught;
+    this.destination = destination;
+    this.visit = visit;
+    this.darkReported = darkReported;
+  }
+
+  /** The findings {@code ping} makes: a dropped position, a jump, a port call, a dark period. */
+  public List<AisFinding> accept(Ping ping) {
+    switch (detectors.filter().judge(last, ping)) {
+      case DUPLICATE:
+        return List.of(new PositionDropped(mmsi, ping.time(), Reason.DUPLICATE, last.time()));
+      case TOO_OLD:
+        return List.of(new PositionDropped(mmsi, ping.time(), Reason.TOO_OLD, last.time()));
+      case JUMP:
+        return List.of(jump(ping));
+      case LATE:
+        return List.of();
+      default:
+        return advance(ping);
+    }
+  }
+
+  private List<AisFinding> advance(Ping ping) {
+    List<AisFinding> findings = new ArrayList<>(2);
+    if (last != null) {
+      detectors
+          .darkPeriods()
+          .closed(mmsi, last, ping, draughtAtLast, draught, destination)
+          .ifPresent(findings::add);
+    }
+    PortVisits.Step step = detectors.portVisits().step(mmsi, visit, last, ping, draught);
+    step.call().ifPresent(findings::add);
+    visit = step.visit();
+    last = ping;
+    draughtAtLast = draught;
+    darkReported = false;
+    return findings;
+  }
+
+  private IdentityAnomaly jump(Ping ping) {
+    double nm = last.metresTo(ping) / Geo.METRES_PER_NAUTICAL_MILE;
+    double knots = Geo.impliedKnots(last, ping);
+    return new IdentityAnomaly(
+        mmsi,
+        IdentityAnomaly.Kind.POSITION_JUMP,
+        ping.time(),
+        String.format(
+            Locale.ROOT,
+            "position %.4f,%.4f is %.1f nm from %.4f,%.4f %d min earlier: %s kn needed",
+            ping.lat(),
+            ping.lon(),
+            nm,
+            last.lat(),
+            last.lon(),
+            (ping.time() - last.time()) / 60_000,
+            Double.isInfinite(knots) ? "infinite" : String.format(Locale.ROOT, "%.0f", knots)));
+  }
+
+  /**
+   * Takes the vessel's voyage data: its draught and destination (either may be null, keeping what
+   * the track knew), and the IMO number it sent, if any.
+   *
+   * @return the sighting for {@link ImoClones} when the message carried an IMO number and the track
+   *     has a position
+   */
+  public Optional<ImoSighting> acceptVoyage(String imo, Double draughtMetres, String destination) {
+    if (draughtMetres != null) {
+      this.draught = draughtMetres;
+    }
+    if (destination != null && !destination.isBlank()) {
+      this.destination = destination;
+    }
+    return imo == null || imo.isBlank() || last == null
+        ? Optional.empty()
+        : Optional.of(new ImoSighting(imo, mmsi, last));
+  }
+
+  /**
+   * The periodic check (a wall-clock punctuation): a vessel dark since its newest position, in or
+   * heading for an area of interest, is reported once as an open dark period.
+   */
+  public List<AisFinding> check(long now) {
+    if (last == null || darkReported) {
+      return List.of();
+    }
+    Optional<DarkPeriod> open =
+        detectors.darkPeriods().open(mmsi, last, now, draughtAtLast, draught, destination);
+    open.ifPresent(p -> darkReported = true);
+    return open.<List<AisFinding>>map(List::of).orElse(List.of());
+  }
+
+  public String mmsi() {
+    return mmsi;
+  }
+
+  /** The newest accepted position; null before the first. */
+  public Ping last() {
+    return last;
+  }
+
+  Double draughtAtLast() {
+    return draughtAtLast;
+  }
+
+  /** The newest draught the vessel sent, metres; null when none. */
+  public Double draught() {
+    return draught;
+  }
+
+  /** The newest destination the vessel sent; null when none. */
+  public String destination() {
+    return destination;
+  }
+
+  /** The port visit under way; null when not in port. */
+  public PortVisit visit() {
+    return visit;
+  }
+
+  boolean darkReported() {
+    return darkReported;
+  }
+}
