@@ -19,7 +19,7 @@ public enum PlantedKind {
   NEAR_MISS_SHORT(false),
   /** Two vessels side by side for hours inside a port: everything but the distance from port. */
   NEAR_MISS_IN_PORT(false),
-  /** A vessel silent for 11 h in an area of interest: a gap, but under 12 h. */
+  /** A vessel silent for 10.5 to 11 h in an area of interest: a gap, but under 12 h. */
   NEAR_MISS_GAP(false);
 
   private final boolean finding;

@@ -75,7 +75,7 @@ public final class PlantedTracks {
     }
     for (int i = 0; i < GAPS; i++) {
       set.dark((13 + 17 * set.random.nextDouble()) * HOUR, PlantedKind.DARK_GAP);
-      set.dark((10.5 + 0.5 * set.random.nextDouble()) * HOUR, PlantedKind.NEAR_MISS_GAP);
+      set.dark((10.5 + 0.4 * set.random.nextDouble()) * HOUR, PlantedKind.NEAR_MISS_GAP);
     }
     for (int i = 0; i < CLONES; i++) {
       set.cloned();

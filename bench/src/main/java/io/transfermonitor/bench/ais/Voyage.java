@@ -17,6 +17,9 @@ final class Voyage {
   static final long MINUTE = 60_000;
   static final long HOUR = 60 * MINUTE;
 
+  /** Share of positions whose speed, course and heading say "not available". */
+  static final double NOT_AVAILABLE = 0.02;
+
   private record Waypoint(long time, double lat, double lon) {}
 
   private final String mmsi;
@@ -124,7 +127,11 @@ final class Voyage {
           Geo.offset(p[0], p[1], random.nextDouble() * 360, Math.abs(random.nextGaussian()) * 15);
       double sog = Math.max(0, Math.round((knots + random.nextGaussian() * 0.1) * 10) / 10.0);
       double cog = Math.floorMod(Math.round(course + random.nextGaussian() * 3), 360);
-      pings.add(new Ping(mmsi, t, noisy[0], noisy[1], sog, cog, (int) cog));
+      if (random.nextDouble() < NOT_AVAILABLE) {
+        pings.add(Ping.at(mmsi, t, noisy[0], noisy[1]));
+      } else {
+        pings.add(new Ping(mmsi, t, noisy[0], noisy[1], sog, cog, (int) cog));
+      }
       t += MINUTE + (long) (random.nextDouble() * 2 * MINUTE);
     }
     return pings;

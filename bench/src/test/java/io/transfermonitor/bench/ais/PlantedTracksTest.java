@@ -63,7 +63,7 @@ class PlantedTracksTest {
       if (gap.kind() == PlantedKind.DARK_GAP) {
         assertThat(gap.end() - gap.start()).isGreaterThanOrEqualTo(12 * HOUR);
       } else {
-        assertThat(gap.end() - gap.start()).isLessThanOrEqualTo(11 * HOUR + 3 * 60_000);
+        assertThat(gap.end() - gap.start()).isLessThanOrEqualTo(11 * HOUR);
       }
     }
   }
