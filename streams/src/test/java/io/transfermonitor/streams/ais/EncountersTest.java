@@ -3,6 +3,7 @@ package io.transfermonitor.streams.ais;
 import static io.transfermonitor.streams.ais.Tracks.HOUR;
 import static io.transfermonitor.streams.ais.Tracks.MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -212,5 +213,49 @@ class EncountersTest {
     // then
     assertThat(uninterrupted).hasSize(1);
     assertThat(found).containsExactlyElementsOf(uninterrupted);
+  }
+
+  @Test
+  void shouldLetOnlySlowPingsAwayFromPortsWithAKnownSpeedIntoTheSearch() {
+    // given
+    EncounterParams params = EncounterParams.defaults();
+    double[] nearPort = Geo.offset(NAMPHO.lat(), NAMPHO.lon(), 180, 9_000);
+    double[] offPort = Geo.offset(NAMPHO.lat(), NAMPHO.lon(), 180, 11_000);
+
+    // when / then
+    assertThat(
+            Encounters.admits(
+                Ping.at("1", T0, offPort[0], offPort[1]).withSpeed(1.9), params, GAZETTEER))
+        .isTrue();
+    assertThat(
+            Encounters.admits(
+                Ping.at("1", T0, offPort[0], offPort[1]).withSpeed(2.0), params, GAZETTEER))
+        .isFalse();
+    assertThat(
+            Encounters.admits(
+                Ping.at("1", T0, nearPort[0], nearPort[1]).withSpeed(0.5), params, GAZETTEER))
+        .isFalse();
+    assertThat(Encounters.admits(Ping.at("1", T0, offPort[0], offPort[1]), params, GAZETTEER))
+        .isFalse();
+  }
+
+  @Test
+  void shouldRefuseAReachShorterThanTheEncounterDistanceNamingBoth() {
+    EncounterParams d = EncounterParams.defaults();
+    assertThatThrownBy(
+            () ->
+                new EncounterParams(
+                    d.maxDistanceMetres(),
+                    d.minDuration(),
+                    d.maxSpeedKnots(),
+                    d.minPortMetres(),
+                    d.mergeGap(),
+                    d.pairingTolerance(),
+                    d.maxSilence(),
+                    d.cellDegrees(),
+                    400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cellReachMetres (400.0)")
+        .hasMessageContaining("maxDistanceMetres (500.0)");
   }
 }
