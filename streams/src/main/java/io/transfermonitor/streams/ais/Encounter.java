@@ -1,0 +1,40 @@
+package io.transfermonitor.streams.ais;
+
+/**
+ * Two vessels that met: within the distance of {@link EncounterParams} for at least its duration,
+ * both slow and away from ports. A later encounter of the same pair less than the merge gap after
+ * this one's end is the same encounter: it is reported again under this one's {@code id}, with the
+ * later end.
+ *
+ * @param id {@code lowerMmsi/higherMmsi/startEpochMillis}: the same on a replay and after a merge
+ * @param lowerMmsi the vessel with the lower MMSI (as strings compare)
+ * @param higherMmsi the other vessel
+ * @param start epoch millis: when both were first known close
+ * @param end epoch millis: when both were last known close
+ * @param lat mean latitude of the midpoints of their close pairings
+ * @param lon mean longitude of those midpoints, in -180..180 (averaged across the antimeridian)
+ * @param medianMetres median distance between them over their close pairings
+ * @param pairings how many close pairings the figures come from (at most a few hundred: long
+ *     encounters are thinned)
+ */
+public record Encounter(
+    String id,
+    String lowerMmsi,
+    String higherMmsi,
+    long start,
+    long end,
+    double lat,
+    double lon,
+    double medianMetres,
+    int pairings) {
+
+  /** The id of the encounter of two vessels that began at {@code start}. */
+  public static String id(String lowerMmsi, String higherMmsi, long start) {
+    return lowerMmsi + "/" + higherMmsi + "/" + start;
+  }
+
+  /** How long it lasted, in milliseconds. */
+  public long durationMillis() {
+    return end - start;
+  }
+}
