@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code transfer-monitor vessels}: the vessel register the monitor holds, read from the compacted
+ * {@code transfer-monitor vessels}: the vessel register as it stands, read from the compacted
  * register topic ({@code <prefix>reference.vessels}) to its end; {@code vessels load} publishes a
  * register to it.
  */
@@ -25,10 +25,9 @@ import picocli.CommandLine.Spec;
     name = "vessels",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the vessel register the monitor holds (IMO, MMSI, name, flag, type, deadweight,"
-          + " owner); 'vessels load FILE' publishes one.",
-      "The monitor knows a vessel by its IMO number or its MMSI through it, and estimates a"
-          + " tanker's delivery from its deadweight."
+      "Lists the vessel register on the register topic (reference.vessels): IMO number, MMSI,"
+          + " name, flag, type, deadweight, owner and the register each came from.",
+      "'vessels load FILE' publishes a register."
     },
     subcommands = {VesselsLoadCommand.class, CommandLine.HelpCommand.class})
 public class VesselsCommand implements Callable<Integer> {

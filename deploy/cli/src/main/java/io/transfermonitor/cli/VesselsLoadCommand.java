@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes a vessel register (CSV) to the vessel register topic; the monitor applies it live.",
+      "Publishes a vessel register (CSV) to the vessel register topic (reference.vessels).",
       "Plain header: imo,mmsi,name,flag,ship_type,deadweight_t,owner,manager; other layouts"
           + " through --mapping. Each vessel needs an IMO number (7 digits) or an MMSI (9 digits);"
           + " flags are ISO alpha-3 codes or country names; deadweight in tonnes.",

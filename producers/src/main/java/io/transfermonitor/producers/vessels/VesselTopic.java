@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Reads the compacted vessel register topic back, from the beginning to its current end, with no
- * consumer group: what the monitor holds now, one {@link VesselRecord} per {@link VesselKey}, the
+ * consumer group: the register as it stands, one {@link VesselRecord} per {@link VesselKey}, the
  * tombstoned (removed) ones left out. A load is diffed against it ({@link VesselPlan}); {@code
  * transfer-monitor vessels} lists it.
  */
