@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -39,22 +40,33 @@ public final class ReferenceWrites {
     values.configure(props, false);
     try (KafkaProducer<String, V> producer =
         new KafkaProducer<>(props, new StringSerializer(), values)) {
-      Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
-      records.forEach(
-          (key, value) -> sent.put(key, producer.send(new ProducerRecord<>(topic, key, value))));
-      producer.flush();
-      for (Map.Entry<String, Future<RecordMetadata>> write : sent.entrySet()) {
-        try {
-          write.getValue().get();
-        } catch (ExecutionException e) {
-          throw new IllegalStateException(
-              what + " " + write.getKey() + " not written to " + topic + ": " + e.getCause(), e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while writing to " + topic, e);
-        }
-      }
+      write(producer, topic, records, what);
       producer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  /**
+   * Writes {@code records} (key to value, in order) to {@code topic} through {@code producer} (a
+   * test hands in a {@code MockProducer}) and waits for each to be acknowledged.
+   *
+   * @throws IllegalStateException naming the key when a write is not acknowledged
+   */
+  public static <V extends SpecificRecord> void write(
+      Producer<String, V> producer, String topic, Map<String, V> records, String what) {
+    Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+    records.forEach(
+        (key, value) -> sent.put(key, producer.send(new ProducerRecord<>(topic, key, value))));
+    producer.flush();
+    for (Map.Entry<String, Future<RecordMetadata>> write : sent.entrySet()) {
+      try {
+        write.getValue().get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(
+            what + " " + write.getKey() + " not written to " + topic + ": " + e.getCause(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing to " + topic, e);
+      }
     }
   }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       RulesCommand.class,
       DesignationsCommand.class,
+      VesselsCommand.class,
       ScreenCommand.class,
       IngestCommand.class,
       AisCommand.class,

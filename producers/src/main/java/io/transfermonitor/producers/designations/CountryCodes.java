@@ -4,22 +4,30 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Set;
 
 /**
  * ISO 3166-1 alpha-3 codes for country names as lists write them: the English names Java knows
  * ("Iraq", "North Korea") and the UN's official short names ("Democratic People's Republic of
  * Korea", "Russian Federation"). A name that is not a plain country name ("Indonesia (as at Dec.
- * 2003)") has no code: the list's own text is kept beside it.
+ * 2003)") has no code: the list's own text is kept beside it. The vessel register reads flags
+ * through it too.
  */
-final class CountryCodes {
+public final class CountryCodes {
 
   private static final Map<String, String> BY_NAME = names();
+  private static final Set<String> ALPHA_3 = Set.copyOf(BY_NAME.values());
 
   private CountryCodes() {}
 
   /** The alpha-3 code of {@code name}, or null. */
-  static String of(String name) {
+  public static String of(String name) {
     return name == null ? null : BY_NAME.get(key(name));
+  }
+
+  /** True when {@code code} is an ISO 3166-1 alpha-3 code in upper case, such as PRK or RUS. */
+  public static boolean isAlpha3(String code) {
+    return code != null && ALPHA_3.contains(code);
   }
 
   private static Map<String, String> names() {
