@@ -69,6 +69,9 @@ public enum AppSetting {
   CASE_PARTITIONS(MonitorSettings.CASE_PARTITIONS),
   CORROBORATION_WINDOW(MonitorSettings.CORROBORATION_WINDOW),
   CORROBORATION_SAME_PORT(MonitorSettings.CORROBORATION_SAME_PORT),
+  AIS_ENABLED(MonitorSettings.AIS_ENABLED),
+  AIS_GAZETTEER_FILES(MonitorSettings.AIS_GAZETTEER_FILES),
+  AIS_LADEN_FRACTION(MonitorSettings.AIS_LADEN_FRACTION),
   REGISTRY_BASIC_AUTH_USER_INFO(
       "tm.schema.registry.basic.auth.user.info",
       AppSetting::checkUserInfo,

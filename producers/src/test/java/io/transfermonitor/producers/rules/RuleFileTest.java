@@ -30,7 +30,9 @@ class RuleFileTest {
             "unscr-2397-overseas-workers",
             "unscr-2375-ship-to-ship",
             "unscr-1718-designated-parties",
-            "reporting-gap-refined-petroleum");
+            "reporting-gap-refined-petroleum",
+            "ais-dark-period-dprk-waters",
+            "ais-identity-anomaly-dprk-waters");
     assertThat(rules).allSatisfy(r -> assertThat(r.getLegalBasis()).startsWith("UNSCR"));
     Rule refined = rules.get(0);
     assertThat(refined.getLimit()).isEqualTo(500_000.0);

@@ -24,6 +24,12 @@ public final class VesselTrack {
   private String destination;
   private PortVisit visit;
   private boolean darkReported;
+  private String imo;
+  private String name;
+  private Integer shipType;
+  private Long designatedSeenDay;
+  private String lastCallCountry;
+  private String callCountryBefore;
 
   /** A vessel seen for the first time. */
   public VesselTrack(AisDetectors detectors, String mmsi) {
@@ -48,6 +54,22 @@ public final class VesselTrack {
     this.destination = destination;
     this.visit = visit;
     this.darkReported = darkReported;
+  }
+
+  /** Restores what the vessel said of itself (the serde). */
+  void restoreIdentity(
+      String imo,
+      String name,
+      Integer shipType,
+      Long designatedSeenDay,
+      String lastCallCountry,
+      String callCountryBefore) {
+    this.lastCallCountry = lastCallCountry;
+    this.callCountryBefore = callCountryBefore;
+    this.imo = imo;
+    this.name = name;
+    this.shipType = shipType;
+    this.designatedSeenDay = designatedSeenDay;
   }
 
   /** The findings {@code ping} makes: a dropped position, a jump, a port call, a dark period. */
@@ -75,7 +97,13 @@ public final class VesselTrack {
           .ifPresent(findings::add);
     }
     PortVisits.Step step = detectors.portVisits().step(mmsi, visit, last, ping, draught);
-    step.call().ifPresent(findings::add);
+    step.call()
+        .ifPresent(
+            call -> {
+              findings.add(call);
+              callCountryBefore = lastCallCountry;
+              lastCallCountry = call.port().country();
+            });
     visit = step.visit();
     last = ping;
     draughtAtLast = draught;
@@ -110,6 +138,9 @@ public final class VesselTrack {
    *     has a position
    */
   public Optional<ImoSighting> acceptVoyage(String imo, Double draughtMetres, String destination) {
+    if (imo != null && !imo.isBlank()) {
+      this.imo = imo;
+    }
     if (draughtMetres != null) {
       this.draught = draughtMetres;
     }
@@ -119,6 +150,63 @@ public final class VesselTrack {
     return imo == null || imo.isBlank() || last == null
         ? Optional.empty()
         : Optional.of(new ImoSighting(imo, mmsi, last));
+  }
+
+  /**
+   * Takes what the vessel says of itself besides its voyage: its name and AIS ship type (either may
+   * be null, keeping what the track knew).
+   */
+  public void acceptIdentity(String name, Integer shipType) {
+    if (name != null && !name.isBlank()) {
+      this.name = name;
+    }
+    if (shipType != null) {
+      this.shipType = shipType;
+    }
+  }
+
+  /**
+   * Whether to report this vessel as a designated vessel seen at {@code time}: once per UTC day, so
+   * a designated vessel's every position does not become an event.
+   */
+  public boolean firstDesignatedSightingOfDay(long time) {
+    long day = Math.floorDiv(time, 86_400_000L);
+    if (designatedSeenDay != null && designatedSeenDay == day) {
+      return false;
+    }
+    designatedSeenDay = day;
+    return true;
+  }
+
+  /** The newest IMO number the vessel sent; null when none. */
+  public String imo() {
+    return imo;
+  }
+
+  /** The newest name the vessel sent; null when none. */
+  public String name() {
+    return name;
+  }
+
+  /** The newest AIS ship type the vessel sent (80 to 89: a tanker); null when none. */
+  public Integer shipType() {
+    return shipType;
+  }
+
+  /**
+   * The country of the port call before the newest one: after a call at a DPRK port, where the
+   * vessel came from (e.g. RUS after a call at Vostochny); null when unknown.
+   */
+  public String callCountryBefore() {
+    return callCountryBefore;
+  }
+
+  String lastCallCountry() {
+    return lastCallCountry;
+  }
+
+  Long designatedSeenDay() {
+    return designatedSeenDay;
   }
 
   /**

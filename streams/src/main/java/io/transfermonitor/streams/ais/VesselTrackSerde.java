@@ -49,6 +49,12 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         .setDestination(track.destination())
         .setVisit(track.visit() == null ? null : visit(track.visit()))
         .setDarkReported(track.darkReported())
+        .setImo(track.imo())
+        .setName(track.name())
+        .setShipType(track.shipType())
+        .setDesignatedSeenDay(track.designatedSeenDay())
+        .setLastCallCountry(track.lastCallCountry())
+        .setCallCountryBefore(track.callCountryBefore())
         .build();
   }
 
@@ -83,15 +89,24 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
                 v.getStopped(),
                 v.getStoppedSince(),
                 v.getStoppedMillis());
-    return new VesselTrack(
-        detectors,
-        r.getMmsi(),
-        last,
-        r.getDraughtAtLast(),
-        r.getDraught(),
-        r.getDestination(),
-        visit,
-        r.getDarkReported());
+    VesselTrack track =
+        new VesselTrack(
+            detectors,
+            r.getMmsi(),
+            last,
+            r.getDraughtAtLast(),
+            r.getDraught(),
+            r.getDestination(),
+            visit,
+            r.getDarkReported());
+    track.restoreIdentity(
+        r.getImo(),
+        r.getName(),
+        r.getShipType(),
+        r.getDesignatedSeenDay(),
+        r.getLastCallCountry(),
+        r.getCallCountryBefore());
+    return track;
   }
 
   private static TrackPositionRecord position(Ping ping) {

@@ -2,6 +2,7 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
+import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.screen.ScreeningSettings;
 import java.time.Duration;
@@ -66,7 +67,8 @@ public record MonitorConfig(
     Duration caseQuietInterval,
     int casePartitions,
     Duration corroborationWindow,
-    boolean corroborationSamePort) {
+    boolean corroborationSamePort,
+    AisSettings ais) {
 
   public MonitorConfig {
     Objects.requireNonNull(topics, "topics");
@@ -98,6 +100,7 @@ public record MonitorConfig(
           "casePartitions must be at least 1, was " + casePartitions);
     }
     requirePositive(corroborationWindow, "corroborationWindow");
+    Objects.requireNonNull(ais, "ais");
   }
 
   /** How far an event time may lie after the wall clock ({@code tm.validation.max.future.skew}). */
@@ -171,6 +174,7 @@ public record MonitorConfig(
     private int casePartitions;
     private Duration corroborationWindow;
     private boolean corroborationSamePort;
+    private AisSettings ais;
 
     private Builder(MonitorConfig from) {
       topics = from.topics;
@@ -190,6 +194,7 @@ public record MonitorConfig(
       casePartitions = from.casePartitions;
       corroborationWindow = from.corroborationWindow;
       corroborationSamePort = from.corroborationSamePort;
+      ais = from.ais;
     }
 
     public Builder topics(Topics value) {
@@ -282,6 +287,11 @@ public record MonitorConfig(
       return this;
     }
 
+    public Builder ais(AisSettings value) {
+      ais = value;
+      return this;
+    }
+
     public MonitorConfig build() {
       return new MonitorConfig(
           topics,
@@ -300,7 +310,8 @@ public record MonitorConfig(
           caseQuietInterval,
           casePartitions,
           corroborationWindow,
-          corroborationSamePort);
+          corroborationSamePort,
+          ais);
     }
   }
 }

@@ -2,10 +2,15 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
+import io.transfermonitor.streams.ais.AisEvents;
+import io.transfermonitor.streams.ais.AisSettings;
+import io.transfermonitor.streams.ais.Gazetteer;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,9 @@ public final class MonitorSettings {
   private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
   public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
   public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
+  public static final String AIS_ENABLED = "tm.ais.enabled";
+  public static final String AIS_GAZETTEER_FILES = "tm.ais.gazetteer.files";
+  public static final String AIS_LADEN_FRACTION = "tm.ais.laden.fraction";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -275,7 +283,34 @@ public final class MonitorSettings {
               Importance.LOW,
               "true: observations of one vessel at two different discharge ports are two"
                   + " deliveries (one without a port joins either); false: the port is not"
-                  + " compared.");
+                  + " compared.")
+          .define(
+              AIS_ENABLED,
+              Type.STRING,
+              "true",
+              check(MonitorSettings::trueOrFalse),
+              Importance.MEDIUM,
+              "true: read the AIS positions and voyage data (tm.ais.positions, tm.ais.voyages)"
+                  + " and the vessel register, and find port calls, encounters, dark periods"
+                  + " and identity anomalies; false: the monitor reads no AIS topic.")
+          .define(
+              AIS_GAZETTEER_FILES,
+              Type.STRING,
+              "",
+              check(MonitorSettings::gazetteerFiles),
+              Importance.LOW,
+              "Comma-separated files of ports (.csv: name,country,lat,lon,radius_m,source) and"
+                  + " areas of interest (.geojson polygons with name and source) added to the"
+                  + " shipped gazetteer.")
+          .define(
+              AIS_LADEN_FRACTION,
+              Type.STRING,
+              "0.9",
+              check(MonitorSettings::ladenFraction),
+              Importance.LOW,
+              "The share of its deadweight a tanker calling at a DPRK port is taken to deliver:"
+                  + " the AIS delivery's estimate is deadweight (vessel register) x this, in"
+                  + " tonnes of REFINED_UNSPECIFIED.");
 
   private MonitorSettings() {}
 
@@ -348,7 +383,34 @@ public final class MonitorSettings {
         duration(parsed, CASE_QUIET_INTERVAL),
         Integer.parseInt(text(parsed, CASE_PARTITIONS)),
         duration(parsed, CORROBORATION_WINDOW),
-        Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)));
+        Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)),
+        ais(parsed));
+  }
+
+  private static AisSettings ais(Map<String, Object> parsed) {
+    String files = text(parsed, AIS_GAZETTEER_FILES);
+    Path[] extra =
+        files.isBlank()
+            ? new Path[0]
+            : Arrays.stream(files.split(","))
+                .map(String::trim)
+                .filter(f -> !f.isEmpty())
+                .map(Path::of)
+                .toArray(Path[]::new);
+    AisSettings defaults =
+        AisSettings.of(extra.length == 0 ? Gazetteer.shipped() : Gazetteer.load(extra));
+    AisEvents.Params events = defaults.events();
+    return new AisSettings(
+        Boolean.parseBoolean(text(parsed, AIS_ENABLED)),
+        defaults.gazetteer(),
+        defaults.detectors(),
+        defaults.encounters(),
+        new AisEvents.Params(
+            events.deliveryCountries(),
+            Double.parseDouble(text(parsed, AIS_LADEN_FRACTION)),
+            events.estimateConfidence()),
+        defaults.darkCheckInterval(),
+        defaults.encounterCheckInterval());
   }
 
   private static Topics topics(Map<String, Object> parsed) {
@@ -508,6 +570,28 @@ public final class MonitorSettings {
           : "'" + value + "' must be a whole number of at least 1";
     } catch (NumberFormatException e) {
       return "'" + value + "' is not a whole number";
+    }
+  }
+
+  private static String gazetteerFiles(String value) {
+    for (String file : value.split(",")) {
+      String name = file.trim();
+      if (!name.isEmpty() && !java.nio.file.Files.isReadable(Path.of(name))) {
+        return "no readable file '" + name + "'";
+      }
+      if (!name.isEmpty() && !name.endsWith(".csv") && !name.endsWith(".geojson")) {
+        return "'" + name + "' is neither ports (.csv) nor areas (.geojson)";
+      }
+    }
+    return null;
+  }
+
+  private static String ladenFraction(String value) {
+    try {
+      double f = Double.parseDouble(value);
+      return f > 0 && f <= 1 ? null : "'" + value + "' must be above 0 and at most 1";
+    } catch (NumberFormatException e) {
+      return "'" + value + "' is not a number";
     }
   }
 

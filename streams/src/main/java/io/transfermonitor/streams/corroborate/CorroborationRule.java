@@ -61,8 +61,13 @@ public record CorroborationRule(Duration window, boolean samePort) {
     return !samePort || deliveryPlace == null || place == null || deliveryPlace.equals(place);
   }
 
-  /** A port as places are compared: trimmed, lower case; null for none. */
+  /**
+   * A port as places are compared: letters only, lower case, "ph" read as "p", so the romanizations
+   * of one Korean name meet (Nampho, Namp'o and Nampo); null for none.
+   */
   static String place(String port) {
-    return port == null ? null : port.trim().toLowerCase(Locale.ROOT);
+    return port == null
+        ? null
+        : port.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "").replace("ph", "p");
   }
 }

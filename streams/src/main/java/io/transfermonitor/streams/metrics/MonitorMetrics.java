@@ -108,6 +108,21 @@ public final class MonitorMetrics {
     counter("tm.stream.thread.stuck", "task", task).increment();
   }
 
+  /** One AIS position read ({@code tm.ais.positions}). */
+  public void aisPosition() {
+    counter("tm.ais.positions", "outcome", "read").increment();
+  }
+
+  /** One AIS position not taken into its track, by reason (duplicate, too old, jump). */
+  public void aisPositionDropped(String reason) {
+    counter("tm.ais.positions.dropped", "reason", reason).increment();
+  }
+
+  /** One AIS finding (port call, encounter, dark period, identity anomaly). */
+  public void aisFinding(String kind) {
+    counter("tm.ais.findings", "kind", kind).increment();
+  }
+
   public void duplicate(EventKind kind) {
     counter("tm.events.duplicate", "kind", kind.name()).increment();
   }

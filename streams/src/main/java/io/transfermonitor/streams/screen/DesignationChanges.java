@@ -27,7 +27,7 @@ public final class DesignationChanges {
   }
 
   /** How many changes have been counted so far. */
-  long count() {
+  public long count() {
     return changes.get();
   }
 

@@ -12,6 +12,10 @@ import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.VesselFinding;
+import io.transfermonitor.model.VesselPosition;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.model.VesselVoyage;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -26,7 +30,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
  * registry: the six event topics, the rules, designations, alerts, rejected and aggregate topics
  * (cap usage, reporting gaps, activity), the cases, the operator actions on cases and the
- * notifications. Keys are strings; values are Avro in the Confluent wire format.
+ * notifications, and the AIS topics (positions, voyage data, the vessel register, findings). Keys
+ * are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -43,6 +48,10 @@ public final class MonitorTopics {
   private final Topic<String, CaseHistoryEntry> casesAudit;
   private final Topic<String, ReportingGap> reportingGaps;
   private final Topic<String, Activity> activity;
+  private final Topic<String, VesselPosition> aisPositions;
+  private final Topic<String, VesselVoyage> aisVoyages;
+  private final Topic<String, VesselRecord> vessels;
+  private final Topic<String, VesselFinding> aisFindings;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -59,6 +68,30 @@ public final class MonitorTopics {
     casesAudit = avro(names.casesAudit(), CaseHistoryEntry.class, registry);
     reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
     activity = avro(names.activity(), Activity.class, registry);
+    aisPositions = avro(names.aisPositions(), VesselPosition.class, registry);
+    aisVoyages = avro(names.aisVoyages(), VesselVoyage.class, registry);
+    vessels = avro(names.vessels(), VesselRecord.class, registry);
+    aisFindings = avro(names.aisFindings(), VesselFinding.class, registry);
+  }
+
+  /** AIS positions, key = MMSI. */
+  public Topic<String, VesselPosition> aisPositions() {
+    return aisPositions;
+  }
+
+  /** AIS static and voyage data, key = MMSI. */
+  public Topic<String, VesselVoyage> aisVoyages() {
+    return aisVoyages;
+  }
+
+  /** The vessel register, key = IMO:number or MMSI:number. */
+  public Topic<String, VesselRecord> vessels() {
+    return vessels;
+  }
+
+  /** What the AIS detectors found, key = finding id. */
+  public Topic<String, VesselFinding> aisFindings() {
+    return aisFindings;
   }
 
   /** The input topic of {@code kind}. */

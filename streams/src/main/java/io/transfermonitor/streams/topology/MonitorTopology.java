@@ -6,12 +6,28 @@ import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.VesselActivity;
+import io.transfermonitor.model.VesselFinding;
+import io.transfermonitor.model.VesselPosition;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.model.VesselVoyage;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.validation.EventValidator;
 import io.transfermonitor.streams.activity.ActivityCounter;
 import io.transfermonitor.streams.activity.ActivityPartial;
 import io.transfermonitor.streams.activity.ActivityTally;
+import io.transfermonitor.streams.ais.AisInput;
+import io.transfermonitor.streams.ais.AisOutput;
+import io.transfermonitor.streams.ais.AisSettings;
+import io.transfermonitor.streams.ais.CellPingSerde;
+import io.transfermonitor.streams.ais.EncounterProcessor;
+import io.transfermonitor.streams.ais.EncountersSerde;
+import io.transfermonitor.streams.ais.ReferenceChanges;
+import io.transfermonitor.streams.ais.TrackProcessor;
+import io.transfermonitor.streams.ais.VesselRegisterUpdater;
+import io.transfermonitor.streams.ais.VesselTrackSerde;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
 import io.transfermonitor.streams.cases.AlertsByCase;
@@ -206,6 +222,18 @@ public final class MonitorTopology {
   /** Repartition of operator actions by case id, before the cases. */
   public static final String CASE_ACTIONS_BY_CASE = "case-actions-by-case";
 
+  /** The vessel register, a global store, key = IMO:number or MMSI:number. */
+  public static final String VESSELS_STORE = "vessels";
+
+  /** Each vessel's AIS track and what it said of itself, key = MMSI. */
+  public static final String VESSEL_TRACKS_STORE = "vessel-tracks";
+
+  /** Repartition of slow positions away from ports by cell of the encounter search. */
+  public static final String PINGS_BY_CELL = "pings-by-cell";
+
+  /** Each cell's contacts of the encounter search, key = cell id. */
+  public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
+
   private final StreamsBuilder builder;
   private final MonitorConfig config;
   private final MonitorMetrics metrics;
@@ -219,6 +247,7 @@ public final class MonitorTopology {
   private final Serde<Fact> facts = new FactSerde();
   private final DesignationChanges designationChanges = new DesignationChanges();
   private final RuleChanges ruleChanges = new RuleChanges();
+  private final ReferenceChanges registerChanges = new ReferenceChanges();
 
   private MonitorTopology(
       MonitorConfig config,
@@ -301,7 +330,144 @@ public final class MonitorTopology {
     writeCases(cases);
     holdDesignations();
     writeActivity(countActivity(partials));
+    if (config.ais().enabled()) {
+      holdVesselRegister();
+      writeAisFindings(findEncounters(trackVessels()));
+    }
     return builder.build(optimizations());
+  }
+
+  /** The vessel register: a global store fed by the compacted register topic. */
+  private void holdVesselRegister() {
+    Topic<String, VesselRecord> vessels = topics.vessels();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(VESSELS_STORE), keys, vessels.valueSerde())
+            .withLoggingDisabled(),
+        vessels.name(),
+        vessels.consumed("read-vessel-register"),
+        () -> new VesselRegisterUpdater(VESSELS_STORE, registerChanges));
+  }
+
+  /**
+   * AIS, the track stage: positions and voyage data of one vessel in one task (both keyed by MMSI),
+   * its track in the {@value #VESSEL_TRACKS_STORE} store; out, findings with their events, and the
+   * positions the encounter search needs, keyed by cell.
+   */
+  private KStream<String, AisOutput> trackVessels() {
+    Topic<String, VesselPosition> positions = topics.aisPositions();
+    Topic<String, VesselVoyage> voyages = topics.aisVoyages();
+    AisSettings ais = config.ais();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(VESSEL_TRACKS_STORE),
+                keys,
+                new VesselTrackSerde(ais.detectors()))
+            .withCachingEnabled());
+    KStream<String, AisInput> in =
+        builder.stream(positions.name(), positions.consumed("read-ais-positions"))
+            .mapValues(AisInput::position, Named.as("as-track-position"))
+            .merge(
+                builder.stream(voyages.name(), voyages.consumed("read-ais-voyages"))
+                    .mapValues(AisInput::voyage, Named.as("as-track-voyage")),
+                Named.as("merge-ais"));
+    return in.process(
+        () ->
+            new TrackProcessor(
+                VESSEL_TRACKS_STORE,
+                VESSELS_STORE,
+                DESIGNATIONS_STORE,
+                ais,
+                registerChanges,
+                designationChanges,
+                metrics),
+        Named.as("track-vessels"),
+        VESSEL_TRACKS_STORE);
+  }
+
+  /**
+   * AIS, the encounter search: the slow positions away from ports, through the {@value
+   * #PINGS_BY_CELL} repartition (key = cell: pairs are found among neighbours, never on one
+   * constant key), each cell's contacts in the {@value #ENCOUNTER_CELLS_STORE} store. Out, the
+   * track stage's findings and the encounters.
+   */
+  private KStream<String, AisOutput> findEncounters(KStream<String, AisOutput> tracked) {
+    AisSettings ais = config.ais();
+    Map<String, KStream<String, AisOutput>> split =
+        tracked
+            .split(Named.as("split-ais"))
+            .branch(
+                (k, v) -> v instanceof AisOutput.CellPing || v instanceof AisOutput.Tick,
+                Branched.as("-cell-pings"))
+            .defaultBranch(Branched.as("-findings"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ENCOUNTER_CELLS_STORE),
+                keys,
+                new EncountersSerde(ais.cells(), ais.encounters()))
+            .withCachingEnabled());
+    KStream<String, AisOutput> encounters =
+        split
+            .get("split-ais-cell-pings")
+            .repartition(
+                Repartitioned.<String, AisOutput>as(PINGS_BY_CELL)
+                    .withKeySerde(keys)
+                    .withValueSerde(budget.guard(new CellPingSerde())))
+            .process(
+                () ->
+                    new EncounterProcessor(
+                        ENCOUNTER_CELLS_STORE,
+                        VESSELS_STORE,
+                        DESIGNATIONS_STORE,
+                        ais,
+                        registerChanges,
+                        designationChanges,
+                        metrics),
+                Named.as("find-encounters"),
+                ENCOUNTER_CELLS_STORE);
+    return split.get("split-ais-findings").merge(encounters, Named.as("merge-ais-findings"));
+  }
+
+  /**
+   * AIS out: every finding to {@code tm.ais.findings} (key = finding id), and the events a rule is
+   * about to their event topics (key = event id), read back there like any other event.
+   */
+  @SuppressWarnings("unchecked")
+  private void writeAisFindings(KStream<String, AisOutput> found) {
+    Topic<String, VesselFinding> findings = topics.aisFindings();
+    found
+        .flatMap(
+            (k, v) ->
+                v instanceof AisOutput.Found f
+                    ? List.of(KeyValue.pair(f.made().finding().getFindingId(), f.made().finding()))
+                    : List.<KeyValue<String, VesselFinding>>of(),
+            Named.as("as-vessel-finding"))
+        .to(findings.name(), written(findings, "write-ais-findings"));
+    KStream<String, SpecificRecord> events =
+        found.flatMap(
+            (k, v) -> {
+              if (v instanceof AisOutput.Found f && f.made().event().isPresent()) {
+                return List.of(
+                    KeyValue.pair(f.made().finding().getEventId(), f.made().event().get()));
+              }
+              if (v instanceof AisOutput.Event e) {
+                return List.of(KeyValue.pair(e.eventId(), e.event()));
+              }
+              return List.<KeyValue<String, SpecificRecord>>of();
+            },
+            Named.as("as-ais-event"));
+    Topic<String, TankerDelivery> tankers =
+        (Topic<String, TankerDelivery>) topics.events(EventKind.TANKER_DELIVERY);
+    Topic<String, VesselActivity> activities =
+        (Topic<String, VesselActivity>) topics.events(EventKind.VESSEL_ACTIVITY);
+    events
+        .filter((k, v) -> v instanceof TankerDelivery, Named.as("ais-tanker-deliveries"))
+        .mapValues(v -> (TankerDelivery) v, Named.as("as-ais-tanker-delivery"))
+        .to(tankers.name(), written(tankers, "write-ais-tanker-deliveries"));
+    events
+        .filter((k, v) -> v instanceof VesselActivity, Named.as("ais-vessel-activities"))
+        .mapValues(v -> (VesselActivity) v, Named.as("as-ais-vessel-activity"))
+        .to(activities.name(), written(activities, "write-ais-vessel-activities"));
   }
 
   /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */

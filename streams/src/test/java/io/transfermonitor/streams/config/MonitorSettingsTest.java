@@ -50,7 +50,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(24)
+        .hasSize(27)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

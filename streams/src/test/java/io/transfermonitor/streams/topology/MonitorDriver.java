@@ -14,6 +14,12 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.VesselActivity;
+import io.transfermonitor.model.VesselFinding;
+import io.transfermonitor.model.VesselPosition;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.model.VesselVoyage;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -71,6 +77,9 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, CaseHistoryEntry> casesAudit;
   final TestOutputTopic<String, ReportingGap> reportingGaps;
   final TestOutputTopic<String, Activity> activity;
+  final TestOutputTopic<String, VesselFinding> aisFindings;
+  final TestOutputTopic<String, TankerDelivery> tankerDeliveries;
+  final TestOutputTopic<String, VesselActivity> vesselActivities;
   private final TestInputTopic<String, Rule> rules;
   private final TestInputTopic<String, Designation> designations;
   private final TestInputTopic<String, CaseAction> caseActions;
@@ -146,6 +155,54 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().activity(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, Activity.class).deserializer());
+    aisFindings =
+        driver.createOutputTopic(
+            config.topics().aisFindings(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, VesselFinding.class).deserializer());
+    tankerDeliveries =
+        driver.createOutputTopic(
+            config.topics().eventTopic(EventKind.TANKER_DELIVERY),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, TankerDelivery.class).deserializer());
+    vesselActivities =
+        driver.createOutputTopic(
+            config.topics().eventTopic(EventKind.VESSEL_ACTIVITY),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, VesselActivity.class).deserializer());
+  }
+
+  /** Sends AIS positions, keyed by MMSI, in order; then lets the clock run like {@link #send}. */
+  void positions(List<VesselPosition> positions) {
+    TestInputTopic<String, VesselPosition> topic =
+        driver.createInputTopic(
+            config.topics().aisPositions(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, VesselPosition.class).serializer());
+    positions.forEach(p -> topic.pipeInput(p.getMmsi(), p));
+    settle();
+  }
+
+  /** Sends a vessel's static and voyage data, keyed by MMSI. */
+  void voyage(VesselVoyage voyage) {
+    driver
+        .createInputTopic(
+            config.topics().aisVoyages(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, VesselVoyage.class).serializer())
+        .pipeInput(voyage.getMmsi(), voyage);
+  }
+
+  /** Publishes a vessel to the register, keyed as {@code vessels load} keys it. */
+  void register(VesselRecord vessel) {
+    driver
+        .createInputTopic(
+            config.topics().vessels(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, VesselRecord.class).serializer())
+        .pipeInput(
+            vessel.getImo() != null ? "IMO:" + vessel.getImo() : "MMSI:" + vessel.getMmsi(),
+            vessel);
   }
 
   private Properties properties() {

@@ -1,0 +1,194 @@
+package io.transfermonitor.streams.ais;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.screen.DesignationChanges;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The AIS track stage, on the partitions of the positions (key = MMSI): each vessel's {@link
+ * VesselTrack} in the store {@code vessel-tracks} (one entry per vessel, cached, so its changelog
+ * takes one record per vessel and commit rather than per position). A position runs the per-vessel
+ * detectors (track filter, port visits, dark periods); a voyage message updates what the vessel
+ * says of itself. Out, keyed by finding id or cell: findings with their events ({@link AisEvents}),
+ * a designated vessel's position once a day, and the slow positions away from ports that the
+ * encounter search needs, once per cell that must see them ({@link Cells#cellsFor}). A wall-clock
+ * punctuation reports vessels dark for longer than the gap, judged by the newest position time this
+ * task has read (stream time of the positions, so a replay of 2023 is judged in 2023).
+ */
+public final class TrackProcessor implements Processor<String, AisInput, String, AisOutput> {
+
+  private final String tracksStore;
+  private final String vesselsStore;
+  private final String designationsStore;
+  private final AisSettings settings;
+  private final ReferenceChanges registerChanges;
+  private final DesignationChanges designationChanges;
+  private final MonitorMetrics metrics;
+  private ProcessorContext<String, AisOutput> context;
+  private KeyValueStore<String, VesselTrack> tracks;
+  private VesselRegister register;
+  private AisEvents events;
+  private long newest = Long.MIN_VALUE;
+
+  /** The cells this task sent positions to lately, with the newest position time sent. */
+  private final Map<String, Long> fedCells = new HashMap<>();
+
+  public TrackProcessor(
+      String tracksStore,
+      String vesselsStore,
+      String designationsStore,
+      AisSettings settings,
+      ReferenceChanges registerChanges,
+      DesignationChanges designationChanges,
+      MonitorMetrics metrics) {
+    this.tracksStore = tracksStore;
+    this.vesselsStore = vesselsStore;
+    this.designationsStore = designationsStore;
+    this.settings = settings;
+    this.registerChanges = registerChanges;
+    this.designationChanges = designationChanges;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, AisOutput> context) {
+    this.context = context;
+    this.tracks = context.getStateStore(tracksStore);
+    KeyValueStore<String, VesselRecord> vessels = context.getStateStore(vesselsStore);
+    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
+    this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
+    this.events = new AisEvents(settings.events(), settings.gazetteer());
+    Duration every = settings.darkCheckInterval();
+    context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> checkDark());
+    context.schedule(
+        settings.encounterCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::tickCells);
+  }
+
+  @Override
+  public void process(Record<String, AisInput> record) {
+    String mmsi = record.key();
+    if (mmsi == null || record.value() == null) {
+      return;
+    }
+    VesselTrack track = tracks.get(mmsi);
+    if (track == null) {
+      track = new VesselTrack(settings.detectors(), mmsi);
+    }
+    if (record.value() instanceof AisInput.Position position) {
+      position(track, position.ping(), record.timestamp());
+    } else if (record.value() instanceof AisInput.Voyage v) {
+      track.acceptVoyage(v.imo(), v.draughtMetres(), v.destination());
+      track.acceptIdentity(v.name(), v.shipType());
+    }
+    tracks.put(mmsi, track);
+  }
+
+  private void position(VesselTrack track, Ping raw, long timestamp) {
+    metrics.aisPosition();
+    newest = Math.max(newest, raw.time());
+    Ping before = track.last();
+    // a position without its own speed takes the one its move from the last implies
+    Ping ping =
+        raw.speedKnots() != null || before == null || raw.time() <= before.time()
+            ? raw
+            : raw.withSpeed(Geo.impliedKnots(before, raw));
+    List<AisFinding> found = track.accept(ping);
+    for (AisFinding finding : found) {
+      forward(track, finding, ping, timestamp);
+    }
+    if (track.last() != ping) {
+      return; // not taken into the track: a duplicate, a late or too old position, a jump
+    }
+    Vessel vessel = register.vessel(track);
+    if (vessel.designated() && track.firstDesignatedSightingOfDay(ping.time())) {
+      var seen = events.designatedSeen(vessel, ping);
+      context.forward(
+          new Record<>(
+              seen.getHeader().getEventId(),
+              new AisOutput.Event(seen.getHeader().getEventId(), seen),
+              timestamp));
+    }
+    EncounterParams encounters = settings.encounters();
+    if (Encounters.admits(ping, encounters, settings.gazetteer())) {
+      AisOutput cellPing =
+          new AisOutput.CellPing(ping, track.imo(), track.name(), track.shipType());
+      for (String cell : settings.cells().cellsFor(ping, encounters.cellReachMetres())) {
+        context.forward(new Record<>(cell, cellPing, timestamp));
+        fedCells.put(cell, ping.time());
+      }
+    }
+  }
+
+  private void forward(VesselTrack track, AisFinding finding, Ping at, long timestamp) {
+    AisEvents.Made made;
+    if (finding instanceof PortCall call) {
+      made = events.portCall(call, register.vessel(track), track.callCountryBefore());
+    } else if (finding instanceof DarkPeriod dark) {
+      made = events.darkPeriod(dark, register.vessel(track));
+    } else if (finding instanceof IdentityAnomaly anomaly) {
+      made = events.identity(anomaly, register.vessel(track), at);
+    } else {
+      PositionDropped dropped = (PositionDropped) finding;
+      metrics.aisPositionDropped(dropped.reason().toString().toLowerCase(java.util.Locale.ROOT));
+      return;
+    }
+    metrics.aisFinding(made.finding().getKind().toString());
+    context.forward(
+        new Record<>(made.finding().getFindingId(), new AisOutput.Found(made), timestamp));
+  }
+
+  /**
+   * Tells the cells fed lately how far this task has read, so they end contacts whose vessels sped
+   * up, went quiet or left; a cell not fed for longer than a contact may stay silent and an
+   * encounter may wait to merge is forgotten.
+   */
+  private void tickCells(long now) {
+    if (newest == Long.MIN_VALUE) {
+      return;
+    }
+    EncounterParams p = settings.encounters();
+    long forget = p.maxSilence().plus(p.mergeGap()).toMillis();
+    AisOutput tick = new AisOutput.Tick(newest);
+    for (Iterator<Map.Entry<String, Long>> it = fedCells.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> cell = it.next();
+      context.forward(new Record<>(cell.getKey(), tick, now));
+      if (newest - cell.getValue() > forget) {
+        it.remove();
+      }
+    }
+  }
+
+  /** Vessels dark for longer than the gap, as of the newest position this task has read. */
+  private void checkDark() {
+    if (newest == Long.MIN_VALUE) {
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    try (KeyValueIterator<String, VesselTrack> all = tracks.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, VesselTrack> entry = all.next();
+        VesselTrack track = entry.value;
+        List<AisFinding> found = track.check(newest);
+        if (!found.isEmpty()) {
+          for (AisFinding finding : found) {
+            forward(track, finding, track.last(), now);
+          }
+          tracks.put(entry.key, track);
+        }
+      }
+    }
+  }
+}

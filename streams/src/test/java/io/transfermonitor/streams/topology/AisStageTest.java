@@ -1,0 +1,231 @@
+package io.transfermonitor.streams.topology;
+
+import static io.transfermonitor.streams.Events.defaultRules;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.model.Alert;
+import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.VesselActivityType;
+import io.transfermonitor.model.VesselFinding;
+import io.transfermonitor.model.VesselFindingKind;
+import io.transfermonitor.model.VesselPosition;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.model.VesselVoyage;
+import io.transfermonitor.streams.ais.Geo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AIS stage in the production topology: positions in, findings on {@code tm.ais.findings} and
+ * the events a rule is about on the event topics, read back and counted like any other event.
+ */
+class AisStageTest {
+
+  private static final String TANKER = "445000001";
+  private static final String RUSSIAN = "273000002";
+  private static final double[] NAMPHO = {38.7356, 125.4089};
+  private static final double[] VOSTOCHNY = {42.75, 133.05};
+
+  /** Open water in West Korea Bay, far from every port. */
+  private static final double[] BAY = {38.95, 124.40};
+
+  private final MonitorDriver monitor = new MonitorDriver();
+
+  @AfterEach
+  void close() {
+    monitor.close();
+  }
+
+  @Test
+  void shouldCountATankersCallAtNamphoAsAnObservedDeliveryEstimatedFromItsDeadweight() {
+    // given the default rules and a DPRK tanker of 4,000 t deadweight in the register
+    monitor.rules(defaultRules());
+    monitor.register(
+        VesselRecord.newBuilder()
+            .setImo("9000001")
+            .setMmsi(TANKER)
+            .setName("CHON MA SAN")
+            .setFlag("PRK")
+            .setShipType("Oil products tanker")
+            .setDeadweightTonnes(4_000.0)
+            .build());
+    monitor.voyage(voyage(TANKER, "9000001", "CHON MA SAN", 80, 4.0));
+
+    // when it calls at Vostochny, then at Nampho: in, stopped a day, out
+    Instant t = Instant.parse("2024-05-01T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    t = call(track, TANKER, VOSTOCHNY, t);
+    t = t.plus(Duration.ofDays(3));
+    call(track, TANKER, NAMPHO, t);
+    monitor.positions(track);
+
+    // then one delivery to the DPRK, from Russia, of 4,000 t x 0.9, marked as an estimate
+    List<TankerDelivery> deliveries = monitor.tankerDeliveries.readValuesToList();
+    assertThat(deliveries)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getHeader().getEventId()).startsWith("ais/" + TANKER + "/port-call/");
+              assertThat(d.getHeader().getDestination()).isEqualTo("PRK");
+              assertThat(d.getHeader().getOrigin()).isEqualTo("RUS");
+              assertThat(d.getQuantity()).isEqualTo(3_600.0);
+              assertThat(d.getUnit()).isEqualTo("METRIC_TON");
+              assertThat(d.getVesselImo()).isEqualTo("9000001");
+              assertThat(d.getDischargePort()).isEqualTo("Nampho");
+              assertThat(d.getHeader().getReferences())
+                  .anySatisfy(r -> assertThat(r).startsWith("estimate: deadweight 4000 t"));
+            });
+    // and both calls on the findings topic, the Nampho one naming its event
+    List<VesselFinding> findings = monitor.aisFindings.readValuesToList();
+    assertThat(findings)
+        .filteredOn(f -> f.getKind() == VesselFindingKind.PORT_CALL)
+        .extracting(VesselFinding::getPlace)
+        .containsExactly("Vostochny", "Nampho");
+    assertThat(findings.get(findings.size() - 1).getEventId())
+        .isEqualTo(deliveries.get(0).getHeader().getEventId());
+    // and counted: 3,600 t of REFINED_UNSPECIFIED is 26,388 bbl in the observed 2024 total
+    assertThat(monitor.capUsage.readValuesToList())
+        .anySatisfy(
+            u -> {
+              assertThat(u.getRuleId()).isEqualTo("unscr-2397-refined-petroleum-cap");
+              assertThat(u.getTotal())
+                  .isCloseTo(26_388.0, org.assertj.core.data.Offset.offset(0.5));
+            });
+  }
+
+  @Test
+  void shouldRaiseTheShipToShipBanForAnEncounterWithADprkVessel() {
+    // given the default rules; a DPRK tanker and a Russian one meet in West Korea Bay
+    monitor.rules(defaultRules());
+    Instant start = Instant.parse("2024-07-10T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    for (int minute = 0; minute <= 180; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      track.add(position(TANKER, at, BAY[0], BAY[1], 0.3));
+      double[] beside = Geo.offset(BAY[0], BAY[1], 90, 150);
+      track.add(position(RUSSIAN, at.plusSeconds(20), beside[0], beside[1], 0.4));
+    }
+    // then they part at 10 kn, and an hour later the contact is over
+    for (int minute = 183; minute <= 300; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      double[] away = Geo.offset(BAY[0], BAY[1], 0, (minute - 180) * 310.0);
+      track.add(position(TANKER, at, away[0], away[1], 10));
+      double[] other = Geo.offset(BAY[0], BAY[1], 180, (minute - 180) * 310.0);
+      track.add(position(RUSSIAN, at.plusSeconds(20), other[0], other[1], 10));
+    }
+
+    // when
+    monitor.positions(track);
+    // the cells learn how far the positions have gone, then end the contact
+    monitor.advanceClock(Duration.ofMinutes(1));
+    monitor.advanceClock(Duration.ofMinutes(1));
+
+    // then one encounter of 3 h, one ship-to-ship transfer, one ban alert
+    assertThat(monitor.aisFindings.readValuesToList())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getMmsi()).isEqualTo(RUSSIAN);
+              assertThat(f.getOtherMmsi()).isEqualTo(TANKER);
+              assertThat(Duration.between(f.getStart(), f.getEnd()))
+                  .isBetween(Duration.ofMinutes(170), Duration.ofMinutes(181));
+            });
+    assertThat(monitor.tankerDeliveries.readValuesToList())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getShipToShip()).isTrue();
+              assertThat(d.getQuantity()).isZero();
+              assertThat(List.of(d.getVesselFlag(), d.getCounterpartVesselFlag()))
+                  .containsExactlyInAnyOrder("RUS", "PRK");
+            });
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts).extracting(Alert::getRuleId).containsExactly("unscr-2375-ship-to-ship");
+  }
+
+  @Test
+  void shouldFileADarkPeriodInDprkWatersInACaseOfItsVessel() {
+    // given the default rules; a vessel in West Korea Bay falls silent for 13 h
+    monitor.rules(defaultRules());
+    Instant t = Instant.parse("2023-11-02T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    track.add(position(TANKER, t, BAY[0], BAY[1], 8));
+    track.add(position(TANKER, t.plus(Duration.ofMinutes(10)), BAY[0] + 0.02, BAY[1], 8));
+    track.add(position(TANKER, t.plus(Duration.ofHours(13)), BAY[0] + 0.2, BAY[1], 8));
+    // and another one 11 h only
+    String other = "445000003";
+    track.add(position(other, t, BAY[0], BAY[1] + 0.1, 8));
+    track.add(position(other, t.plus(Duration.ofHours(11)), BAY[0], BAY[1] + 0.2, 8));
+
+    // when
+    monitor.positions(track);
+
+    // then one vessel activity, one alert of the dark-period rule, in the case of that vessel
+    assertThat(monitor.vesselActivities.readValuesToList())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getActivity()).isEqualTo(VesselActivityType.DARK_PERIOD);
+              assertThat(a.getVesselMmsi()).isEqualTo(TANKER);
+              assertThat(a.getVesselFlag()).isEqualTo("PRK");
+            });
+    assertThat(monitor.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.getRuleId()).isEqualTo("ais-dark-period-dprk-waters");
+              assertThat(alert.getVessel()).isEqualTo("MMSI:" + TANKER);
+              assertThat(alert.getMessage()).contains("no AIS position for 12.8 h");
+              assertThat(monitor.caseOf(alert.getCaseId()).getTitle()).endsWith("MMSI:" + TANKER);
+            });
+  }
+
+  /** Positions of a call at {@code port}: in from 8 km, stopped for a day, out to 8 km. */
+  private static Instant call(List<VesselPosition> to, String mmsi, double[] port, Instant t) {
+    for (int km = 8; km >= 0; km--) {
+      double[] p = Geo.offset(port[0], port[1], 180, km * 1_000.0);
+      to.add(position(mmsi, t, p[0], p[1], km == 0 ? 0.1 : 6));
+      t = t.plus(Duration.ofMinutes(5));
+    }
+    for (int h = 0; h < 24; h++) {
+      to.add(position(mmsi, t, port[0], port[1], 0.0));
+      t = t.plus(Duration.ofHours(1));
+    }
+    for (int km = 1; km <= 8; km++) {
+      double[] p = Geo.offset(port[0], port[1], 180, km * 1_000.0);
+      to.add(position(mmsi, t, p[0], p[1], 6));
+      t = t.plus(Duration.ofMinutes(5));
+    }
+    return t;
+  }
+
+  private static VesselPosition position(
+      String mmsi, Instant at, double lat, double lon, double knots) {
+    return VesselPosition.newBuilder()
+        .setMmsi(mmsi)
+        .setTime(at)
+        .setLatitude(lat)
+        .setLongitude(lon)
+        .setSpeedKnots(knots)
+        .setMessageType(1)
+        .build();
+  }
+
+  private static VesselVoyage voyage(
+      String mmsi, String imo, String name, int type, double draught) {
+    return VesselVoyage.newBuilder()
+        .setMmsi(mmsi)
+        .setTime(Instant.parse("2024-04-30T00:00:00Z"))
+        .setImo(imo)
+        .setName(name)
+        .setShipType(type)
+        .setDraughtMetres(draught)
+        .setMessageType(5)
+        .build();
+  }
+}
