@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What the AIS findings count as, so AIS counts like every other source: the {@link VesselFinding}
@@ -65,8 +66,7 @@ public final class AisEvents {
   }
 
   /** A finding and, when a rule is about it, its event. */
-  public record Made(
-      VesselFinding finding, Optional<org.apache.avro.specific.SpecificRecord> event) {}
+  public record Made(VesselFinding finding, Optional<SpecificRecord> event) {}
 
   /** Below this rise of draught (metres) a tanker is taken not to have loaded in port. */
   private static final double LOADED_METRES = 0.3;
@@ -324,7 +324,6 @@ public final class AisEvents {
     return VesselActivity.newBuilder()
         .setHeader(
             header(eventId, where.time(), null)
-                .setOrigin(vessel.flagRegistered() ? vessel.flag() : null)
                 .setReferences(List.of("ais:" + eventId.substring(4)))
                 .build())
         .setActivity(type)

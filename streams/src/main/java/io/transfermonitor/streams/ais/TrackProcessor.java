@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -142,7 +143,7 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
       made = events.identity(anomaly, register.vessel(track), at);
     } else {
       PositionDropped dropped = (PositionDropped) finding;
-      metrics.aisPositionDropped(dropped.reason().toString().toLowerCase(java.util.Locale.ROOT));
+      metrics.aisPositionDropped(dropped.reason().toString().toLowerCase(Locale.ROOT));
       return;
     }
     metrics.aisFinding(made.finding().getKind().toString());

@@ -10,7 +10,6 @@ import java.util.Locale;
  * @param imo its IMO number (sent, else the register's), or null
  * @param name its name (sent, else the register's), or null
  * @param flag its flag: the register's, else the country of its MMSI (MID), or null
- * @param flagRegistered whether {@code flag} is the register's rather than the MMSI's
  * @param aisShipType the AIS ship type it sent, or null
  * @param registerShipType the register's ship type, or null
  * @param deadweightTonnes the register's deadweight, or null
@@ -21,17 +20,10 @@ public record Vessel(
     String imo,
     String name,
     String flag,
-    boolean flagRegistered,
     Integer aisShipType,
     String registerShipType,
     Double deadweightTonnes,
     String designationId) {
-
-  /** A vessel known by its MMSI only. */
-  public static Vessel unknown(String mmsi) {
-    return new Vessel(
-        mmsi, null, null, Mid.country(mmsi).orElse(null), false, null, null, null, null);
-  }
 
   /** A tanker by its AIS ship type (80 to 89) or by the register's type naming one. */
   public boolean tanker() {

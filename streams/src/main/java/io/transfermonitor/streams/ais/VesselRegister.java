@@ -60,7 +60,6 @@ final class VesselRegister {
         knownImo,
         name != null ? name : entry == null ? null : entry.getName(),
         flag,
-        entry != null && entry.getFlag() != null,
         aisShipType,
         entry == null ? null : entry.getShipType(),
         entry == null ? null : entry.getDeadweightTonnes(),
