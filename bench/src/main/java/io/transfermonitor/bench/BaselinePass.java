@@ -1,6 +1,8 @@
 package io.transfermonitor.bench;
 
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.VesselPosition;
+import io.transfermonitor.model.VesselVoyage;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -36,17 +38,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The floor any exactly-once Kafka processor pays: per instance, one consumer (read_committed, no
  * auto-commit) and one transactional producer. Every input record is decoded with our {@link
  * AvroDeserializer} into its generated class and written again with our {@link AvroSerializer} to
- * {@code <out prefix><kind>}; undecodable ones are copied raw to {@code <out prefix>rejected}.
- * Every commit interval the consumed offsets go into the producer's transaction ({@code
- * sendOffsetsToTransaction}) and the transaction commits, as Kafka Streams does with
- * exactly_once_v2. No state, no rules: only the reading, decoding, encoding and transactional
- * writing the monitor cannot avoid either.
+ * its output topic ({@code <out prefix><kind>} for the event topics, {@code <out
+ * prefix>ais-positions} and {@code ais-voyages} for the AIS ones); undecodable ones are copied raw
+ * to {@code <out prefix>rejected}. Every commit interval the consumed offsets go into the
+ * producer's transaction ({@code sendOffsetsToTransaction}) and the transaction commits, as Kafka
+ * Streams does with exactly_once_v2. No state, no rules: only the reading, decoding, encoding and
+ * transactional writing the monitor cannot avoid either.
  */
 public final class BaselinePass implements AutoCloseable {
 
   private final Map<String, Object> clientProps;
   private final SchemaRegistryClient registry;
-  private final Topics topics;
+  private final List<Route> routes;
   private final String outPrefix;
   private final String group;
   private final long commitIntervalMs;
@@ -57,9 +60,12 @@ public final class BaselinePass implements AutoCloseable {
   private final List<ClientTraffic> traffic = new ArrayList<>();
   private volatile boolean stopping;
 
+  /** An input topic, the class its records decode to, and the topic they are written to. */
+  private record Route(String input, Class<? extends SpecificRecord> type, String output) {}
+
   /**
-   * {@code clientProps}: the cluster's client properties, the base of the consumers' and
-   * producers'.
+   * The floor over the event topics. {@code clientProps}: the cluster's client properties, the base
+   * of the consumers' and producers'.
    */
   public BaselinePass(
       Map<String, Object> clientProps,
@@ -68,12 +74,55 @@ public final class BaselinePass implements AutoCloseable {
       String outPrefix,
       String group,
       long commitIntervalMs) {
+    this(clientProps, registry, eventRoutes(topics, outPrefix), outPrefix, group, commitIntervalMs);
+  }
+
+  private BaselinePass(
+      Map<String, Object> clientProps,
+      SchemaRegistryClient registry,
+      List<Route> routes,
+      String outPrefix,
+      String group,
+      long commitIntervalMs) {
     this.clientProps = Map.copyOf(clientProps);
     this.registry = registry;
-    this.topics = topics;
+    this.routes = List.copyOf(routes);
     this.outPrefix = outPrefix;
     this.group = group;
     this.commitIntervalMs = commitIntervalMs;
+  }
+
+  /**
+   * The floor over the AIS topics: positions ({@code VesselPosition}) and voyage data ({@code
+   * VesselVoyage}), as the monitor's AIS stage reads them.
+   */
+  public static BaselinePass ais(
+      Map<String, Object> clientProps,
+      SchemaRegistryClient registry,
+      Topics topics,
+      String outPrefix,
+      String group,
+      long commitIntervalMs) {
+    return new BaselinePass(
+        clientProps, registry, aisRoutes(topics, outPrefix), outPrefix, group, commitIntervalMs);
+  }
+
+  private static List<Route> eventRoutes(Topics topics, String outPrefix) {
+    List<Route> routes = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      routes.add(
+          new Route(
+              topics.eventTopic(kind),
+              EventTypes.recordClass(kind),
+              outPrefix + Topics.slug(kind)));
+    }
+    return routes;
+  }
+
+  private static List<Route> aisRoutes(Topics topics, String outPrefix) {
+    return List.of(
+        new Route(topics.aisPositions(), VesselPosition.class, outPrefix + "ais-positions"),
+        new Route(topics.aisVoyages(), VesselVoyage.class, outPrefix + "ais-voyages"));
   }
 
   /** The output topics this pass writes to: one per event kind, plus one for undecodable input. */
@@ -84,6 +133,11 @@ public final class BaselinePass implements AutoCloseable {
     }
     out.add(outPrefix + "rejected");
     return out;
+  }
+
+  /** The output topics of the AIS floor: positions, voyage data, undecodable input. */
+  public static List<String> aisOutputTopics(String outPrefix) {
+    return List.of(outPrefix + "ais-positions", outPrefix + "ais-voyages", outPrefix + "rejected");
   }
 
   /** Starts {@code instances} consumer-producer loops in the same consumer group. */
@@ -149,14 +203,12 @@ public final class BaselinePass implements AutoCloseable {
 
   private void loop(KafkaConsumer<String, byte[]> consumer, int instance, CommitLog commits) {
     Map<String, AvroDeserializer<SpecificRecord>> readers = new HashMap<>();
-    for (EventKind kind : EventKind.values()) {
-      @SuppressWarnings("unchecked")
-      Class<SpecificRecord> type = (Class<SpecificRecord>) EventTypes.recordClass(kind);
-      readers.put(topics.eventTopic(kind), new AvroDeserializer<>(registry, type));
-    }
     Map<String, String> outTopicByInput = new HashMap<>();
-    for (EventKind kind : EventKind.values()) {
-      outTopicByInput.put(topics.eventTopic(kind), outPrefix + Topics.slug(kind));
+    for (Route route : routes) {
+      @SuppressWarnings("unchecked")
+      Class<SpecificRecord> type = (Class<SpecificRecord>) route.type();
+      readers.put(route.input(), new AvroDeserializer<>(registry, type));
+      outTopicByInput.put(route.input(), route.output());
     }
     String rejected = outPrefix + "rejected";
     AvroSerializer<SpecificRecord> writer = new AvroSerializer<>(registry, true, false);
@@ -167,7 +219,7 @@ public final class BaselinePass implements AutoCloseable {
       producer.initTransactions();
       producer.beginTransaction();
       consumer.subscribe(
-          topics.eventTopics(),
+          routes.stream().map(Route::input).toList(),
           new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

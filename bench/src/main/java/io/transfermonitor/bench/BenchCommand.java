@@ -1,6 +1,7 @@
 package io.transfermonitor.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.transfermonitor.bench.ais.AisWorkload;
 import io.transfermonitor.bench.soak.SoakCommand;
 import io.transfermonitor.cli.DefaultRules;
 import io.transfermonitor.cli.GroupCommitProgress;
@@ -11,13 +12,19 @@ import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.producers.designations.DesignationPublisher;
 import io.transfermonitor.producers.designations.SampleList;
 import io.transfermonitor.producers.ingest.IngestResult;
 import io.transfermonitor.producers.rules.RulePublisher;
+import io.transfermonitor.producers.vessels.VesselPublisher;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
+import io.transfermonitor.streams.ais.AisDetectors;
+import io.transfermonitor.streams.ais.AisSettings;
+import io.transfermonitor.streams.ais.Gazetteer;
+import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -177,6 +184,27 @@ public final class BenchCommand implements Callable<Integer> {
   boolean profile;
 
   @Option(
+      names = "--ais",
+      description =
+          "Measure the AIS workload instead of the events: --positions positions of"
+              + " --ais-vessels vessels with planted port calls, encounters, dark gaps and cloned"
+              + " MMSIs, through the exactly-once floor and the monitor with every stage on;"
+              + " prints positions/s of both and the findings. No latency or ingest figures.")
+  boolean ais;
+
+  @Option(
+      names = "--positions",
+      defaultValue = "1000000",
+      description = "Positions in the AIS workload (default: ${DEFAULT-VALUE}).")
+  long positions;
+
+  @Option(
+      names = "--ais-vessels",
+      defaultValue = "2000",
+      description = "Vessels in the AIS workload (default: ${DEFAULT-VALUE}).")
+  int aisVessels;
+
+  @Option(
       names = "--work-dir",
       description = "Where broker data, state and the CSV go (default: a new temp directory).")
   Path workDir;
@@ -219,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     printMachine(dir);
     try (TargetCluster cluster = named.orElseGet(() -> embedded(dir))) {
-      return run(cluster, dir);
+      return ais ? runAis(cluster, dir) : run(cluster, dir);
     } finally {
       if (workDir == null) {
         EmbeddedStack.deleteRecursively(dir); // gigabytes of topic data and state
@@ -248,6 +276,10 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--events, --vessels, --parties, --partitions, --instances and --scale must be >= 1");
+    }
+    if (positions < 1 || aisVessels < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--positions and --ais-vessels must be >= 1");
     }
     if (designations < 0) {
       throw new ParameterException(spec.commandLine(), "--designations must be >= 0");
@@ -312,9 +344,21 @@ public final class BenchCommand implements Callable<Integer> {
               new RunTopics(
                   List.of("bench-" + runId + ".", monitorId + "-"), topics.eventTopics()));
 
+      String group = "bench-baseline-" + runId;
       PassResult baseline =
-          runBaseline(cluster, registry, topics, baselineOut, progress, meter, runId);
-      printPass(baseline);
+          runBaseline(
+              new BaselinePass(
+                  cluster.clientProperties(),
+                  registry,
+                  topics,
+                  baselineOut,
+                  group,
+                  commitIntervalMs),
+              "baseline",
+              group,
+              progress,
+              meter);
+      printPass(baseline, "events");
       report.baseline(baseline);
       MonitorPass monitor =
           new MonitorPass(
@@ -336,7 +380,7 @@ public final class BenchCommand implements Callable<Integer> {
                       .build()));
       PassResult monitored =
           monitor.run(instances, monitorProgress, meter, monitorId, recording, out);
-      printPass(monitored);
+      printPass(monitored, "events");
       report.monitor(monitored);
       if (recording.enabled()) {
         out.println("profile: the monitor pass recorded to " + recording.file());
@@ -371,6 +415,139 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /**
+   * The AIS workload ({@code --ais}): rules, designations (vessel designations name the feed's IMO
+   * numbers), the feed and the register of its vessels published; then the exactly-once floor over
+   * the two AIS topics, and the monitor with every stage on and the feed's ports in its gazetteer,
+   * timed until it has committed the feed and read back what it wrote from it (the events its
+   * findings became, the alerts); then its findings are read.
+   */
+  private int runAis(TargetCluster cluster, Path dir) throws Exception {
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    Topics topics = Topics.withPrefix("bench-" + runId + ".");
+    String floorOut = "bench-" + runId + ".floor.";
+    SchemaRegistryClient registry =
+        SchemaRegistryClients.forUrl(cluster.schemaRegistryUrl(), cluster.clientProperties());
+    AisWorkload feed = new AisWorkload(positions, aisVessels, seed);
+    out.printf(
+        Locale.ROOT,
+        "AIS workload: %,d positions, %,d vessels, %d partitions, %d instance(s), commit interval"
+            + " %d ms, seed %d%n",
+        positions,
+        aisVessels,
+        partitions,
+        instances,
+        commitIntervalMs,
+        seed);
+    MonitorConfig config = aisMonitorConfig();
+    AisBenchReport report;
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      BenchTopics.create(admin, topics, BaselinePass.aisOutputTopics(floorOut), partitions);
+      List<Rule> ruleSet = MonitorPass.ruleSet(DefaultRules.load(rulesFile), rules);
+      RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
+      out.printf(Locale.ROOT, "rules: %d published to %s%n", ruleSet.size(), topics.rules());
+      publishDesignations(cluster, topics, parties * scale, aisVessels);
+
+      AisWorkloadWriter.Written written =
+          new AisWorkloadWriter(cluster.clientProperties(), registry, topics).write(feed);
+      out.printf(
+          Locale.ROOT,
+          "input written: %,d positions and %,d voyage reports in %.1f s (%,.0f records/s)%n",
+          written.positions(),
+          written.voyages(),
+          written.nanos() / 1e9,
+          written.recordsPerSecond());
+      List<VesselRecord> register = feed.register();
+      VesselPublisher.publish(cluster.clientProperties(), topics.vessels(), register);
+      out.printf(
+          Locale.ROOT,
+          "vessel register: %,d vessels published to %s%n",
+          register.size(),
+          topics.vessels());
+      report =
+          new AisBenchReport(
+              commitIntervalMs, written.positions(), written.voyages(), feed.plantedSoFar());
+
+      List<String> inputs = List.of(topics.aisPositions(), topics.aisVoyages());
+      GroupCommitProgress progress =
+          GroupCommitProgress.of(admin, cluster.clientProperties(), inputs);
+      String monitorId = "bench-monitor-" + runId;
+      CostMeter meter =
+          new CostMeter(
+              admin, new RunTopics(List.of("bench-" + runId + ".", monitorId + "-"), inputs));
+      String group = "bench-floor-" + runId;
+      PassResult floor =
+          runBaseline(
+              BaselinePass.ais(
+                  cluster.clientProperties(), registry, topics, floorOut, group, commitIntervalMs),
+              "floor",
+              group,
+              progress,
+              meter);
+      printPass(floor, "AIS records");
+      report.floor(floor);
+
+      MonitorPass monitor =
+          new MonitorPass(cluster, config, topics, dir.resolve("state-" + runId), commitIntervalMs);
+      PassRecording recording = profile ? PassRecording.to(profileFile()) : PassRecording.none();
+      // the monitor reads back the events its findings become, and its alerts
+      List<String> readBack = new ArrayList<>(topics.eventTopics());
+      readBack.add(topics.alerts());
+      GroupCommitProgress monitorProgress =
+          GroupCommitProgress.of(
+              admin,
+              cluster.clientProperties(),
+              inputs,
+              readBack,
+              MonitorTopology.totalsSentWithin(
+                  config.toBuilder().commitInterval(Duration.ofMillis(commitIntervalMs)).build()));
+      PassResult monitored =
+          monitor.run(instances, monitorProgress, meter, monitorId, recording, out);
+      printPass(monitored, "AIS records");
+      report.monitor(monitored, AisOutcome.read(cluster.clientProperties(), registry, topics));
+      if (recording.enabled()) {
+        out.println("profile: the monitor pass recorded to " + recording.file());
+        recording
+            .read(
+                t -> t.contains("StreamThread"),
+                "threads named *StreamThread* (the stream threads and the global one)")
+            .lines(BenchReport.PROFILE_FRAMES)
+            .forEach(out::println);
+      }
+      monitor.close();
+      monitorProgress.close();
+      progress.close();
+    }
+    report.print(out);
+    return 0;
+  }
+
+  /**
+   * The monitor's settings with the AIS stage on and the feed's made-up ports and area of interest
+   * added to the gazetteer the settings name, so its planted port calls are port calls.
+   */
+  private MonitorConfig aisMonitorConfig() {
+    MonitorConfig base = options.settings().monitorConfig();
+    AisSettings settings = base.ais();
+    Gazetteer bench = AisWorkload.gazetteer();
+    List<Gazetteer.Port> ports = new ArrayList<>(settings.gazetteer().ports());
+    ports.addAll(bench.ports());
+    List<Gazetteer.Area> areas = new ArrayList<>(settings.gazetteer().areas());
+    areas.addAll(bench.areas());
+    Gazetteer gazetteer = new Gazetteer(ports, areas);
+    return base.toBuilder()
+        .ais(
+            new AisSettings(
+                true,
+                gazetteer,
+                AisDetectors.defaults(gazetteer),
+                settings.encounters(),
+                settings.events(),
+                settings.darkCheckInterval(),
+                settings.encounterCheckInterval()))
+        .build();
+  }
+
+  /**
    * Publishes the UN consolidated list the demo loads and {@code --designations} synthetic ones
    * with the CLI's publisher ({@code designations load}), so the screening stage screens against a
    * real list before the passes start.
@@ -391,35 +568,30 @@ public final class BenchCommand implements Callable<Integer> {
         synthetic.stream().filter(SyntheticDesignations::isExactHit).count());
   }
 
+  /** Runs {@code baseline} (group {@code group}) until its input is committed; {@code name}s it. */
   private PassResult runBaseline(
-      TargetCluster cluster,
-      SchemaRegistryClient registry,
-      Topics topics,
-      String baselineOut,
+      BaselinePass baseline,
+      String name,
+      String group,
       GroupCommitProgress progress,
-      CostMeter meter,
-      String runId)
+      CostMeter meter)
       throws InterruptedException {
-    String group = "bench-baseline-" + runId;
-    out.printf("baseline: %d consumer->producer loop(s), exactly-once%n", instances);
+    out.printf("%s: %d consumer->producer loop(s), exactly-once%n", name, instances);
     LogSnapshot before = meter.snapshot();
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
-      BaselinePass baseline =
-          new BaselinePass(
-              cluster.clientProperties(), registry, topics, baselineOut, group, commitIntervalMs);
       baseline.start(instances);
       boolean done = progress.awaitDone(group, Duration.ofMinutes(30), baseline::isHealthy, out);
       long nanos = System.nanoTime() - start;
       long liveAtEnd = heap.liveNowBytes();
       baseline.close();
       if (!done) {
-        throw new IllegalStateException("baseline did not finish", baseline.failure());
+        throw new IllegalStateException(name + " did not finish", baseline.failure());
       }
       CostMeter.Measured measured =
           meter.since(before, progress.inputRecords(), baseline.traffic());
       return new PassResult(
-          "baseline",
+          name,
           progress.inputRecords(),
           nanos,
           heap.peakUsedBytes(),
@@ -433,14 +605,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void printPass(PassResult pass) {
+  /** "name done: N records in S s = R {@code unit}/s". */
+  private void printPass(PassResult pass, String unit) {
     out.printf(
         Locale.ROOT,
-        "%s done: %,d records in %.1f s = %,.0f events/s%n",
+        "%s done: %,d records in %.1f s = %,.0f %s/s%n",
         pass.name(),
         pass.records(),
         pass.seconds(),
-        pass.recordsPerSecond());
+        pass.recordsPerSecond(),
+        unit);
   }
 
   private void measureLatency(

@@ -116,10 +116,10 @@ public final class BenchReport {
     notes.forEach(n -> out.add("  note: " + n));
     if (!passes.isEmpty()) {
       out.addAll(CostTable.commitLines(passes, commitIntervalMs));
-      out.addAll(CostTable.costLines(passes));
+      out.addAll(CostTable.costLines(passes, "input event"));
     }
     if (monitor != null && !monitor.cost().topics().isEmpty()) {
-      out.addAll(CostTable.stageLines(monitor));
+      out.addAll(CostTable.stageLines(monitor, "input event"));
     }
     if (profile != null) {
       out.addAll(profile.lines(PROFILE_FRAMES));

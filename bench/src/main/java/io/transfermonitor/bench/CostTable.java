@@ -53,11 +53,12 @@ final class CostTable {
   }
 
   /**
-   * The cost section: per pass, one row per figure, one column per class of topic and the total.
+   * The cost section: per pass, one row per figure, one column per class of topic and the total;
+   * {@code per} names what the figures are divided by ("input event", "AIS record").
    */
-  static List<String> costLines(List<PassResult> passes) {
+  static List<String> costLines(List<PassResult> passes, String per) {
     List<String> out = new ArrayList<>();
-    StringBuilder head = new StringBuilder(f("%-27s", "cost per input event"));
+    StringBuilder head = new StringBuilder(f("%-27s", "cost per " + per));
     for (TopicClass c : TopicClass.values()) {
       head.append(f(" %12s", c.label()));
     }
@@ -80,9 +81,9 @@ final class CostTable {
   /**
    * The cost per stage of one pass: one row per topic it wrote or read, the most bytes written
    * first, with its short name (an internal topic's stage) and class, then the totals, which are
-   * those of the cost section.
+   * those of the cost section; {@code per} as for {@link #costLines}.
    */
-  static List<String> stageLines(PassResult pass) {
+  static List<String> stageLines(PassResult pass, String per) {
     PassCost cost = pass.cost();
     int width = "total".length();
     for (PassCost.TopicFlow topic : cost.topics()) {
@@ -90,7 +91,7 @@ final class CostTable {
     }
     String nameColumn = "  %-" + width + "s";
     List<String> out = new ArrayList<>();
-    out.add(f("cost per stage (%s pass, per input event, most bytes written first)", pass.name()));
+    out.add(f("cost per stage (%s pass, per %s, most bytes written first)", pass.name(), per));
     out.add(
         f(nameColumn, "topic")
             + f(" %-12s", "class")

@@ -51,7 +51,10 @@ public final class WorkloadWriter {
     long start = System.nanoTime();
     long records = 0;
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            producerProps(clientProps, "bench-workload-writer"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       while (workload.hasNext() && failure.get() == null) {
         WorkloadRecord r = workload.next();
         String topic = topics.eventTopic(r.kind());
@@ -74,7 +77,8 @@ public final class WorkloadWriter {
     return new Written(byFlavor, records, System.nanoTime() - start);
   }
 
-  private Properties producerProps() {
+  /** The fast idempotent producer's settings over {@code clientProps}. */
+  static Properties producerProps(Map<String, Object> clientProps, String clientId) {
     Properties props = new Properties();
     props.putAll(clientProps);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -83,7 +87,7 @@ public final class WorkloadWriter {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-workload-writer");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     return props;
   }
 }

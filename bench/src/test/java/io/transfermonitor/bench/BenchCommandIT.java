@@ -81,6 +81,47 @@ class BenchCommandIT {
     assertThat(stageTotal[3]).isEqualTo(rows(lines, "           bytes read").get(1)[4]);
   }
 
+  @Test
+  void shouldMeasureTheAisWorkloadThroughTheFloorAndTheMonitorAndCountItsFindings(
+      KafkaStack stack, @TempDir Path work) {
+    // given a cluster and a short AIS feed
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    CommandLine cli =
+        TransferMonitor.commandLine(
+            new BenchCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)));
+
+    // when
+    int exit =
+        cli.execute(
+            "-b",
+            stack.bootstrapServers(),
+            "--schema-registry-url",
+            stack.schemaRegistryUrl(),
+            "--ais",
+            "--positions",
+            "20000",
+            "--ais-vessels",
+            "300",
+            "--work-dir",
+            work.toString());
+
+    // then both passes read every position once, and the monitor found what was planted early on
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(exit).isZero();
+    assertThat(lines)
+        .anyMatch(l -> l.matches("  floor +[\\d,]+ positions/s, .*\\(20,000 positions and .*"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("  monitor +[\\d,]+ positions/s, .*\\(20,000 positions and .*"));
+    assertThat(row(lines, "  floor    records written")).containsExactly(0, 0, 0, 1, 1);
+    assertThat(rows(lines, "           records read").get(1)[0]).isEqualTo(1.0);
+    String findings =
+        lines.stream().filter(l -> l.startsWith("  findings ")).findFirst().orElseThrow();
+    assertThat(findings).doesNotStartWith("  findings 0 encounters, 0 port calls");
+    assertThat(lines).anyMatch(l -> l.startsWith("cost per stage (monitor pass, per AIS record"));
+    assertThat(lines).anyMatch(l -> l.matches("  (PASS|MISS) monitor >= 20,000 positions/s: .*"));
+    assertThat(lines.get(lines.size() - 1)).matches("ratio monitor/floor: \\d+\\.\\d\\d");
+  }
+
   private static double[] row(List<String> lines, String label) {
     return rows(lines, label).get(0);
   }

@@ -80,7 +80,13 @@ public final class GroupCommitProgress implements AutoCloseable {
     return of(admin, clientProps, topics.eventTopics(), List.of(topics.alerts()), settle);
   }
 
-  private static GroupCommitProgress of(
+  /**
+   * Progress of a group over the input {@code topics} that also reads back {@code readBack}, topics
+   * its own stages write (checked like its repartition topics), and is done only once its input has
+   * been committed for {@code settle}: the monitor over another input than the event topics, such
+   * as the AIS topics, whose findings it writes to the event topics and reads back.
+   */
+  public static GroupCommitProgress of(
       Admin admin,
       Map<String, Object> clientProps,
       Collection<String> topics,
