@@ -42,7 +42,8 @@ class ScenarioReplayerIT {
             .collect(Collectors.groupingBy(EventTypes::kindOf, Collectors.counting()));
     assertThat(result.rejected()).isZero();
     assertThat(result.producedByKind()).isEqualTo(expected);
-    for (EventKind kind : EventKind.values()) {
+    // every kind the seeds report (vessel activities come from the demo's AIS positions)
+    for (EventKind kind : expected.keySet()) {
       Class<? extends SpecificRecord> type = EventTypes.recordClass(kind);
       List<? extends ConsumerRecord<String, ? extends SpecificRecord>> records =
           TopicReader.read(stack, topics.eventTopic(kind), type, expected.get(kind).intValue());
