@@ -1,5 +1,7 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
+import io.transfermonitor.streams.ais.AisReplay;
+import io.transfermonitor.streams.ais.AisSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +53,21 @@ public final class TrackSetScore {
   }
 
   private TrackSetScore() {}
+
+  /**
+   * Every detector run over {@code set} as the monitor runs them ({@link AisReplay}) and scored
+   * against the set's truth, one row per detector of {@link DetectorFindings#SCORED}.
+   */
+  public static List<Row> scoreAll(TrackSet set, AisSettings settings) {
+    return scoreAll(set, DetectorFindings.of(AisReplay.of(settings, set.pings())));
+  }
+
+  /** {@code found} scored against {@code set}'s truth, one row per detector. */
+  public static List<Row> scoreAll(TrackSet set, DetectorFindings found) {
+    return DetectorFindings.SCORED.stream()
+        .map(kind -> score(kind, set.truths(), found.of(kind)))
+        .toList();
+  }
 
   /** Scores {@code found} (findings of {@code kind}) against the truths of {@code truths}. */
   public static Row score(PlantedKind kind, List<Truth> truths, List<Truth> found) {
