@@ -38,7 +38,8 @@ public final class AisReplay {
   private final Map<String, AisFinding> findings = new LinkedHashMap<>();
   private final Map<String, Encounter> encounters = new LinkedHashMap<>();
   private long newest = Long.MIN_VALUE;
-  private long checked = Long.MIN_VALUE;
+  // half the range, so newest - checked cannot overflow before the first check
+  private long checked = Long.MIN_VALUE / 2;
   private long positions;
   private long dropped;
 
