@@ -13,10 +13,14 @@ import java.util.TreeMap;
  * How well a detector's findings match a track set's truth: a finding matches a planted truth of
  * the same kind and the same vessels whose start and end are each within {@link #TOLERANCE_MILLIS}
  * of its own, each truth matched at most once. Precision is the share of findings that match,
- * recall the share of truths matched. A finding that matches nothing is named by the near miss of
- * the same vessels it fell for, if any.
+ * recall the share of truths matched. A finding that matches nothing is named by its cause: {@link
+ * #ENDS_OFF} when the same vessels have a truth of its kind (found, but a start or end more than 10
+ * minutes off), else the near miss of the same vessels it fell for, else "unplanted".
  */
 public final class TrackSetScore {
+
+  /** The cause of a false finding on the vessels of a truth of its kind, its ends too far off. */
+  public static final String ENDS_OFF = "ENDS_OFF";
 
   /** How far a finding's start and end may be from the truth's: 10 minutes. */
   public static final long TOLERANCE_MILLIS = 10 * 60_000;
@@ -88,8 +92,9 @@ public final class TrackSetScore {
     for (Truth finding : spurious) {
       String cause =
           truths.stream()
-              .filter(t -> !t.kind().isFinding() && t.vessels().equals(finding.vessels()))
-              .map(t -> t.kind().name())
+              .filter(t -> t.vessels().equals(finding.vessels()))
+              .filter(t -> t.kind() == kind || !t.kind().isFinding())
+              .map(t -> t.kind() == kind ? ENDS_OFF : t.kind().name())
               .findFirst()
               .orElse("unplanted");
       fellFor.merge(cause, 1, Integer::sum);
