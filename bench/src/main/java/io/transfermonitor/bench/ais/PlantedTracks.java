@@ -3,6 +3,9 @@ package io.transfermonitor.bench.ais;
 import static io.transfermonitor.bench.ais.Voyage.HOUR;
 import static io.transfermonitor.bench.ais.Voyage.MINUTE;
 
+import io.transfermonitor.cli.ais.PlantedKind;
+import io.transfermonitor.cli.ais.TrackSet;
+import io.transfermonitor.cli.ais.Truth;
 import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.ais.Gazetteer.Area;
 import io.transfermonitor.streams.ais.Gazetteer.Port;
@@ -68,7 +71,7 @@ public final class PlantedTracks {
       double tooShort = (80 + set.random.nextInt(31)) * MINUTE;
       set.sideBySide(set.slot(), tooShort, 0.8, PlantedKind.NEAR_MISS_SHORT, false);
       double inPort = (3 + 3 * set.random.nextDouble()) * HOUR;
-      set.sideBySide(set.inPort(), inPort, 0.3, PlantedKind.NEAR_MISS_IN_PORT, false);
+      set.sideBySide(set.inPort(), inPort, 0.1, PlantedKind.NEAR_MISS_IN_PORT, false);
     }
     for (int i = 0; i < PORT_CALLS; i++) {
       set.portCall();
@@ -134,10 +137,14 @@ public final class PlantedTracks {
     return slots.remove(slots.size() - 1);
   }
 
+  /**
+   * A spot 0.5 to 1.5 km from a port's position: a pair drifting there at 0.1 kn for up to 8 h
+   * stays within 3.3 km of it, in port by the rule that lets a vessel go only beyond 4 km.
+   */
   private double[] inPort() {
     Port port = gazetteer.ports().get(random.nextInt(gazetteer.ports().size()));
     return Geo.offset(
-        port.lat(), port.lon(), random.nextDouble() * 360, 1_000 + 3_000 * random.nextDouble());
+        port.lat(), port.lon(), random.nextDouble() * 360, 500 + 1_000 * random.nextDouble());
   }
 
   private String mmsi() {
@@ -193,6 +200,31 @@ public final class PlantedTracks {
     pings.addAll(first.pings(random));
     pings.addAll(second.pings(random));
     truths.add(new Truth(kind, List.of(a, b), start, end));
+    if (kind == PlantedKind.NEAR_MISS_IN_PORT) {
+      // side by side in port is no encounter, but each vessel's stay is a port call
+      Port port = gazetteer.nearestPort(spot[0], spot[1]).orElseThrow();
+      truths.add(portCall(a, first, port));
+      truths.add(portCall(b, second, port));
+    }
+  }
+
+  /**
+   * The call a voyage's plan makes at {@code port} by Global Fishing Watch's rule: from the first
+   * time within the port's radius to the first time after it beyond the radius plus 1 km, read off
+   * the plan every 5 seconds.
+   */
+  private static Truth portCall(String mmsi, Voyage voyage, Port port) {
+    long arrival = -1;
+    for (long t = voyage.start(); t <= voyage.end(); t += 5_000) {
+      double[] p = voyage.at(t);
+      double metres = port.metresTo(p[0], p[1]);
+      if (arrival < 0 && metres <= port.radiusMetres()) {
+        arrival = t;
+      } else if (arrival >= 0 && metres > port.radiusMetres() + 1_000) {
+        return new Truth(PlantedKind.PORT_CALL, List.of(mmsi), arrival, t);
+      }
+    }
+    throw new IllegalStateException(mmsi + " never enters and leaves " + port.name());
   }
 
   private static double[] alongside(double[] of, double bearing, double metres) {

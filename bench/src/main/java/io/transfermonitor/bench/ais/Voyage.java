@@ -79,6 +79,10 @@ final class Voyage {
     return to(time, Geo.offset(last.lat(), last.lon(), bearing, metres));
   }
 
+  long start() {
+    return waypoints.get(0).time();
+  }
+
   long end() {
     return last().time();
   }

@@ -2,6 +2,9 @@ package io.transfermonitor.bench.ais;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.cli.ais.PlantedKind;
+import io.transfermonitor.cli.ais.TrackSet;
+import io.transfermonitor.cli.ais.Truth;
 import io.transfermonitor.streams.ais.Geo;
 import io.transfermonitor.streams.ais.Ping;
 import java.util.List;

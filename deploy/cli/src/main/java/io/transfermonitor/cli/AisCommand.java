@@ -9,8 +9,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ais",
     mixinStandardHelpOptions = true,
-    description = "Reads AIS (NMEA logs or CSVs of decoded positions) into the monitor.",
-    subcommands = {AisIngestCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Reads AIS (NMEA logs or CSVs of decoded positions) into the monitor, and runs its"
+            + " detectors over a file of positions (detect, score).",
+    subcommands = {
+      AisIngestCommand.class,
+      AisDetectCommand.class,
+      AisScoreCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class AisCommand implements Runnable {
 
   @Spec CommandSpec spec;

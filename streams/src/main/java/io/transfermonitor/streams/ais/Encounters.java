@@ -73,6 +73,17 @@ public final class Encounters {
         && gazetteer.metresToNearestPort(ping.lat(), ping.lon()) >= params.minPortMetres();
   }
 
+  /**
+   * The cells a position goes to: the home cell and every other within {@code cellReachMetres} when
+   * {@link #admits} it, none otherwise.
+   */
+  public static List<String> cellsFor(
+      Ping ping, EncounterParams params, Gazetteer gazetteer, Cells cells) {
+    return admits(ping, params, gazetteer)
+        ? cells.cellsFor(ping, params.cellReachMetres())
+        : List.of();
+  }
+
   public String cell() {
     return cell;
   }

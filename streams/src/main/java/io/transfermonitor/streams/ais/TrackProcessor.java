@@ -42,6 +42,7 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   private KeyValueStore<String, VesselTrack> tracks;
   private VesselRegister register;
   private AisEvents events;
+  private Cells cells;
   private long newest = Long.MIN_VALUE;
 
   /** The cells this task sent positions to lately, with the newest position time sent. */
@@ -72,6 +73,7 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
     KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
     this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
     this.events = new AisEvents(settings.events(), settings.gazetteer());
+    this.cells = settings.cells();
     Duration every = settings.darkCheckInterval();
     context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> checkDark());
     context.schedule(
@@ -100,17 +102,12 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   private void position(VesselTrack track, Ping raw, long timestamp) {
     metrics.aisPosition();
     newest = Math.max(newest, raw.time());
-    Ping before = track.last();
-    // a position without its own speed takes the one its move from the last implies
-    Ping ping =
-        raw.speedKnots() != null || before == null || raw.time() <= before.time()
-            ? raw
-            : raw.withSpeed(Geo.impliedKnots(before, raw));
-    List<AisFinding> found = track.accept(ping);
-    for (AisFinding finding : found) {
+    VesselTrack.Step step = track.take(raw);
+    Ping ping = step.ping();
+    for (AisFinding finding : step.findings()) {
       forward(track, finding, ping, timestamp);
     }
-    if (track.last() != ping) {
+    if (!step.taken()) {
       return; // not taken into the track: a duplicate, a late or too old position, a jump
     }
     Vessel vessel = register.vessel(track);
@@ -122,11 +119,12 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
               new AisOutput.Event(seen.getHeader().getEventId(), seen),
               timestamp));
     }
-    EncounterParams encounters = settings.encounters();
-    if (Encounters.admits(ping, encounters, settings.gazetteer())) {
+    List<String> feed =
+        Encounters.cellsFor(ping, settings.encounters(), settings.gazetteer(), cells);
+    if (!feed.isEmpty()) {
       AisOutput cellPing =
           new AisOutput.CellPing(ping, track.imo(), track.name(), track.shipType());
-      for (String cell : settings.cells().cellsFor(ping, encounters.cellReachMetres())) {
+      for (String cell : feed) {
         context.forward(new Record<>(cell, cellPing, timestamp));
         fedCells.put(cell, ping.time());
       }

@@ -72,6 +72,30 @@ public final class VesselTrack {
     this.designatedSeenDay = designatedSeenDay;
   }
 
+  /**
+   * One position as the track stage takes it: without a speed of its own, the speed its move from
+   * the newest position implies stands in (for the port visits and the encounter search alike);
+   * then {@link #accept(Ping)}.
+   */
+  public Step take(Ping raw) {
+    Ping ping =
+        raw.speedKnots() != null || last == null || raw.time() <= last.time()
+            ? raw
+            : raw.withSpeed(Geo.impliedKnots(last, raw));
+    List<AisFinding> findings = accept(ping);
+    return new Step(ping, findings, last == ping);
+  }
+
+  /**
+   * What {@link #take} made of a position.
+   *
+   * @param ping the position with its speed filled in where it had none
+   * @param findings what it made: a dropped position, a jump, a port call, a dark period
+   * @param taken whether the track moved on to it (not a duplicate, a late or too old position, a
+   *     jump); only such a position goes on to the encounter search
+   */
+  public record Step(Ping ping, List<AisFinding> findings, boolean taken) {}
+
   /** The findings {@code ping} makes: a dropped position, a jump, a port call, a dark period. */
   public List<AisFinding> accept(Ping ping) {
     switch (detectors.filter().judge(last, ping)) {

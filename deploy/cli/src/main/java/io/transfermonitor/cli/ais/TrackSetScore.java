@@ -1,5 +1,7 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
+import io.transfermonitor.streams.ais.AisReplay;
+import io.transfermonitor.streams.ais.AisSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +13,14 @@ import java.util.TreeMap;
  * How well a detector's findings match a track set's truth: a finding matches a planted truth of
  * the same kind and the same vessels whose start and end are each within {@link #TOLERANCE_MILLIS}
  * of its own, each truth matched at most once. Precision is the share of findings that match,
- * recall the share of truths matched. A finding that matches nothing is named by the near miss of
- * the same vessels it fell for, if any.
+ * recall the share of truths matched. A finding that matches nothing is named by its cause: {@link
+ * #ENDS_OFF} when the same vessels have a truth of its kind (found, but a start or end more than 10
+ * minutes off), else the near miss of the same vessels it fell for, else "unplanted".
  */
 public final class TrackSetScore {
+
+  /** The cause of a false finding on the vessels of a truth of its kind, its ends too far off. */
+  public static final String ENDS_OFF = "ENDS_OFF";
 
   /** How far a finding's start and end may be from the truth's: 10 minutes. */
   public static final long TOLERANCE_MILLIS = 10 * 60_000;
@@ -52,6 +58,21 @@ public final class TrackSetScore {
 
   private TrackSetScore() {}
 
+  /**
+   * Every detector run over {@code set} as the monitor runs them ({@link AisReplay}) and scored
+   * against the set's truth, one row per detector of {@link DetectorFindings#SCORED}.
+   */
+  public static List<Row> scoreAll(TrackSet set, AisSettings settings) {
+    return scoreAll(set, DetectorFindings.of(AisReplay.of(settings, set.pings())));
+  }
+
+  /** {@code found} scored against {@code set}'s truth, one row per detector. */
+  public static List<Row> scoreAll(TrackSet set, DetectorFindings found) {
+    return DetectorFindings.SCORED.stream()
+        .map(kind -> score(kind, set.truths(), found.of(kind)))
+        .toList();
+  }
+
   /** Scores {@code found} (findings of {@code kind}) against the truths of {@code truths}. */
   public static Row score(PlantedKind kind, List<Truth> truths, List<Truth> found) {
     List<Truth> open = new ArrayList<>(truths.stream().filter(t -> t.kind() == kind).toList());
@@ -71,8 +92,9 @@ public final class TrackSetScore {
     for (Truth finding : spurious) {
       String cause =
           truths.stream()
-              .filter(t -> !t.kind().isFinding() && t.vessels().equals(finding.vessels()))
-              .map(t -> t.kind().name())
+              .filter(t -> t.vessels().equals(finding.vessels()))
+              .filter(t -> t.kind() == kind || !t.kind().isFinding())
+              .map(t -> t.kind() == kind ? ENDS_OFF : t.kind().name())
               .findFirst()
               .orElse("unplanted");
       fellFor.merge(cause, 1, Integer::sum);

@@ -1,4 +1,4 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
 import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.ais.Gazetteer.Area;
@@ -116,13 +116,22 @@ public final class TrackSetCsv {
 
   /** The set in {@code dir}; no truth, ports or areas where their file is absent. */
   public static TrackSet read(Path dir) {
-    List<Ping> pings = rows(dir.resolve(POSITIONS), true, TrackSetCsv::ping);
-    List<Truth> truths = rows(dir.resolve(TRUTH), false, TrackSetCsv::truth);
     List<Port> ports = rows(dir.resolve(PORTS), false, TrackSetCsv::port);
     List<Area> areas = rows(dir.resolve(AREAS), false, TrackSetCsv::area);
-    List<Ping> ordered = new ArrayList<>(pings);
+    return new TrackSet(
+        positions(dir.resolve(POSITIONS)), truths(dir.resolve(TRUTH)), new Gazetteer(ports, areas));
+  }
+
+  /** The positions of a {@code positions.csv}-style file, in time order. */
+  public static List<Ping> positions(Path file) {
+    List<Ping> ordered = new ArrayList<>(rows(file, true, TrackSetCsv::ping));
     ordered.sort((a, b) -> Long.compare(a.time(), b.time()));
-    return new TrackSet(ordered, truths, new Gazetteer(ports, areas));
+    return ordered;
+  }
+
+  /** The truth of a {@code truth.csv}-style file; none when the file is absent. */
+  public static List<Truth> truths(Path file) {
+    return rows(file, false, TrackSetCsv::truth);
   }
 
   private static Ping ping(Row r) {

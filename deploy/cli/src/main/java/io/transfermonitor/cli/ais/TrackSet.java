@@ -1,4 +1,4 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
 import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.ais.Ping;

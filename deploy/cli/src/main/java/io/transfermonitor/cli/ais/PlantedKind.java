@@ -1,4 +1,4 @@
-package io.transfermonitor.bench.ais;
+package io.transfermonitor.cli.ais;
 
 /**
  * What is planted in a track set: the findings a detector should report, and the near misses it
@@ -17,7 +17,10 @@ public enum PlantedKind {
   NEAR_MISS_PASSING(false),
   /** Two vessels side by side for at most 1 h 50: slow and close, but not long enough. */
   NEAR_MISS_SHORT(false),
-  /** Two vessels side by side for hours inside a port: everything but the distance from port. */
+  /**
+   * Two vessels side by side for hours inside a port: everything but the distance from port. Each
+   * vessel's stay is planted as a {@link #PORT_CALL} too.
+   */
   NEAR_MISS_IN_PORT(false),
   /** A vessel silent for 10.5 to 11 h in an area of interest: a gap, but under 12 h. */
   NEAR_MISS_GAP(false);
