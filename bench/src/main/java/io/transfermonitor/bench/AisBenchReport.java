@@ -1,6 +1,6 @@
 package io.transfermonitor.bench;
 
-import io.transfermonitor.bench.ais.PlantedKind;
+import io.transfermonitor.cli.ais.PlantedKind;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.VesselFindingKind;
 import java.io.PrintStream;

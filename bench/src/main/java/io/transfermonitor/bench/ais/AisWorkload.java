@@ -3,6 +3,9 @@ package io.transfermonitor.bench.ais;
 import static io.transfermonitor.bench.ais.Voyage.HOUR;
 import static io.transfermonitor.bench.ais.Voyage.MINUTE;
 
+import io.transfermonitor.cli.ais.PlantedKind;
+import io.transfermonitor.cli.ais.TrackSet;
+import io.transfermonitor.cli.ais.Truth;
 import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.model.VesselVoyage;

@@ -3,6 +3,7 @@ package io.transfermonitor.bench.ais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.transfermonitor.cli.ais.PlantedKind;
 import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.model.VesselVoyage;
