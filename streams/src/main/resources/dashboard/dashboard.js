@@ -437,6 +437,7 @@ async function createMap() {
     getJson('vendor/world-atlas/land-50m.json')]);
   const map = L.map('vessel-map', { worldCopyJump: true }).setView([39, 128], 5);
   L.geoJSON(topojson.feature(atlas, atlas.objects.land), { interactive: false,
+    attribution: 'land: Natural Earth',
     style: { color: '#8a93a6', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1,
       className: 'land' } }).addTo(map);
   const placed = placesLayer(places).addTo(map);
@@ -512,9 +513,9 @@ function drawFindings(found) {
       layer.openPopup();
     });
   }, 'No AIS finding yet.');
+  const findingsCount = `${number(found.total)} ${found.total === 1 ? 'finding' : 'findings'}`;
   document.getElementById('findings-count').textContent = found.total > FINDING_ROWS
-    ? `${number(found.total)} findings, the latest ${FINDING_ROWS} listed`
-    : `${number(found.total)} findings`;
+    ? `${findingsCount}, the latest ${FINDING_ROWS} listed` : findingsCount;
 }
 
 async function loadVessels() {
