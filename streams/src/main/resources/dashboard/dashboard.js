@@ -362,6 +362,174 @@ async function loadInstances() {
   }
 }
 
+// The map of AIS findings: Leaflet without tiles, the sea its background, the land Natural Earth's.
+const FINDINGS = {
+  PORT_CALL: { label: 'port calls', one: 'port call', color: '#3d6fb6' },
+  ENCOUNTER: { label: 'encounters', one: 'encounter', color: '#b3261e' },
+  DARK_PERIOD: { label: 'dark periods', one: 'dark period', color: '#1d2330' },
+  IDENTITY_ANOMALY: { label: 'identity anomalies', one: 'identity anomaly', color: '#d9622b' },
+  OTHER: { label: 'other findings', one: 'finding', color: '#8a93a6' },
+};
+const PLACE_COLORS = { port: '#4c7a34', area: '#c79a00' };
+const TRACK_COLOR = '#7b5ea7';
+const FINDING_ROWS = 100;
+// the map, its layers, and each finding's layer by finding id (the browser test reads it)
+const vesselMap = { ready: null, map: null, findings: null, tracks: null, fitted: false,
+  byFinding: new Map() };
+
+const when = (time) => (time ? time.substring(0, 16).replace('T', ' ') : null);
+const vesselLabel = (mmsi, name) => (name ? `${name} (MMSI ${mmsi})` : `MMSI ${mmsi}`);
+
+// A popup's content as text nodes: names and details come from the feed, never as HTML.
+function popup(title, lines) {
+  const div = document.createElement('div');
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  div.append(strong);
+  for (const line of lines.filter(Boolean)) {
+    div.append(document.createElement('br'), line);
+  }
+  return div;
+}
+
+function legend() {
+  const control = L.control({ position: 'bottomright' });
+  control.onAdd = () => {
+    const div = L.DomUtil.create('div', 'legend');
+    const entries = [...Object.values(FINDINGS).slice(0, 4),
+      { label: 'ports', color: PLACE_COLORS.port },
+      { label: 'areas of interest', color: PLACE_COLORS.area },
+      { label: 'vessels in open cases', color: TRACK_COLOR }];
+    for (const { label, color } of entries) {
+      const row = document.createElement('div');
+      const swatch = document.createElement('i');
+      swatch.style.background = color;
+      row.append(swatch, label);
+      div.append(row);
+    }
+    return div;
+  };
+  return control;
+}
+
+function placesLayer(places) {
+  const layer = L.featureGroup();
+  for (const area of places.areas) {
+    L.polygon(area.vertices, { color: PLACE_COLORS.area, weight: 1.5, dashArray: '5 4',
+      fillOpacity: 0.06, className: 'area' })
+      .bindTooltip(area.name)
+      .bindPopup(popup(area.name, ['area of interest', `source: ${area.source}`]))
+      .addTo(layer);
+  }
+  for (const port of places.ports) {
+    L.circleMarker([port.lat, port.lon], { radius: 4, color: PLACE_COLORS.port, weight: 1.5,
+      fillOpacity: 0.6, className: 'port' })
+      .bindTooltip(`${port.name}, ${port.country}`)
+      .bindPopup(popup(`${port.name}, ${port.country}`, [
+        `port: in it within ${number(port.radiusMetres)} m`, `source: ${port.source}`]))
+      .addTo(layer);
+  }
+  return layer;
+}
+
+async function createMap() {
+  const [places, atlas] = await Promise.all([getJson('api/ais/places'),
+    getJson('vendor/world-atlas/land-50m.json')]);
+  const map = L.map('vessel-map', { worldCopyJump: true }).setView([39, 128], 5);
+  L.geoJSON(topojson.feature(atlas, atlas.objects.land), { interactive: false,
+    attribution: 'land: Natural Earth',
+    style: { color: '#8a93a6', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1,
+      className: 'land' } }).addTo(map);
+  const placed = placesLayer(places).addTo(map);
+  vesselMap.tracks = L.featureGroup().addTo(map);
+  vesselMap.findings = L.featureGroup().addTo(map);
+  L.control.layers(null, { 'ports and areas of interest': placed,
+    'vessels in open cases': vesselMap.tracks, findings: vesselMap.findings }).addTo(map);
+  legend().addTo(map);
+  if (places.ports.length + places.areas.length > 0) map.fitBounds(placed.getBounds().pad(0.1));
+  vesselMap.map = map;
+}
+
+function findingPopup(f) {
+  const style = FINDINGS[f.kind] || FINDINGS.OTHER;
+  const vessels = f.otherMmsi ? `${vesselLabel(f.mmsi, f.name)} and MMSI ${f.otherMmsi}`
+    : vesselLabel(f.mmsi, f.name);
+  const end = f.end ? ` to ${when(f.end)}` : (f.kind === 'DARK_PERIOD' ? ', still dark' : '');
+  return popup(`${style.one}: ${vessels}`, [
+    `${when(f.start)}${end} UTC`, f.place, f.detail, f.eventId && `event ${f.eventId}`]);
+}
+
+function findingLayer(f) {
+  const style = FINDINGS[f.kind] || FINDINGS.OTHER;
+  const options = { color: style.color, className: `finding finding-${f.kind}` };
+  const layer = L.featureGroup();
+  const start = [f.latitude, f.longitude];
+  if (f.endLatitude !== null && f.endLongitude !== null) {
+    const end = [f.endLatitude, f.endLongitude];
+    L.polyline([start, end], { ...options, weight: 2,
+      dashArray: f.kind === 'DARK_PERIOD' ? '6 6' : null }).addTo(layer);
+    L.circleMarker(end, { ...options, radius: 4, fillOpacity: 0.3 }).addTo(layer);
+  }
+  L.circleMarker(start, { ...options, radius: f.kind === 'ENCOUNTER' ? 7 : 5, fillOpacity: 0.7 })
+    .addTo(layer);
+  return layer.bindPopup(() => findingPopup(f));
+}
+
+function trackLayer(track) {
+  const label = vesselLabel(track.mmsi, track.name);
+  return L.polyline(track.points.map((p) => [p.latitude, p.longitude]),
+    { color: TRACK_COLOR, weight: 2.5, opacity: 0.8, className: 'track' })
+    .bindTooltip(label)
+    .bindPopup(popup(label, [`open cases: ${track.caseIds.join(', ')}`,
+      `${track.points.length} positions from its findings, ${when(track.points[0]?.time)} to `
+      + `${when(track.points[track.points.length - 1]?.time)}`]));
+}
+
+function drawFindings(found) {
+  const { map, findings, tracks } = vesselMap;
+  findings.clearLayers();
+  tracks.clearLayers();
+  vesselMap.byFinding.clear();
+  for (const track of found.tracks) trackLayer(track).addTo(tracks);
+  for (const f of found.findings) {
+    vesselMap.byFinding.set(f.findingId, findingLayer(f).addTo(findings));
+  }
+  // fitted once, to the first findings: later updates leave the user's view alone
+  if (!vesselMap.fitted && found.findings.length > 0) {
+    map.fitBounds(findings.getBounds().pad(0.2), { maxZoom: 8 });
+    vesselMap.fitted = true;
+  }
+  fillTable('findings-table', found.findings.slice(0, FINDING_ROWS), (f, tr) => {
+    tr.dataset.finding = f.findingId;
+    const style = FINDINGS[f.kind] || FINDINGS.OTHER;
+    const vessel = f.otherMmsi ? `${vesselLabel(f.mmsi, f.name)} · MMSI ${f.otherMmsi}`
+      : vesselLabel(f.mmsi, f.name);
+    const end = when(f.end) || (f.kind === 'DARK_PERIOD' ? 'still dark' : '–');
+    tr.append(cell(when(f.start)), cell(end), cell(style.one), cell(vessel), cell(f.place || '–'),
+      cell(f.detail));
+    tr.addEventListener('click', () => {
+      const layer = vesselMap.byFinding.get(f.findingId);
+      map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 9 });
+      layer.openPopup();
+    });
+  }, 'No AIS finding yet.');
+  const findingsCount = `${number(found.total)} ${found.total === 1 ? 'finding' : 'findings'}`;
+  document.getElementById('findings-count').textContent = found.total > FINDING_ROWS
+    ? `${findingsCount}, the latest ${FINDING_ROWS} listed` : findingsCount;
+}
+
+async function loadVessels() {
+  try {
+    vesselMap.ready = vesselMap.ready || createMap();
+    await vesselMap.ready;
+    drawFindings(await getJson('api/ais/findings'));
+    clearError('vessels');
+  } catch (e) {
+    if (!vesselMap.map) vesselMap.ready = null;
+    showError('vessels', e);
+  }
+}
+
 function showOverview(overview) {
   for (const [figure, value] of Object.entries(overview)) {
     const dd = document.querySelector(`[data-figure="${figure}"]`);
@@ -382,7 +550,8 @@ const loaders = {
   gaps: [loadReportingGaps],
   activity: [loadActivity],
   alerts: [loadAlerts],
-  cases: [loadCases],
+  cases: [loadCases, loadVessels],
+  vessels: [loadVessels],
 };
 
 function listen() {
@@ -407,7 +576,7 @@ function listen() {
 
 async function start() {
   await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadReportingGaps(),
-    loadActivity(), loadCases(), loadAlerts(), loadInstances()]);
+    loadActivity(), loadCases(), loadAlerts(), loadInstances(), loadVessels()]);
   document.body.dataset.loaded = 'true';
   listen();
 }

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;
+import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.app.MonitorApplication;
@@ -15,6 +16,7 @@ import io.transfermonitor.streams.query.LocalStores;
 import io.transfermonitor.streams.query.OutputFeed;
 import io.transfermonitor.streams.query.Peers;
 import io.transfermonitor.streams.query.StoreHosts;
+import io.transfermonitor.streams.query.VesselFindings;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,8 +31,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The monitor with what people watch it by, started together and stopped in reverse: the dashboard
  * server (first, since the monitor advertises its address as {@code application.server}), the
- * monitor, and the {@link OutputFeed} that keeps the cap gauges current and pushes live updates to
- * open dashboards.
+ * monitor, and the {@link OutputFeed} that keeps the cap gauges and the dashboard's map of AIS
+ * findings current and pushes live updates to open dashboards.
  */
 final class WatchedMonitor implements AutoCloseable {
 
@@ -46,19 +48,31 @@ final class WatchedMonitor implements AutoCloseable {
         topics.alerts(),
         "alerts",
         topics.cases(),
-        "cases");
+        "cases",
+        topics.aisFindings(),
+        "vessels");
   }
 
-  /** The compacted outputs read from the start: each key's latest value feeds a gauge. */
-  private static Map<String, Consumer<byte[]>> gaugeReaders(
-      Map<String, Object> clientProps, Topics topics, MonitorMetrics metrics) {
+  /**
+   * The compacted outputs read from the start: each key's latest value feeds a gauge, or (the AIS
+   * findings) the dashboard's map.
+   */
+  private static Map<String, Consumer<byte[]>> latestValueReaders(
+      Map<String, Object> clientProps,
+      Topics topics,
+      MonitorMetrics metrics,
+      VesselFindings findings) {
     Deserializer<CapUsage> usages = AvroSerde.forValue(clientProps, CapUsage.class).deserializer();
     Deserializer<Case> cases = AvroSerde.forValue(clientProps, Case.class).deserializer();
+    Deserializer<VesselFinding> found =
+        AvroSerde.forValue(clientProps, VesselFinding.class).deserializer();
     return Map.of(
         topics.capUsage(),
         bytes -> metrics.capUsage(usages.deserialize(topics.capUsage(), bytes)),
         topics.cases(),
-        bytes -> metrics.caseState(cases.deserialize(topics.cases(), bytes)));
+        bytes -> metrics.caseState(cases.deserialize(topics.cases(), bytes)),
+        topics.aisFindings(),
+        bytes -> findings.accept(found.deserialize(topics.aisFindings(), bytes)));
   }
 
   private final DashboardServer dashboard;
@@ -103,17 +117,20 @@ final class WatchedMonitor implements AutoCloseable {
       }
       throw e;
     }
+    VesselFindings findings = new VesselFindings();
     if (server != null) {
       server.attach(
           new ClusterState(
-              new StoreHosts(app.streams(), self), new LocalStores(app.streams()), new Peers()));
+              new StoreHosts(app.streams(), self), new LocalStores(app.streams()), new Peers()),
+          findings,
+          config.ais().gazetteer());
     }
     Topics topics = config.topics();
     OutputFeed feed =
         new OutputFeed(
                 clientProps,
                 watchedTopics(topics),
-                gaugeReaders(clientProps, topics, app.metrics()),
+                latestValueReaders(clientProps, topics, app.metrics(), findings),
                 server != null ? server::changed : changed -> {},
                 meters)
             .start();

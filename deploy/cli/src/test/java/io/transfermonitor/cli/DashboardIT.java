@@ -10,13 +10,17 @@ import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.model.VesselFinding;
+import io.transfermonitor.model.VesselFindingKind;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +49,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * chromium} and {@code chromium-driver}, which {@code .ci/run} installs): the cap bars with the
  * 2024 OBSERVED breach, reported against observed (and the reporting-gap stage's own figures), the
  * activity chart with the scenario's weekly container shipments and yearly troops and workers, the
- * latest alerts, a live update when another delivery is counted, and no error in the browser
- * console. A screenshot is left in {@code target/dashboard.png}.
+ * latest alerts, a live update when another delivery is counted, the map of vessels with the
+ * gazetteer and an AIS finding published while the page is open, no request to anywhere but the
+ * monitor, and no error in the browser console. Screenshots are left in {@code
+ * target/dashboard.png} and {@code target/dashboard-map.png}.
  */
 @ExtendWith(KafkaStackExtension.class)
 class DashboardIT {
@@ -54,12 +60,29 @@ class DashboardIT {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+  static final Path MAP_SCREENSHOT = Path.of("target", "dashboard-map.png");
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String OBSERVED_2024 = CAP + "/2024-01-01/OBSERVED";
   private static final String GAP_2024 = "reporting-gap-refined-petroleum/2024-01-01";
   private static final Instant LIVE_DELIVERY_TIME = Instant.parse("2024-11-20T00:00:00Z");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Two vessels side by side for four hours in the West Korea Bay, as the AIS stage finds them. */
+  private static final VesselFinding ENCOUNTER =
+      VesselFinding.newBuilder()
+          .setFindingId("273300002/445100001/dashboard-it")
+          .setKind(VesselFindingKind.ENCOUNTER)
+          .setMmsi("273300002")
+          .setOtherMmsi("445100001")
+          .setName("DASHBOARD IT TANKER")
+          .setStart(Instant.parse("2024-05-07T02:00:00Z"))
+          .setEnd(Instant.parse("2024-05-07T06:00:00Z"))
+          .setLatitude(39.05)
+          .setLongitude(124.2)
+          .setPlace("West Korea Bay")
+          .setDetail("within 500 m of each other for 4 h 0 min, median 120 m, both below 2 kn")
+          .build();
 
   @TempDir static Path dir;
 
@@ -227,6 +250,56 @@ class DashboardIT {
   }
 
   @Test
+  void shouldMapTheGazetteerAndAFindingPublishedToTheAisTopicFetchingNothingFromElsewhere()
+      throws Exception {
+    // given the open dashboard, live, its map drawn
+    browser.get(monitor.dashboardUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+    await().atMost(Duration.ofSeconds(10)).until(() -> text("#live").startsWith("live"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("#vessel-map path.land") > 0);
+    // with every port and area of interest of the gazetteer on it
+    JsonNode places = monitor.api("api/ais/places");
+    assertThat(places.get("ports").size()).isPositive();
+    assertThat(count("#vessel-map path.port")).isEqualTo(places.get("ports").size());
+    assertThat(count("#vessel-map path.area")).isEqualTo(places.get("areas").size());
+
+    // when the AIS stage's finding of an encounter in the West Korea Bay is published
+    monitor.sendFinding(ENCOUNTER);
+
+    // then the open page lists it and marks it where it happened, without being reloaded
+    String row = "tr[data-finding='" + ENCOUNTER.getFindingId() + "']";
+    await().atMost(Duration.ofSeconds(30)).until(() -> !textOf(row).isEmpty());
+    assertThat(text(row))
+        .contains("2024-05-07 02:00")
+        .contains("2024-05-07 06:00")
+        .contains("encounter")
+        .contains("DASHBOARD IT TANKER (MMSI 273300002) · MMSI 445100001")
+        .contains("West Korea Bay")
+        .contains(ENCOUNTER.getDetail());
+    assertThat(count("#vessel-map path.finding-ENCOUNTER")).isPositive();
+    Object centre =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const c = vesselMap.byFinding.get(arguments[0]).getBounds().getCenter();"
+                    + "return [c.lat, c.lng];",
+                ENCOUNTER.getFindingId());
+    assertThat(centre).isEqualTo(List.of(39.05, 124.2));
+    assertThat(monitor.api("api/ais/findings").get("findings").findValuesAsText("findingId"))
+        .contains(ENCOUNTER.getFindingId());
+    // and every request that could leave the machine went to the monitor itself (data: URLs and
+    // the browser's own chrome:// pages are no network request)
+    String origin = monitor.dashboardUrl();
+    assertThat(requestedUrls())
+        .filteredOn(url -> !url.startsWith("data:") && !url.startsWith("chrome:"))
+        .isNotEmpty()
+        .anySatisfy(url -> assertThat(url).endsWith("vendor/world-atlas/land-50m.json"))
+        .allSatisfy(url -> assertThat(url).startsWith(origin));
+    Files.write(
+        MAP_SCREENSHOT, browser.findElement(By.id("vessels")).getScreenshotAs(OutputType.BYTES));
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
   void shouldListTheNamedMetricsWithNonZeroValuesAfterTheScenario() throws Exception {
     // given the seed scenario (sent twice) and one undecodable record processed
     JsonNode observed = capBar(monitor.api("api/caps"), OBSERVED_2024);
@@ -283,6 +356,8 @@ class DashboardIT {
         "--window-size=1400,1700");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    // every request the browser sends (DevTools' Network.requestWillBeSent), failed ones too
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     // the Debian driver, named explicitly, so Selenium Manager never tries to download one
     ChromeDriverService service =
@@ -385,6 +460,22 @@ class DashboardIT {
       }
     }
     throw new AssertionError("no " + String.join("/", fields) + " " + key + " in " + list);
+  }
+
+  private static int count(String css) {
+    return browser.findElements(By.cssSelector(css)).size();
+  }
+
+  /** The URL of every request the browser has sent since the last call. */
+  private static List<String> requestedUrls() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      JsonNode message = JSON.readTree(entry.getMessage()).get("message");
+      if (message.get("method").asText().equals("Network.requestWillBeSent")) {
+        urls.add(message.get("params").get("request").get("url").asText());
+      }
+    }
+    return urls;
   }
 
   private static List<String> consoleErrors() {

@@ -8,11 +8,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -169,6 +172,20 @@ final class SeedScenarioMonitor implements AutoCloseable {
     try (EventProducer producer = producer()) {
       producer.send(event);
       producer.flush();
+    }
+  }
+
+  /**
+   * Publishes {@code finding} to this run's AIS findings topic, as the monitor's AIS stage does.
+   */
+  void sendFinding(VesselFinding finding) {
+    Map<String, Object> client = stack.clientProperties();
+    try (KafkaProducer<String, VesselFinding> producer =
+        new KafkaProducer<>(
+            client,
+            new StringSerializer(),
+            AvroSerde.forValue(client, VesselFinding.class).serializer())) {
+      producer.send(new ProducerRecord<>(topics.aisFindings(), finding.getFindingId(), finding));
     }
   }
 

@@ -7,11 +7,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.query.ClusterState;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.NotReadyException;
 import io.transfermonitor.streams.query.Peers;
 import io.transfermonitor.streams.query.StoreView;
+import io.transfermonitor.streams.query.VesselFindings;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +32,12 @@ import org.slf4j.LoggerFactory;
  *       /api/reported-observed}, {@code /api/reporting-gaps}, {@code /api/activity?kind=}, {@code
  *       /api/alerts?rule=&limit=}, {@code /api/cases}, {@code /api/instances}: the whole monitor's
  *       state as JSON, whichever instance is asked;
+ *   <li>{@code GET /api/ais/findings?limit=}: the latest AIS findings of {@code tm.ais.findings}
+ *       (1,000 unless {@code limit} says otherwise) and the tracks of the vessels in open cases;
+ *       {@code /api/ais/places}: the gazetteer's ports and areas of interest; both for the map;
  *   <li>{@code GET /api/updates}: server-sent events, an {@code update} event naming the views that
- *       changed ({@code caps}, {@code gaps}, {@code activity}, {@code alerts}, {@code cases}) with
- *       the new overview;
+ *       changed ({@code caps}, {@code gaps}, {@code activity}, {@code alerts}, {@code cases},
+ *       {@code vessels}) with the new overview;
  *   <li>{@code GET /api/local/<view>?key=}: this instance's own rows, for its peers;
  *   <li>{@code GET /api/health}: this instance's own state, asking no other (200 while it runs or
  *       rebalances, 503 otherwise): a readiness probe that one instance's trouble cannot spread.
@@ -46,6 +51,7 @@ public final class DashboardServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   private static final int DEFAULT_ALERT_LIMIT = 100;
+  private static final int DEFAULT_FINDING_LIMIT = 1000;
 
   private final AtomicReference<DashboardViews> views = new AtomicReference<>();
   private final CopyOnWriteArrayList<SseClient> listeners = new CopyOnWriteArrayList<>();
@@ -65,9 +71,12 @@ public final class DashboardServer implements AutoCloseable {
     return app.port();
   }
 
-  /** From now on, answers from {@code state}. */
-  public void attach(ClusterState state) {
-    views.set(new DashboardViews(state));
+  /**
+   * From now on, answers from {@code state}; the map from {@code findings} and the places of {@code
+   * gazetteer}.
+   */
+  public void attach(ClusterState state, VesselFindings findings, Gazetteer gazetteer) {
+    views.set(new DashboardViews(state, findings, gazetteer));
   }
 
   /**
@@ -108,7 +117,13 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/reporting-gaps", ctx -> ctx.json(views(ctx).reportingGaps()));
     config.routes.get("/api/activity", ctx -> ctx.json(views(ctx).activity(kind(ctx))));
     config.routes.get(
-        "/api/alerts", ctx -> ctx.json(views(ctx).alerts(ctx.queryParam("rule"), limit(ctx))));
+        "/api/alerts",
+        ctx ->
+            ctx.json(views(ctx).alerts(ctx.queryParam("rule"), limit(ctx, DEFAULT_ALERT_LIMIT))));
+    config.routes.get(
+        "/api/ais/findings",
+        ctx -> ctx.json(views(ctx).vesselMap(limit(ctx, DEFAULT_FINDING_LIMIT))));
+    config.routes.get("/api/ais/places", ctx -> ctx.json(views(ctx).places()));
     config.routes.get("/api/cases", ctx -> ctx.json(views(ctx).openCases()));
     config.routes.get("/api/instances", ctx -> ctx.json(views(ctx).instances()));
     config.routes.get("/api/health", this::health);
@@ -142,10 +157,10 @@ public final class DashboardServer implements AutoCloseable {
     return current;
   }
 
-  private static int limit(Context ctx) {
+  private static int limit(Context ctx, int byDefault) {
     String limit = ctx.queryParam("limit");
     if (limit == null) {
-      return DEFAULT_ALERT_LIMIT;
+      return byDefault;
     }
     try {
       int n = Integer.parseInt(limit);

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.dashboard;
 
 import io.transfermonitor.model.Severity;
+import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.query.AlertRow;
 import io.transfermonitor.streams.query.CaseRow;
@@ -9,6 +10,7 @@ import io.transfermonitor.streams.query.GapRow;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.RuleRow;
 import io.transfermonitor.streams.query.StoreView;
+import io.transfermonitor.streams.query.VesselFindings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,19 @@ import org.apache.kafka.streams.StreamsMetadata;
 
 /**
  * What the dashboard and {@code /api/...} show, assembled from the whole monitor's state ({@link
- * ClusterState}): any instance gives the same answer.
+ * ClusterState}), the AIS findings every instance reads whole ({@link VesselFindings}) and the
+ * gazetteer: any instance gives the same answer.
  */
 final class DashboardViews {
 
   private final ClusterState state;
+  private final VesselFindings findings;
+  private final MapPlaces places;
 
-  DashboardViews(ClusterState state) {
+  DashboardViews(ClusterState state, VesselFindings findings, Gazetteer gazetteer) {
     this.state = state;
+    this.findings = findings;
+    this.places = MapPlaces.of(gazetteer);
   }
 
   /** Every cap's bar per period and basis, in rule, period and basis order. */
@@ -84,6 +91,16 @@ final class DashboardViews {
                 .thenComparing(CaseRow::lastEventTime, Comparator.reverseOrder())
                 .thenComparing(CaseRow::caseId))
         .toList();
+  }
+
+  /** The latest {@code limit} AIS findings and the tracks of the vessels in open cases. */
+  VesselMap vesselMap(int limit) {
+    return VesselMap.of(findings.all(), openCases(), limit);
+  }
+
+  /** The ports and areas of interest the AIS detectors know. */
+  MapPlaces places() {
+    return places;
   }
 
   /** The headline figures, pushed with every live update. */

@@ -121,7 +121,7 @@ public final class AccessPolicy {
 
   /** Outputs the monitor reads back: alerts into its store, and what its dashboard watches. */
   private static List<String> monitorReadsBack(Topics topics) {
-    return List.of(topics.alerts(), topics.capUsage(), topics.cases());
+    return List.of(topics.alerts(), topics.capUsage(), topics.cases(), topics.aisFindings());
   }
 
   private static List<String> opsReads(Topics topics) {
