@@ -23,4 +23,7 @@ public sealed interface AisOutput {
    * gets no pings to tell it time has passed.
    */
   record Tick(long time) implements AisOutput {}
+
+  /** A vessel's IMO number with its newest position, on its way to the IMO number's task. */
+  record Sighting(ImoSighting sighting) implements AisOutput {}
 }

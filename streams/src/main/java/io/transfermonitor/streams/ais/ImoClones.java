@@ -2,8 +2,10 @@ package io.transfermonitor.streams.ais;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One IMO number on two MMSIs that cannot be one ship: their positions are more than the minimum
@@ -43,6 +45,18 @@ public final class ImoClones {
    * @return an anomaly for each other MMSI it cannot be the same ship as
    */
   public List<IdentityAnomaly> accept(List<ImoSighting> state, ImoSighting sighting) {
+    return accept(state, new HashMap<>(), sighting);
+  }
+
+  /**
+   * As {@link #accept(List, ImoSighting)}, but a pair of MMSIs reported within the window before is
+   * not reported again: {@code reported} holds when each pair (its MMSIs in order, joined by {@code
+   * /}) was last reported, and forgets pairs older than the window.
+   */
+  public List<IdentityAnomaly> accept(
+      List<ImoSighting> state, Map<String, Long> reported, ImoSighting sighting) {
+    long now = sighting.position().time();
+    reported.values().removeIf(at -> now - at > params.windowMillis());
     List<IdentityAnomaly> anomalies = new ArrayList<>();
     Ping here = sighting.position();
     for (ImoSighting other : state) {
@@ -51,9 +65,12 @@ public final class ImoClones {
       }
       Ping there = other.position();
       double nm = here.metresTo(there) / Geo.METRES_PER_NAUTICAL_MILE;
+      String pair = pair(sighting.mmsi(), other.mmsi());
       if (Math.abs(here.time() - there.time()) <= params.windowMillis()
           && nm > params.minNauticalMiles()
-          && Geo.impliedKnots(here, there) > params.maxKnots()) {
+          && Geo.impliedKnots(here, there) > params.maxKnots()
+          && !reported.containsKey(pair)) {
+        reported.put(pair, now);
         anomalies.add(
             new IdentityAnomaly(
                 sighting.mmsi(),
@@ -81,5 +98,9 @@ public final class ImoClones {
       state.remove(0);
     }
     return anomalies;
+  }
+
+  private static String pair(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "/" + b : b + "/" + a;
   }
 }

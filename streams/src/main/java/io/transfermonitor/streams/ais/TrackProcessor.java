@@ -93,7 +93,13 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
     if (record.value() instanceof AisInput.Position position) {
       position(track, position.ping(), record.timestamp());
     } else if (record.value() instanceof AisInput.Voyage v) {
-      track.acceptVoyage(v.imo(), v.draughtMetres(), v.destination());
+      track
+          .acceptVoyage(v.imo(), v.draughtMetres(), v.destination())
+          .ifPresent(
+              sighting ->
+                  context.forward(
+                      new Record<>(
+                          sighting.imo(), new AisOutput.Sighting(sighting), record.timestamp())));
       track.acceptIdentity(v.name(), v.shipType());
     }
     tracks.put(mmsi, track);

@@ -24,7 +24,10 @@ import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.ais.CellPingSerde;
 import io.transfermonitor.streams.ais.EncounterProcessor;
 import io.transfermonitor.streams.ais.EncountersSerde;
+import io.transfermonitor.streams.ais.ImoCloneProcessor;
+import io.transfermonitor.streams.ais.ImoCloneState;
 import io.transfermonitor.streams.ais.ReferenceChanges;
+import io.transfermonitor.streams.ais.SightingSerde;
 import io.transfermonitor.streams.ais.TrackProcessor;
 import io.transfermonitor.streams.ais.VesselRegisterUpdater;
 import io.transfermonitor.streams.ais.VesselTrackSerde;
@@ -234,6 +237,12 @@ public final class MonitorTopology {
   /** Each cell's contacts of the encounter search, key = cell id. */
   public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
 
+  /** Repartition of the IMO numbers vessels send, with their positions, by IMO number. */
+  public static final String SIGHTINGS_BY_IMO = "sightings-by-imo";
+
+  /** Each IMO number's newest sighting per MMSI and the clones reported, key = IMO number. */
+  public static final String IMO_SIGHTINGS_STORE = "imo-sightings";
+
   private final StreamsBuilder builder;
   private final MonitorConfig config;
   private final MonitorMetrics metrics;
@@ -399,6 +408,7 @@ public final class MonitorTopology {
             .branch(
                 (k, v) -> v instanceof AisOutput.CellPing || v instanceof AisOutput.Tick,
                 Branched.as("-cell-pings"))
+            .branch((k, v) -> v instanceof AisOutput.Sighting, Branched.as("-imo-sightings"))
             .defaultBranch(Branched.as("-findings"));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -425,7 +435,33 @@ public final class MonitorTopology {
                         metrics),
                 Named.as("find-encounters"),
                 ENCOUNTER_CELLS_STORE);
-    return split.get("split-ais-findings").merge(encounters, Named.as("merge-ais-findings"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE), keys, new ImoCloneState.Form())
+            .withCachingEnabled());
+    KStream<String, AisOutput> clones =
+        split
+            .get("split-ais-imo-sightings")
+            .repartition(
+                Repartitioned.<String, AisOutput>as(SIGHTINGS_BY_IMO)
+                    .withKeySerde(keys)
+                    .withValueSerde(budget.guard(new SightingSerde())))
+            .process(
+                () ->
+                    new ImoCloneProcessor(
+                        IMO_SIGHTINGS_STORE,
+                        VESSELS_STORE,
+                        DESIGNATIONS_STORE,
+                        ais,
+                        registerChanges,
+                        designationChanges,
+                        metrics),
+                Named.as("find-imo-clones"),
+                IMO_SIGHTINGS_STORE);
+    return split
+        .get("split-ais-findings")
+        .merge(encounters, Named.as("merge-ais-findings"))
+        .merge(clones, Named.as("merge-ais-clones"));
   }
 
   /**

@@ -1,0 +1,83 @@
+package io.transfermonitor.streams.ais;
+
+import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.screen.DesignationChanges;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One IMO number on two MMSIs far apart, on the partitions of the IMO numbers (after the {@code
+ * sightings-by-imo} repartition of the voyage messages that carry one): each number's {@link
+ * ImoCloneState} in the store {@code imo-sightings}. Out, keyed by finding id: an identity anomaly
+ * for each pair of MMSIs that cannot be one ship, once per window ({@link ImoClones}), with its
+ * event when it was seen in an area of interest ({@link AisEvents#identity}).
+ */
+public final class ImoCloneProcessor implements Processor<String, AisOutput, String, AisOutput> {
+
+  private final String sightingsStore;
+  private final String vesselsStore;
+  private final String designationsStore;
+  private final AisSettings settings;
+  private final ReferenceChanges registerChanges;
+  private final DesignationChanges designationChanges;
+  private final MonitorMetrics metrics;
+  private final ImoClones clones = new ImoClones(ImoClones.Params.DEFAULTS);
+  private ProcessorContext<String, AisOutput> context;
+  private KeyValueStore<String, ImoCloneState> sightings;
+  private VesselRegister register;
+  private AisEvents events;
+
+  public ImoCloneProcessor(
+      String sightingsStore,
+      String vesselsStore,
+      String designationsStore,
+      AisSettings settings,
+      ReferenceChanges registerChanges,
+      DesignationChanges designationChanges,
+      MonitorMetrics metrics) {
+    this.sightingsStore = sightingsStore;
+    this.vesselsStore = vesselsStore;
+    this.designationsStore = designationsStore;
+    this.settings = settings;
+    this.registerChanges = registerChanges;
+    this.designationChanges = designationChanges;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, AisOutput> context) {
+    this.context = context;
+    this.sightings = context.getStateStore(sightingsStore);
+    KeyValueStore<String, VesselRecord> vessels = context.getStateStore(vesselsStore);
+    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
+    this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
+    this.events = new AisEvents(settings.events(), settings.gazetteer());
+  }
+
+  @Override
+  public void process(Record<String, AisOutput> record) {
+    if (!(record.value() instanceof AisOutput.Sighting s) || record.key() == null) {
+      return;
+    }
+    ImoSighting sighting = s.sighting();
+    ImoCloneState state = sightings.get(record.key());
+    if (state == null) {
+      state = ImoCloneState.empty();
+    }
+    List<IdentityAnomaly> anomalies = clones.accept(state.sightings(), state.reported(), sighting);
+    sightings.put(record.key(), state);
+    for (IdentityAnomaly anomaly : anomalies) {
+      Vessel vessel = register.vessel(anomaly.mmsi(), sighting.imo(), null, null);
+      AisEvents.Made made = events.identity(anomaly, vessel, sighting.position());
+      metrics.aisFinding(made.finding().getKind().toString());
+      context.forward(
+          new Record<>(
+              made.finding().getFindingId(), new AisOutput.Found(made), record.timestamp()));
+    }
+  }
+}
