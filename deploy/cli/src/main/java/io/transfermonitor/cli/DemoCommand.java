@@ -9,7 +9,9 @@ import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.producers.EventProducer;
+import io.transfermonitor.producers.ais.AisSummary;
 import io.transfermonitor.producers.designations.DesignationPublisher;
 import io.transfermonitor.producers.designations.ListContents;
 import io.transfermonitor.producers.designations.PublishSummary;
@@ -49,10 +51,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
  * registry (fresh, on free ports), creates the topics, publishes the default rules and the sample
- * UN designations list, starts the monitor, replays the seed scenario (September 2023 to April
- * 2025) and prints each case as it opens and escalates (the notifications), or each alert as it
- * fires with {@code --alerts}. Runs until Ctrl-C, or with {@code --once} until the scenario is
- * fully processed, ending with the cases table and a summary.
+ * UN designations list and the demo vessel register, starts the monitor, replays the seed scenario
+ * (September 2023 to April 2025) with its synthetic AIS set and prints each case as it opens and
+ * escalates (the notifications), or each alert as it fires with {@code --alerts}. Runs until
+ * Ctrl-C, or with {@code --once} until the scenario is fully processed, ending with the cases table
+ * and a summary.
  */
 @Command(
     name = "demo",
@@ -60,8 +63,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays the seed scenario through the whole system, cases on screen.",
       "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
-          + " the default rules and the UN designations list (November 2020), and replays"
-          + " DPRK-Russia transfers of Sept 2023 - Apr 2025, printing each case as it opens or"
+          + " the default rules, the UN designations list (November 2020) and the demo vessel"
+          + " register, and replays DPRK-Russia transfers of Sept 2023 - Apr 2025 with a"
+          + " synthetic AIS set of its ships, printing each case as it opens or"
           + " escalates (--alerts: each alert as it fires).",
       "Keeps running until Ctrl-C; --once exits when the scenario is processed, with the cases"
           + " and a summary."
@@ -142,10 +146,11 @@ public class DemoCommand implements Callable<Integer> {
       PublishSummary designations =
           DesignationPublisher.publish(
               cluster.clientProperties(), topics.designations(), sample.designations());
+      int vessels = DemoAis.loadRegister(cluster.clientProperties(), topics.vessels());
       out.printf(
-          "Published %d rules and %d designations (the UN consolidated list of November 2020);"
-              + " starting the monitor...%n",
-          ruleSet.size(), designations.published());
+          "Published %d rules, %d designations (the UN consolidated list of November 2020) and %d"
+              + " vessels (the demo register, synthetic); starting the monitor...%n",
+          ruleSet.size(), designations.published(), vessels);
       out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
       out.flush();
 
@@ -202,12 +207,17 @@ public class DemoCommand implements Callable<Integer> {
         replay = ScenarioReplayer.replay(in, producer);
         producer.flush();
       }
+      AisSummary ais = DemoAis.publishAisSet(client, topics);
       synchronized (out) {
         out.printf(
             "Replayed %d events (%d rejected lines) from %s%n",
             replay.produced(),
             replay.rejected(),
             scenario != null ? scenario : "the seed scenario");
+        out.printf(
+            "Published %d AIS positions and %d voyage records of the seed scenario's ships"
+                + " (synthetic, %s)%n",
+            ais.positions(), ais.voyages(), DemoAis.AIS_SET.substring(1));
         out.flush();
       }
       if (!once) {
@@ -218,17 +228,18 @@ public class DemoCommand implements Callable<Integer> {
       }
       Duration timeout = Duration.ofSeconds(timeoutSeconds);
       try (TopicEnds ends = new TopicEnds(cluster.clientProperties());
-          Admin admin = Admin.create(cluster.clientProperties());
-          GroupCommitProgress progress =
-              GroupCommitProgress.ofMonitor(
-                  admin,
-                  cluster.clientProperties(),
-                  topics,
-                  MonitorTopology.totalsSentWithin(config))) {
-        boolean done = progress.awaitDone(config.applicationId(), timeout, () -> true, System.err);
-        if (!done) {
-          throw new IllegalStateException(
-              "the monitor did not process all input within " + timeout);
+          Admin admin = Admin.create(cluster.clientProperties())) {
+        // the AIS stage writes the events it finds to the event topics: wait for them first, so
+        // the snapshot of the event topics' ends below includes them
+        try (GroupCommitProgress aisRead =
+            GroupCommitProgress.of(
+                admin, client, List.of(topics.aisPositions(), topics.aisVoyages()))) {
+          awaitDone(aisRead, config, timeout);
+        }
+        try (GroupCommitProgress progress =
+            GroupCommitProgress.ofMonitor(
+                admin, client, topics, MonitorTopology.totalsSentWithin(config))) {
+          awaitDone(progress, config, timeout);
         }
         ends.awaitRead(topics.alerts(), alerts::positions, timeout);
         ends.awaitRead(topics.notifications(), notifications::positions, timeout);
@@ -243,6 +254,10 @@ public class DemoCommand implements Callable<Integer> {
             alerts.values(),
             latest.size(),
             notifications.values().size(),
+            DemoAis.summary(
+                ais.positions(),
+                AggregateSnapshot.read(client, topics.aisFindings(), VesselFinding.class, timeout)
+                    .values()),
             System.nanoTime() - started);
         printGaps(
             out,
@@ -255,6 +270,14 @@ public class DemoCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  private static void awaitDone(
+      GroupCommitProgress progress, MonitorConfig config, Duration timeout)
+      throws InterruptedException {
+    if (!progress.awaitDone(config.applicationId(), timeout, () -> true, System.err)) {
+      throw new IllegalStateException("the monitor did not process all input within " + timeout);
     }
   }
 
@@ -290,6 +313,7 @@ public class DemoCommand implements Callable<Integer> {
       List<Alert> alerts,
       int cases,
       int notifications,
+      String aisLine,
       long nanos) {
     out.println();
     out.printf("Summary (%.1f s)%n", nanos / 1e9);
@@ -307,6 +331,7 @@ public class DemoCommand implements Callable<Integer> {
     byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
     out.printf("  cases          %d%n", cases);
     out.printf("  notifications  %d%n", notifications);
+    out.printf("  ais            %s%n", aisLine);
     out.flush();
   }
 

@@ -95,12 +95,37 @@ class DemoCommandIT {
             "reporting-gap-refined-petroleum/2024-01-01/RUS/REPORTING_GAP",
             "reporting-gap-refined-petroleum/2024-01-01/RUS/UNREPORTED_BREACH");
     // the cap totals as the aggregate ends (the totals an alert names depend on the order the
-    // partitions are processed in): the AIS sighting of delivery 5 counted once
+    // partitions are processed in): the AIS sighting of delivery 5 and the monitor's own AIS
+    // call of Haebit 3 at Nampho (delivery 29) each counted once, the larger figure
     assertThat(out)
         .contains(
             "reporting-gap-refined-petroleum 2024 ALL: reported 300,600 bbl (60 %), observed"
-                + " 1,101,000 bbl (220 %; 40 deliveries, 1 seen by more than one source): 3.7 ×"
+                + " 1,101,187 bbl (220 %; 40 deliveries, 2 seen by more than one source): 3.7 ×"
                 + " reported [REPORTING_GAP, UNREPORTED_BREACH]");
+  }
+
+  @Test
+  void shouldFindTheScenariosShipsInTheAisLogTheDarkShuttleAndTheMeetingAtSea() {
+    assertThat(exit).as(out).isZero();
+    assertThat(out)
+        .containsPattern(
+            "(?m)^  ais +778 positions read: 5 port calls, 1 encounters, 1 dark periods, 0 identity"
+                + " anomalies$");
+    // Demo Shuttle 1 silent for 18 h off Rajin, in a case of that vessel
+    assertThat(alerts)
+        .filteredOn(a -> a.get("ruleId").asText().equals("ais-dark-period-dprk-waters"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.get("caseId").asText()).endsWith("1890103");
+              assertThat(a.get("message").asText()).contains("no AIS position for 18.2 h");
+            });
+    // Sever 12 and Mirae 9 side by side for 5 h: a ship-to-ship alert from AIS, beside the seed's
+    assertThat(alerts)
+        .filteredOn(a -> a.get("ruleId").asText().equals("unscr-2375-ship-to-ship"))
+        .extracting(a -> a.get("alertId").asText())
+        .hasSize(3)
+        .anySatisfy(id -> assertThat(id).contains("/ais/encounter/273990098/445990048/"));
   }
 
   @Test

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The figures README.md states for the summary of {@code demo --once}: events in, rejected, alerts,
- * the alerts of each rule it lists ("100 arms-embargo alerts"), by rule id, and the cases they are
- * filed in with the notifications those raised ("filed in 9 cases that raised 15 notifications").
+ * the alerts of each rule it lists ("100 arms-embargo alerts", "1 dark-period alert"), by rule id,
+ * and the cases they are filed in with the notifications those raised ("filed in 9 cases that
+ * raised 15 notifications").
  *
  * @param alertsByRule alerts per rule id, for every rule the README names
  */
@@ -32,11 +33,12 @@ record ReadmeDemoSummary(
           "overseas-worker", "unscr-2397-overseas-workers",
           "ship-to-ship", "unscr-2375-ship-to-ship",
           "designated-party", "unscr-1718-designated-parties",
-          "reporting-gap", "reporting-gap-refined-petroleum");
+          "reporting-gap", "reporting-gap-refined-petroleum",
+          "dark-period", "ais-dark-period-dprk-waters");
 
   private static final Pattern TOTALS =
       Pattern.compile("([\\d,]+) events in, ([\\d,]+) rejected, ([\\d,]+) alerts:");
-  private static final Pattern RULE_ALERTS = Pattern.compile("([\\d,]+) ([a-z-]+) alerts");
+  private static final Pattern RULE_ALERTS = Pattern.compile("([\\d,]+) ([a-z-]+) alerts?\\b");
   private static final Pattern CASES =
       Pattern.compile("filed in ([\\d,]+) cases that raised ([\\d,]+) notifications");
 
