@@ -242,7 +242,19 @@ public final class AisEvents {
 
   /** An identity anomaly seen at {@code where}: an event only in an area of interest. */
   public Made identity(IdentityAnomaly anomaly, Vessel vessel, Ping where) {
+    return identity(anomaly, vessel, where, null);
+  }
+
+  /**
+   * An identity anomaly seen at {@code where} and {@code elsewhere} (the other ship of an IMO
+   * clone, or null): an event when either place is in an area of interest, and the finding ends
+   * there.
+   */
+  public Made identity(IdentityAnomaly anomaly, Vessel vessel, Ping where, Ping elsewhere) {
     String area = where == null ? null : areaAt(where.lat(), where.lon());
+    if (area == null && elsewhere != null) {
+      area = areaAt(elsewhere.lat(), elsewhere.lon());
+    }
     String eventId = "ais/" + anomaly.id();
     String detail =
         anomaly.kind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -252,6 +264,8 @@ public final class AisEvents {
         finding(anomaly.id(), VesselFindingKind.IDENTITY_ANOMALY, vessel, anomaly.time(), null)
             .setLatitude(where == null ? 0 : where.lat())
             .setLongitude(where == null ? 0 : where.lon())
+            .setEndLatitude(elsewhere == null ? null : elsewhere.lat())
+            .setEndLongitude(elsewhere == null ? null : elsewhere.lon())
             .setPlace(area)
             .setDetail(vessel.label() + ": " + detail)
             .setEventId(area == null ? null : eventId)

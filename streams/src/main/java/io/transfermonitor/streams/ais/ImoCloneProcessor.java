@@ -4,6 +4,7 @@ import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.screen.DesignationChanges;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -69,15 +70,26 @@ public final class ImoCloneProcessor implements Processor<String, AisOutput, Str
     if (state == null) {
       state = ImoCloneState.empty();
     }
+    List<ImoSighting> before = List.copyOf(state.sightings());
     List<IdentityAnomaly> anomalies = clones.accept(state.sightings(), state.reported(), sighting);
     sightings.put(record.key(), state);
     for (IdentityAnomaly anomaly : anomalies) {
       Vessel vessel = register.vessel(anomaly.mmsi(), sighting.imo(), null, null);
-      AisEvents.Made made = events.identity(anomaly, vessel, sighting.position());
+      AisEvents.Made made =
+          events.identity(anomaly, vessel, sighting.position(), otherShip(before, sighting));
       metrics.aisFinding(made.finding().getKind().toString());
       context.forward(
           new Record<>(
               made.finding().getFindingId(), new AisOutput.Found(made), record.timestamp()));
     }
+  }
+
+  /** The newest position of another MMSI that sent the number: the clone's other place. */
+  private static Ping otherShip(List<ImoSighting> before, ImoSighting sighting) {
+    return before.stream()
+        .filter(s -> !s.mmsi().equals(sighting.mmsi()))
+        .map(ImoSighting::position)
+        .max(Comparator.comparingLong(Ping::time))
+        .orElse(null);
   }
 }

@@ -185,6 +185,36 @@ class AisStageTest {
             });
   }
 
+  @Test
+  void shouldFileOneImoNumberSentByTwoMmsisFarApartAsAnIdentityAnomalyOnce() {
+    // given the default rules; a ship in West Korea Bay and one off Vostochny, 600 nm apart,
+    // both sending the same IMO number, each twice within the hour
+    monitor.rules(defaultRules());
+    Instant t = Instant.parse("2024-03-01T00:00:00Z");
+    String clone = "445000009";
+    monitor.positions(
+        List.of(
+            position(TANKER, t, BAY[0], BAY[1], 8),
+            position(clone, t.plusSeconds(60), VOSTOCHNY[0] - 0.3, VOSTOCHNY[1], 8)));
+    for (int i = 0; i < 2; i++) {
+      monitor.voyage(voyage(TANKER, "9000001", "CHON MA SAN", 80, 4.0));
+      monitor.voyage(voyage(clone, "9000001", "CHON MA SAN", 80, 4.0));
+    }
+    monitor.positions(List.of());
+
+    // then one anomaly on the findings topic, an event and an alert filed for that vessel
+    assertThat(monitor.aisFindings.readValuesToList())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.IDENTITY_ANOMALY)
+        .singleElement()
+        .satisfies(f -> assertThat(f.getDetail()).contains("IMO 9000001 sent by MMSI"));
+    assertThat(monitor.vesselActivities.readValuesToList())
+        .singleElement()
+        .satisfies(a -> assertThat(a.getActivity()).isEqualTo(VesselActivityType.IDENTITY_ANOMALY));
+    assertThat(monitor.alerts())
+        .extracting(Alert::getRuleId)
+        .containsExactly("ais-identity-anomaly-dprk-waters");
+  }
+
   /** Positions of a call at {@code port}: in from 8 km, stopped for a day, out to 8 km. */
   private static Instant call(List<VesselPosition> to, String mmsi, double[] port, Instant t) {
     for (int km = 8; km >= 0; km--) {
