@@ -118,7 +118,7 @@ public final class ReportingGapProcessor
     GapState held = gaps.get(key);
     GapState state = held == null ? GapState.none() : held;
     List<GapLevel> newly = newlyReached(rule, c, state);
-    if (held != null && state.shows(c) && newly.isEmpty()) {
+    if (held != null && state.shows(c, observed) && newly.isEmpty()) {
       return;
     }
     long processedAt = context.currentSystemTimeMs();
@@ -127,7 +127,7 @@ public final class ReportingGapProcessor
           new GapUpdate.GapReached(rule, capRule, c, level, trigger, observed, processedAt);
       context.forward(new Record<>(key, reached, timestamp));
     }
-    GapState next = state.publishing(c, newly);
+    GapState next = state.publishing(c, newly, observed);
     gaps.put(key, next);
     ReportingGap gap = aggregate(rule, c, next, observed, processedAt);
     context.forward(new Record<>(key, new GapUpdate.GapChanged(gap), timestamp));

@@ -13,7 +13,8 @@ class GapRowTest {
   void shouldShowTheGapOfOneSupplyingStateWithTheLevelsRaised() {
     // given the stage's entry for Russia in 2024
     GapState state =
-        new GapState(300_600, 1_101_000, 500_000.0, List.of("REPORTING_GAP", "UNREPORTED_BREACH"));
+        new GapState(
+            300_600, 1_101_000, 500_000.0, List.of("REPORTING_GAP", "UNREPORTED_BREACH"), 40, 1);
 
     // when
     GapRow row = GapRow.of("reporting-gap-refined-petroleum/2024-01-01/RUS", state);
@@ -30,7 +31,7 @@ class GapRowTest {
 
   @Test
   void shouldGiveNoRatioWhenNothingWasReported() {
-    GapRow row = GapRow.of("gap/2024-01-01/ALL", new GapState(0, 50_000, null, List.of()));
+    GapRow row = GapRow.of("gap/2024-01-01/ALL", new GapState(0, 50_000, null, List.of(), 1, 0));
 
     assertThat(row.ratio()).isNull();
     assertThat(row.raisedLevels()).isEmpty();

@@ -4,6 +4,7 @@ import static io.transfermonitor.streams.Events.defaultRule;
 import static io.transfermonitor.streams.Events.defaultRules;
 import static io.transfermonitor.streams.Events.refined;
 import static io.transfermonitor.streams.Events.reported;
+import static io.transfermonitor.streams.Events.sighting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -89,6 +90,28 @@ class ReportingGapTest {
               assertThat(g.getPeriodStart()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
               assertThat(g.getRaisedLevels()).containsExactly("REPORTING_GAP", "UNREPORTED_BREACH");
               assertThat(g.getObservedDeliveryCount()).isEqualTo(1L);
+            });
+  }
+
+  @Test
+  void shouldPublishTheGapAgainWhenASecondSourceCorroboratesADeliveryWithoutChangingTheTotal() {
+    // given a delivery seen by imagery, 28,000 bbl
+    monitor.rules(defaultRules());
+    monitor.send(sighting("a", "2024-03-01T00:00:00Z", 28_000, "9000001", "Nampo", "imagery"));
+    monitor.reportingGaps.readValuesToList();
+
+    // when AIS sees it too, estimating less: the total stays, the delivery is now corroborated
+    monitor.send(sighting("b", "2024-03-01T12:00:00Z", 27_700, "9000001", "Nampho", "AIS"));
+
+    // then the aggregate says so (before, it kept saying 0 seen by more than one source)
+    assertThat(monitor.reportingGaps.readValuesToList())
+        .filteredOn(g -> g.getScope().equals("ALL"))
+        .last()
+        .satisfies(
+            g -> {
+              assertThat(g.getObservedTotal()).isEqualTo(28_000.0);
+              assertThat(g.getObservedDeliveryCount()).isEqualTo(1L);
+              assertThat(g.getCorroboratedDeliveryCount()).isEqualTo(1L);
             });
   }
 
