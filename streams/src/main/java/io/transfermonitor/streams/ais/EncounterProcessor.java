@@ -1,9 +1,6 @@
 package io.transfermonitor.streams.ais;
 
-import io.transfermonitor.model.Designation;
-import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
-import io.transfermonitor.streams.screen.DesignationChanges;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +27,8 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private static final int KNOWN_VESSELS = 4_096;
 
   private final String cellsStore;
-  private final String vesselsStore;
-  private final String designationsStore;
   private final AisSettings settings;
-  private final ReferenceChanges registerChanges;
-  private final DesignationChanges designationChanges;
+  private final AisStage stage;
   private final MonitorMetrics metrics;
   private final Map<String, AisOutput.CellPing> said =
       new LinkedHashMap<>(KNOWN_VESSELS, 0.75f, true) {
@@ -49,31 +43,19 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private AisEvents events;
   private long newest = Long.MIN_VALUE;
 
-  public EncounterProcessor(
-      String cellsStore,
-      String vesselsStore,
-      String designationsStore,
-      AisSettings settings,
-      ReferenceChanges registerChanges,
-      DesignationChanges designationChanges,
-      MonitorMetrics metrics) {
+  public EncounterProcessor(String cellsStore, AisStage stage) {
     this.cellsStore = cellsStore;
-    this.vesselsStore = vesselsStore;
-    this.designationsStore = designationsStore;
-    this.settings = settings;
-    this.registerChanges = registerChanges;
-    this.designationChanges = designationChanges;
-    this.metrics = metrics;
+    this.stage = stage;
+    this.settings = stage.settings();
+    this.metrics = stage.metrics();
   }
 
   @Override
   public void init(ProcessorContext<String, AisOutput> context) {
     this.context = context;
     this.cells = context.getStateStore(cellsStore);
-    KeyValueStore<String, VesselRecord> vessels = context.getStateStore(vesselsStore);
-    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
-    this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
-    this.events = new AisEvents(settings.events(), settings.gazetteer());
+    this.register = stage.register(context);
+    this.events = stage.events();
     context.schedule(
         settings.encounterCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> expire());
   }

@@ -1,9 +1,6 @@
 package io.transfermonitor.streams.ais;
 
-import io.transfermonitor.model.Designation;
-import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
-import io.transfermonitor.streams.screen.DesignationChanges;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,11 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ImoCloneProcessor implements Processor<String, AisOutput, String, AisOutput> {
 
   private final String sightingsStore;
-  private final String vesselsStore;
-  private final String designationsStore;
   private final AisSettings settings;
-  private final ReferenceChanges registerChanges;
-  private final DesignationChanges designationChanges;
+  private final AisStage stage;
   private final MonitorMetrics metrics;
   private final ImoClones clones = new ImoClones(ImoClones.Params.DEFAULTS);
   private ProcessorContext<String, AisOutput> context;
@@ -33,31 +27,19 @@ public final class ImoCloneProcessor implements Processor<String, AisOutput, Str
   private VesselRegister register;
   private AisEvents events;
 
-  public ImoCloneProcessor(
-      String sightingsStore,
-      String vesselsStore,
-      String designationsStore,
-      AisSettings settings,
-      ReferenceChanges registerChanges,
-      DesignationChanges designationChanges,
-      MonitorMetrics metrics) {
+  public ImoCloneProcessor(String sightingsStore, AisStage stage) {
     this.sightingsStore = sightingsStore;
-    this.vesselsStore = vesselsStore;
-    this.designationsStore = designationsStore;
-    this.settings = settings;
-    this.registerChanges = registerChanges;
-    this.designationChanges = designationChanges;
-    this.metrics = metrics;
+    this.stage = stage;
+    this.settings = stage.settings();
+    this.metrics = stage.metrics();
   }
 
   @Override
   public void init(ProcessorContext<String, AisOutput> context) {
     this.context = context;
     this.sightings = context.getStateStore(sightingsStore);
-    KeyValueStore<String, VesselRecord> vessels = context.getStateStore(vesselsStore);
-    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
-    this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
-    this.events = new AisEvents(settings.events(), settings.gazetteer());
+    this.register = stage.register(context);
+    this.events = stage.events();
   }
 
   @Override

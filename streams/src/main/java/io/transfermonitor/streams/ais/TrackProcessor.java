@@ -1,9 +1,6 @@
 package io.transfermonitor.streams.ais;
 
-import io.transfermonitor.model.Designation;
-import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
-import io.transfermonitor.streams.screen.DesignationChanges;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,11 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class TrackProcessor implements Processor<String, AisInput, String, AisOutput> {
 
   private final String tracksStore;
-  private final String vesselsStore;
-  private final String designationsStore;
   private final AisSettings settings;
-  private final ReferenceChanges registerChanges;
-  private final DesignationChanges designationChanges;
+  private final AisStage stage;
   private final MonitorMetrics metrics;
   private ProcessorContext<String, AisOutput> context;
   private KeyValueStore<String, VesselTrack> tracks;
@@ -48,31 +42,19 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   /** The cells this task sent positions to lately, with the newest position time sent. */
   private final Map<String, Long> fedCells = new HashMap<>();
 
-  public TrackProcessor(
-      String tracksStore,
-      String vesselsStore,
-      String designationsStore,
-      AisSettings settings,
-      ReferenceChanges registerChanges,
-      DesignationChanges designationChanges,
-      MonitorMetrics metrics) {
+  public TrackProcessor(String tracksStore, AisStage stage) {
     this.tracksStore = tracksStore;
-    this.vesselsStore = vesselsStore;
-    this.designationsStore = designationsStore;
-    this.settings = settings;
-    this.registerChanges = registerChanges;
-    this.designationChanges = designationChanges;
-    this.metrics = metrics;
+    this.stage = stage;
+    this.settings = stage.settings();
+    this.metrics = stage.metrics();
   }
 
   @Override
   public void init(ProcessorContext<String, AisOutput> context) {
     this.context = context;
     this.tracks = context.getStateStore(tracksStore);
-    KeyValueStore<String, VesselRecord> vessels = context.getStateStore(vesselsStore);
-    KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
-    this.register = new VesselRegister(vessels, registerChanges, designations, designationChanges);
-    this.events = new AisEvents(settings.events(), settings.gazetteer());
+    this.register = stage.register(context);
+    this.events = stage.events();
     this.cells = settings.cells();
     Duration every = settings.darkCheckInterval();
     context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> checkDark());

@@ -21,6 +21,7 @@ import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.ais.AisInput;
 import io.transfermonitor.streams.ais.AisOutput;
 import io.transfermonitor.streams.ais.AisSettings;
+import io.transfermonitor.streams.ais.AisStage;
 import io.transfermonitor.streams.ais.CellPingSerde;
 import io.transfermonitor.streams.ais.EncounterProcessor;
 import io.transfermonitor.streams.ais.EncountersSerde;
@@ -358,6 +359,17 @@ public final class MonitorTopology {
         () -> new VesselRegisterUpdater(VESSELS_STORE, registerChanges));
   }
 
+  /** What the AIS processors share: the global stores they read, the settings, the metrics. */
+  private AisStage aisStage() {
+    return new AisStage(
+        VESSELS_STORE,
+        DESIGNATIONS_STORE,
+        config.ais(),
+        registerChanges,
+        designationChanges,
+        metrics);
+  }
+
   /**
    * AIS, the track stage: positions and voyage data of one vessel in one task (both keyed by MMSI),
    * its track in the {@value #VESSEL_TRACKS_STORE} store; out, findings with their events, and the
@@ -381,15 +393,7 @@ public final class MonitorTopology {
                     .mapValues(AisInput::voyage, Named.as("as-track-voyage")),
                 Named.as("merge-ais"));
     return in.process(
-        () ->
-            new TrackProcessor(
-                VESSEL_TRACKS_STORE,
-                VESSELS_STORE,
-                DESIGNATIONS_STORE,
-                ais,
-                registerChanges,
-                designationChanges,
-                metrics),
+        () -> new TrackProcessor(VESSEL_TRACKS_STORE, aisStage()),
         Named.as("track-vessels"),
         VESSEL_TRACKS_STORE);
   }
@@ -424,15 +428,7 @@ public final class MonitorTopology {
                     .withKeySerde(keys)
                     .withValueSerde(budget.guard(new CellPingSerde())))
             .process(
-                () ->
-                    new EncounterProcessor(
-                        ENCOUNTER_CELLS_STORE,
-                        VESSELS_STORE,
-                        DESIGNATIONS_STORE,
-                        ais,
-                        registerChanges,
-                        designationChanges,
-                        metrics),
+                () -> new EncounterProcessor(ENCOUNTER_CELLS_STORE, aisStage()),
                 Named.as("find-encounters"),
                 ENCOUNTER_CELLS_STORE);
     builder.addStateStore(
@@ -447,15 +443,7 @@ public final class MonitorTopology {
                     .withKeySerde(keys)
                     .withValueSerde(budget.guard(new SightingSerde())))
             .process(
-                () ->
-                    new ImoCloneProcessor(
-                        IMO_SIGHTINGS_STORE,
-                        VESSELS_STORE,
-                        DESIGNATIONS_STORE,
-                        ais,
-                        registerChanges,
-                        designationChanges,
-                        metrics),
+                () -> new ImoCloneProcessor(IMO_SIGHTINGS_STORE, aisStage()),
                 Named.as("find-imo-clones"),
                 IMO_SIGHTINGS_STORE);
     return split
