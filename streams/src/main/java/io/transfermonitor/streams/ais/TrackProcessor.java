@@ -99,6 +99,10 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
       return; // not taken into the track: a duplicate, a late or too old position, a jump
     }
     Vessel vessel = register.vessel(track);
+    if (track.firstCheckAgainst(vessel.registerFlag())) {
+      IdentityAnomaly.flagMismatch(track.mmsi(), vessel.registerFlag(), ping.time())
+          .ifPresent(anomaly -> forward(track, anomaly, ping, timestamp));
+    }
     if (vessel.designated() && track.firstDesignatedSightingOfDay(ping.time())) {
       var seen = events.designatedSeen(vessel, ping);
       context.forward(

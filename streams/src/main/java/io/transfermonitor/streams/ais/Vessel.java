@@ -10,6 +10,7 @@ import java.util.Locale;
  * @param imo its IMO number (sent, else the register's), or null
  * @param name its name (sent, else the register's), or null
  * @param flag its flag: the register's, else the country of its MMSI (MID), or null
+ * @param registerFlag the register's flag, or null when the register does not give one
  * @param aisShipType the AIS ship type it sent, or null
  * @param registerShipType the register's ship type, or null
  * @param deadweightTonnes the register's deadweight, or null
@@ -20,6 +21,7 @@ public record Vessel(
     String imo,
     String name,
     String flag,
+    String registerFlag,
     Integer aisShipType,
     String registerShipType,
     Double deadweightTonnes,

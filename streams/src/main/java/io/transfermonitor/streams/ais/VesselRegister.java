@@ -60,6 +60,7 @@ final class VesselRegister {
         knownImo,
         name != null ? name : entry == null ? null : entry.getName(),
         flag,
+        entry == null ? null : entry.getFlag(),
         aisShipType,
         entry == null ? null : entry.getShipType(),
         entry == null ? null : entry.getDeadweightTonnes(),

@@ -30,6 +30,7 @@ public final class VesselTrack {
   private Long designatedSeenDay;
   private String lastCallCountry;
   private String callCountryBefore;
+  private String flagCheckedAgainst;
 
   /** A vessel seen for the first time. */
   public VesselTrack(AisDetectors detectors, String mmsi) {
@@ -63,7 +64,9 @@ public final class VesselTrack {
       Integer shipType,
       Long designatedSeenDay,
       String lastCallCountry,
-      String callCountryBefore) {
+      String callCountryBefore,
+      String flagCheckedAgainst) {
+    this.flagCheckedAgainst = flagCheckedAgainst;
     this.lastCallCountry = lastCallCountry;
     this.callCountryBefore = callCountryBefore;
     this.imo = imo;
@@ -200,6 +203,22 @@ public final class VesselTrack {
     }
     designatedSeenDay = day;
     return true;
+  }
+
+  /**
+   * Whether to check the MMSI's country against the register's {@code flag} now: once per flag the
+   * register gives, so a mismatch is reported once, and again only after the register changed.
+   */
+  public boolean firstCheckAgainst(String flag) {
+    if (flag == null || flag.equals(flagCheckedAgainst)) {
+      return false;
+    }
+    flagCheckedAgainst = flag;
+    return true;
+  }
+
+  String flagCheckedAgainst() {
+    return flagCheckedAgainst;
   }
 
   /** The newest IMO number the vessel sent; null when none. */

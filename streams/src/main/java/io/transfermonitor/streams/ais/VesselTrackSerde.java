@@ -55,6 +55,7 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         .setDesignatedSeenDay(track.designatedSeenDay())
         .setLastCallCountry(track.lastCallCountry())
         .setCallCountryBefore(track.callCountryBefore())
+        .setFlagCheckedAgainst(track.flagCheckedAgainst())
         .build();
   }
 
@@ -105,7 +106,8 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         r.getShipType(),
         r.getDesignatedSeenDay(),
         r.getLastCallCountry(),
-        r.getCallCountryBefore());
+        r.getCallCountryBefore(),
+        r.getFlagCheckedAgainst());
     return track;
   }
 

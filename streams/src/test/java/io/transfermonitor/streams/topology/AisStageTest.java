@@ -215,6 +215,35 @@ class AisStageTest {
         .containsExactly("ais-identity-anomaly-dprk-waters");
   }
 
+  @Test
+  void shouldFileAnMmsiOfTheDprkOnAShipTheRegisterFlagsElsewhereOnce() {
+    // given the default rules; the register flags a ship Sierra Leone, its MMSI is the DPRK's
+    monitor.rules(defaultRules());
+    monitor.register(
+        VesselRecord.newBuilder().setImo("9000001").setMmsi(TANKER).setFlag("SLE").build());
+    Instant t = Instant.parse("2024-03-01T00:00:00Z");
+
+    // when it sends three positions in West Korea Bay
+    monitor.positions(
+        List.of(
+            position(TANKER, t, BAY[0], BAY[1], 8),
+            position(TANKER, t.plus(Duration.ofMinutes(5)), BAY[0] + 0.01, BAY[1], 8),
+            position(TANKER, t.plus(Duration.ofMinutes(10)), BAY[0] + 0.02, BAY[1], 8)));
+
+    // then one flag mismatch, counted as a vessel activity and alerted once
+    assertThat(monitor.aisFindings.readValuesToList())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getKind()).isEqualTo(VesselFindingKind.IDENTITY_ANOMALY);
+              assertThat(f.getDetail())
+                  .contains("MMSI " + TANKER + " has the MID of PRK, the register's flag is SLE");
+            });
+    assertThat(monitor.alerts())
+        .extracting(Alert::getRuleId)
+        .containsExactly("ais-identity-anomaly-dprk-waters");
+  }
+
   /** Positions of a call at {@code port}: in from 8 km, stopped for a day, out to 8 km. */
   private static Instant call(List<VesselPosition> to, String mmsi, double[] port, Instant t) {
     for (int km = 8; km >= 0; km--) {
