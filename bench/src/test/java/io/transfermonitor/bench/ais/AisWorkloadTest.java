@@ -62,7 +62,8 @@ class AisWorkloadTest {
     // then both sets are complete in the feed
     assertThat(feed.plantedSoFar())
         .containsEntry(PlantedKind.ENCOUNTER, 48L)
-        .containsEntry(PlantedKind.PORT_CALL, 40L)
+        // 20 calls at a berth and the 40 vessels of the 20 side-by-side pairs in port, per set
+        .containsEntry(PlantedKind.PORT_CALL, 120L)
         .containsEntry(PlantedKind.DARK_GAP, 20L)
         .containsEntry(PlantedKind.CLONED_MMSI, 10L)
         .containsEntry(PlantedKind.NEAR_MISS_PASSING, 40L);
