@@ -106,12 +106,19 @@ final class DemoAis {
     findings.forEach(f -> byKind.merge(f.getKind(), 1, Integer::sum));
     return String.format(
         Locale.ROOT,
-        "%d positions read: %d port calls, %d encounters, %d dark periods, %d identity anomalies",
+        "%d positions read: %s, %s, %s, %s",
         positions,
-        byKind.getOrDefault(VesselFindingKind.PORT_CALL, 0),
-        byKind.getOrDefault(VesselFindingKind.ENCOUNTER, 0),
-        byKind.getOrDefault(VesselFindingKind.DARK_PERIOD, 0),
-        byKind.getOrDefault(VesselFindingKind.IDENTITY_ANOMALY, 0));
+        count(byKind, VesselFindingKind.PORT_CALL, "port call", "port calls"),
+        count(byKind, VesselFindingKind.ENCOUNTER, "encounter", "encounters"),
+        count(byKind, VesselFindingKind.DARK_PERIOD, "dark period", "dark periods"),
+        count(
+            byKind, VesselFindingKind.IDENTITY_ANOMALY, "identity anomaly", "identity anomalies"));
+  }
+
+  private static String count(
+      Map<VesselFindingKind, Integer> byKind, VesselFindingKind kind, String one, String many) {
+    int n = byKind.getOrDefault(kind, 0);
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static Reader resource(String name) {

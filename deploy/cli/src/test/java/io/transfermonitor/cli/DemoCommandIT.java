@@ -109,7 +109,7 @@ class DemoCommandIT {
     assertThat(exit).as(out).isZero();
     assertThat(out)
         .containsPattern(
-            "(?m)^  ais +778 positions read: 5 port calls, 1 encounters, 1 dark periods, 0 identity"
+            "(?m)^  ais +778 positions read: 5 port calls, 1 encounter, 1 dark period, 0 identity"
                 + " anomalies$");
     // Demo Shuttle 1 silent for 18 h off Rajin, in a case of that vessel
     assertThat(alerts)
