@@ -66,7 +66,14 @@ public final class AisEvents {
   }
 
   /** A finding and, when a rule is about it, its event. */
-  public record Made(VesselFinding finding, Optional<SpecificRecord> event) {}
+  public record Made(VesselFinding finding, Optional<SpecificRecord> event) {
+
+    /** The finding alone, naming no event: one that a rule has already been told about. */
+    public Made findingOnly() {
+      VesselFinding alone = VesselFinding.newBuilder(finding).setEventId(null).build();
+      return new Made(alone, Optional.empty());
+    }
+  }
 
   /** Below this rise of draught (metres) a tanker is taken not to have loaded in port. */
   private static final double LOADED_METRES = 0.3;

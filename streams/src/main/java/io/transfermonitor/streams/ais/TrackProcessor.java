@@ -130,7 +130,14 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
     } else if (finding instanceof DarkPeriod dark) {
       made = events.darkPeriod(dark, register.vessel(track));
     } else if (finding instanceof IdentityAnomaly anomaly) {
-      made = events.identity(anomaly, register.vessel(track), at);
+      // a jump's other place is the track's own position, which the jump did not move
+      Ping other = anomaly.kind() == IdentityAnomaly.Kind.POSITION_JUMP ? track.last() : null;
+      made = events.identity(anomaly, register.vessel(track), at, other);
+      if (anomaly.kind() == IdentityAnomaly.Kind.POSITION_JUMP
+          && made.event().isPresent()
+          && !track.firstJumpEventOfDay(anomaly.time())) {
+        made = made.findingOnly();
+      }
     } else {
       PositionDropped dropped = (PositionDropped) finding;
       metrics.aisPositionDropped(dropped.reason().toString().toLowerCase(Locale.ROOT));

@@ -31,6 +31,7 @@ public final class VesselTrack {
   private String lastCallCountry;
   private String callCountryBefore;
   private String flagCheckedAgainst;
+  private Long jumpEventDay;
 
   /** A vessel seen for the first time. */
   public VesselTrack(AisDetectors detectors, String mmsi) {
@@ -65,8 +66,10 @@ public final class VesselTrack {
       Long designatedSeenDay,
       String lastCallCountry,
       String callCountryBefore,
-      String flagCheckedAgainst) {
+      String flagCheckedAgainst,
+      Long jumpEventDay) {
     this.flagCheckedAgainst = flagCheckedAgainst;
+    this.jumpEventDay = jumpEventDay;
     this.lastCallCountry = lastCallCountry;
     this.callCountryBefore = callCountryBefore;
     this.imo = imo;
@@ -215,6 +218,23 @@ public final class VesselTrack {
     }
     flagCheckedAgainst = flag;
     return true;
+  }
+
+  /**
+   * Whether a position jump at {@code time} becomes an event: the first of its UTC day. A cloned
+   * MMSI jumps with nearly every position; each jump stays a finding, one a day is a rule's event.
+   */
+  public boolean firstJumpEventOfDay(long time) {
+    long day = Math.floorDiv(time, 86_400_000L);
+    if (jumpEventDay != null && jumpEventDay == day) {
+      return false;
+    }
+    jumpEventDay = day;
+    return true;
+  }
+
+  Long jumpEventDay() {
+    return jumpEventDay;
   }
 
   String flagCheckedAgainst() {

@@ -56,6 +56,7 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         .setLastCallCountry(track.lastCallCountry())
         .setCallCountryBefore(track.callCountryBefore())
         .setFlagCheckedAgainst(track.flagCheckedAgainst())
+        .setJumpEventDay(track.jumpEventDay())
         .build();
   }
 
@@ -107,7 +108,8 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         r.getDesignatedSeenDay(),
         r.getLastCallCountry(),
         r.getCallCountryBefore(),
-        r.getFlagCheckedAgainst());
+        r.getFlagCheckedAgainst(),
+        r.getJumpEventDay());
     return track;
   }
 

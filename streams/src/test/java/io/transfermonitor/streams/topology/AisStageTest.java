@@ -244,6 +244,31 @@ class AisStageTest {
         .containsExactly("ais-identity-anomaly-dprk-waters");
   }
 
+  @Test
+  void shouldRaiseOneAlertADayForAnMmsiSentFromTwoPlacesAtOnce() {
+    // given the default rules; one MMSI sent by a ship in West Korea Bay and one off Vostochny,
+    // alternately every 10 minutes for 6 hours
+    monitor.rules(defaultRules());
+    Instant t = Instant.parse("2024-03-01T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      double[] at = i % 2 == 0 ? BAY : new double[] {VOSTOCHNY[0] - 0.3, VOSTOCHNY[1]};
+      track.add(position(TANKER, t.plus(Duration.ofMinutes(10L * i)), at[0], at[1], 8));
+    }
+
+    // when
+    monitor.positions(track);
+
+    // then every jump is a finding, but one event and one alert tell the rule
+    assertThat(monitor.aisFindings.readValuesToList())
+        .hasSizeGreaterThan(10)
+        .allSatisfy(f -> assertThat(f.getKind()).isEqualTo(VesselFindingKind.IDENTITY_ANOMALY));
+    assertThat(monitor.vesselActivities.readValuesToList()).hasSize(1);
+    assertThat(monitor.alerts())
+        .extracting(Alert::getRuleId)
+        .containsExactly("ais-identity-anomaly-dprk-waters");
+  }
+
   /** Positions of a call at {@code port}: in from 8 km, stopped for a day, out to 8 km. */
   private static Instant call(List<VesselPosition> to, String mmsi, double[] port, Instant t) {
     for (int km = 8; km >= 0; km--) {
