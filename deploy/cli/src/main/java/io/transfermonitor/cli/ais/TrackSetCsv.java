@@ -1,5 +1,6 @@
 package io.transfermonitor.cli.ais;
 
+import io.transfermonitor.producers.ingest.CsvReader;
 import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.ais.Gazetteer.Area;
 import io.transfermonitor.streams.ais.Gazetteer.Port;
@@ -7,7 +8,6 @@ import io.transfermonitor.streams.ais.Ping;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,61 +176,31 @@ public final class TrackSetCsv {
     if (!required && !Files.exists(file)) {
       return List.of();
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<T> result = new ArrayList<>();
+    try (CsvReader csv = new CsvReader(CsvReader.utf8(Files.newInputStream(file)), ',')) {
+      if (!csv.next()) {
+        throw new IllegalArgumentException(file + " is empty: it needs a header line");
+      }
+      Map<String, Integer> columns = new HashMap<>();
+      List<String> header = csv.fields();
+      for (int i = 0; i < header.size(); i++) {
+        columns.put(header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
+      }
+      while (csv.next()) {
+        if (csv.size() == 1 && csv.get(0).isBlank()) {
+          continue;
+        }
+        try {
+          result.add(parse.apply(new Row(columns, List.copyOf(csv.fields()))));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(
+              file + " line " + csv.line() + ": " + e.getMessage(), e);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException(file + " is empty: it needs a header line");
-    }
-    Map<String, Integer> columns = new HashMap<>();
-    List<String> header = split(lines.get(0).replace("\uFEFF", ""));
-    for (int i = 0; i < header.size(); i++) {
-      columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-    }
-    List<T> result = new ArrayList<>(lines.size());
-    for (int n = 1; n < lines.size(); n++) {
-      if (lines.get(n).isBlank()) {
-        continue;
-      }
-      try {
-        result.add(parse.apply(new Row(columns, split(lines.get(n)))));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(file + " line " + (n + 1) + ": " + e.getMessage(), e);
-      }
-    }
     return result;
-  }
-
-  /** One CSV line's fields; a quoted field may hold commas and doubled quotes. */
-  static List<String> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 
   private static String quoted(String field) {
