@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the monitor until Ctrl-C: reads tm.events.* and tm.case-actions, writes tm.alerts,"
-          + " tm.cases, tm.notifications and tm.aggregates.*.",
+      "Runs the monitor until Ctrl-C: reads tm.events.*, tm.ais.positions, tm.ais.voyages and"
+          + " tm.case-actions, writes tm.alerts, tm.cases, tm.notifications, tm.aggregates.* and"
+          + " tm.ais.findings (and the events it finds in AIS to tm.events.*).",
       "With no cluster named (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, --config), starts an"
           + " embedded broker and registry, creates the topics and applies the default rules.",
       "Watch the alerts with: transfer-monitor alerts; the cases with: transfer-monitor cases list"
