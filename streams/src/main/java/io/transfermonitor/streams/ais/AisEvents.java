@@ -183,23 +183,27 @@ public final class AisEvents {
     if (!watched) {
       return new Made(finding, Optional.empty());
     }
+    // the vessel a rule watches first, as sources write a transfer with a DPRK vessel
+    Vessel first = watched(a) ? a : b;
+    Vessel second = first == a ? b : a;
     TankerDelivery event =
         TankerDelivery.newBuilder()
             .setHeader(
                 header(eventId, e.start(), e.end())
                     .setReferences(List.of("ais:encounter:" + e.id(), "cargo unknown: " + detail))
                     .build())
-            .setVesselImo(a.imo())
-            .setVesselName(a.name() != null ? a.name() : "MMSI " + a.mmsi())
-            .setVesselFlag(a.flag())
+            .setVesselImo(first.imo())
+            .setVesselName(first.name() != null ? first.name() : "MMSI " + first.mmsi())
+            .setVesselFlag(first.flag())
             .setProductClass(ProductClass.REFINED)
             .setProduct("REFINED_UNSPECIFIED")
             .setQuantity(0)
             .setUnit("BARREL")
             .setShipToShip(true)
-            .setCounterpartVesselImo(b.imo())
-            .setCounterpartVesselName(b.name() != null ? b.name() : "MMSI " + b.mmsi())
-            .setCounterpartVesselFlag(b.flag())
+            .setCounterpartVesselImo(second.imo())
+            .setCounterpartVesselName(
+                second.name() != null ? second.name() : "MMSI " + second.mmsi())
+            .setCounterpartVesselFlag(second.flag())
             .build();
     return new Made(finding, Optional.of(event));
   }

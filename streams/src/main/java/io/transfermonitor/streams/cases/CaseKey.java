@@ -76,7 +76,8 @@ public record CaseKey(String ruleId, List<CaseDimension> dimensions, List<String
               && i + 1 < dimensions.size()
               && dimensions.get(i + 1) == CaseDimension.DESTINATION;
       if (route) {
-        parts.add(values.get(i) + " → " + values.get(i + 1));
+        boolean unknown = values.get(i).equals(MISSING) && values.get(i + 1).equals(MISSING);
+        parts.add(unknown ? "route unknown" : values.get(i) + " → " + values.get(i + 1));
         i++;
       } else {
         parts.add(values.get(i));
