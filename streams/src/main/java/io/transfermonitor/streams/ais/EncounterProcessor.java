@@ -16,10 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The encounter search, on the partitions of the cells (key = cell id, after a repartition of the
  * slow positions away from ports): each cell's {@link Encounters} in the store {@code
  * encounter-cells}. An encounter is reported when its vessels stop meeting: by a later position of
- * the cell, or by a wall-clock punctuation that ends, as of the newest position time this task has
- * read, the contacts silent for longer than allowed. Out, keyed by finding id: the encounter with
- * its event ({@link AisEvents#encounter}), the vessels known by what they last said of themselves
- * and by the register.
+ * the cell, or by a check that ends, as of the newest position time this task has read, the
+ * contacts silent for longer than allowed: every minute of the wall clock, and whenever the
+ * positions read have run on by that silence since the last check (a backlog read in minutes runs
+ * through days of positions: its contacts end by position time, not hours later). Out, keyed by
+ * finding id: the encounter with its event ({@link AisEvents#encounter}), the vessels known by what
+ * they last said of themselves and by the register.
  */
 public final class EncounterProcessor implements Processor<String, AisOutput, String, AisOutput> {
 
@@ -42,6 +44,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private VesselRegister register;
   private AisEvents events;
   private long newest = Long.MIN_VALUE;
+  private long checkedAt = Long.MIN_VALUE;
 
   public EncounterProcessor(String cellsStore, AisStage stage) {
     this.cellsStore = cellsStore;
@@ -64,6 +67,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   public void process(Record<String, AisOutput> record) {
     if (record.value() instanceof AisOutput.Tick tick) {
       newest = Math.max(newest, tick.time());
+      expireIfRunOn();
       return;
     }
     if (!(record.value() instanceof AisOutput.CellPing cellPing) || record.key() == null) {
@@ -79,12 +83,22 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     List<Encounter> ended = cell.accept(ping);
     keep(record.key(), cell);
     report(ended, record.timestamp());
+    expireIfRunOn();
+  }
+
+  /** Checks the contacts when the positions read have run on by a contact's longest silence. */
+  private void expireIfRunOn() {
+    if (checkedAt == Long.MIN_VALUE
+        || newest - checkedAt >= settings.encounters().maxSilence().toMillis()) {
+      expire();
+    }
   }
 
   private void expire() {
     if (newest == Long.MIN_VALUE) {
       return;
     }
+    checkedAt = newest;
     long now = context.currentSystemTimeMs();
     try (KeyValueIterator<String, Encounters> all = cells.all()) {
       while (all.hasNext()) {
