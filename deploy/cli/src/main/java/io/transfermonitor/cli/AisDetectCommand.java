@@ -1,18 +1,14 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.ais.DetectorFindings;
-import io.transfermonitor.cli.ais.TrackSetCsv;
 import io.transfermonitor.cli.ais.Truth;
 import io.transfermonitor.streams.ais.AisReplay;
-import io.transfermonitor.streams.ais.AisSettings;
-import io.transfermonitor.streams.ais.Gazetteer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,24 +29,7 @@ import picocli.CommandLine.Spec;
     })
 public class AisDetectCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--positions",
-      required = true,
-      paramLabel = "FILE",
-      description = "Positions CSV.")
-  Path positions;
-
-  @Option(
-      names = "--ports",
-      paramLabel = "FILE",
-      description = "Ports CSV (name,country,lat,lon,radius_m,source).")
-  Path ports;
-
-  @Option(
-      names = "--areas",
-      paramLabel = "FILE",
-      description = "Areas of interest (GeoJSON FeatureCollection of polygons, name and source).")
-  Path areas;
+  @Mixin AisTrackFiles files;
 
   @Spec CommandSpec spec;
 
@@ -58,8 +37,7 @@ public class AisDetectCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      Gazetteer gazetteer = AisScoreCommand.gazetteer(positions, ports, areas);
-      AisReplay replay = AisReplay.of(AisSettings.of(gazetteer), TrackSetCsv.positions(positions));
+      AisReplay replay = files.replay(files.gazetteer());
       DetectorFindings found = DetectorFindings.of(replay);
       out.println("kind,vessels,start,end");
       for (Truth t : found.all()) {

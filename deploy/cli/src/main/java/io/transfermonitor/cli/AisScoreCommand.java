@@ -8,12 +8,10 @@ import io.transfermonitor.streams.ais.AisReplay;
 import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.ais.Gazetteer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,27 +35,10 @@ import picocli.CommandLine.Spec;
     })
 public class AisScoreCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--positions",
-      required = true,
-      paramLabel = "FILE",
-      description = "Positions CSV.")
-  Path positions;
+  @Mixin AisTrackFiles files;
 
   @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV.")
   Path truth;
-
-  @Option(
-      names = "--ports",
-      paramLabel = "FILE",
-      description = "Ports CSV (name,country,lat,lon,radius_m,source).")
-  Path ports;
-
-  @Option(
-      names = "--areas",
-      paramLabel = "FILE",
-      description = "Areas of interest (GeoJSON FeatureCollection of polygons, name and source).")
-  Path areas;
 
   @Spec CommandSpec spec;
 
@@ -65,10 +46,11 @@ public class AisScoreCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      requireFile(truth);
-      Gazetteer gazetteer = gazetteer(positions, ports, areas);
+      AisTrackFiles.requireFile(truth);
+      Gazetteer gazetteer = files.gazetteer();
       TrackSet set =
-          new TrackSet(TrackSetCsv.positions(positions), TrackSetCsv.truths(truth), gazetteer);
+          new TrackSet(
+              TrackSetCsv.positions(files.positions), TrackSetCsv.truths(truth), gazetteer);
       AisReplay replay = AisReplay.of(AisSettings.of(gazetteer), set.pings());
       DetectorFindings found = DetectorFindings.of(replay);
       out.printf(
@@ -83,25 +65,6 @@ public class AisScoreCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       spec.commandLine().getErr().println("ais score: " + e.getMessage());
       return 1;
-    }
-  }
-
-  /** The shipped gazetteer and the user's port and area files, checked to exist. */
-  static Gazetteer gazetteer(Path positions, Path ports, Path areas) {
-    requireFile(positions);
-    List<Path> extra = new ArrayList<>();
-    for (Path file : new Path[] {ports, areas}) {
-      if (file != null) {
-        requireFile(file);
-        extra.add(file);
-      }
-    }
-    return Gazetteer.load(extra.toArray(Path[]::new));
-  }
-
-  private static void requireFile(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no such file: " + file);
     }
   }
 }
