@@ -1,7 +1,5 @@
 package io.transfermonitor.streams.ais;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,7 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A vessel's IMO number with its newest position ({@link AisOutput.Sighting}) on the monitor's own
  * repartition topic {@code sightings-by-imo}: a version byte, the IMO number, the MMSI, the
- * position's time and place. No registry; nobody else reads it.
+ * position's time and place ({@link AisWire}). No registry; nobody else reads it.
  */
 public final class SightingSerde implements Serde<AisOutput> {
 
@@ -28,39 +26,22 @@ public final class SightingSerde implements Serde<AisOutput> {
       if (!(value instanceof AisOutput.Sighting sighting)) {
         throw new SerializationException("only IMO sightings go to " + topic + ", not " + value);
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(48);
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeByte(VERSION);
-        write(out, sighting.sighting());
-      } catch (IOException e) {
-        throw new SerializationException("cannot write an IMO sighting", e);
-      }
-      return bytes.toByteArray();
+      return AisWire.write(VERSION, "an IMO sighting", out -> write(out, sighting.sighting()));
     };
   }
 
   @Override
   public Deserializer<AisOutput> deserializer() {
-    return (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        byte version = in.readByte();
-        if (version != VERSION) {
-          throw new SerializationException(
-              "an IMO sighting of version "
-                  + version
-                  + " on "
-                  + topic
-                  + ", this monitor reads "
-                  + VERSION);
-        }
-        return new AisOutput.Sighting(read(in));
-      } catch (IOException e) {
-        throw new SerializationException("cannot read an IMO sighting from " + topic, e);
-      }
-    };
+    return (topic, bytes) ->
+        AisWire.read(
+            bytes,
+            "an IMO sighting from " + topic,
+            (form, in) -> {
+              if (form != VERSION) {
+                throw AisWire.unknownForm("an IMO sighting on " + topic, form, VERSION);
+              }
+              return new AisOutput.Sighting(read(in));
+            });
   }
 
   static void write(DataOutputStream out, ImoSighting s) throws IOException {
