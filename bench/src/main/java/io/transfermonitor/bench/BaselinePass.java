@@ -61,7 +61,7 @@ public final class BaselinePass implements AutoCloseable {
   private volatile boolean stopping;
 
   /** An input topic, the class its records decode to, and the topic they are written to. */
-  private record Route(String input, Class<? extends SpecificRecord> type, String output) {}
+  record Route(String input, Class<? extends SpecificRecord> type, String output) {}
 
   /**
    * The floor over the event topics. {@code clientProps}: the cluster's client properties, the base
@@ -107,7 +107,7 @@ public final class BaselinePass implements AutoCloseable {
         clientProps, registry, aisRoutes(topics, outPrefix), outPrefix, group, commitIntervalMs);
   }
 
-  private static List<Route> eventRoutes(Topics topics, String outPrefix) {
+  static List<Route> eventRoutes(Topics topics, String outPrefix) {
     List<Route> routes = new ArrayList<>();
     for (EventKind kind : EventKind.values()) {
       routes.add(

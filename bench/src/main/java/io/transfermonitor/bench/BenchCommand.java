@@ -184,6 +184,17 @@ public final class BenchCommand implements Callable<Integer> {
   boolean profile;
 
   @Option(
+      names = "--streams-floor",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Between the baseline and the monitor, run the baseline's work (decode, encode) as a"
+              + " Kafka Streams application with the monitor's streams settings: what Kafka"
+              + " Streams itself costs (default: on; --no-streams-floor skips it).")
+  boolean streamsFloor;
+
+  @Option(
       names = "--ais",
       description =
           "Measure the AIS workload instead of the events: --positions positions of"
@@ -360,6 +371,23 @@ public final class BenchCommand implements Callable<Integer> {
               meter);
       printPass(baseline, "events");
       report.baseline(baseline);
+      if (streamsFloor) {
+        String streamsOut = "bench-" + runId + ".streams.";
+        BenchTopics.create(admin, topics, BaselinePass.outputTopics(streamsOut), partitions);
+        try (StreamsFloorPass floor =
+            new StreamsFloorPass(
+                cluster,
+                registry,
+                topics,
+                streamsOut,
+                dir.resolve("streams-floor-" + runId),
+                commitIntervalMs)) {
+          String floorId = "bench-streams-" + runId;
+          PassResult streams = StreamsFloorPass.run(floor, instances, floorId, progress, meter, out);
+          printPass(streams, "events");
+          report.streamsFloor(streams);
+        }
+      }
       MonitorPass monitor =
           new MonitorPass(
               cluster,

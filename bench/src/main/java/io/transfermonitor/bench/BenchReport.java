@@ -26,6 +26,7 @@ public final class BenchReport {
 
   private final long commitIntervalMs;
   private PassResult baseline;
+  private PassResult streamsFloor;
   private PassResult monitor;
   private Percentiles visible;
   private Percentiles raised;
@@ -40,6 +41,11 @@ public final class BenchReport {
 
   public void baseline(PassResult result) {
     this.baseline = result;
+  }
+
+  /** The baseline's work as a Kafka Streams application ({@link StreamsFloorPass}). */
+  public void streamsFloor(PassResult result) {
+    this.streamsFloor = result;
   }
 
   public void monitor(PassResult result) {
@@ -143,6 +149,13 @@ public final class BenchReport {
                     mib(monitor.liveAtEndBytes()),
                     mib(monitor.peakLiveBytes()),
                     mib(Runtime.getRuntime().maxMemory()))));
+    if (streamsFloor != null && baseline != null && monitor != null) {
+      out.add(
+          f(
+              "ratios: streams floor/baseline %.2f, monitor/streams floor %.2f",
+              streamsFloor.recordsPerSecond() / baseline.recordsPerSecond(),
+              monitor.recordsPerSecond() / streamsFloor.recordsPerSecond()));
+    }
     out.add(f("ratio monitor/baseline: %.2f", ratio()));
     return out;
   }
@@ -151,6 +164,9 @@ public final class BenchReport {
     List<PassResult> passes = new ArrayList<>();
     if (baseline != null) {
       passes.add(baseline);
+    }
+    if (streamsFloor != null) {
+      passes.add(streamsFloor);
     }
     if (monitor != null) {
       passes.add(monitor);

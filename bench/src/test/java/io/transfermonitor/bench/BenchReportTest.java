@@ -53,6 +53,25 @@ class BenchReportTest {
   }
 
   @Test
+  void shouldSplitTheDistanceAtTheStreamsFloor() {
+    // given baseline 100,000 events/s, Kafka Streams doing the same 50,000, the monitor 20,000
+    BenchReport report = new BenchReport(100);
+    report.baseline(pass("baseline", 1_000_000, 10, 60));
+    report.streamsFloor(pass("streams", 1_000_000, 20, 60));
+    report.monitor(pass("monitor", 1_000_000, 50, 120));
+
+    // when
+    List<String> lines = report.lines();
+
+    // then the three passes are listed in order in the results, and the ratio of each step
+    assertThat(lines.stream().filter(l -> l.matches("  (baseline|streams|monitor) .* events/s, .*")))
+        .extracting(l -> l.trim().split(" ")[0])
+        .containsExactly("baseline", "streams", "monitor");
+    assertThat(lines).contains("ratios: streams floor/baseline 0.50, monitor/streams floor 0.40");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("ratio monitor/baseline: 0.20");
+  }
+
+  @Test
   void shouldMarkMissedTargetsAsMiss() {
     // given a slow monitor, slow alerts, a big heap and slow ingest
     BenchReport report = new BenchReport(100);
