@@ -383,7 +383,8 @@ public final class BenchCommand implements Callable<Integer> {
                 dir.resolve("streams-floor-" + runId),
                 commitIntervalMs)) {
           String floorId = "bench-streams-" + runId;
-          PassResult streams = StreamsFloorPass.run(floor, instances, floorId, progress, meter, out);
+          PassResult streams =
+              StreamsFloorPass.run(floor, instances, floorId, progress, meter, out);
           printPass(streams, "events");
           report.streamsFloor(streams);
         }

@@ -68,10 +68,7 @@ final class StreamsFloorPass implements AutoCloseable {
       String source = "read-" + route.input();
       String processor = "reencode-" + route.input();
       topology.addSource(
-          source,
-          Serdes.String().deserializer(),
-          Serdes.ByteArray().deserializer(),
-          route.input());
+          source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), route.input());
       topology.addProcessor(processor, () -> new Reencode(route), source);
       topology.addSink(
           "write-" + route.output(),

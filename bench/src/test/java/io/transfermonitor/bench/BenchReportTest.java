@@ -64,7 +64,8 @@ class BenchReportTest {
     List<String> lines = report.lines();
 
     // then the three passes are listed in order in the results, and the ratio of each step
-    assertThat(lines.stream().filter(l -> l.matches("  (baseline|streams|monitor) .* events/s, .*")))
+    assertThat(
+            lines.stream().filter(l -> l.matches("  (baseline|streams|monitor) .* events/s, .*")))
         .extracting(l -> l.trim().split(" ")[0])
         .containsExactly("baseline", "streams", "monitor");
     assertThat(lines).contains("ratios: streams floor/baseline 0.50, monitor/streams floor 0.40");

@@ -13,16 +13,22 @@ public sealed interface AisOutput {
 
   /**
    * A slow position away from ports, on its way to a cell of the encounter search, with what the
-   * vessel said of itself (the cell stage has no track to ask).
+   * vessel said of itself (the cell stage has no track to ask) and the partition of the track task
+   * that sent it ({@link #UNKNOWN_SOURCE} from a monitor that did not say).
    */
-  record CellPing(Ping ping, String imo, String name, Integer shipType) implements AisOutput {}
+  record CellPing(Ping ping, String imo, String name, Integer shipType, int source)
+      implements AisOutput {}
 
   /**
-   * The newest position time a track task has read, sent to the cells it recently fed: the
-   * encounter search ends contacts by position time, and a cell whose vessels sped up or went quiet
-   * gets no pings to tell it time has passed.
+   * How far the track task of partition {@code source} has read (its newest position time), sent to
+   * every partition of the encounter search: a cell pairs pings in time order only once every track
+   * task has read as far, and ends contacts by that time. {@code idle}: the task has read nothing
+   * since its last tick of the wall clock, so the cells do not wait for it.
    */
-  record Tick(long time) implements AisOutput {}
+  record Tick(long time, int source, boolean idle) implements AisOutput {}
+
+  /** The source of a cell ping or tick written by a monitor that did not send one. */
+  int UNKNOWN_SOURCE = -1;
 
   /** A vessel's IMO number with its newest position, on its way to the IMO number's task. */
   record Sighting(ImoSighting sighting) implements AisOutput {}

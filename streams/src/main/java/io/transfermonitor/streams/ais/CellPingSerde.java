@@ -9,12 +9,16 @@ import org.apache.kafka.common.serialization.Serializer;
  * A position on its way to a cell of the encounter search ({@link AisOutput.CellPing}), on the
  * monitor's own repartition topic: a version byte, then the fields in a fixed order, a presence
  * byte before each optional one ({@link AisWire}). About 50 bytes; no registry, nobody else reads
- * it. A {@link AisOutput.Tick} is a byte 2 and the time.
+ * it. A {@link AisOutput.Tick} is a byte 4, the time, the source partition and whether it is idle.
+ * Forms 1 (a ping without its source) and 2 (a tick with the time only) are what an earlier monitor
+ * wrote: read with {@link AisOutput#UNKNOWN_SOURCE}.
  */
 public final class CellPingSerde implements Serde<AisOutput> {
 
-  private static final byte VERSION = 1;
-  private static final byte TICK = 2;
+  private static final byte PING_V1 = 1;
+  private static final byte TICK_V1 = 2;
+  private static final byte VERSION = 3;
+  private static final byte TICK = 4;
 
   @Override
   public Serializer<AisOutput> serializer() {
@@ -23,7 +27,14 @@ public final class CellPingSerde implements Serde<AisOutput> {
         return null;
       }
       if (value instanceof AisOutput.Tick tick) {
-        return AisWire.write(TICK, "a tick", out -> out.writeLong(tick.time()));
+        return AisWire.write(
+            TICK,
+            "a tick",
+            out -> {
+              out.writeLong(tick.time());
+              out.writeInt(tick.source());
+              out.writeBoolean(tick.idle());
+            });
       }
       if (!(value instanceof AisOutput.CellPing cellPing)) {
         throw new SerializationException("only cell pings go to " + topic + ", not " + value);
@@ -43,6 +54,7 @@ public final class CellPingSerde implements Serde<AisOutput> {
             AisWire.writeString(out, cellPing.imo());
             AisWire.writeString(out, cellPing.name());
             AisWire.writeInt(out, cellPing.shipType());
+            out.writeInt(cellPing.source());
           });
     };
   }
@@ -55,9 +67,12 @@ public final class CellPingSerde implements Serde<AisOutput> {
             "a cell ping from " + topic,
             (form, in) -> {
               if (form == TICK) {
-                return new AisOutput.Tick(in.readLong());
+                return new AisOutput.Tick(in.readLong(), in.readInt(), in.readBoolean());
               }
-              if (form != VERSION) {
+              if (form == TICK_V1) {
+                return new AisOutput.Tick(in.readLong(), AisOutput.UNKNOWN_SOURCE, false);
+              }
+              if (form != VERSION && form != PING_V1) {
                 throw AisWire.unknownForm("a cell ping on " + topic, form, VERSION);
               }
               Ping ping =
@@ -69,8 +84,11 @@ public final class CellPingSerde implements Serde<AisOutput> {
                       AisWire.readDouble(in),
                       AisWire.readDouble(in),
                       AisWire.readInt(in));
-              return new AisOutput.CellPing(
-                  ping, AisWire.readString(in), AisWire.readString(in), AisWire.readInt(in));
+              String imo = AisWire.readString(in);
+              String name = AisWire.readString(in);
+              Integer shipType = AisWire.readInt(in);
+              int source = form == VERSION ? in.readInt() : AisOutput.UNKNOWN_SOURCE;
+              return new AisOutput.CellPing(ping, imo, name, shipType, source);
             });
   }
 }

@@ -2,11 +2,8 @@ package io.transfermonitor.streams.ais;
 
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,11 +19,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * detectors (track filter, port visits, dark periods); a voyage message updates what the vessel
  * says of itself. Out, keyed by finding id or cell: findings with their events ({@link AisEvents}),
  * a designated vessel's position once a day, and the slow positions away from ports that the
- * encounter search needs, once per cell that must see them ({@link Cells#cellsFor}). A wall-clock
- * punctuation reports vessels dark for longer than the gap, judged by the newest position time this
- * task has read (stream time of the positions, so a replay of 2023 is judged in 2023).
+ * encounter search needs, once per cell that must see them ({@link Cells#cellsFor}), and ticks that
+ * tell every partition of the encounter search how far this task has read ({@link AisOutput.Tick}):
+ * whenever that has moved on by {@link #TICK_EVERY} of position time, and on the wall clock with
+ * whether the task read anything since. A wall-clock punctuation reports vessels dark for longer
+ * than the gap, judged by the newest position time this task has read (stream time of the
+ * positions, so a replay of 2023 is judged in 2023).
  */
 public final class TrackProcessor implements Processor<String, AisInput, String, AisOutput> {
+
+  /** How far the position time moves on between two ticks a task sends as it reads. */
+  static final long TICK_EVERY = Duration.ofMinutes(1).toMillis();
+
+  /** The key of a tick: any key would do, the partitioner sends it to every partition. */
+  public static final String TICK_KEY = "tick";
 
   private final String tracksStore;
   private final AisSettings settings;
@@ -38,9 +44,9 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   private AisEvents events;
   private Cells cells;
   private long newest = Long.MIN_VALUE;
-
-  /** The cells this task sent positions to lately, with the newest position time sent. */
-  private final Map<String, Long> fedCells = new HashMap<>();
+  private int source = AisOutput.UNKNOWN_SOURCE;
+  private long tickedAt = Long.MIN_VALUE;
+  private long positionsSinceClockTick;
 
   public TrackProcessor(String tracksStore, AisStage stage) {
     this.tracksStore = tracksStore;
@@ -56,10 +62,11 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
     this.register = stage.register(context);
     this.events = stage.events();
     this.cells = settings.cells();
+    this.source = context.taskId().partition();
     Duration every = settings.darkCheckInterval();
     context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> checkDark());
     context.schedule(
-        settings.encounterCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::tickCells);
+        settings.encounterCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::tickOnTheClock);
   }
 
   @Override
@@ -90,6 +97,7 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   private void position(VesselTrack track, Ping raw, long timestamp) {
     metrics.aisPosition();
     newest = Math.max(newest, raw.time());
+    positionsSinceClockTick++;
     VesselTrack.Step step = track.take(raw);
     Ping ping = step.ping();
     for (AisFinding finding : step.findings()) {
@@ -115,11 +123,13 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
         Encounters.cellsFor(ping, settings.encounters(), settings.gazetteer(), cells);
     if (!feed.isEmpty()) {
       AisOutput cellPing =
-          new AisOutput.CellPing(ping, track.imo(), track.name(), track.shipType());
+          new AisOutput.CellPing(ping, track.imo(), track.name(), track.shipType(), source);
       for (String cell : feed) {
         context.forward(new Record<>(cell, cellPing, timestamp));
-        fedCells.put(cell, ping.time());
       }
+    }
+    if (tickedAt == Long.MIN_VALUE || newest - tickedAt >= TICK_EVERY) {
+      tick(false, timestamp);
     }
   }
 
@@ -149,24 +159,20 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
   }
 
   /**
-   * Tells the cells fed lately how far this task has read, so they end contacts whose vessels sped
-   * up, went quiet or left; a cell not fed for longer than a contact may stay silent and an
-   * encounter may wait to merge is forgotten.
+   * Tells the encounter search how far this task has read, and whether it read anything since the
+   * last tick of the clock: a task with nothing to read does not hold the cells back.
    */
-  private void tickCells(long now) {
+  private void tickOnTheClock(long now) {
     if (newest == Long.MIN_VALUE) {
-      return;
+      return; // a task that never read a position sends no pings to wait for
     }
-    EncounterParams p = settings.encounters();
-    long forget = p.maxSilence().plus(p.mergeGap()).toMillis();
-    AisOutput tick = new AisOutput.Tick(newest);
-    for (Iterator<Map.Entry<String, Long>> it = fedCells.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Long> cell = it.next();
-      context.forward(new Record<>(cell.getKey(), tick, now));
-      if (newest - cell.getValue() > forget) {
-        it.remove();
-      }
-    }
+    tick(positionsSinceClockTick == 0, now);
+    positionsSinceClockTick = 0;
+  }
+
+  private void tick(boolean idle, long timestamp) {
+    tickedAt = newest;
+    context.forward(new Record<>(TICK_KEY, new AisOutput.Tick(newest, source, idle), timestamp));
   }
 
   /** Vessels dark for longer than the gap, as of the newest position this task has read. */

@@ -29,6 +29,7 @@ import io.transfermonitor.streams.ais.ImoCloneProcessor;
 import io.transfermonitor.streams.ais.ImoCloneState;
 import io.transfermonitor.streams.ais.ReferenceChanges;
 import io.transfermonitor.streams.ais.SightingSerde;
+import io.transfermonitor.streams.ais.TickPartitioner;
 import io.transfermonitor.streams.ais.TrackProcessor;
 import io.transfermonitor.streams.ais.VesselRegisterUpdater;
 import io.transfermonitor.streams.ais.VesselTrackSerde;
@@ -426,7 +427,8 @@ public final class MonitorTopology {
             .repartition(
                 Repartitioned.<String, AisOutput>as(PINGS_BY_CELL)
                     .withKeySerde(keys)
-                    .withValueSerde(budget.guard(new CellPingSerde())))
+                    .withValueSerde(budget.guard(new CellPingSerde()))
+                    .withStreamPartitioner(new TickPartitioner()))
             .process(
                 () -> new EncounterProcessor(ENCOUNTER_CELLS_STORE, aisStage()),
                 Named.as("find-encounters"),
