@@ -1,8 +1,8 @@
 package io.transfermonitor.streams.ais;
 
 import io.transfermonitor.streams.metrics.MonitorMetrics;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The encounter search, on the partitions of the cells (key = cell id, after a repartition of the
@@ -29,27 +27,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Time order across track tasks.</b> A cell's pings come from the track tasks of every
  * partition of the positions, each in its own time order, but one task may have read hours further
- * than another (a backlog, a task that started later): paired as they come, a ping of the task
- * ahead would find no ping of the same time from the one behind. So the search keeps, per track
- * task, how far it has read (its pings and its {@link AisOutput.Tick}s), and pairs a ping at once
- * only when every task has read as far as its time; otherwise the cell holds it ({@link
- * Encounters#hold}) until they have. A task that says it is idle, or that has not been heard from
- * for two checks of the wall clock, is not waited for; a ping that comes later than that time is
- * paired at once, as it comes. Contacts end by that time too, the slowest task's. A cell holds at
- * most {@value #MAX_HELD} pings; past that its oldest are paired early. With one partition of
- * positions every ping is paired as it comes.
+ * than another (a backlog, a task that started later), and a ping pairs only with the other
+ * vessels' latest ones ({@link Encounters}): paired as they come, a ping of the task ahead would
+ * find no ping of its time from the one behind. So the search keeps, per track task, how far it has
+ * read (its pings and its {@link AisOutput.Tick}s), and pairs a ping at once only when it is less
+ * than half the pairing tolerance ahead of the slowest task; otherwise it holds it in the {@code
+ * encounter-held} store (keyed by time, cell and vessel) and pairs the held pings in time order as
+ * the slowest task reads on. Contacts end by the slowest task's time too. A task that says it is
+ * idle, or that has not been heard from for two checks of the wall clock, is not waited for. With
+ * one partition of positions, or partitions read at one pace as a live feed is, nothing is held.
  */
 public final class EncounterProcessor implements Processor<String, AisOutput, String, AisOutput> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EncounterProcessor.class);
 
   /** What the vessels said of themselves, the most recent few thousand kept in memory. */
   private static final int KNOWN_VESSELS = 4_096;
 
-  /** The most pings a cell holds for the slowest track task. */
-  static final int MAX_HELD = 2_000;
+  private static final int TIME_DIGITS = 15;
 
   private final String cellsStore;
+  private final String heldStore;
   private final AisSettings settings;
   private final AisStage stage;
   private final MonitorMetrics metrics;
@@ -64,18 +60,15 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   /** How far each track task has read, by its partition. */
   private final Map<Integer, Source> sources = new HashMap<>();
 
-  /** The cells holding pings, with the time of the oldest they hold. */
-  private final Map<String, Long> holding = new HashMap<>();
-
   private ProcessorContext<String, AisOutput> context;
   private KeyValueStore<String, Encounters> cells;
+  private KeyValueStore<String, AisOutput> held;
   private VesselRegister register;
   private AisEvents events;
   private long newestSeen = Long.MIN_VALUE;
   private long streamTime = Long.MIN_VALUE;
   private long checkedAt = Long.MIN_VALUE;
   private long nextRelease = Long.MAX_VALUE;
-  private boolean warnedFull;
 
   /** How far one track task has read, whether it says it is idle, when it was last heard from. */
   private static final class Source {
@@ -84,8 +77,9 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     long heardAt;
   }
 
-  public EncounterProcessor(String cellsStore, AisStage stage) {
+  public EncounterProcessor(String cellsStore, String heldStore, AisStage stage) {
     this.cellsStore = cellsStore;
+    this.heldStore = heldStore;
     this.stage = stage;
     this.settings = stage.settings();
     this.metrics = stage.metrics();
@@ -95,14 +89,12 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   public void init(ProcessorContext<String, AisOutput> context) {
     this.context = context;
     this.cells = context.getStateStore(cellsStore);
+    this.held = context.getStateStore(heldStore);
     this.register = stage.register(context);
     this.events = stage.events();
-    try (KeyValueIterator<String, Encounters> all = cells.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, Encounters> entry = all.next();
-        entry.value.pending().stream()
-            .findFirst()
-            .ifPresent(oldest -> waitFor(entry.key, oldest.time()));
+    try (KeyValueIterator<String, AisOutput> first = held.all()) {
+      if (first.hasNext()) {
+        nextRelease = timeOf(first.next().key);
       }
     }
     context.schedule(
@@ -128,22 +120,29 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     Ping ping = cellPing.ping();
     heard(cellPing.source(), ping.time(), false);
     said.put(ping.mmsi(), cellPing);
-    Encounters cell = cells.get(record.key());
-    if (cell == null) {
-      cell = new Encounters(record.key(), settings.cells(), settings.encounters());
-    }
-    List<Encounter> ended;
-    if (ping.time() <= readByAll()) {
-      ended = cell.accept(ping);
+    release(); // the held pings now due come first: they are older
+    if (ping.time() <= readByAll() + slack()) {
+      pair(record.key(), ping, record.timestamp());
     } else {
-      cell.hold(ping);
-      waitFor(record.key(), ping.time());
-      ended = cell.held() > MAX_HELD ? releaseOldest(record.key(), cell) : List.of();
+      held.put(heldKey(ping.time(), record.key(), ping.mmsi()), cellPing);
+      nextRelease = Math.min(nextRelease, ping.time());
     }
-    keep(record.key(), cell);
-    report(ended, record.timestamp());
-    release();
     expireIfRunOn();
+  }
+
+  /** How far ahead of the slowest track task a ping is still paired as it comes. */
+  private long slack() {
+    return settings.encounters().pairingTolerance().toMillis() / 2;
+  }
+
+  private void pair(String key, Ping ping, long timestamp) {
+    Encounters cell = cells.get(key);
+    if (cell == null) {
+      cell = new Encounters(key, settings.cells(), settings.encounters());
+    }
+    List<Encounter> ended = cell.accept(ping);
+    keep(key, cell);
+    report(ended, timestamp);
   }
 
   private void heard(int source, long time, boolean idle) {
@@ -174,60 +173,49 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     return least;
   }
 
-  private void waitFor(String cell, long oldestHeld) {
-    holding.merge(cell, oldestHeld, Math::min);
-    nextRelease = Math.min(nextRelease, oldestHeld);
-  }
-
-  /** Pairs the held pings every track task has now read past, cell by cell, oldest first. */
+  /** Pairs the held pings the slowest track task has now read near, in time order. */
   private void release() {
-    long upTo = readByAll();
+    long least = readByAll();
+    long upTo = least == Long.MAX_VALUE ? Long.MAX_VALUE : least + slack();
     if (upTo < nextRelease) {
       return;
     }
     long now = context.currentSystemTimeMs();
+    List<String> released = new ArrayList<>();
     nextRelease = Long.MAX_VALUE;
-    for (Iterator<Map.Entry<String, Long>> it = holding.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Long> waiting = it.next();
-      if (waiting.getValue() > upTo) {
-        nextRelease = Math.min(nextRelease, waiting.getValue());
-        continue;
-      }
-      Encounters cell = cells.get(waiting.getKey());
-      if (cell == null) {
-        it.remove();
-        continue;
-      }
-      List<Encounter> ended = cell.release(upTo);
-      keep(waiting.getKey(), cell);
-      report(ended, now);
-      if (cell.held() == 0) {
-        it.remove();
-      } else {
-        long oldest = cell.pending().iterator().next().time();
-        waiting.setValue(oldest);
-        nextRelease = Math.min(nextRelease, oldest);
+    try (KeyValueIterator<String, AisOutput> due = held.all()) {
+      while (due.hasNext()) {
+        KeyValue<String, AisOutput> entry = due.next();
+        long time = timeOf(entry.key);
+        if (time > upTo) {
+          nextRelease = time;
+          break;
+        }
+        released.add(entry.key);
+        if (entry.value instanceof AisOutput.CellPing cellPing) {
+          pair(cellOf(entry.key), cellPing.ping(), now);
+        }
       }
     }
+    released.forEach(held::delete);
   }
 
-  private List<Encounter> releaseOldest(String key, Encounters cell) {
-    if (!warnedFull) {
-      warnedFull = true;
-      LOG.warn(
-          "cell {} holds more than {} pings waiting for the slowest track task ({}): pairing its"
-              + " oldest now, out of time order with that task's (said once per task)",
-          key,
-          MAX_HELD,
-          sources.entrySet().stream()
-              .filter(e -> !e.getValue().idle)
-              .min(Map.Entry.comparingByValue((a, b) -> Long.compare(a.newest, b.newest)))
-              .map(e -> "partition " + e.getKey())
-              .orElse("none"));
-    }
-    List<Encounter> ended = cell.releaseOldest(MAX_HELD);
-    holding.put(key, cell.pending().iterator().next().time());
-    return ended;
+  private static String heldKey(long time, String cell, String mmsi) {
+    String digits = Long.toString(Math.max(0, time));
+    return "0".repeat(Math.max(0, TIME_DIGITS - digits.length()))
+        + digits
+        + "|"
+        + cell
+        + "|"
+        + mmsi;
+  }
+
+  private static long timeOf(String heldKey) {
+    return Long.parseLong(heldKey.substring(0, heldKey.indexOf('|')));
+  }
+
+  private static String cellOf(String heldKey) {
+    return heldKey.substring(heldKey.indexOf('|') + 1, heldKey.lastIndexOf('|'));
   }
 
   /** Checks the contacts when the positions read have run on by a contact's longest silence. */

@@ -32,10 +32,9 @@ import java.util.TreeMap;
  *
  * <p>Pings of one vessel must arrive in time order (the track stage's job): an older ping than the
  * vessel's latest in this cell is ignored. Pings of different vessels should arrive in time order
- * too, since a ping pairs only with the others' latest: the caller {@link #hold}s a ping that
- * arrives before every track task has read as far, and {@link #release}s the held ones, oldest
- * first, once they have (see {@link EncounterProcessor}). Not thread-safe; one instance per cell
- * and task.
+ * too, give or take less than {@code pairingTolerance}, since a ping pairs only with the others'
+ * latest: {@link EncounterProcessor} sees to that when several track tasks feed a cell. Not
+ * thread-safe; one instance per cell and task.
  */
 public final class Encounters {
 
@@ -44,11 +43,10 @@ public final class Encounters {
   private final EncounterParams params;
   private final Map<String, Ping> latest;
   private final Map<String, PairState> pairs;
-  private final List<Ping> pending;
 
   /** An empty cell. */
   public Encounters(String cell, Cells cells, EncounterParams params) {
-    this(cell, cells, params, List.of(), List.of(), List.of());
+    this(cell, cells, params, List.of(), List.of());
   }
 
   Encounters(
@@ -56,8 +54,7 @@ public final class Encounters {
       Cells cells,
       EncounterParams params,
       Collection<Ping> vessels,
-      Collection<PairState> pairStates,
-      Collection<Ping> held) {
+      Collection<PairState> pairStates) {
     this.cell = cell;
     this.cells = cells;
     this.params = params;
@@ -65,7 +62,6 @@ public final class Encounters {
     vessels.forEach(p -> latest.put(p.mmsi(), p));
     this.pairs = new TreeMap<>();
     pairStates.forEach(p -> pairs.put(p.key(), p));
-    this.pending = new ArrayList<>(held);
   }
 
   /**
@@ -97,52 +93,7 @@ public final class Encounters {
 
   /** Whether the cell holds nothing, so its entry in a store can be deleted. */
   public boolean isEmpty() {
-    return latest.isEmpty() && pairs.isEmpty() && pending.isEmpty();
-  }
-
-  /**
-   * Keeps {@code ping} to be paired later, when {@link #release}d: after the held pings of its time
-   * or earlier, before the later ones.
-   */
-  public void hold(Ping ping) {
-    int at = pending.size();
-    while (at > 0 && pending.get(at - 1).time() > ping.time()) {
-      at--;
-    }
-    pending.add(at, ping);
-  }
-
-  /** How many pings are held. */
-  public int held() {
-    return pending.size();
-  }
-
-  /**
-   * Pairs the held pings of time {@code upTo} or earlier, oldest first, as {@link #accept} would
-   * have on their arrival.
-   *
-   * @return the encounters this cell owns that ended because of them
-   */
-  public List<Encounter> release(long upTo) {
-    List<Encounter> ended = new ArrayList<>();
-    int n = 0;
-    while (n < pending.size() && pending.get(n).time() <= upTo) {
-      ended.addAll(accept(pending.get(n)));
-      n++;
-    }
-    pending.subList(0, n).clear();
-    return ended;
-  }
-
-  /** Pairs the oldest held pings until at most {@code keep} are held; returns what ended. */
-  public List<Encounter> releaseOldest(int keep) {
-    List<Encounter> ended = new ArrayList<>();
-    int n = Math.max(0, pending.size() - keep);
-    for (int i = 0; i < n; i++) {
-      ended.addAll(accept(pending.get(i)));
-    }
-    pending.subList(0, n).clear();
-    return ended;
+    return latest.isEmpty() && pairs.isEmpty();
   }
 
   /**
@@ -209,10 +160,6 @@ public final class Encounters {
 
   Collection<Ping> vessels() {
     return latest.values();
-  }
-
-  Collection<Ping> pending() {
-    return pending;
   }
 
   Collection<PairState> pairs() {

@@ -20,14 +20,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EncountersSerde implements Serde<Encounters> {
 
-  static final byte VERSION = 2;
+  static final byte VERSION = 1;
 
   private static final InternalAvro<EncounterCellRecord> FORM =
-      new InternalAvro<>(
-          EncounterCellRecord.class,
-          VERSION,
-          Map.of(
-              (byte) 1, InternalAvro.schema(EncountersSerde.class, "EncounterCellRecord-v1.avsc")));
+      new InternalAvro<>(EncounterCellRecord.class, VERSION, Map.of());
 
   private final Cells cells;
   private final EncounterParams params;
@@ -44,9 +40,9 @@ public final class EncountersSerde implements Serde<Encounters> {
         return null;
       }
       List<CellPingRecord> vessels = new ArrayList<>();
-      state.vessels().forEach(p -> vessels.add(record(p)));
-      List<CellPingRecord> pending = new ArrayList<>();
-      state.pending().forEach(p -> pending.add(record(p)));
+      state
+          .vessels()
+          .forEach(p -> vessels.add(new CellPingRecord(p.mmsi(), p.time(), p.lat(), p.lon())));
       List<EncounterPairRecord> pairs = new ArrayList<>();
       state
           .pairs()
@@ -56,7 +52,7 @@ public final class EncountersSerde implements Serde<Encounters> {
                       new EncounterPairRecord(
                           p.lowerMmsi, p.higherMmsi, record(p.open), record(p.last))));
       return FORM.write(
-          new EncounterCellRecord(state.cell(), vessels, pairs, pending),
+          new EncounterCellRecord(state.cell(), vessels, pairs),
           "encounters of cell " + state.cell() + " for " + topic);
     };
   }
@@ -69,9 +65,8 @@ public final class EncountersSerde implements Serde<Encounters> {
       }
       EncounterCellRecord r = FORM.read(bytes, topic);
       List<Ping> vessels = new ArrayList<>();
-      r.getVessels().forEach(p -> vessels.add(ping(p)));
-      List<Ping> pending = new ArrayList<>();
-      r.getPending().forEach(p -> pending.add(ping(p)));
+      r.getVessels()
+          .forEach(p -> vessels.add(Ping.at(p.getMmsi(), p.getTime(), p.getLat(), p.getLon())));
       List<Encounters.PairState> pairs = new ArrayList<>();
       r.getPairs()
           .forEach(
@@ -82,16 +77,8 @@ public final class EncountersSerde implements Serde<Encounters> {
                           p.getHigherMmsi(),
                           contact(p.getOpen()),
                           contact(p.getLast()))));
-      return new Encounters(r.getCell(), cells, params, vessels, pairs, pending);
+      return new Encounters(r.getCell(), cells, params, vessels, pairs);
     };
-  }
-
-  private static CellPingRecord record(Ping p) {
-    return new CellPingRecord(p.mmsi(), p.time(), p.lat(), p.lon());
-  }
-
-  private static Ping ping(CellPingRecord p) {
-    return Ping.at(p.getMmsi(), p.getTime(), p.getLat(), p.getLon());
   }
 
   private static ContactRecord record(Contact contact) {

@@ -45,24 +45,6 @@ public final class InternalAvro<R extends SpecificRecord> {
     older.forEach((v, schema) -> readers.put(v, new SpecificDatumReader<>(schema, current)));
   }
 
-  /**
-   * A schema an earlier monitor wrote, kept as a resource beside {@code anchor} (the serde that
-   * reads it), for the {@code older} argument.
-   *
-   * @throws IllegalStateException when the resource is missing or not a schema
-   */
-  public static Schema schema(Class<?> anchor, String resource) {
-    try (var in = anchor.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "missing resource " + resource + " beside " + anchor.getName());
-      }
-      return new Schema.Parser().parse(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resource, e);
-    }
-  }
-
   /** {@code record} behind its version byte; {@code what} names it in an error. */
   public byte[] write(R record, String what) {
     Buffer buffer = BUFFERS.get();

@@ -239,6 +239,12 @@ public final class MonitorTopology {
   /** Each cell's contacts of the encounter search, key = cell id. */
   public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
 
+  /**
+   * Cell pings that wait for the slowest track task to read as far, key = time, cell and vessel
+   * (empty unless partitions of positions are read at different paces, as in a backlog).
+   */
+  public static final String ENCOUNTER_HELD_STORE = "encounter-held";
+
   /** Repartition of the IMO numbers vessels send, with their positions, by IMO number. */
   public static final String SIGHTINGS_BY_IMO = "sightings-by-imo";
 
@@ -421,6 +427,10 @@ public final class MonitorTopology {
                 keys,
                 new EncountersSerde(ais.cells(), ais.encounters()))
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
+            .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
             .get("split-ais-cell-pings")
@@ -430,9 +440,11 @@ public final class MonitorTopology {
                     .withValueSerde(budget.guard(new CellPingSerde()))
                     .withStreamPartitioner(new TickPartitioner()))
             .process(
-                () -> new EncounterProcessor(ENCOUNTER_CELLS_STORE, aisStage()),
+                () ->
+                    new EncounterProcessor(ENCOUNTER_CELLS_STORE, ENCOUNTER_HELD_STORE, aisStage()),
                 Named.as("find-encounters"),
-                ENCOUNTER_CELLS_STORE);
+                ENCOUNTER_CELLS_STORE,
+                ENCOUNTER_HELD_STORE);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE), keys, new ImoCloneState.Form())
