@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -60,6 +61,8 @@ public final class Ingest {
   private long totalBytes;
   private final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
   private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
+  private long toShow;
+  private Consumer<SpecificRecord> shown = event -> {};
 
   /** A record the cluster did not take: where it came from and its text, for the report. */
   private record FailedSend(
@@ -89,6 +92,19 @@ public final class Ingest {
     this.dryRun = dryRun;
     this.progress = progress;
     this.validator = validator;
+  }
+
+  /**
+   * Hands the first {@code count} events that pass validation to {@code shown}, as they are (or in
+   * a dry run, would be) produced: for {@code ingest --dry-run --show N}.
+   */
+  public Ingest showing(long count, Consumer<SpecificRecord> shown) {
+    if (count < 0) {
+      throw new IllegalArgumentException("cannot show " + count + " events");
+    }
+    this.toShow = count;
+    this.shown = Objects.requireNonNull(shown, "shown");
+    return this;
   }
 
   /** Reads every input in turn, flushes the sink, and says what happened. */
@@ -261,6 +277,10 @@ public final class Ingest {
     // the record's own text, kept until the cluster answers: input read from stdin exists nowhere
     // else, so a send that fails must leave it in the report to be sent again
     String text = raw.get();
+    if (toShow > 0) {
+      toShow--;
+      shown.accept(event);
+    }
     sink.send(event, e -> failedSends.add(new FailedSend(name, line, eventId, kind, text, e)));
     produced++;
     byKind.merge(kind, 1L, Long::sum);
