@@ -115,6 +115,7 @@ public class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintStream err = System.err;
+    boolean reading = false;
     try {
       if (show < 0) {
         throw new IllegalArgumentException("--show must be 0 or more, was " + show);
@@ -145,6 +146,7 @@ public class IngestCommand implements Callable<Integer> {
                 new EventValidator());
         PrintStream out = System.out;
         ingest.showing(show, event -> out.println(EventJson.write(event)));
+        reading = true;
         result = ingest.run(inputs);
         out.flush();
         if (result.rejected() > 0) {
@@ -167,6 +169,12 @@ public class IngestCommand implements Callable<Integer> {
       return 1;
     } catch (KafkaException | SchemaRegistryException e) {
       err.println("ingest: cannot produce: " + why(e));
+      if (reading) {
+        err.println(
+            "ingest: the record it stopped at, with its text, and any send that failed before it"
+                + " are listed in "
+                + report.toAbsolutePath());
+      }
       return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
     }
   }

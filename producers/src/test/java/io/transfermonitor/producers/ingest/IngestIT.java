@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +17,14 @@ import io.transfermonitor.testkit.KafkaStackExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +187,57 @@ class IngestIT {
               assertThat(row.get("reason").asText())
                   .startsWith("not acknowledged by the cluster, not produced");
               assertThat(row.get("raw").asText()).isEqualTo(lines.get(row.get("line").asInt() - 1));
+            });
+  }
+
+  @Test
+  void shouldListTheRecordARefusedSendStoppedTheRunAtWithItsText(KafkaStack stack)
+      throws IOException {
+    // given: the cluster answers, the registry does not (a closed port), so the first event's
+    // schema cannot be registered and the producer refuses to send it
+    Topics topics = stack.uniqueTopics();
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String first =
+        "{\"type\":\"worker-dispatch\",\"header\":{\"eventId\":\"unregistered-1\","
+            + "\"sourceName\":\"s\",\"sourceKind\":\"OBSERVED\",\"eventTime\":\"2024-01-01\","
+            + "\"origin\":\"PRK\",\"destination\":\"RUS\"},\"workers\":400}";
+    byte[] stdin =
+        (first + "\n" + first.replace("-1", "-2") + "\n").getBytes(StandardCharsets.UTF_8);
+    StringWriter reportText = new StringWriter();
+
+    // when
+    Throwable stopped;
+    try (EventProducer producer =
+            EventProducer.builder(stack.bootstrapServers(), "http://127.0.0.1:" + closedPort)
+                .topics(topics)
+                .build();
+        RejectionReport report = new RejectionReport(reportText, true)) {
+      Ingest ingest =
+          new Ingest(
+              producer, null, report, false, false, IngestProgress.silent(), new EventValidator());
+      stopped =
+          catchThrowable(
+              () ->
+                  ingest.run(
+                      List.of(
+                          IngestInput.stream(
+                              "-", InputFormat.JSONL, new ByteArrayInputStream(stdin)))));
+    }
+
+    // then: the run stops at the first line, which is in the report as it came in
+    assertThat(stopped).isInstanceOf(KafkaException.class);
+    assertThat(reportText.toString().lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              JsonNode row = new ObjectMapper().readTree(line);
+              assertThat(row.get("line").asInt()).isEqualTo(1);
+              assertThat(row.get("reason").asText())
+                  .startsWith("not produced, ingest stopped at this record (event unregistered-1)");
+              assertThat(row.get("raw").asText()).isEqualTo(first);
             });
   }
 }
