@@ -10,6 +10,7 @@ import io.transfermonitor.producers.ingest.InputFormat;
 import io.transfermonitor.producers.ingest.Mapping;
 import io.transfermonitor.producers.ingest.MappingException;
 import io.transfermonitor.producers.ingest.RejectionReport;
+import io.transfermonitor.producers.jsonl.EventJson;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.schemas.validation.EventValidator;
 import java.io.IOException;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
  * {@code <prefix>events.rejected}). Exit code 0 when the run completed (rejected records are in the
  * report), 1 when it could not run (missing file, broken mapping), 2 when the cluster did not
  * acknowledge every record, 3 when the cluster or the registry did not answer within {@code
- * --max-wait}, 4 when it refused the login or the access (said in one line).
+ * --max-wait}, 4 when it refused the login or the access (said in one line). {@code --dry-run
+ * --show N} prints the first N valid events to standard output in the JSON Lines event format.
  */
 @Command(
     name = "ingest",
@@ -92,6 +94,14 @@ public class IngestCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(
+      names = "--show",
+      paramLabel = "N",
+      description =
+          "With --dry-run: print the first N valid events to standard output as they would be"
+              + " produced, one per line in the JSON Lines event format.")
+  int show;
+
+  @Option(
       names = "--topic-prefix",
       description = "Prefix of every topic name (else tm.topic.prefix, default tm.).")
   String topicPrefix;
@@ -105,7 +115,15 @@ public class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintStream err = System.err;
+    boolean reading = false;
     try {
+      if (show < 0) {
+        throw new IllegalArgumentException("--show must be 0 or more, was " + show);
+      }
+      if (show > 0 && !dryRun) {
+        throw new IllegalArgumentException(
+            "--show prints the events of a dry run: add --dry-run (nothing is produced then)");
+      }
       InputFormat forced = parseFormat(format);
       List<IngestInput> inputs = inputs(forced);
       if (mapping == null && inputs.stream().anyMatch(i -> i.format() == InputFormat.CSV)) {
@@ -126,7 +144,11 @@ public class IngestCommand implements Callable<Integer> {
                 dryRun,
                 IngestProgress.forConsole(err),
                 new EventValidator());
+        PrintStream out = System.out;
+        ingest.showing(show, event -> out.println(EventJson.write(event)));
+        reading = true;
         result = ingest.run(inputs);
+        out.flush();
         if (result.rejected() > 0) {
           err.printf(
               Locale.ROOT,
@@ -147,6 +169,12 @@ public class IngestCommand implements Callable<Integer> {
       return 1;
     } catch (KafkaException | SchemaRegistryException e) {
       err.println("ingest: cannot produce: " + why(e));
+      if (reading) {
+        err.println(
+            "ingest: the record it stopped at, with its text, and any send that failed before it"
+                + " are listed in "
+                + report.toAbsolutePath());
+      }
       return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
     }
   }

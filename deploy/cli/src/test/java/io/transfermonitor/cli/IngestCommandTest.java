@@ -1,8 +1,11 @@
 package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,69 @@ class IngestCommandTest {
         .singleElement()
         .asString()
         .contains("\"line\":3", "\"field\":\"header.eventTime\"", "'4 March'");
+  }
+
+  @Test
+  void shouldShowTheFirstValidEventsOfADryRunAsTheyWouldBeProduced() throws IOException {
+    // given: the first row bad, the three after it good
+    Path csv = dir.resolve("sightings.csv");
+    Files.writeString(
+        csv,
+        "date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag\n"
+            + "04/03/2024,Kumsu 1,9000011,KP,Nampo,\"3.450,5\",no,,\n"
+            + "11/03/2024,Unha 5,9000022,KP,Chongjin,\"26,000\",no,,\n"
+            + "19/03/2024,Chilbo 2,9000033,KP,Nampo,\"29,000.5\",yes,Sever 12,RU\n"
+            + "27/03/2024,Mirae 9,9000044,KP,Nampo,\"25,500\",no,,\n");
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      // when
+      code =
+          run(
+              "--dry-run",
+              "--show",
+              "2",
+              "--mapping",
+              SIGHTINGS.resolve("mapping.yaml").toString(),
+              "--report",
+              dir.resolve("r.csv").toString(),
+              csv.toString());
+    } finally {
+      System.setOut(originalOut);
+    }
+
+    // then: the two first valid rows, mapped, one JSON event per line; the bad row is not shown
+    assertThat(code).isZero();
+    List<JsonNode> shown = new ArrayList<>();
+    for (String line : outBytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+      shown.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(shown).hasSize(2);
+    assertThat(shown)
+        .extracting(e -> e.get("vesselName").asText(), e -> e.get("quantity").asDouble())
+        .containsExactly(tuple("Unha 5", 26_000.0), tuple("Chilbo 2", 29_000.5));
+    assertThat(shown.get(1).get("type").asText()).isEqualTo("tanker-delivery");
+    assertThat(shown.get(1).get("counterpartVesselFlag").asText()).isEqualTo("RUS");
+    assertThat(shown.get(1).get("header").get("eventId").asText()).startsWith("osint-tankers/");
+    assertThat(err()).contains("dry run: 4 records, 3 valid, 1 rejected");
+  }
+
+  @Test
+  void shouldRefuseShowWithoutDryRun() {
+    int code =
+        run(
+            "--show",
+            "3",
+            "--mapping",
+            SIGHTINGS.resolve("mapping.yaml").toString(),
+            "--report",
+            dir.resolve("r.csv").toString(),
+            SIGHTINGS.resolve("sightings.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).contains("--show prints the events of a dry run: add --dry-run");
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * @param dateFormat parser for time fields given in a non-ISO format, or null
  * @param datePattern its pattern, for error messages
  * @param split separator of list fields, or null when the field is not a list
- * @param thousands thousands separator to drop from numbers, or null
+ * @param numbers how the column writes numbers, or null when the field is not a number
  */
 final class FieldRule {
 
@@ -46,7 +46,7 @@ final class FieldRule {
   private final DateTimeFormatter dateFormat;
   private final String datePattern;
   private final String split;
-  private final String thousands;
+  private final NumberNotation numbers;
   // source files repeat their dates: parse each distinct one once
   private final Map<String, JsonNode> parsedDates = new HashMap<>();
 
@@ -60,7 +60,7 @@ final class FieldRule {
       DateTimeFormatter dateFormat,
       String datePattern,
       String split,
-      String thousands) {
+      NumberNotation numbers) {
     this.path = path;
     this.parts = path.split("\\.");
     this.column = column;
@@ -71,7 +71,7 @@ final class FieldRule {
     this.dateFormat = dateFormat;
     this.datePattern = datePattern;
     this.split = split;
-    this.thousands = thousands;
+    this.numbers = numbers;
   }
 
   String path() {
@@ -122,8 +122,8 @@ final class FieldRule {
       }
       return items;
     }
-    if (thousands != null) {
-      raw = raw.replace(thousands, "");
+    if (numbers != null) {
+      return NODES.textNode(number(raw));
     }
     return NODES.textNode(raw);
   }
@@ -135,6 +135,28 @@ final class FieldRule {
       }
     }
     return raw;
+  }
+
+  /** {@code raw} read as the column's notation declares, or the row refused saying why. */
+  private String number(String raw) {
+    try {
+      return numbers.plain(raw);
+    } catch (IllegalArgumentException e) {
+      throw new EventJsonException(
+          0,
+          path,
+          "\""
+              + raw
+              + "\" in column '"
+              + columnName
+              + "' does not fit the column's number format ("
+              + numbers.describe()
+              + ", as in "
+              + numbers.example()
+              + "): "
+              + e.getMessage()
+              + " (decimal: and thousands: in the mapping say how the file writes numbers)");
+    }
   }
 
   private long epochMillis(String raw) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -37,7 +38,8 @@ import org.apache.avro.specific.SpecificRecord;
  * record. Input must be UTF-8: a record holding bytes that are not is rejected, not passed on with
  * U+FFFD in it. A send the cluster does not acknowledge is reported with its file, line and raw
  * record (kept until the cluster answers, so input from stdin is not lost) and not counted as
- * produced.
+ * produced; so is a record the sink refuses to send (its schema cannot be registered, the login is
+ * refused), after which the run stops, having reported every send that failed before it.
  */
 public final class Ingest {
 
@@ -60,10 +62,24 @@ public final class Ingest {
   private long totalBytes;
   private final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
   private final Queue<FailedSend> failedSends = new ConcurrentLinkedQueue<>();
+  private long toShow;
+  private Consumer<SpecificRecord> shown = event -> {};
 
-  /** A record the cluster did not take: where it came from and its text, for the report. */
+  /**
+   * A record the cluster did not take, or the sink refused to send: where it came from, its text
+   * and what happened, for the report.
+   */
   private record FailedSend(
-      String file, long line, String eventId, EventKind kind, String raw, Exception e) {}
+      String file,
+      long line,
+      String eventId,
+      EventKind kind,
+      String raw,
+      String what,
+      Exception e) {}
+
+  private static final String NOT_ACKNOWLEDGED = "not acknowledged by the cluster, not produced";
+  private static final String STOPPED = "not produced, ingest stopped at this record";
 
   /**
    * @param sink where good events go (ignored in a dry run)
@@ -91,6 +107,19 @@ public final class Ingest {
     this.validator = validator;
   }
 
+  /**
+   * Hands the first {@code count} events that pass validation to {@code shown}, as they are (or in
+   * a dry run, would be) produced: for {@code ingest --dry-run --show N}.
+   */
+  public Ingest showing(long count, Consumer<SpecificRecord> shown) {
+    if (count < 0) {
+      throw new IllegalArgumentException("cannot show " + count + " events");
+    }
+    this.toShow = count;
+    this.shown = Objects.requireNonNull(shown, "shown");
+    return this;
+  }
+
   /** Reads every input in turn, flushes the sink, and says what happened. */
   public IngestResult run(List<IngestInput> inputs) {
     long start = System.nanoTime();
@@ -109,17 +138,20 @@ public final class Ingest {
                 + " designations load --mapping FILE");
       }
     }
-    for (IngestInput input : inputs) {
-      try (CountingStream in = new CountingStream(input.opener().open())) {
-        if (input.format() == InputFormat.CSV) {
-          csv(input.name(), in);
-        } else {
-          jsonLines(input.name(), in);
-        }
-        bytesDone += in.count;
-      } catch (IOException e) {
-        throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+    try {
+      for (IngestInput input : inputs) {
+        read(input);
       }
+    } catch (RuntimeException e) {
+      // the run stops; what was sent before is still accounted for, each send that failed listed
+      // with its text like the record the run stopped at
+      try {
+        sink.flush();
+      } catch (RuntimeException flushing) {
+        e.addSuppressed(flushing);
+      }
+      reportFailedSends();
+      throw e;
     }
     sink.flush();
     long failed = reportFailedSends();
@@ -136,6 +168,19 @@ public final class Ingest {
     return result;
   }
 
+  private void read(IngestInput input) {
+    try (CountingStream in = new CountingStream(input.opener().open())) {
+      if (input.format() == InputFormat.CSV) {
+        csv(input.name(), in);
+      } else {
+        jsonLines(input.name(), in);
+      }
+      bytesDone += in.count;
+    } catch (IOException e) {
+      throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Reports each send that failed, takes it off the produced count; returns how many. */
   private long reportFailedSends() {
     long failed = 0;
@@ -145,11 +190,7 @@ public final class Ingest {
       byKind.merge(f.kind(), -1L, Long::sum);
       if (report != null) {
         report.add(
-            f.file(),
-            f.line(),
-            null,
-            "not acknowledged by the cluster, not produced (event " + f.eventId() + "): " + f.e(),
-            f.raw());
+            f.file(), f.line(), null, f.what() + " (event " + f.eventId() + "): " + f.e(), f.raw());
       }
     }
     byKind.values().removeIf(n -> n == 0);
@@ -261,9 +302,24 @@ public final class Ingest {
     // the record's own text, kept until the cluster answers: input read from stdin exists nowhere
     // else, so a send that fails must leave it in the report to be sent again
     String text = raw.get();
-    sink.send(event, e -> failedSends.add(new FailedSend(name, line, eventId, kind, text, e)));
+    if (toShow > 0) {
+      toShow--;
+      shown.accept(event);
+    }
     produced++;
     byKind.merge(kind, 1L, Long::sum);
+    try {
+      sink.send(
+          event,
+          e ->
+              failedSends.add(
+                  new FailedSend(name, line, eventId, kind, text, NOT_ACKNOWLEDGED, e)));
+    } catch (RuntimeException e) {
+      // refused before it was sent (its schema could not be registered, the cluster refused the
+      // login): the run stops here, and the record is listed with its text all the same
+      failedSends.add(new FailedSend(name, line, eventId, kind, text, STOPPED, e));
+      throw e;
+    }
   }
 
   private void reject(

@@ -44,7 +44,7 @@ import org.apache.avro.specific.SpecificRecord;
  * fields:
  *   header.eventTime: { column: date, format: "dd/MM/yyyy" }
  *   header.sourceKind: { value: OBSERVED }
- *   quantity: { column: barrels, thousands: "," }
+ *   quantity: { column: barrels, thousands: "," }   # or thousands: ".", decimal: "," for 3.450,5
  *   unit: { value: BARREL }
  *   shipToShip: { column: sts, map: { Y: true, N: false }, default: false }
  *   header.parties[0].role: { value: PAYEE }   # list items by index; an item none of whose
@@ -56,6 +56,9 @@ import org.apache.avro.specific.SpecificRecord;
  * list's name, and the fields are those of the Designation record ({@code name}, {@code type},
  * {@code regime}, {@code identifiers[0].value}, ...).
  *
+ * <p>Every value of a number field must fit its column's {@link NumberNotation} ({@code decimal:},
+ * default {@code .}; {@code thousands:}, default none), or its row is rejected saying why.
+ *
  * <p>Field paths and column names are checked when the mapping is bound to a file's header, so a
  * typo fails the run before the first row, naming the mapping file.
  */
@@ -64,7 +67,9 @@ public final class Mapping {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_KEYS = Set.of("source", "type", "csv", "id", "fields");
   private static final Set<String> FIELD_KEYS =
-      Set.of("column", "value", "map", "default", "format", "split", "thousands");
+      Set.of("column", "value", "map", "default", "format", "split", "thousands", "decimal");
+  private static final Set<Schema.Type> NUMBERS =
+      Set.of(Schema.Type.INT, Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE);
   private static final Set<String> DESIGNATION_TYPES = Set.of("designation", "designations");
   private static final Pattern INDEXED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\[(\\d+)]");
 
@@ -242,7 +247,7 @@ public final class Mapping {
     if (leafSchema.getType() == Schema.Type.ARRAY) {
       split = spec.path("split").asText(";");
     }
-    String thousands = spec.hasNonNull("thousands") ? spec.get("thousands").asText() : null;
+    NumberNotation numbers = numberNotation(path, spec, leafSchema);
     JsonNode otherwise = spec.has("default") ? spec.get("default") : null;
     if (otherwise != null && otherwise.isNull()) {
       otherwise = null;
@@ -272,7 +277,58 @@ public final class Mapping {
         pattern == null ? null : dateFormat(pattern, path),
         pattern,
         split,
-        thousands);
+        numbers);
+  }
+
+  /**
+   * How the column of a number field writes its numbers ({@code decimal:}, default {@code .}, and
+   * {@code thousands:}, default none); null for a field that is not a number.
+   */
+  private NumberNotation numberNotation(String path, JsonNode spec, Schema leafSchema) {
+    Character thousands = separator(path, spec, "thousands");
+    Character decimal = separator(path, spec, "decimal");
+    if (!NUMBERS.contains(leafSchema.getType())) {
+      if (thousands != null || decimal != null) {
+        throw fail(
+            "fields."
+                + path
+                + ": thousands and decimal apply to number fields only, and "
+                + path
+                + " is "
+                + leafSchema.getType().getName());
+      }
+      return null;
+    }
+    if (decimal == null && thousands != null && thousands == '.') {
+      throw fail(
+          "fields."
+              + path
+              + ": thousands is '.', which is also the default decimal separator: declare the"
+              + " decimal separator too (decimal: \",\")");
+    }
+    try {
+      return new NumberNotation(decimal == null ? '.' : decimal, thousands);
+    } catch (IllegalArgumentException e) {
+      throw fail("fields." + path + ": " + e.getMessage());
+    }
+  }
+
+  private Character separator(String path, JsonNode spec, String key) {
+    if (!spec.hasNonNull(key)) {
+      return null;
+    }
+    String text = spec.get(key).asText();
+    if (text.length() != 1 || Character.isDigit(text.charAt(0)) || text.charAt(0) == '-') {
+      throw fail(
+          "fields."
+              + path
+              + "."
+              + key
+              + ": expected one character that is not a digit or '-' (such as \",\" or \".\"), got '"
+              + text
+              + "'");
+    }
+    return text.charAt(0);
   }
 
   private Schema leaf(Schema schema, String path) {

@@ -147,6 +147,31 @@ class IngestTest {
   }
 
   @Test
+  void shouldRejectInADryRunANumberWrittenInAnotherNotationWithItsRowAndField() {
+    // given: a row of the sightings sheet written the European way, 3.450,5 barrels, under the
+    // mapping's thousands ","
+    String csv =
+        """
+        date,vessel,imo,flag,port,est_barrels,ship_to_ship,counterpart,counterpart_flag
+        04/03/2024,Kumsu 1,9000011,KP,Nampo,"27,500",no,,
+        05/03/2024,Unha 5,9000022,KP,Chongjin,"3.450,5",no,,
+        """;
+
+    // when
+    IngestResult result = ingest(csv, sightingsMapping(), false, true);
+
+    // then: the row is not valid, never read as 3.4505 barrels
+    assertThat(result.summary()).startsWith("dry run: 2 records, 1 valid, 1 rejected");
+    assertThat(reportText.toString().lines().skip(1))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "sightings.csv,3,quantity,\"\"\"3.450,5\"\" in column 'est_barrels' does not fit the"
+                + " column's number format (decimal '.', thousands ',', as in 1,234.5): the"
+                + " thousands separator ',' comes after the decimal separator '.'");
+  }
+
+  @Test
   void shouldReadJsonLinesAndReportTheBadLine() throws IOException {
     String jsonl =
         """

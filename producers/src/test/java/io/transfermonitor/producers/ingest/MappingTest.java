@@ -157,4 +157,110 @@ class MappingTest {
         .isInstanceOf(MappingException.class)
         .hasMessageContaining("same ids");
   }
+
+  @Test
+  void shouldRefuseAEuropeanNumberUnderCommaThousandsRatherThanReadItAThousandTimesTooSmall() {
+    // given: the column is declared thousands ",", decimal "." (the default); the cell says
+    // 3,450.5 tonnes the European way
+    // when / then: refused, naming the field, the column, the notation and what does not fit
+    assertThatThrownBy(() -> map("19/03/2024", "9000033", "KP", "", "3.450,5", "t", "", ""))
+        .isInstanceOf(EventJsonException.class)
+        .satisfies(
+            e -> {
+              EventJsonException error = (EventJsonException) e;
+              assertThat(error.field()).isEqualTo("quantity");
+              assertThat(error.reason())
+                  .startsWith(
+                      "\"3.450,5\" in column 'qty' does not fit the column's number format"
+                          + " (decimal '.', thousands ',', as in 1,234.5): the thousands"
+                          + " separator ',' comes after the decimal separator '.'");
+            });
+  }
+
+  @Test
+  void shouldRefuseThousandsGroupsThatAreNotThrees() {
+    for (String bad : List.of("27,50", "2,7500", "27500,000", ",500")) {
+      assertThatThrownBy(() -> map("19/03/2024", "9000033", "KP", "", bad, "bbl", "", ""))
+          .as(bad)
+          .isInstanceOf(EventJsonException.class)
+          .hasMessageContaining("field 'quantity'")
+          .hasMessageContaining("\"" + bad + "\" in column 'qty'");
+    }
+  }
+
+  @Test
+  void shouldReadNumbersInTheNotationTheMappingDeclares() {
+    // given: a source that writes 3.450,5 for three thousand four hundred and fifty and a half
+    String european =
+        YAML.replace(
+            "quantity: { column: qty, thousands: \",\" }",
+            "quantity: { column: qty, thousands: \".\", decimal: \",\" }");
+    RowMapper europeanMapper = Mapping.parse(european, "european.yaml").bind(HEADER);
+
+    // when
+    TankerDelivery grouped =
+        (TankerDelivery)
+            europeanMapper.map(List.of("19/03/2024", "9000033", "KP", "", "3.450,5", "t", "", ""));
+    TankerDelivery plain =
+        (TankerDelivery)
+            europeanMapper.map(List.of("19/03/2024", "9000033", "KP", "", "27500", "t", "", ""));
+
+    // then
+    assertThat(grouped.getQuantity()).isEqualTo(3_450.5);
+    assertThat(plain.getQuantity()).isEqualTo(27_500);
+    assertThatThrownBy(
+            () ->
+                europeanMapper.map(
+                    List.of("19/03/2024", "9000033", "KP", "", "3,450.5", "t", "", "")))
+        .hasMessageContaining("the thousands separator '.' comes after the decimal separator ','");
+  }
+
+  @Test
+  void shouldRefuseGroupedOrExponentNumbersInAColumnThatDeclaresNoSeparators() {
+    // given: confidence declares nothing, so it takes 0.7 and nothing else
+    String withConfidence =
+        YAML.replace(
+            "  header.destination: { value: PRK }\n",
+            "  header.destination: { value: PRK }\n  header.confidence: { column: flag }\n");
+    RowMapper confident = Mapping.parse(withConfidence, "c.yaml").bind(HEADER);
+
+    // when / then
+    for (String bad : List.of("0,7", "7e-1", "NaN")) {
+      assertThatThrownBy(
+              () -> confident.map(List.of("19/03/2024", "9000033", bad, "", "1", "t", "", "")))
+          .as(bad)
+          .isInstanceOf(EventJsonException.class)
+          .hasMessageContaining("field 'header.confidence'")
+          .hasMessageContaining("(decimal '.', no thousands separator, as in 1234.5)");
+    }
+    assertThat(
+            ((TankerDelivery)
+                    confident.map(List.of("19/03/2024", "9000033", "0.7", "", "1", "t", "", "")))
+                .getHeader()
+                .getConfidence())
+        .isEqualTo(0.7);
+  }
+
+  @Test
+  void shouldRefuseSeparatorsThatCannotBeReadAtLoadTime() {
+    String onText =
+        YAML.replace("vesselImo: { column: imo }", "vesselImo: { column: imo, thousands: \",\" }");
+    String pointThousands = YAML.replace("thousands: \",\"", "thousands: \".\"");
+    String same = YAML.replace("thousands: \",\"", "thousands: \",\", decimal: \",\"");
+    String word = YAML.replace("thousands: \",\"", "thousands: \"comma\"");
+
+    assertThatThrownBy(() -> Mapping.parse(onText, "m.yaml").bind(HEADER))
+        .hasMessage(
+            "mapping m.yaml: fields.vesselImo: thousands and decimal apply to number fields only,"
+                + " and vesselImo is string");
+    assertThatThrownBy(() -> Mapping.parse(pointThousands, "m.yaml").bind(HEADER))
+        .hasMessageContaining("fields.quantity: thousands is '.'")
+        .hasMessageContaining("decimal: \",\"");
+    assertThatThrownBy(() -> Mapping.parse(same, "m.yaml").bind(HEADER))
+        .hasMessage(
+            "mapping m.yaml: fields.quantity: the thousands and the decimal separator are both"
+                + " ','");
+    assertThatThrownBy(() -> Mapping.parse(word, "m.yaml").bind(HEADER))
+        .hasMessageContaining("fields.quantity.thousands: expected one character");
+  }
 }

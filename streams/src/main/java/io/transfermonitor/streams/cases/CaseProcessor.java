@@ -14,6 +14,7 @@ import io.transfermonitor.streams.cases.CaseInput.ActionTaken;
 import io.transfermonitor.streams.cases.CaseInput.AlertRaised;
 import io.transfermonitor.streams.cases.Pager.Paged;
 import io.transfermonitor.streams.fact.SourcePointer;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
   private final Pager pager;
   private final String actionsTopic;
   private final Serializer<CaseAction> actionBytes;
+  private final MonitorMetrics metrics;
   private final CaseSize size = new CaseSize();
   private ProcessorContext<String, CaseOutcome> context;
   private KeyValueStore<String, Case> cases;
@@ -83,6 +85,8 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
    * @param publishInterval how often changed cases are written out
    * @param actionsTopic the case-actions topic, named in refusals
    * @param actionBytes writes a refused action as the rejected record's raw value
+   * @param metrics counts each alert or action set aside or refused in {@code tm.events.rejected},
+   *     with the monitor's other rejections
    */
   public CaseProcessor(
       String casesStore,
@@ -92,7 +96,8 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
       String rulesStore,
       Pager pager,
       String actionsTopic,
-      Serializer<CaseAction> actionBytes) {
+      Serializer<CaseAction> actionBytes,
+      MonitorMetrics metrics) {
     this.casesStore = casesStore;
     this.timersStore = timersStore;
     this.unpublishedStore = unpublishedStore;
@@ -101,6 +106,7 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     this.pager = pager;
     this.actionsTopic = actionsTopic;
     this.actionBytes = actionBytes;
+    this.metrics = metrics;
   }
 
   @Override
@@ -225,6 +231,9 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
                 .setSourceTopic(f.topic())
                 .setSourcePartition(f.partition())
                 .setSourceOffset(f.offset()));
+    // counted as the serializer's guard counts a record over the budget: the same set-aside
+    metrics.rejected(
+        RejectionStage.PROCESSING, MonitorMetrics.UNKNOWN_KIND, MonitorMetrics.OVERSIZE);
     forwardRejected(caseId, rejected.build(), timestamp);
   }
 
@@ -318,6 +327,8 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
     // the raw value is the action as the monitor kept it; the pointer names the one written
     from.filter(f -> f.topic().equals(actionsTopic))
         .ifPresent(f -> rejected.setSourcePartition(f.partition()).setSourceOffset(f.offset()));
+    metrics.rejected(
+        RejectionStage.CASE_ACTION, MonitorMetrics.UNKNOWN_KIND, MonitorMetrics.REFUSED_ACTION);
     forwardRejected(caseId, rejected.build(), timestamp);
   }
 

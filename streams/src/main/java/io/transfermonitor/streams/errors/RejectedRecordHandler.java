@@ -67,7 +67,7 @@ public final class RejectedRecordHandler
   public static final String GLOBAL_TOPICS_CONFIG = "transfer-monitor.global.topics";
 
   /** The metric's reason for a record set aside as too large to write. */
-  public static final String OVERSIZE = "oversize";
+  public static final String OVERSIZE = MonitorMetrics.OVERSIZE;
 
   private static final Logger LOG = LoggerFactory.getLogger(RejectedRecordHandler.class);
 

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       tm.events.valid}, {@code tm.events.duplicate} (tag {@code kind});
  *   <li>{@code tm.events.rejected} (tags {@code stage}, {@code kind}, {@code reason}: the offending
  *       field of a VALIDATION rejection, {@code undecodable} for DESERIALIZATION, the exception
- *       class for PROCESSING);
+ *       class for PROCESSING, {@code oversize} for a record set aside as too large to write (by the
+ *       serializers' guard or by the case stage), {@code action} for a CASE_ACTION refused);
  *   <li>{@code tm.alerts} (tags {@code rule}, {@code severity}) and {@code tm.alert.latency}, the
  *       time from an event reaching the monitor to its alert, a timer with a percentile histogram
  *       (any percentile, across instances, by {@code histogram_quantile} in Prometheus);
@@ -47,6 +48,15 @@ public final class MonitorMetrics {
 
   /** Reason tag of a record whose bytes could not be decoded. */
   public static final String UNDECODABLE = "undecodable";
+
+  /**
+   * Reason tag of a record set aside because it would be too large to write: by the serializers'
+   * guard, or by the case stage before it makes a case too large.
+   */
+  public static final String OVERSIZE = "oversize";
+
+  /** Reason tag of an operator action the case stage refused (unknown case, illegal step). */
+  public static final String REFUSED_ACTION = "action";
 
   /** Kind tag of a rejected record whose topic is no event topic. */
   public static final String UNKNOWN_KIND = "UNKNOWN";

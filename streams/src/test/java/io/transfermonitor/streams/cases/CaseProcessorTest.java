@@ -22,6 +22,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.MockStores;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.topology.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class CaseProcessorTest {
 
   private final SchemaRegistryClient registry = InMemorySchemaRegistry.scope("case-processor");
   private final MockProcessorContext<String, CaseOutcome> context = new MockProcessorContext<>();
+  private final MonitorMetrics metrics = MonitorMetrics.inMemory();
   private final CaseProcessor processor =
       new CaseProcessor(
           "cases",
@@ -51,7 +53,8 @@ class CaseProcessorTest {
           "rules",
           new Pager(Duration.ofMinutes(5)),
           "tm.case-actions",
-          AvroSerde.forValue(registry, CaseAction.class).serializer());
+          AvroSerde.forValue(registry, CaseAction.class).serializer(),
+          metrics);
   private KeyValueStore<String, Case> cases;
   private KeyValueStore<String, Long> timers;
 
@@ -230,6 +233,28 @@ class CaseProcessorTest {
     assertThat(state.getHistory())
         .extracting(CaseHistoryEntry::getActionId)
         .containsExactly(null, "a2");
+  }
+
+  @Test
+  void shouldCountTheSetAsideInTheRejectionMetricWithTheOtherOversizeRecords() {
+    // given: a case open, and an action whose reason would take it past its size
+    raise(filedMunitions("m1", "2023-09-07T00:00:00Z", 120));
+
+    // when
+    act(action("a1", CaseActionKind.ACKNOWLEDGE, "alice", "h".repeat(900_000)));
+
+    // then: on the rejected topic and in tm.events.rejected{stage=PROCESSING,reason=oversize}
+    assertThat(outcomes(RejectedEvent.class)).hasSize(1);
+    assertThat(
+            metrics
+                .registry()
+                .find("tm.events.rejected")
+                .tag("stage", "PROCESSING")
+                .tag("reason", "oversize")
+                .counter())
+        .isNotNull()
+        .extracting(c -> c.count())
+        .isEqualTo(1.0);
   }
 
   private void raise(Alert alert) {

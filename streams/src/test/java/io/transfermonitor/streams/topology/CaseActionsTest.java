@@ -117,6 +117,20 @@ class CaseActionsTest {
   }
 
   @Test
+  void shouldCountARefusedActionInTheRejectionMetricAsItIsWrittenToTheRejectedTopic() {
+    // given
+    double before = monitor.count("tm.events.rejected", "stage", "CASE_ACTION");
+
+    // when
+    act(CaseActionKind.REOPEN, "dan", "just in case", null);
+
+    // then: one on the topic, one in the metric, with the reason tag of a refused action
+    assertThat(monitor.rejected.readValuesToList()).hasSize(1);
+    assertThat(monitor.count("tm.events.rejected", "stage", "CASE_ACTION") - before).isEqualTo(1);
+    assertThat(monitor.count("tm.events.rejected", "reason", "action")).isEqualTo(1);
+  }
+
+  @Test
   void shouldCutAnOverLongReasonSayingSoAndWriteEveryStepToTheAuditTopic() {
     // when: a reason of 120,000 characters, from a producer other than the CLI
     act(CaseActionKind.ACKNOWLEDGE, "erin", "x".repeat(120_000), null);
