@@ -43,6 +43,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private static final int KNOWN_VESSELS = 4_096;
 
   private static final int TIME_DIGITS = 15;
+  private static final long LATEST_TIME = 999_999_999_999_999L;
 
   private final String cellsStore;
   private final String heldStore;
@@ -70,6 +71,9 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private long checkedAt = Long.MIN_VALUE;
   private long nextRelease = Long.MAX_VALUE;
 
+  /** No held ping is older than this (the start of the held store's live keys). */
+  private long oldestHeld = Long.MAX_VALUE;
+
   /** How far one track task has read, whether it says it is idle, when it was last heard from. */
   private static final class Source {
     long newest = Long.MIN_VALUE;
@@ -95,6 +99,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     try (KeyValueIterator<String, AisOutput> first = held.all()) {
       if (first.hasNext()) {
         nextRelease = timeOf(first.next().key);
+        oldestHeld = nextRelease;
       }
     }
     context.schedule(
@@ -126,6 +131,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     } else {
       held.put(heldKey(ping.time(), record.key(), ping.mmsi()), cellPing);
       nextRelease = Math.min(nextRelease, ping.time());
+      oldestHeld = Math.min(oldestHeld, ping.time());
     }
     expireIfRunOn();
   }
@@ -176,38 +182,48 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   /** Pairs the held pings the slowest track task has now read near, in time order. */
   private void release() {
     long least = readByAll();
+    if (oldestHeld == Long.MAX_VALUE) {
+      return; // nothing held
+    }
     long upTo = least == Long.MAX_VALUE ? Long.MAX_VALUE : least + slack();
     if (upTo < nextRelease) {
       return;
     }
     long now = context.currentSystemTimeMs();
     List<String> released = new ArrayList<>();
-    nextRelease = Long.MAX_VALUE;
-    try (KeyValueIterator<String, AisOutput> due = held.all()) {
+    // from the oldest time held, not from the store's start: the store's start is the deleted
+    // entries of every earlier release, which a scan would have to step over each time
+    try (KeyValueIterator<String, AisOutput> due =
+        held.range(timePrefix(oldestHeld), timePrefix(upTo) + "~")) {
       while (due.hasNext()) {
         KeyValue<String, AisOutput> entry = due.next();
-        long time = timeOf(entry.key);
-        if (time > upTo) {
-          nextRelease = time;
-          break;
-        }
         released.add(entry.key);
+        oldestHeld = timeOf(entry.key);
         if (entry.value instanceof AisOutput.CellPing cellPing) {
           pair(cellOf(entry.key), cellPing.ping(), now);
         }
       }
     }
     released.forEach(held::delete);
+    long next = Long.MAX_VALUE;
+    try (KeyValueIterator<String, AisOutput> rest =
+        held.range(timePrefix(oldestHeld), timePrefix(Long.MAX_VALUE) + "~")) {
+      if (rest.hasNext()) {
+        next = timeOf(rest.next().key);
+      }
+    }
+    oldestHeld = next;
+    nextRelease = next;
   }
 
   private static String heldKey(long time, String cell, String mmsi) {
-    String digits = Long.toString(Math.max(0, time));
-    return "0".repeat(Math.max(0, TIME_DIGITS - digits.length()))
-        + digits
-        + "|"
-        + cell
-        + "|"
-        + mmsi;
+    return timePrefix(time) + cell + "|" + mmsi;
+  }
+
+  /** The start of every held key of {@code time}: the time, zero-padded, and a bar. */
+  private static String timePrefix(long time) {
+    String digits = Long.toString(Math.min(LATEST_TIME, Math.max(0, time)));
+    return "0".repeat(TIME_DIGITS - digits.length()) + digits + "|";
   }
 
   private static long timeOf(String heldKey) {
