@@ -9,15 +9,21 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * Whether the cluster and the registry a command needs answer, said within seconds: a command
@@ -32,6 +38,12 @@ final class Reachability {
 
   private static final Duration CONNECT = Duration.ofSeconds(3);
   private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
+  static final String KAFKA_SETTING =
+      "check --bootstrap-servers (kafka.bootstrap.servers, KAFKA_BOOTSTRAP_SERVERS; without one"
+          + " the local stack's 127.0.0.1:9092 is used: transfer-monitor stack)";
+  static final String REGISTRY_SETTING =
+      "check --schema-registry-url (tm.schema.registry.url, TM_SCHEMA_REGISTRY_URL; without one"
+          + " the local stack's http://127.0.0.1:8081 is used)";
 
   private final PrintWriter out;
   private final Duration maxWait;
@@ -46,17 +58,89 @@ final class Reachability {
   /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
   void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
       throws InterruptedException {
-    await("Kafka at " + bootstrapServers, () -> kafkaProblem(bootstrapServers, clientProps));
+    await(
+        "Kafka at " + bootstrapServers,
+        KAFKA_SETTING,
+        () -> kafkaProblem(bootstrapServers, clientProps));
   }
 
   /** Returns once something listens at the registry's host and port. */
   void awaitRegistry(String url) throws InterruptedException {
     if (url.startsWith("http")) { // mock:// registries of tests live in this JVM
-      await("the schema registry at " + url, () -> registryProblem(url));
+      await("the schema registry at " + url, REGISTRY_SETTING, () -> registryProblem(url));
     }
   }
 
-  private void await(String what, Supplier<Optional<String>> problem) throws InterruptedException {
+  /**
+   * For the commands that do one thing and end ({@code cases}, {@code alerts}, {@code topics
+   * create}, {@code designations load}, ...): fails at once, within seconds, when Kafka (and the
+   * registry, when {@code registryUrl} is given) does not answer, with an {@link
+   * UnavailableException} that says why (connection refused, unknown host, no answer) and names the
+   * setting to fix, instead of letting a client wait out its own minute-long timeouts.
+   */
+  static void require(Map<String, Object> clientProps, Optional<String> registryUrl) {
+    String bootstrap = String.valueOf(clientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    kafkaProblem(bootstrap, clientProps)
+        .ifPresent(
+            p -> {
+              throw new UnavailableException(
+                  "cannot reach Kafka at " + bootstrap + ": " + p + "; " + KAFKA_SETTING);
+            });
+    registryUrl
+        .filter(url -> url.startsWith("http"))
+        .ifPresent(
+            url ->
+                registryProblem(url)
+                    .ifPresent(
+                        p -> {
+                          throw new UnavailableException(
+                              "cannot reach the schema registry at "
+                                  + url
+                                  + ": "
+                                  + p
+                                  + "; "
+                                  + REGISTRY_SETTING);
+                        }));
+  }
+
+  /**
+   * Fails with an {@link UnavailableException} naming {@code topics create} when any of {@code
+   * topics} does not exist, instead of a client's "no partitions available for topic" after its own
+   * timeout.
+   */
+  static void requireTopics(Map<String, Object> clientProps, Collection<String> topics) {
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    Set<String> existing;
+    try (Admin admin = Admin.create(props)) {
+      existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof KafkaException k) {
+        throw k; // a refusal: said by the command's error handler in one line
+      }
+      throw new UnavailableException("cannot list the topics: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new UnavailableException("cannot list the topics: no answer within 10 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted while listing the topics", e);
+    }
+    List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+    if (!missing.isEmpty()) {
+      throw new UnavailableException(
+          (missing.size() == 1 ? "topic " : "topics ")
+              + String.join(", ", missing)
+              + (missing.size() == 1 ? " does" : " do")
+              + " not exist on "
+              + props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + "; run 'transfer-monitor topics create' first (with the same --bootstrap-servers"
+              + " or --config)");
+    }
+  }
+
+  private void await(String what, String setting, Supplier<Optional<String>> problem)
+      throws InterruptedException {
     int attempt = 0;
     for (Optional<String> p = problem.get(); p.isPresent(); p = problem.get()) {
       long left = deadline - System.nanoTime();
@@ -67,7 +151,9 @@ final class Reachability {
                 + " within "
                 + maxWait.toSeconds()
                 + " s (--max-wait): "
-                + p.get());
+                + p.get()
+                + "; "
+                + setting);
       }
       attempt++;
       say(
@@ -75,7 +161,9 @@ final class Reachability {
               + what
               + ": "
               + p.get()
-              + "; trying again every "
+              + " ("
+              + setting
+              + "); trying again every "
               + RETRY_EVERY.toSeconds()
               + " s, for up to "
               + maxWait.toSeconds()
@@ -118,9 +206,19 @@ final class Reachability {
       admin.describeCluster().clusterId().get(6, TimeUnit.SECONDS);
       return Optional.empty();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException
+          || e.getCause() instanceof AuthorizationException) {
+        // not a matter of waiting: the command's error handler says which credential to check
+        throw (KafkaException) e.getCause();
+      }
       return Optional.of("the port is open but no broker answers: " + e.getCause());
     } catch (TimeoutException e) {
-      return Optional.of("the port is open but no broker answered within 6 s");
+      return Optional.of(
+          "the port is open but no broker answered within 6 s"
+              + (clientProps.containsKey("security.protocol")
+                  ? ""
+                  : " (a secured broker does not answer a plaintext client: if the cluster is"
+                      + " secured, set kafka.security.protocol, e.g. with --config FILE)"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
