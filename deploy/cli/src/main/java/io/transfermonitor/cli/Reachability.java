@@ -9,21 +9,25 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Whether the cluster and the registry a command needs answer, said within seconds: a command
@@ -112,30 +116,36 @@ final class Reachability {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-    Set<String> existing;
+    List<String> missing = new ArrayList<>();
     try (Admin admin = Admin.create(props)) {
-      existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof KafkaException k) {
-        throw k; // a refusal: said by the command's error handler in one line
+      Map<String, KafkaFuture<TopicDescription>> described =
+          admin.describeTopics(topics).topicNameValues();
+      for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
+        try {
+          topic.getValue().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+            missing.add(topic.getKey());
+          } else if (!(e.getCause() instanceof TopicAuthorizationException)) {
+            // a topic this user may not see is left to the command, whose refusal names it
+            throw new UnavailableException(
+                "cannot describe topic " + topic.getKey() + ": " + e.getCause(), e.getCause());
+          }
+        }
       }
-      throw new UnavailableException("cannot list the topics: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new UnavailableException("cannot list the topics: no answer within 10 s", e);
+      throw new UnavailableException("cannot describe the topics: no answer within 10 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnavailableException("interrupted while listing the topics", e);
+      throw new UnavailableException("interrupted while describing the topics", e);
     }
-    List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
     if (!missing.isEmpty()) {
+      missing.sort(null);
       throw new UnavailableException(
-          (missing.size() == 1 ? "topic " : "topics ")
-              + String.join(", ", missing)
-              + (missing.size() == 1 ? " does" : " do")
-              + " not exist on "
-              + props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + "; run 'transfer-monitor topics create' first (with the same --bootstrap-servers"
-              + " or --config)");
+          (missing.size() == 1 ? "topic '" : "topics '")
+              + String.join("', '", missing)
+              + (missing.size() == 1 ? "' does" : "' do")
+              + " not exist; run 'transfer-monitor topics create' first");
     }
   }
 
@@ -211,18 +221,24 @@ final class Reachability {
         // not a matter of waiting: the command's error handler says which credential to check
         throw (KafkaException) e.getCause();
       }
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        return Optional.of(noAnswer(clientProps));
+      }
       return Optional.of("the port is open but no broker answers: " + e.getCause());
     } catch (TimeoutException e) {
-      return Optional.of(
-          "the port is open but no broker answered within 6 s"
-              + (clientProps.containsKey("security.protocol")
-                  ? ""
-                  : " (a secured broker does not answer a plaintext client: if the cluster is"
-                      + " secured, set kafka.security.protocol, e.g. with --config FILE)"));
+      return Optional.of(noAnswer(clientProps));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
     }
+  }
+
+  private static String noAnswer(Map<String, Object> clientProps) {
+    return "the port is open but no broker answered within 6 s"
+        + (clientProps.containsKey("security.protocol")
+            ? ""
+            : "; no kafka.security.protocol is set: if the cluster is secured, configure it"
+                + " (e.g. --config with the settings file of your user)");
   }
 
   /**

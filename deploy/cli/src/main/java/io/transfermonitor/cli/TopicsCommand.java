@@ -77,7 +77,12 @@ public class TopicsCommand implements Runnable {
       Map<String, Object> props = settings.kafkaClientProperties(LOCAL_BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-      Reachability.require(props, Optional.empty());
+      try {
+        Reachability.require(props, Optional.empty());
+      } catch (UnavailableException e) {
+        throw new UnavailableException(
+            "cannot create topics on " + props.get("bootstrap.servers") + ": " + e.getMessage(), e);
+      }
       List<TopicProvisioner.Outcome> outcomes;
       try (Admin admin = Admin.create(props)) {
         outcomes = TopicProvisioner.createAll(admin, topics, layout);
