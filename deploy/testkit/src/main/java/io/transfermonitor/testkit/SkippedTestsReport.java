@@ -68,7 +68,8 @@ public class SkippedTestsReport implements TestExecutionListener {
         test.isContainer()
             ? "the whole class" + (tests > 0 ? " (" + tests + " tests)" : "")
             : test.getDisplayName();
-    skipped.merge(simple, what + " not run, " + why, (a, b) -> a + "; " + b);
+    String oneLine = why.replaceAll("\\s*\\R\\s*", " ");
+    skipped.merge(simple, what + " not run, " + oneLine, (a, b) -> a + "; " + b);
   }
 
   private static Optional<String> className(TestIdentifier test) {
