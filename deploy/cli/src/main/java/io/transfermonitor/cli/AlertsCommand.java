@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,11 @@ public class AlertsCommand implements Callable<Integer> {
 
   static final String LOCAL_REGISTRY = "http://127.0.0.1:8081";
 
+  /** The registry the settings name, or the local stack's. */
+  static String registryUrl(Settings settings) {
+    return settings.schemaRegistryUrl().orElse(LOCAL_REGISTRY);
+  }
+
   @Mixin SettingsOptions options;
 
   @Option(names = "--from-beginning", description = "Start with the oldest alert kept.")
@@ -66,6 +72,8 @@ public class AlertsCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().alerts();
     Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+    Reachability.require(props, Optional.of(registryUrl(settings)));
+    Reachability.requireTopics(props, List.of(topic));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts");
     props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

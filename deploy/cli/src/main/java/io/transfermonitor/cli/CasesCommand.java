@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,9 +50,17 @@ public class CasesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Client properties for the cluster and registry the settings name (local defaults else). */
+  /**
+   * Client properties for the cluster and registry the settings name (local defaults else), once
+   * both answer and the case topics exist (else the command ends at once, saying which and why).
+   */
   static Map<String, Object> clientProperties(Settings settings) {
-    return settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+    Map<String, Object> props =
+        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    Reachability.requireTopics(
+        props, List.of(settings.topics().cases(), settings.topics().caseActions()));
+    return props;
   }
 
   /** The cases as they stand, by id, in the order first written. */

@@ -1,7 +1,5 @@
 package io.transfermonitor.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
@@ -22,6 +20,7 @@ import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;
+import io.transfermonitor.streams.app.MonitorMeters;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import java.io.BufferedWriter;
@@ -29,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,9 +133,9 @@ public class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     MonitorConfig config = MonitorConfig.defaults();
     Topics topics = config.topics();
-    List<Rule> ruleSet = DefaultRules.load(rules);
+    List<Rule> ruleSet = checkInputs();
     try (ShutdownSequence shutdown = new ShutdownSequence();
-        AlertSink sink = new AlertSink(alertsOut)) {
+        AlertSink sink = openSink()) {
       TargetCluster cluster =
           shutdown.add(
               TargetCluster.embedded(
@@ -164,7 +165,7 @@ public class DemoCommand implements Callable<Integer> {
                   props,
                   config,
                   dashboardAddress(),
-                  new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                  MonitorMeters.prometheus()));
       MonitorApplication app = monitor.app();
       Map<String, Object> client = cluster.clientProperties();
       TopicTail<Alert> alerts =
@@ -270,6 +271,61 @@ public class DemoCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  /**
+   * Checks what the user gave before anything starts, so a wrong file or a busy port is said at
+   * once rather than after the broker and the monitor have started: the scenario file, the rules
+   * file, the timeout and the dashboard's port. Returns the rule set to publish.
+   */
+  private List<Rule> checkInputs() {
+    if (scenario != null && !Files.isReadable(scenario)) {
+      throw new SettingsException(
+          "--scenario",
+          "bad setting --scenario: "
+              + (Files.exists(scenario) ? "cannot read " : "no such file: ")
+              + scenario.toAbsolutePath());
+    }
+    if (scenario != null && Files.isDirectory(scenario)) {
+      throw new SettingsException(
+          "--scenario", "bad setting --scenario: a directory, not a file: " + scenario);
+    }
+    if (timeoutSeconds <= 0) {
+      throw new SettingsException(
+          "--timeout", "bad setting --timeout: a number of seconds above 0; was " + timeoutSeconds);
+    }
+    dashboardAddress()
+        .filter(address -> address.port() > 0)
+        .ifPresent(address -> requireFreePort(address.port()));
+    try {
+      return DefaultRules.load(rules);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new SettingsException("--rules", "bad setting --rules: " + e.getMessage());
+    }
+  }
+
+  private void requireFreePort(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(LOOPBACK, port));
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "port "
+              + port
+              + " on "
+              + LOOPBACK
+              + " is already in use (the dashboard): stop whatever holds it, or choose another"
+              + " with --dashboard-port PORT (0 = any free port, -1 = no dashboard)",
+          e);
+    }
+  }
+
+  private AlertSink openSink() throws IOException {
+    try {
+      return new AlertSink(alertsOut);
+    } catch (IOException e) {
+      throw new SettingsException(
+          "--alerts-out", "bad setting --alerts-out: cannot write " + alertsOut + " (" + e + ")");
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -69,6 +70,8 @@ public class DesignationsLoadCommand implements Callable<Integer> {
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    // a missing designations topic is said by DesignationPublisher, naming 'topics create'
     PublishSummary summary;
     try {
       summary = DesignationPublisher.publish(props, topic, designations);

@@ -193,6 +193,11 @@ public class IngestCommand implements Callable<Integer> {
     Reachability reach = new Reachability(new PrintWriter(System.err, true), maxWait.duration());
     reach.awaitKafka(client.get("bootstrap.servers").toString(), client);
     reach.awaitRegistry(settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
+    List<String> needed = new ArrayList<>(settings.topics().eventTopics());
+    if (toRejectedTopic) {
+      needed.add(settings.topics().rejected());
+    }
+    Reachability.requireTopics(client, needed);
     EventProducer.Builder builder =
         EventProducer.builder(
                 client.remove("bootstrap.servers").toString(),

@@ -1,18 +1,22 @@
 package io.transfermonitor.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
+import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.producers.rules.RulePublisher;
+import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.streams.app.MonitorMeters;
 import io.transfermonitor.streams.config.MonitorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code transfer-monitor run}: the monitor against the cluster the settings name, or against an
- * embedded stack (topics created, default rules applied) when none is named. Runs until Ctrl-C. A
- * named cluster or registry that does not answer within {@code --max-wait} ends it with exit code
- * 3.
+ * {@code transfer-monitor run}: the monitor against the cluster the settings name, against the
+ * local stack ({@code transfer-monitor stack}) when none is named and one answers at
+ * 127.0.0.1:9092, or else against an embedded stack it starts; on both of the latter the topics are
+ * created and the default rules applied (on the local stack only when no rules are live). Against a
+ * named cluster it needs the topics ({@code topics create} or {@code --create-topics}) and live
+ * rules ({@code --rules}, or {@code --no-rules} to start without). Runs until Ctrl-C. A named
+ * cluster or registry that does not answer within {@code --max-wait} ends it with exit code 3.
  */
 @Command(
     name = "run",
@@ -33,8 +40,12 @@ import picocli.CommandLine.Spec;
       "Runs the monitor until Ctrl-C: reads tm.events.*, tm.ais.positions, tm.ais.voyages and"
           + " tm.case-actions, writes tm.alerts, tm.cases, tm.notifications, tm.aggregates.* and"
           + " tm.ais.findings (and the events it finds in AIS to tm.events.*).",
-      "With no cluster named (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, --config), starts an"
-          + " embedded broker and registry, creates the topics and applies the default rules.",
+      "With no cluster named (--bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS, --config), runs"
+          + " against the stack of 'transfer-monitor stack' when one answers at 127.0.0.1:9092,"
+          + " else starts an embedded broker and registry; either way it creates the topics and"
+          + " applies the default rules (on a running stack only when no rules are live).",
+      "Against a named cluster the topics must exist (topics create, or --create-topics) and"
+          + " rules be live (rules apply, or --rules FILE); --no-rules starts without.",
       "Watch the alerts with: transfer-monitor alerts; the cases with: transfer-monitor cases list"
     })
 public class RunCommand implements Callable<Integer> {
@@ -48,8 +59,16 @@ public class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Publish this rules file before starting (the built-in default set is published"
-              + " automatically on the embedded stack).")
+              + " automatically on the embedded stack, and on a running local stack that has"
+              + " none).")
   Path rules;
+
+  @Option(
+      names = "--no-rules",
+      description =
+          "Start even when no rules are live on the rules topic (else refused: the events read"
+              + " meanwhile would be counted by no rule, not even by one published later).")
+  boolean noRules;
 
   @Option(
       names = "--create-topics",
@@ -103,24 +122,24 @@ public class RunCommand implements Callable<Integer> {
       reach.awaitRegistry(named.get().schemaRegistryUrl());
     }
     ShutdownSequence shutdown = new ShutdownSequence();
-    TargetCluster cluster =
-        shutdown.add(
-            named.orElseGet(
-                () ->
-                    TargetCluster.embedded(
-                        EmbeddedStackConfig.builder().dataDir(dataDir).build(), out)));
-    if (cluster.isEmbedded() || createTopics) {
+    Optional<TargetCluster> local =
+        named.isPresent() ? Optional.empty() : localStack(settings, out);
+    TargetCluster cluster = shutdown.add(named.or(() -> local).orElseGet(() -> startEmbedded(out)));
+    boolean dev = cluster.isEmbedded() || local.isPresent();
+    if (dev || createTopics) {
       cluster.createTopics(topics, settings.topicLayout());
+    } else {
+      Reachability.requireTopics(
+          cluster.clientProperties(),
+          TopicProvisioner.plan(topics, settings.topicLayout()).stream()
+              .map(NewTopic::name)
+              .toList());
     }
-    if (cluster.isEmbedded() || rules != null) {
-      var loaded = DefaultRules.load(rules);
-      RulePublisher.publish(cluster.clientProperties(), topics.rules(), loaded);
-      out.printf("Published %d rules to %s%n", loaded.size(), topics.rules());
-    }
+    publishRules(cluster, topics, dev, out);
     MonitorConfig config = settings.monitorConfig();
     Properties props = cluster.streamsProperties();
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry meters = MonitorMeters.prometheus();
     String bind = settings.get(AppSetting.HTTP_BIND);
     Optional<DashboardAddress> dashboard =
         dashboardPort < 0
@@ -156,5 +175,88 @@ public class RunCommand implements Callable<Integer> {
     out.flush();
     shutdown.awaitInterrupt();
     return 0;
+  }
+
+  /**
+   * The broker of {@code transfer-monitor stack} at 127.0.0.1:9092, when one answers there: a local
+   * session runs the monitor against it instead of starting a second stack on its port.
+   */
+  private static Optional<TargetCluster> localStack(Settings settings, PrintWriter out)
+      throws InterruptedException {
+    Optional<TargetCluster> local = TargetCluster.localStack(settings);
+    if (local.isPresent()) {
+      out.printf(
+          "Found a running stack at %s (registry %s): the monitor runs against it%n",
+          local.get().bootstrapServers(), Redaction.url(local.get().schemaRegistryUrl()));
+      out.flush();
+      new Reachability(out, Duration.ofSeconds(30)).awaitRegistry(local.get().schemaRegistryUrl());
+    }
+    return local;
+  }
+
+  private TargetCluster startEmbedded(PrintWriter out) {
+    try {
+      return TargetCluster.embedded(EmbeddedStackConfig.builder().dataDir(dataDir).build(), out);
+    } catch (PortUnavailableException e) {
+      throw new UnavailableException(
+          "port "
+              + e.port()
+              + " on 127.0.0.1 is already in use"
+              + (e.port() == EmbeddedStackConfig.DEFAULT_BROKER_PORT
+                  ? ", and no Kafka broker this command can talk to answers there"
+                  : "")
+              + ": stop whatever holds it, or name the cluster to run against with"
+              + " --bootstrap-servers (kafka.bootstrap.servers, KAFKA_BOOTSTRAP_SERVERS)",
+          e);
+    }
+  }
+
+  /**
+   * Publishes {@code --rules}, or on a development stack the default rules when none are live;
+   * refuses to start against a cluster with no rules unless {@code --no-rules} asks for it, since
+   * the events it reads then are counted by no rule, not even by one published later.
+   */
+  private void publishRules(TargetCluster cluster, Topics topics, boolean dev, PrintWriter out) {
+    Map<String, Object> client = cluster.clientProperties();
+    if (rules != null || cluster.isEmbedded()) {
+      var loaded = DefaultRules.load(rules);
+      RulePublisher.publish(client, topics.rules(), loaded);
+      out.printf("Published %d rules to %s%n", loaded.size(), topics.rules());
+      out.flush();
+      return;
+    }
+    int live =
+        RulesApplyCommand.onTopic(
+                topics.rules(), client, () -> RulePublisher.held(client, topics.rules()))
+            .size();
+    if (live > 0) {
+      out.printf(
+          "%d rules live on %s (change them with: transfer-monitor rules apply FILE)%n",
+          live, topics.rules());
+    } else if (noRules) {
+      out.printf(
+          "No rules are live on %s and --no-rules is given: the monitor counts no event against"
+              + " any rule until rules are published (see docs/rules.md, 'Counting the events of"
+              + " the meantime')%n",
+          topics.rules());
+    } else if (dev) {
+      var loaded = DefaultRules.builtIn();
+      RulePublisher.publish(client, topics.rules(), loaded);
+      out.printf(
+          "Published the %d default rules to %s (none were live)%n", loaded.size(), topics.rules());
+    } else {
+      throw new SettingsException(
+          "--no-rules",
+          "no rules are live on "
+              + topics.rules()
+              + " at "
+              + cluster.bootstrapServers()
+              + ": the monitor would alert on nothing, and the events it reads meanwhile are not"
+              + " counted by rules published later (docs/rules.md, 'Counting the events of the"
+              + " meantime'). Publish rules first (transfer-monitor rules apply"
+              + " deploy/config/rules.yaml, with the same --bootstrap-servers or --config), or"
+              + " give --rules FILE, or start without rules with --no-rules");
+    }
+    out.flush();
   }
 }

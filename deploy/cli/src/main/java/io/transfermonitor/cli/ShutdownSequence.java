@@ -26,9 +26,17 @@ final class ShutdownSequence implements AutoCloseable {
     return resource;
   }
 
-  /** Blocks until Ctrl-C. */
+  /**
+   * Blocks until Ctrl-C, or until the thread is interrupted (a command run inside another program,
+   * such as a test), which closes everything first.
+   */
   void awaitInterrupt() throws InterruptedException {
-    closed.await();
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      close();
+      throw e;
+    }
   }
 
   private synchronized void closeAll() {

@@ -102,16 +102,16 @@ public class StackCommand implements Callable<Integer> {
     }
     EmbeddedStack stack = EmbeddedStack.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("Stopping the stack...");
-                  out.flush();
-                  stack.close();
-                  stopped.countDown();
-                },
-                "tm-stack-shutdown"));
+    Thread hook =
+        new Thread(
+            () -> {
+              out.println("Stopping the stack...");
+              out.flush();
+              stack.close();
+              stopped.countDown();
+            },
+            "tm-stack-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     double seconds =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
     out.printf(Locale.ROOT, "transfer-monitor stack ready in %.1f s%n", seconds);
@@ -121,7 +121,13 @@ public class StackCommand implements Callable<Integer> {
     stack.security().ifPresent(security -> printSecurity(out, stack, security));
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    stopped.await();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) { // run inside another program (a test): stop, then end
+      Runtime.getRuntime().removeShutdownHook(hook);
+      stack.close();
+      throw e;
+    }
     return 0;
   }
 

@@ -59,6 +59,25 @@ public final class TargetCluster implements AutoCloseable {
     return Optional.of(new TargetCluster(bootstrap.get(), registry, overrides, null));
   }
 
+  /**
+   * The local development stack ({@code transfer-monitor stack}, broker {@code 127.0.0.1:9092})
+   * when no cluster is named and a broker answers there; empty when none does. Its registry is the
+   * one the settings name, else the stack's {@code http://127.0.0.1:8081}.
+   */
+  public static Optional<TargetCluster> localStack(Settings settings) {
+    if (settings.bootstrapServers().isPresent()) {
+      return Optional.empty();
+    }
+    String bootstrap = TopicsCommand.LOCAL_BOOTSTRAP;
+    Map<String, Object> overrides = new HashMap<>(settings.kafka());
+    if (Reachability.kafkaProblem(bootstrap, overrides).isPresent()) {
+      return Optional.empty();
+    }
+    String registry = AlertsCommand.registryUrl(settings);
+    overrides.putAll(settings.registryClientProperties(registry));
+    return Optional.of(new TargetCluster(bootstrap, registry, overrides, null));
+  }
+
   /** An embedded broker and registry, started now; {@code out} hears where they listen. */
   public static TargetCluster embedded(EmbeddedStackConfig config, PrintWriter out) {
     long start = System.nanoTime();

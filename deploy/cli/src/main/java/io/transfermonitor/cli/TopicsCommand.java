@@ -6,6 +6,7 @@ import io.transfermonitor.schemas.Topics;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -76,6 +77,12 @@ public class TopicsCommand implements Runnable {
       Map<String, Object> props = settings.kafkaClientProperties(LOCAL_BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+      try {
+        Reachability.require(props, Optional.empty());
+      } catch (UnavailableException e) {
+        throw new UnavailableException(
+            "cannot create topics on " + props.get("bootstrap.servers") + ": " + e.getMessage(), e);
+      }
       List<TopicProvisioner.Outcome> outcomes;
       try (Admin admin = Admin.create(props)) {
         outcomes = TopicProvisioner.createAll(admin, topics, layout);

@@ -1,7 +1,13 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.embedded.PortUnavailableException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.LoggerFactory;
@@ -55,7 +61,21 @@ public class TransferMonitor implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // UTF-8 whatever the locale: the tables print →, × and ≈, which a C or POSIX locale's
+    // ASCII would turn into '?'; logback's encoder is set to UTF-8 too (logback.xml)
+    PrintStream out = utf8(FileDescriptor.out);
+    PrintStream err = utf8(FileDescriptor.err);
+    System.setOut(out);
+    System.setErr(err);
+    CommandLine cli = commandLine();
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    System.exit(cli.execute(args));
+  }
+
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(
+        new BufferedOutputStream(new FileOutputStream(fd), 8192), true, StandardCharsets.UTF_8);
   }
 
   /** The command line with transfer-monitor's error handling, for main and for tests. */

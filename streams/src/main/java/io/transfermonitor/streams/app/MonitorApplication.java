@@ -2,8 +2,6 @@ package io.transfermonitor.streams.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
@@ -82,7 +80,7 @@ public final class MonitorApplication implements AutoCloseable {
 
   /** Starts the monitor, with its metrics in a new Prometheus registry. */
   public static MonitorApplication start(Properties kafkaProps, MonitorConfig config) {
-    return start(kafkaProps, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return start(kafkaProps, config, MonitorMeters.prometheus());
   }
 
   /** Starts the monitor, with its metrics in {@code meters}. */
