@@ -543,9 +543,10 @@ async function loadAlerts() {
       const severity = update ? cell('update', 'severity-update')
         : cell(a.severity, `severity-${a.severity}`);
       if (update) severity.title = `${a.severity}, as its case already is`;
+      severity.classList.add('severity');
       tr.append(cell(a.eventTime.replace('T', ' ').substring(0, 16), 'time'), severity,
-        cell(a.ruleId),
-        cell(a.level || '–'), cell(caseChangeText(a)), messageCell(a.message));
+        cell(a.ruleId, 'rule'), cell(a.level || '–', a.level ? '' : 'none'),
+        cell(caseChangeText(a)), messageCell(a.message));
     }, 'No alert yet.');
   } catch (e) {
     showError('alerts', e);
