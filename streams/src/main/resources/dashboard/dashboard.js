@@ -10,9 +10,13 @@ const KINDS = {
   TROOP_DEPLOYMENT: { label: 'troop deployments', color: '#4c7a34' },
   WORKER_DISPATCH: { label: 'worker dispatches', color: '#c79a00' },
   FINANCIAL_TRANSFER: { label: 'financial transfers', color: '#7b5ea7' },
+  VESSEL_ACTIVITY: { label: 'vessel activities', color: '#1d2330' },
 };
-const UNITS = { BARREL: 'bbl', CONTAINERS: 'containers', PERSONNEL: 'personnel', WORKERS: 'workers',
-  ROUNDS: 'rounds', UNITS: 'units' };
+// Units as people write them, [one, more than one]; a currency code stays as it is (RUB, USD).
+const UNITS = { BARREL: ['bbl', 'bbl'], METRIC_TON: ['t', 't'], CONTAINERS: ['container', 'containers'],
+  PERSONNEL: ['person', 'personnel'], WORKERS: ['worker', 'workers'], ROUNDS: ['round', 'rounds'],
+  UNITS: ['unit', 'units'], SYSTEMS: ['system', 'systems'], BATTERIES: ['battery', 'batteries'],
+  EVENTS: ['event', 'events'], VESSELS: ['vessel', 'vessels'] };
 const charts = {};
 
 const number = (v) => (v === null || v === undefined ? '–'
@@ -21,8 +25,34 @@ const percent = (v) => (v === null || v === undefined ? '–'
   : (v * 100).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' %');
 const year = (day) => (day || '').substring(0, 4);
 const kindLabel = (kind) => (KINDS[kind] ? KINDS[kind].label : kind);
+
+function unitWord(unit, amount) {
+  const words = UNITS[unit];
+  if (words) return Math.abs(amount) === 1 ? words[0] : words[1];
+  if (/^[A-Z]{3}$/.test(unit || '')) return unit;
+  return (unit || '').toLowerCase().replaceAll('_', ' ');
+}
+// "1,101,187 bbl", "1 unit", "48,500,000 RUB"
+const quantity = (amount, unit) => `${number(amount)} ${unitWord(unit, amount)}`.trim();
 const amounts = (quantities) => Object.entries(quantities || {})
-  .map(([unit, amount]) => `${number(amount)} ${UNITS[unit] || unit}`).join(', ');
+  .map(([unit, amount]) => quantity(amount, unit)).join(', ');
+
+// A chart label in lines of at most `width` characters, broken after a hyphen or at a space, so a
+// long rule id stays whole on a narrow screen instead of being cut off.
+function wrapLabel(text, width) {
+  const lines = [];
+  let line = '';
+  for (const part of text.split(/(?<=[- ])/)) {
+    if (line && (line + part).trim().length > width) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += part;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+const labelWidth = () => (window.innerWidth < 700 ? 14 : 40);
 
 function cell(text, className) {
   const td = document.createElement('td');
@@ -42,9 +72,12 @@ function fillTable(id, rows, toCells, emptyText) {
     body.append(tr);
     return;
   }
+  const heads = [...document.querySelectorAll(`#${id} thead th`)].map((th) => th.textContent);
   for (const row of rows) {
     const tr = document.createElement('tr');
     toCells(row, tr);
+    // each cell names its column, for the phone layout where a row is a block of lines
+    [...tr.children].forEach((td, i) => { if (heads[i]) td.dataset.label = heads[i]; });
     body.append(tr);
   }
 }
@@ -95,7 +128,8 @@ const levelMarks = {
 };
 
 function capLabel(cap) {
-  return `${cap.ruleId} ${year(cap.periodStart)} ${cap.basis}`;
+  return wrapLabel(`${cap.ruleId} ${year(cap.periodStart)} ${cap.basis.toLowerCase()}`,
+    labelWidth());
 }
 
 function drawCaps(caps) {
@@ -143,12 +177,12 @@ function capRows(caps) {
     tr.dataset.cap = `${c.ruleId}/${c.periodStart}/${c.basis}`;
     tr.append(cell(c.removed ? `${c.ruleId} (removed: frozen)` : c.ruleId),
       cell(`${c.periodStart} – ${c.periodEnd}`), cell(c.basis),
-      cell(`${number(c.total)} ${c.unit}`, 'number'), cell(number(c.limit), 'number'),
+      cell(quantity(c.total, c.unit), 'number'), cell(quantity(c.limit, c.unit), 'number'),
       cell(percent(c.ratio), 'number'));
     const levels = document.createElement('td');
     for (const level of c.levels) {
       const tag = levelTag(level.label, level.reached);
-      tag.title = `${percent(level.threshold)} of the limit, ${number(level.amount)} ${c.unit}`;
+      tag.title = `${percent(level.threshold)} of the limit, ${quantity(level.amount, c.unit)}`;
       levels.append(tag);
     }
     tr.append(levels);
@@ -161,14 +195,194 @@ async function loadCaps() {
     clearError('caps');
     drawCaps(caps);
     capRows(caps);
+    drawFilling(caps);
+    clearError('cap-filling');
   } catch (e) {
     showError('caps', e);
+    showError('cap-filling', e);
+  }
+}
+
+// Caps filling up: one chart per cap rule and period, a line per basis of the running total at each
+// month's end (event time), the limit and its levels as dashed lines across.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// The months of [start, end): '2024-01', ..., '2024-12'.
+function monthsOf(start, end) {
+  const months = [];
+  let [y, m] = start.split('-').map(Number);
+  const [endY, endM] = end.split('-').map(Number);
+  while (y < endY || (y === endY && m < endM) || months.length === 0) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return months;
+}
+
+function monthLabel(month, oneYear) {
+  const [y, m] = month.split('-');
+  return oneYear ? MONTHS[Number(m) - 1] : `${MONTHS[Number(m) - 1]} ${y.substring(2)}`;
+}
+
+// A basis's points: 0 at the period's start, then the total at each month's end; after the last
+// month counted the line stays flat up to this month (or the period's end), and stops there.
+function fillingPoints(cap, months) {
+  const byMonth = new Map(cap.filling.map((p) => [p.month, p.total]));
+  const thisMonth = new Date().toISOString().substring(0, 7);
+  const lastCounted = cap.filling.length ? cap.filling[cap.filling.length - 1].month : null;
+  let running = 0;
+  const points = [0];
+  for (const month of months) {
+    if (byMonth.has(month)) running = byMonth.get(month);
+    const ahead = month > thisMonth && (lastCounted === null || month > lastCounted);
+    points.push(ahead ? null : running);
+  }
+  return points;
+}
+
+// Draws each level of the chart's cap as a dashed line across, named at its end; the limit solid.
+const levelLines = {
+  id: 'levelLines',
+  afterDatasetsDraw(chart) {
+    const { levels, limit } = chart.options.plugins.levelLines;
+    const { ctx, chartArea } = chart;
+    const y = chart.scales.y;
+    const lines = levels.length ? levels
+      : (limit ? [{ label: 'limit', threshold: 1, amount: limit }] : []);
+    lines.forEach((level, i) => {
+      const py = y.getPixelForValue(level.amount);
+      const isLimit = level.threshold === 1;
+      ctx.save();
+      ctx.strokeStyle = isLimit ? COLORS.reached : COLORS.level;
+      ctx.lineWidth = isLimit ? 1.5 : 1;
+      ctx.setLineDash(isLimit ? [] : [5, 4]);
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, py);
+      ctx.lineTo(chartArea.right, py);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = isLimit ? COLORS.reached : '#5c6577';
+      ctx.font = '11px system-ui, sans-serif';
+      // labels alternate between the left and right ends, so close levels (95 %, 100 %) stay legible
+      const left = i % 2 === 0;
+      ctx.textAlign = left ? 'left' : 'right';
+      ctx.fillText(`${level.label} ${percent(level.threshold)}`,
+        left ? chartArea.left + 4 : chartArea.right - 4, py - 3);
+      ctx.restore();
+    });
+  },
+};
+
+function fillingFigure(key, first) {
+  const figure = document.createElement('figure');
+  figure.dataset.filling = key;
+  const caption = document.createElement('figcaption');
+  const title = document.createElement('span');
+  const small = document.createElement('small');
+  caption.append(title, small);
+  const box = document.createElement('div');
+  box.className = 'chart';
+  const canvas = document.createElement('canvas');
+  canvas.id = `filling-${key.replace(/[^A-Za-z0-9-]/g, '_')}`;
+  canvas.setAttribute('aria-label', `${first.ruleId} ${first.periodStart}: running total by month`);
+  box.append(canvas);
+  const now = document.createElement('p');
+  now.className = 'now';
+  figure.append(caption, box, now);
+  return figure;
+}
+
+function drawFilling(caps) {
+  const container = document.getElementById('cap-filling-charts');
+  const periods = new Map();
+  for (const cap of caps) {
+    const key = `${cap.ruleId}/${cap.periodStart}`;
+    if (!periods.has(key)) periods.set(key, []);
+    periods.get(key).push(cap);
+  }
+  if (periods.size === 0) {
+    container.replaceChildren();
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'No cap has counted an event yet.';
+    container.append(p);
+    return;
+  }
+  for (const [key, bars] of periods) {
+    const first = bars[0];
+    let figure = container.querySelector(`figure[data-filling="${CSS.escape(key)}"]`);
+    if (!figure) {
+      container.querySelector(':scope > p.empty')?.remove();
+      figure = fillingFigure(key, first);
+      container.append(figure);
+    }
+    const months = monthsOf(first.periodStart.substring(0, 7), first.periodEnd.substring(0, 7));
+    const oneYear = months.length <= 12;
+    const [title, small] = figure.querySelectorAll('figcaption > *');
+    title.textContent = `${first.title}, ${first.periodStart} – ${first.periodEnd}`;
+    small.textContent = `${first.ruleId}${first.removed ? ' (removed: frozen)' : ''}; `
+      + `limit ${quantity(first.limit, first.unit)}`;
+    const data = {
+      labels: ['start', ...months.map((m) => monthLabel(m, oneYear))],
+      datasets: bars.map((bar) => ({
+        label: bar.basis.toLowerCase(),
+        basis: bar.basis,
+        data: fillingPoints(bar, months),
+        borderColor: COLORS[bar.basis] || COLORS.level,
+        backgroundColor: COLORS[bar.basis] || COLORS.level,
+        pointRadius: 2,
+        tension: 0,
+        spanGaps: false,
+      })),
+    };
+    const highest = Math.max(first.limit || 0, ...bars.map((b) => b.total));
+    const now = figure.querySelector('.now');
+    now.replaceChildren(...bars.map((bar) => {
+      const span = document.createElement('span');
+      span.dataset.basis = bar.basis;
+      span.className = bar.ratio !== null && bar.ratio >= 1 ? 'severity-CRITICAL' : '';
+      span.textContent = `${bar.basis.toLowerCase()}: ${quantity(bar.total, bar.unit)}`
+        + (bar.ratio === null ? '' : ` (${percent(bar.ratio)})`);
+      return span;
+    }));
+    const canvas = figure.querySelector('canvas');
+    const chart = Chart.getChart(canvas);
+    const levelOptions = { levels: first.levels, limit: first.limit, unit: first.unit };
+    if (chart) {
+      chart.data = data;
+      Object.assign(chart.options.plugins.levelLines, levelOptions);
+      chart.options.scales.y.suggestedMax = highest * 1.05;
+      chart.update();
+      continue;
+    }
+    new Chart(canvas, {
+      type: 'line',
+      data,
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: {
+          x: { ticks: { autoSkip: true, maxRotation: 0 } },
+          y: { min: 0, suggestedMax: highest * 1.05,
+            ticks: { callback: (v) => number(v) },
+            title: { display: true, text: `${unitWord(first.unit, 2)}, running total` } },
+        },
+        plugins: {
+          levelLines: levelOptions,
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: `
+            + `${quantity(item.raw, first.unit)}`
+            + (item.dataIndex === 0 ? ' at the start' : ` by the end of ${item.label}`) } },
+        },
+      },
+      plugins: [levelLines],
+    });
   }
 }
 
 function drawReportedObserved(rows) {
   const data = {
-    labels: rows.map((r) => `${r.ruleId} ${year(r.periodStart)}`),
+    labels: rows.map((r) => wrapLabel(`${r.ruleId} ${year(r.periodStart)}`, labelWidth())),
     datasets: ['REPORTED', 'OBSERVED'].map((basis) => ({
       label: basis.toLowerCase(),
       data: rows.map((r) => (basis === 'REPORTED' ? r.reported : r.observed)),
@@ -299,15 +513,40 @@ async function loadActivity() {
   }
 }
 
+function messageCell(message) {
+  const td = cell('');
+  const div = document.createElement('div');
+  div.className = 'message';
+  div.textContent = message;
+  div.title = message;
+  div.addEventListener('click', () => div.classList.toggle('open'));
+  td.append(div);
+  return td;
+}
+
+const CASE_CHANGES = { OPENED: 'opened', ESCALATED: 'escalated', UPDATED: 'update of' };
+
+function caseChangeText(alert) {
+  if (!alert.caseId) return '–';
+  return `${CASE_CHANGES[alert.caseChange] || 'filed in'} ${alert.caseId}`;
+}
+
 async function loadAlerts() {
   try {
     const alerts = await getJson('api/alerts?limit=50');
     clearError('alerts');
     fillTable('alerts-table', alerts.latest, (a, tr) => {
       tr.dataset.alert = a.alertId;
-      tr.append(cell(a.eventTime.replace('T', ' ').substring(0, 16)),
-        cell(a.severity, `severity-${a.severity}`), cell(a.ruleId), cell(a.level || '–'),
-        cell(a.message));
+      const update = a.caseChange === 'UPDATED';
+      if (a.caseChange) tr.dataset.caseChange = a.caseChange;
+      // one more alert in a case already at its severity is not news: an update, not a CRITICAL
+      const severity = update ? cell('update', 'severity-update')
+        : cell(a.severity, `severity-${a.severity}`);
+      if (update) severity.title = `${a.severity}, as its case already is`;
+      severity.classList.add('severity');
+      tr.append(cell(a.eventTime.replace('T', ' ').substring(0, 16), 'time'), severity,
+        cell(a.ruleId, 'rule'), cell(a.level || '–', a.level ? '' : 'none'),
+        cell(caseChangeText(a)), messageCell(a.message));
     }, 'No alert yet.');
   } catch (e) {
     showError('alerts', e);
@@ -330,18 +569,62 @@ function list(items, limit) {
   return ul;
 }
 
+// Why a case's total is not the cap's: a cap or reporting-gap case holds the period's total as its
+// latest level alert carried it (the cap counts on after that), any other case adds up the events
+// of the alerts filed in it since it opened.
+function totalsNote(c, caps, gaps) {
+  const parts = c.caseId.split('/');
+  if (c.ruleKind === 'CAP') {
+    const cap = caps.find((b) => b.ruleId === c.ruleId && parts.includes(b.periodStart)
+      && parts.includes(b.basis));
+    const now = cap ? `; the cap has counted ${quantity(cap.total, cap.unit)} by now` : '';
+    return `the period's total when its latest level alert (${c.level || '–'}) was raised${now}`;
+  }
+  if (c.ruleKind === 'DISCREPANCY') {
+    const gap = gaps.find((g) => g.ruleId === c.ruleId && parts.includes(g.periodStart)
+      && g.scope === 'ALL');
+    const now = gap ? `; ${number(gap.observed)} observed against ${number(gap.reported)} `
+      + 'reported by now' : '';
+    return `the observed total when its latest level alert (${c.level || '–'}) was raised${now}`;
+  }
+  const alerts = c.alertCount === 1 ? 'its one alert reports'
+    : `its ${number(c.alertCount)} alerts report, one event each,`;
+  return `what ${alerts} since the case opened ${(c.firstEventTime || '').substring(0, 10)}`;
+}
+
+function totalsCell(c, caps, gaps) {
+  const td = cell(c.totals.map((t) => quantity(t.amount, t.unit)).join(', ') || '–');
+  td.dataset.totals = c.caseId;
+  if (c.totals.length > 0) {
+    const note = document.createElement('small');
+    note.className = 'note';
+    note.textContent = totalsNote(c, caps, gaps);
+    td.append(note);
+  }
+  return td;
+}
+
+// The sources by name (their document references on hover); the references when no name is known.
+function sourcesList(c) {
+  const named = c.sourceNames && c.sourceNames.length > 0;
+  const ul = list(named ? c.sourceNames : c.sources, 3);
+  ul.className = 'sources';
+  if (named) ul.title = `documents cited: ${c.sources.join(', ')}`;
+  return ul;
+}
+
 async function loadCases() {
   try {
-    const cases = await getJson('api/cases');
+    const [cases, caps, gaps] = await Promise.all([getJson('api/cases'), getJson('api/caps'),
+      getJson('api/reporting-gaps')]);
     clearError('cases');
     fillTable('cases-table', cases, (c, tr) => {
       tr.dataset.case = c.caseId;
       tr.append(cell(c.severity, `severity-${c.severity}`), cell(c.title), cell(c.status),
-        cell(number(c.alertCount), 'number'),
-        cell(c.totals.map((t) => `${number(t.amount)} ${t.unit}`).join(', ') || '–'));
+        cell(number(c.alertCount), 'number'), totalsCell(c, caps, gaps));
       const evidence = document.createElement('td');
       evidence.className = 'evidence';
-      evidence.append(list(c.evidence, 3), list(c.sources, 3));
+      evidence.append(list(c.evidence, 3), sourcesList(c));
       tr.append(evidence);
     }, 'No open case.');
   } catch (e) {
@@ -546,8 +829,8 @@ async function loadOverview() {
 }
 
 const loaders = {
-  caps: [loadCaps, loadReportedObserved],
-  gaps: [loadReportingGaps],
+  caps: [loadCaps, loadReportedObserved, loadCases],
+  gaps: [loadReportingGaps, loadCases],
   activity: [loadActivity],
   alerts: [loadAlerts],
   cases: [loadCases, loadVessels],

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -51,8 +52,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * activity chart with the scenario's weekly container shipments and yearly troops and workers, the
  * latest alerts, a live update when another delivery is counted, the map of vessels with the
  * gazetteer and an AIS finding published while the page is open, no request to anywhere but the
- * monitor, and no error in the browser console. Screenshots are left in {@code
- * target/dashboard.png} and {@code target/dashboard-map.png}.
+ * monitor, and no error in the browser console; the layout at desktop and phone widths, the caps
+ * filling up month by month, case totals explained, sources by name and alerts that only add to a
+ * case shown as its updates. Screenshots are left in {@code target/dashboard.png}, {@code
+ * target/dashboard-map.png}, {@code target/dashboard-1400.png} and {@code target/dashboard-390.png}
+ * (the whole page).
  */
 @ExtendWith(KafkaStackExtension.class)
 class DashboardIT {
@@ -61,6 +65,8 @@ class DashboardIT {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOT = Path.of("target", "dashboard.png");
   static final Path MAP_SCREENSHOT = Path.of("target", "dashboard-map.png");
+  static final int DESKTOP = 1400;
+  static final int PHONE = 390;
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
   private static final String OBSERVED_2024 = CAP + "/2024-01-01/OBSERVED";
   private static final String GAP_2024 = "reporting-gap-refined-petroleum/2024-01-01";
@@ -165,13 +171,132 @@ class DashboardIT {
         .contains(first.get("severity").asText())
         .contains(first.get("title").asText())
         .contains(last(first.get("evidence")))
-        .contains(last(first.get("sources")));
+        // the sources by name, not by the file names of the documents they cite
+        .contains(last(first.get("sourceNames")))
+        .doesNotContain(last(first.get("sources")));
     assertThat(text("[data-figure='openCases']")).isEqualTo(figure(cases.size()));
     // the charts are drawn, not blank
     assertThat(paintedPixels("caps-chart")).isGreaterThan(1000);
     assertThat(paintedPixels("reported-observed-chart")).isGreaterThan(1000);
     assertThat(paintedPixels("activity-chart")).isGreaterThan(1000);
     Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldFillTheWidthOfADesktopAndStackOnAPhoneWithEachCapLineEndingAtItsTotal()
+      throws Exception {
+    // given the seed scenario's 2024 caps, as the API tells them
+    JsonNode caps = monitor.api("api/caps");
+    double observed = capBar(caps, OBSERVED_2024).get("total").asDouble();
+    double reported = capBar(caps, CAP + "/2024-01-01/REPORTED").get("total").asDouble();
+    try {
+      for (int width : List.of(DESKTOP, PHONE)) {
+        // when the dashboard is opened in a window that wide
+        browser.manage().window().setSize(new Dimension(width, 1700));
+        browser.get(monitor.dashboardUrl());
+        await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+
+        // then nothing is wider than the window: no sideways scrolling
+        assertThat(number("return document.documentElement.scrollWidth"))
+            .as("page width at %d px", width)
+            .isLessThanOrEqualTo(number("return window.innerWidth"));
+        // each cap's line ends at the total the page shows for it, the limit and levels across
+        for (String basis : List.of("OBSERVED", "REPORTED")) {
+          String shown =
+              textOf("tr[data-cap='" + CAP + "/2024-01-01/" + basis + "'] td:nth-child(4)");
+          double last = lastPoint(CAP + "/2024-01-01", basis);
+          assertThat(figure(last) + " bbl").as("%s at %d px", basis, width).isEqualTo(shown);
+          assertThat(
+                  textOf(
+                      "figure[data-filling='" + CAP + "/2024-01-01'] [data-basis='" + basis + "']"))
+              .startsWith(basis.toLowerCase(Locale.ROOT) + ": " + shown);
+        }
+        assertThat(figure(lastPoint(CAP + "/2024-01-01", "OBSERVED"))).isEqualTo(figure(observed));
+        assertThat(figure(lastPoint(CAP + "/2024-01-01", "REPORTED"))).isEqualTo(figure(reported));
+        assertThat(paintedPixels(fillingCanvas(CAP + "/2024-01-01"))).isGreaterThan(1000);
+        // the cap bars' labels begin inside their canvas: none is cut off
+        assertThat(number(LABELS_FIT, "caps-chart", "y")).as("labels at %d px", width).isEqualTo(1);
+        assertThat(number(LABELS_FIT, "reported-observed-chart", "x"))
+            .as("labels at %d px", width)
+            .isEqualTo(1);
+        if (width == DESKTOP) {
+          // the tall views run across the page, the caps beside reported against observed
+          long main = number("return document.querySelector('main').clientWidth");
+          for (String wide : List.of("cap-filling", "cases", "alerts", "vessels")) {
+            assertThat(number("return document.getElementById(arguments[0]).offsetWidth", wide))
+                .as(wide)
+                .isGreaterThan(main * 9 / 10);
+          }
+          assertThat(number("return document.getElementById('caps').offsetTop"))
+              .isEqualTo(number("return document.getElementById('reported-observed').offsetTop"));
+        } else {
+          // one column: the caps above reported against observed, both the window's width
+          assertThat(number("return document.getElementById('caps').offsetLeft"))
+              .isEqualTo(number("return document.getElementById('reported-observed').offsetLeft"));
+        }
+        wholePage(Path.of("target", "dashboard-" + width + ".png"));
+      }
+    } finally {
+      browser.manage().window().setSize(new Dimension(DESKTOP, 1700));
+    }
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void shouldShowSourcesUnitsAndCaseTotalsAsPeopleReadThemAndAlertsThatAddToACaseAsUpdates()
+      throws Exception {
+    // given the seed scenario's alerts and cases, as the API tells them
+    JsonNode arms = monitor.api("api/alerts?rule=unscr-1718-arms-embargo&limit=1000").get("latest");
+    JsonNode cases = monitor.api("api/cases");
+    double observed = capBar(monitor.api("api/caps"), OBSERVED_2024).get("total").asDouble();
+
+    // when the dashboard is opened
+    browser.get(monitor.dashboardUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+
+    // then the arms embargo's first alert opened its case at CRITICAL, the others only added to it
+    List<JsonNode> opened = new ArrayList<>();
+    arms.forEach(
+        a -> {
+          if ("OPENED".equals(a.path("caseChange").asText())) {
+            opened.add(a);
+          }
+        });
+    assertThat(opened)
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.get("severity").asText()).isEqualTo("CRITICAL"));
+    assertThat(arms.findValuesAsText("caseChange")).contains("UPDATED");
+    // and the page tells an update as one, not as one more CRITICAL
+    List<WebElement> updates =
+        browser.findElements(By.cssSelector("#alerts-table tr[data-case-change='UPDATED']"));
+    assertThat(updates).isNotEmpty();
+    for (WebElement update : updates) {
+      assertThat(update.findElement(By.cssSelector("td:nth-child(2)")).getText())
+          .isEqualTo("update");
+      assertThat(update.findElement(By.cssSelector("td:nth-child(5)")).getText())
+          .startsWith("update of ");
+    }
+    for (WebElement news :
+        browser.findElements(By.cssSelector("#alerts-table tr[data-case-change='OPENED']"))) {
+      assertThat(news.findElement(By.cssSelector("td:nth-child(2)")).getText())
+          .isIn("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
+    }
+    // the cases: sources by name, units as written, each total said how it was counted
+    String table = text("#cases-table tbody");
+    assertThat(table)
+        .contains("MSMT first report (29 May 2025)")
+        .doesNotContain("seed:0")
+        .doesNotContain("BARREL")
+        .doesNotContain("UNITS")
+        .contains(" bbl");
+    assertThat(cases.findValuesAsText("caseId")).contains(CAP + "/2024-01-01/OBSERVED");
+    assertThat(text("td[data-totals='" + CAP + "/2024-01-01/OBSERVED']"))
+        .contains("when its latest level alert (BREACH) was raised")
+        .contains("the cap has counted " + figure(observed) + " bbl by now");
+    assertThat(text("td[data-totals='unscr-1718-arms-embargo/PRK/RUS']"))
+        .contains("20,400 containers")
+        .contains("alerts report, one event each, since the case opened");
     assertThat(consoleErrors()).isEmpty();
   }
 
@@ -366,6 +491,70 @@ class DashboardIT {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * 1 when every tick label of the chart's {@code axis} begins and ends inside its canvas, else 0:
+   * a label wider than the room the axis has is cut off at the canvas's edge.
+   */
+  private static final String LABELS_FIT =
+      "const chart = Chart.getChart(arguments[0]); const scale = chart.scales[arguments[1]];"
+          + "const ctx = chart.ctx; ctx.save();"
+          + "ctx.font = Chart.helpers.toFont(scale.options.ticks.font).string;"
+          + "let fits = true;"
+          + "for (const item of scale.getLabelItems()) {"
+          + "  const lines = [].concat(item.label);"
+          + "  const widest = Math.max(...lines.map(l => ctx.measureText(l).width));"
+          + "  const x = item.options.translation[0];"
+          + "  const align = item.options.textAlign;"
+          + "  const left = align === 'right' ? x - widest : align === 'center' ? x - widest / 2 : x;"
+          + "  if (item.options.rotation === 0 && (left < 0 || left + widest > chart.width + 0.5))"
+          + "    fits = false;"
+          + "}"
+          + "ctx.restore(); return fits ? 1 : 0;";
+
+  private static long number(String script, Object... arguments) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(script, arguments)).longValue();
+  }
+
+  /** The id of the canvas of a cap period's filling chart. */
+  private static String fillingCanvas(String period) {
+    return String.valueOf(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.querySelector(`figure[data-filling='${arguments[0]}'] canvas`).id;",
+                period));
+  }
+
+  /** The last point the filling chart of {@code period} draws for {@code basis}. */
+  private static double lastPoint(String period, String basis) {
+    Object value =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const canvas = document.querySelector(`figure[data-filling='${arguments[0]}'] canvas`);"
+                    + "const set = Chart.getChart(canvas).data.datasets.find(d => d.basis === arguments[1]);"
+                    + "const points = set.data.filter(v => v !== null);"
+                    + "return points[points.length - 1];",
+                period,
+                basis);
+    return ((Number) value).doubleValue();
+  }
+
+  /** A screenshot of the whole page: the window made as tall as the page first. */
+  private static void wholePage(Path png) throws IOException {
+    Dimension window = browser.manage().window().getSize();
+    long height = number("return document.documentElement.scrollHeight");
+    long chrome = window.getHeight() - number("return window.innerHeight");
+    browser
+        .manage()
+        .window()
+        .setSize(new Dimension(window.getWidth(), (int) Math.min(16_000, height + chrome)));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> number("return window.innerHeight") >= Math.min(16_000 - chrome, height));
+    Files.write(png, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    System.out.println("dashboard screenshot: " + png.toAbsolutePath());
+    browser.manage().window().setSize(window);
   }
 
   private static boolean loaded(WebDriver browser) {

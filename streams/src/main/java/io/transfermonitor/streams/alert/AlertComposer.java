@@ -130,8 +130,8 @@ public final class AlertComposer {
 
   /**
    * What an alert about one event says besides its id and message: the rule, its legal basis and
-   * severity, the event's amount, kind, time, references, origin and destination, when it was
-   * raised.
+   * severity, the event's amount, kind, time, references, source name, origin and destination, when
+   * it was raised.
    */
   static Alert.Builder aboutEvent(Rule rule, Fact fact, long nowMillis) {
     return Alert.newBuilder()
@@ -146,6 +146,8 @@ public final class AlertComposer {
         .setEventTime(Instant.ofEpochMilli(fact.eventTime()))
         .setProcessedAt(Instant.ofEpochMilli(nowMillis))
         .setReferences(fact.references())
+        // the event's source by name, as the dashboard shows a case's sources
+        .setSources(fact.sourceName() == null ? List.of() : List.of(fact.sourceName()))
         .setOrigin(fact.origin())
         .setDestination(fact.destination())
         .setVessel(fact.detail() instanceof Detail.Vessel v ? v.key() : null);

@@ -3,7 +3,10 @@ package io.transfermonitor.streams.dashboard;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.query.RuleRow;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Where one cap stands for one period and basis: its total against its limit, with a mark for each
@@ -23,6 +26,9 @@ import java.util.List;
  * @param levels the rule's levels, each with the amount it stands for
  * @param removed whether the rule is no longer on the rules topic: the bar is frozen as the rule
  *     left it (its last limit, no levels), nothing counts in it any more
+ * @param filling the total as it stood at the end of each month of event time, from the period's
+ *     first month to the last month anything was counted in: the ledger's own monthly totals (kept
+ *     with the total, so exact and the same after a restart), added up in order
  */
 public record CapBar(
     String ruleId,
@@ -37,7 +43,16 @@ public record CapBar(
     Double ratio,
     long eventCount,
     List<LevelMark> levels,
-    boolean removed) {
+    boolean removed,
+    List<MonthEnd> filling) {
+
+  /**
+   * The total of a cap period counted by the end of one month of event time.
+   *
+   * @param month {@code 2024-06}
+   * @param total everything counted with an event time up to the end of that month
+   */
+  public record MonthEnd(String month, double total) {}
 
   /**
    * One level on the bar.
@@ -78,7 +93,8 @@ public record CapBar(
         limit == null || limit == 0 ? null : ledger.total() / limit,
         ledger.eventCount(),
         marks,
-        false);
+        false,
+        filling(ledger));
   }
 
   /**
@@ -100,7 +116,31 @@ public record CapBar(
         limit == null || limit == 0 ? null : ledger.total() / limit,
         ledger.eventCount(),
         List.of(),
-        true);
+        true,
+        filling(ledger));
+  }
+
+  /**
+   * The running total at each month's end, months without events included (the line stays flat),
+   * from the period's first month to the last with a monthly total.
+   */
+  static List<MonthEnd> filling(Ledger ledger) {
+    SortedMap<String, Double> months = ledger.monthlyTotals();
+    List<MonthEnd> points = new ArrayList<>();
+    if (months.isEmpty()) {
+      return points;
+    }
+    YearMonth periodStart = YearMonth.from(ledger.period().start());
+    YearMonth first = YearMonth.parse(months.firstKey());
+    YearMonth last = YearMonth.parse(months.lastKey());
+    double running = 0;
+    for (YearMonth m = first.isBefore(periodStart) ? first : periodStart;
+        !m.isAfter(last);
+        m = m.plusMonths(1)) {
+      running += months.getOrDefault(m.toString(), 0.0);
+      points.add(new MonthEnd(m.toString(), running));
+    }
+    return points;
   }
 
   private static String day(long epochMillis) {

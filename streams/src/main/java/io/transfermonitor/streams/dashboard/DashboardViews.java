@@ -12,8 +12,11 @@ import io.transfermonitor.streams.query.RuleRow;
 import io.transfermonitor.streams.query.StoreView;
 import io.transfermonitor.streams.query.VesselFindings;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -81,8 +84,15 @@ final class DashboardViews {
     return AlertSummary.of(rows, limit);
   }
 
-  /** The cases still to act on (not RESOLVED), the most severe and the latest first. */
+  /**
+   * The cases still to act on (not RESOLVED), the most severe and the latest first, each with the
+   * names of the sources its alerts cite (the case itself keeps their references only).
+   */
   List<CaseRow> openCases() {
+    return withSourceNames(openCasesAsStored());
+  }
+
+  private List<CaseRow> openCasesAsStored() {
     return state.all(MonitorViews.CASES).stream()
         .filter(CaseRow::open)
         .sorted(
@@ -93,9 +103,21 @@ final class DashboardViews {
         .toList();
   }
 
+  private List<CaseRow> withSourceNames(List<CaseRow> cases) {
+    Map<String, Set<String>> names = new HashMap<>();
+    for (AlertRow alert : state.all(MonitorViews.ALERTS)) {
+      if (alert.caseId() != null && alert.sources() != null) {
+        names.computeIfAbsent(alert.caseId(), id -> new TreeSet<>()).addAll(alert.sources());
+      }
+    }
+    return cases.stream()
+        .map(c -> c.withSourceNames(List.copyOf(names.getOrDefault(c.caseId(), Set.of()))))
+        .toList();
+  }
+
   /** The latest {@code limit} AIS findings and the tracks of the vessels in open cases. */
   VesselMap vesselMap(int limit) {
-    return VesselMap.of(findings.all(), openCases(), limit);
+    return VesselMap.of(findings.all(), openCasesAsStored(), limit);
   }
 
   /** The ports and areas of interest the AIS detectors know. */
@@ -108,10 +130,13 @@ final class DashboardViews {
     List<CapBar> caps = caps();
     AlertSummary alerts = alerts(null, 0);
     long breached = caps.stream().filter(c -> c.ratio() != null && c.ratio() >= 1).count();
+    List<CaseRow> open = openCasesAsStored();
     return new Overview(
         alerts.total(),
         alerts.bySeverity().getOrDefault("CRITICAL", 0L),
-        openCases().size(),
+        open.stream().filter(c -> c.severity().equals("CRITICAL")).count(),
+        alerts.byCaseChange().getOrDefault("UPDATED", 0L),
+        open.size(),
         caps.size(),
         breached,
         state.hosts().instances().size());
@@ -162,13 +187,22 @@ final class DashboardViews {
    *
    * @param alerts alerts raised
    * @param critical of which CRITICAL
+   * @param criticalCases open cases at CRITICAL
+   * @param caseUpdates alerts that only added to a case already at their severity and level
    * @param openCases cases not resolved
    * @param caps cap ledgers (rule, period, basis)
    * @param capsAtLimit of which at or over their limit
    * @param instances monitor instances running
    */
   record Overview(
-      long alerts, long critical, long openCases, long caps, long capsAtLimit, long instances) {}
+      long alerts,
+      long critical,
+      long criticalCases,
+      long caseUpdates,
+      long openCases,
+      long caps,
+      long capsAtLimit,
+      long instances) {}
 
   /**
    * One monitor instance.

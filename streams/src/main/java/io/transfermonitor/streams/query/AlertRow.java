@@ -26,6 +26,12 @@ import java.util.List;
  * @param eventIds the events behind it, the triggering one last
  * @param references the sources the triggering event cites
  * @param designations designation ids matched (SCREEN)
+ * @param caseId the case it is filed in, null for alerts written before alerts named their case
+ * @param threshold the threshold of its level, else null
+ * @param sources the names of the sources behind its triggering event ({@code MSMT first report (29
+ *     May 2025)}), where the alert carries them
+ * @param caseChange what it did to its case as the dashboard tells it (OPENED, ESCALATED or
+ *     UPDATED, see {@code CaseChanges}); null in the store's rows
  */
 public record AlertRow(
     String alertId,
@@ -45,7 +51,11 @@ public record AlertRow(
     String message,
     List<String> eventIds,
     List<String> references,
-    List<String> designations) {
+    List<String> designations,
+    String caseId,
+    Double threshold,
+    List<String> sources,
+    String caseChange) {
 
   public static AlertRow of(Alert a) {
     return new AlertRow(
@@ -66,7 +76,38 @@ public record AlertRow(
         a.getMessage(),
         List.copyOf(a.getTriggeringEventIds()),
         List.copyOf(a.getReferences()),
-        List.copyOf(a.getMatchedDesignations()));
+        List.copyOf(a.getMatchedDesignations()),
+        a.getCaseId(),
+        a.getThreshold(),
+        List.copyOf(a.getSources()),
+        null);
+  }
+
+  /** This alert, told as {@code change} of its case. */
+  public AlertRow withCaseChange(String change) {
+    return new AlertRow(
+        alertId,
+        ruleId,
+        ruleKind,
+        severity,
+        legalBasis,
+        basis,
+        periodStart,
+        level,
+        total,
+        limit,
+        unit,
+        eventKind,
+        eventTime,
+        processedAt,
+        message,
+        eventIds,
+        references,
+        designations,
+        caseId,
+        threshold,
+        sources,
+        change);
   }
 
   private static String text(Instant instant) {

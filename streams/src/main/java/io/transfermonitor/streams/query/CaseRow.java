@@ -24,6 +24,8 @@ import java.util.List;
  * @param evidence the latest events behind its alerts, oldest first
  * @param sources every reference its alerts cite
  * @param notificationCount notifications raised for it
+ * @param sourceNames the names of the sources its alerts cite ({@code MSMT first report (29 May
+ *     2025)}), gathered by the dashboard from the alerts filed in it; empty in the store's rows
  */
 public record CaseRow(
     String caseId,
@@ -40,7 +42,8 @@ public record CaseRow(
     List<Total> totals,
     List<String> evidence,
     List<String> sources,
-    long notificationCount) {
+    long notificationCount,
+    List<String> sourceNames) {
 
   public static CaseRow of(Case c) {
     return new CaseRow(
@@ -58,7 +61,29 @@ public record CaseRow(
         c.getTotals().stream().map(Total::of).toList(),
         List.copyOf(c.getLatestEvidence()),
         List.copyOf(c.getSources()),
-        c.getNotificationCount());
+        c.getNotificationCount(),
+        List.of());
+  }
+
+  /** This case with the names of the sources its alerts cite. */
+  public CaseRow withSourceNames(List<String> names) {
+    return new CaseRow(
+        caseId,
+        ruleId,
+        ruleKind,
+        title,
+        legalBasis,
+        status,
+        severity,
+        level,
+        firstEventTime,
+        lastEventTime,
+        alertCount,
+        totals,
+        evidence,
+        sources,
+        notificationCount,
+        List.copyOf(names));
   }
 
   /** Whether someone still has to act on it: anything not RESOLVED. */

@@ -35,6 +35,6 @@ class AlertSummaryTest {
   private static AlertRow alert(String id, String rule, String severity, String eventTime) {
     return new AlertRow(
         id, rule, "CAP", severity, "basis", null, null, null, null, null, null, null, eventTime,
-        eventTime, "m", List.of(), List.of(), List.of());
+        eventTime, "m", List.of(), List.of(), List.of(), null, null, List.of(), null);
   }
 }

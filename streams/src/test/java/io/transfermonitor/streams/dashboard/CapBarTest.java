@@ -10,6 +10,8 @@ import io.transfermonitor.streams.query.RuleRow;
 import io.transfermonitor.streams.query.RuleRow.Level;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class CapBarTest {
@@ -88,5 +90,33 @@ class CapBarTest {
     assertThat(bar.ratio()).isEqualTo(0.96);
     assertThat(bar.title()).contains("removed").contains("no longer counting");
     assertThat(CapBar.of(ledger, RULE).removed()).isFalse();
+  }
+
+  @Test
+  void shouldTellTheTotalAtEachMonthsEndUpToTheLastMonthCounted() {
+    // given 200,000 bbl by event time in February, none in March, 130,000.5 in April
+    Ledger ledger =
+        ledger(Basis.OBSERVED, 330_000.5, List.of()).toBuilder()
+            .monthlyTotals(new TreeMap<>(Map.of("2024-02", 200_000.0, "2024-04", 130_000.5)))
+            .build();
+
+    // when
+    CapBar bar = CapBar.of(ledger, RULE);
+
+    // then the line starts with the period, stays flat in the quiet months, ends at the total
+    assertThat(bar.filling())
+        .extracting(CapBar.MonthEnd::month, CapBar.MonthEnd::total)
+        .containsExactly(
+            tuple("2024-01", 0.0),
+            tuple("2024-02", 200_000.0),
+            tuple("2024-03", 200_000.0),
+            tuple("2024-04", 330_000.5));
+    assertThat(bar.filling().get(bar.filling().size() - 1).total()).isEqualTo(bar.total());
+    assertThat(CapBar.frozen(ledger).filling()).isEqualTo(bar.filling());
+  }
+
+  @Test
+  void shouldHaveNoLineForACapThatCountedNothing() {
+    assertThat(CapBar.of(ledger(Basis.REPORTED, 0, List.of()), RULE).filling()).isEmpty();
   }
 }

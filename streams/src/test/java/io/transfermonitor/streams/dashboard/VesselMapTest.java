@@ -181,6 +181,7 @@ class VesselMapTest {
         List.of(),
         evidence,
         List.of(),
-        1);
+        1,
+        List.of());
   }
 }

@@ -50,6 +50,8 @@ class BanAlertsTest {
               assertThat(alert.getEventKind()).isEqualTo(EventKind.CONTAINER_SHIPMENT);
               assertThat(alert.getTriggeringEventIds()).containsExactly("rajin-1");
               assertThat(alert.getReferences()).containsExactly("seed-000");
+              // the event's source by name, for the dashboard's cases
+              assertThat(alert.getSources()).containsExactly("test source");
               assertThat(alert.getMessage())
                   .startsWith(
                       "Container shipment rajin-1 (1,000 containers of munitions, PRK"
