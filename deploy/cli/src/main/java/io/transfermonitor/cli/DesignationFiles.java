@@ -3,8 +3,9 @@ package io.transfermonitor.cli;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationCsv;
 import io.transfermonitor.producers.designations.ListContents;
+import io.transfermonitor.producers.designations.ListFormat;
 import io.transfermonitor.producers.designations.ListFormatException;
-import io.transfermonitor.producers.designations.UnListReader;
+import io.transfermonitor.producers.designations.ListScope;
 import io.transfermonitor.producers.ingest.Mapping;
 import io.transfermonitor.producers.ingest.MappingException;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The designation list files a command is given: UN consolidated list XML ({@code .xml}, {@code
- * .xml.gz}) or CSV through a {@code type: designation} mapping. Reads them all, says on {@code out}
- * what each held and what could not be read, and merges them (a later file's designation replaces
- * an earlier one of the same reference number).
+ * The designation list files a command is given: the UN consolidated list, OFAC's SDN list (XML,
+ * {@code .gz} too), FollowTheMoney entities as OpenSanctions exports them (JSON lines), told apart
+ * by content ({@link ListFormat}) or as {@code --format} says; or CSV through a {@code type:
+ * designation} mapping. Reads them all, says on {@code out} what each held, what could not be read
+ * and what was mended, and merges them (a later file's designation replaces an earlier one of the
+ * same reference number). Strict, a file with any damage is refused with the list of it.
  */
 final class DesignationFiles {
 
@@ -35,6 +38,18 @@ final class DesignationFiles {
    * @throws IllegalArgumentException naming the file when one cannot be read at all
    */
   static DesignationFiles read(List<Path> files, Path mapping) {
+    return read(files, mapping, null, false);
+  }
+
+  /**
+   * Reads {@code files} as {@code format} (null: as each file's content shows); CSV files need
+   * {@code mapping}. When {@code strict}, a file with a skipped record, a value left out, a mended
+   * spot or bytes not in its encoding is refused.
+   *
+   * @throws IllegalArgumentException naming the file when one cannot be read at all, or, strict,
+   *     listing every damaged spot of the damaged files
+   */
+  static DesignationFiles read(List<Path> files, Path mapping, ListFormat format, boolean strict) {
     DesignationFiles all = new DesignationFiles();
     Mapping csvMapping = null;
     for (Path file : files) {
@@ -50,7 +65,7 @@ final class DesignationFiles {
           csvMapping = csvMapping != null ? csvMapping : Mapping.load(mapping);
           all.read.add(DesignationCsv.read(file, csvMapping));
         } else {
-          all.read.add(UnListReader.read(file));
+          all.read.add(ListFormat.read(file, format));
         }
       } catch (ListFormatException | MappingException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
@@ -58,7 +73,37 @@ final class DesignationFiles {
         throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
+    if (strict) {
+      all.refuseDamage();
+    }
     return all;
+  }
+
+  private void refuseDamage() {
+    List<String> damage = new ArrayList<>();
+    for (ListContents contents : read) {
+      damage.addAll(contents.damage());
+    }
+    if (!damage.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--strict: "
+              + damage.size()
+              + " damaged spot"
+              + (damage.size() == 1 ? "" : "s")
+              + ", nothing published:"
+              + System.lineSeparator()
+              + "  "
+              + String.join(System.lineSeparator() + "  ", damage));
+    }
+  }
+
+  /** The lists the files are complete versions of: what the load may delist. */
+  ListScope scope() {
+    ListScope scope = ListScope.none();
+    for (ListContents contents : read) {
+      scope = scope.or(contents.scope());
+    }
+    return scope;
   }
 
   /** Every designation read, by reference number. */
@@ -73,12 +118,20 @@ final class DesignationFiles {
     for (ListContents contents : read) {
       out.printf(
           Locale.ROOT,
-          "%s: %,d designations read, %d record%s could not be read%n",
+          "%s: %,d designations read, %d record%s could not be read%s%n",
           contents.file(),
           contents.designations().size(),
           contents.skipped(),
-          contents.skipped() == 1 ? "" : "s");
+          contents.skipped() == 1 ? "" : "s",
+          contents.repairs().isEmpty()
+              ? ""
+              : ", "
+                  + contents.repairs().size()
+                  + " damaged spot"
+                  + (contents.repairs().size() == 1 ? "" : "s")
+                  + " mended");
       contents.warnings().forEach(w -> out.println("  warning: " + w));
+      contents.repairs().forEach(r -> out.println("  mended " + r.describe(contents.file())));
       contents.problems().forEach(p -> out.println("  " + p.describe()));
     }
   }
