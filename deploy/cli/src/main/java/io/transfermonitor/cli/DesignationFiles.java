@@ -24,7 +24,8 @@ import java.util.Map;
  * by content ({@link ListFormat}) or as {@code --format} says; or CSV through a {@code type:
  * designation} mapping. Reads them all, says on {@code out} what each held, what could not be read
  * and what was mended, and merges them (a later file's designation replaces an earlier one of the
- * same reference number). Strict, a file with any damage is refused with the list of it.
+ * same reference number); {@link #refuseDamage()} refuses them when one is damaged ({@code
+ * --strict}).
  */
 final class DesignationFiles {
 
@@ -38,18 +39,16 @@ final class DesignationFiles {
    * @throws IllegalArgumentException naming the file when one cannot be read at all
    */
   static DesignationFiles read(List<Path> files, Path mapping) {
-    return read(files, mapping, null, false);
+    return read(files, mapping, null);
   }
 
   /**
    * Reads {@code files} as {@code format} (null: as each file's content shows); CSV files need
-   * {@code mapping}. When {@code strict}, a file with a skipped record, a value left out, a mended
-   * spot or bytes not in its encoding is refused.
+   * {@code mapping}.
    *
-   * @throws IllegalArgumentException naming the file when one cannot be read at all, or, strict,
-   *     listing every damaged spot of the damaged files
+   * @throws IllegalArgumentException naming the file when one cannot be read at all
    */
-  static DesignationFiles read(List<Path> files, Path mapping, ListFormat format, boolean strict) {
+  static DesignationFiles read(List<Path> files, Path mapping, ListFormat format) {
     DesignationFiles all = new DesignationFiles();
     Mapping csvMapping = null;
     for (Path file : files) {
@@ -73,13 +72,17 @@ final class DesignationFiles {
         throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
-    if (strict) {
-      all.refuseDamage();
-    }
     return all;
   }
 
-  private void refuseDamage() {
+  /**
+   * For {@code --strict}, after {@link #report}: refuses the files when one has any damage (a
+   * record skipped, a value left out, a spot mended, bytes not in its encoding), which the report
+   * has listed spot by spot.
+   *
+   * @throws IllegalArgumentException counting the damaged spots and naming the first
+   */
+  void refuseDamage() {
     List<String> damage = new ArrayList<>();
     for (ListContents contents : read) {
       damage.addAll(contents.damage());
@@ -90,10 +93,9 @@ final class DesignationFiles {
               + damage.size()
               + " damaged spot"
               + (damage.size() == 1 ? "" : "s")
-              + ", nothing published:"
-              + System.lineSeparator()
-              + "  "
-              + String.join(System.lineSeparator() + "  ", damage));
+              + " (listed above, the first: "
+              + damage.get(0)
+              + "); nothing published");
     }
   }
 

@@ -77,9 +77,12 @@ public class DesignationsLoadCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DesignationFiles lists =
-        DesignationFiles.read(
-            files, mapping, format == null ? null : ListFormat.ofOption(format), strict);
+        DesignationFiles.read(files, mapping, format == null ? null : ListFormat.ofOption(format));
     lists.report(out);
+    if (strict) {
+      out.flush();
+      lists.refuseDamage();
+    }
     List<Designation> designations = lists.designations();
     ListTypeCounts.of(designations).lines().forEach(line -> out.println("  " + line));
     if (dryRun) {
