@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * characters pasted into a name, U+FFFE, U+FFFF, a lone surrogate) are removed, or become a space
  * where they separated words (vertical tab, form feed, the information separators); an {@code &}
  * that starts no well-formed reference to a predefined entity or an allowed character ({@code &} in
- * "Smith & Sons", {@code &nbsp;}, {@code &#1;}) is read as the character {@code &} itself. Every
- * mended spot is kept with its line and column in the file ({@link #repairs()}), for the load
- * report or for a refusal ({@code --strict}). Well-formed text passes through unchanged.
+ * "Smith & Sons", {@code &nbsp;}, {@code &#1;}) is read as the character {@code &} itself. Inside a
+ * CDATA section, a comment or a processing instruction, where {@code &} is the character itself,
+ * only forbidden characters are mended. Every mended spot is kept with its line and column in the
+ * file ({@link #repairs()}), for the load report or for a refusal ({@code --strict}). Well-formed
+ * text passes through unchanged.
  */
 final class DamagedXmlReader extends Reader {
 
@@ -40,6 +42,8 @@ final class DamagedXmlReader extends Reader {
   private long line = 1;
   private long column = 1;
   private boolean afterCr;
+  private String literalEnd;
+  private final StringBuilder recent = new StringBuilder();
 
   DamagedXmlReader(Reader in) {
     this.in = in;
@@ -78,7 +82,13 @@ final class DamagedXmlReader extends Reader {
     if (c < 0) {
       return false;
     }
-    if (c == '&') {
+    if (literalEnd == null && c == '<') {
+      literalEnd = literalStarting(lookahead());
+      recent.setLength(0);
+      out.append('<');
+      return true;
+    }
+    if (literalEnd == null && c == '&') {
       ampersand(atLine, atColumn);
       return true;
     }
@@ -92,6 +102,7 @@ final class DamagedXmlReader extends Reader {
     }
     if (allowed(c)) {
       out.append((char) c);
+      endOfLiteral((char) c);
       return true;
     }
     if (separatesWords(c)) {
@@ -101,6 +112,36 @@ final class DamagedXmlReader extends Reader {
       repairs.add(new Repair(atLine, atColumn, name(c) + " removed"));
     }
     return true;
+  }
+
+  /**
+   * In a CDATA section, a comment or a processing instruction an {@code &} is the character itself:
+   * the end of the one starting after a {@code <}, or null when none does.
+   */
+  private static String literalStarting(String afterLessThan) {
+    if (afterLessThan.startsWith("![CDATA[")) {
+      return "]]>";
+    }
+    if (afterLessThan.startsWith("!--")) {
+      return "-->";
+    }
+    if (afterLessThan.startsWith("?")) {
+      return "?>";
+    }
+    return null;
+  }
+
+  private void endOfLiteral(char c) {
+    if (literalEnd == null) {
+      return;
+    }
+    recent.append(c);
+    if (recent.length() > 3) {
+      recent.deleteCharAt(0);
+    }
+    if (recent.toString().endsWith(literalEnd)) {
+      literalEnd = null;
+    }
   }
 
   private void ampersand(long atLine, long atColumn) throws IOException {

@@ -79,6 +79,27 @@ class DamagedListTest {
   }
 
   @Test
+  void shouldLeaveAnAmpersandInACdataSectionOrACommentAsItIs() throws IOException {
+    // given
+    String xml =
+        sample()
+            .replace(
+                FTB,
+                "<!-- R&D --><FIRST_NAME><![CDATA[FOREIGN TRADE BANK & CO (FTB)]]></FIRST_NAME>")
+            .replace(KKBC, "<FIRST_NAME>KOREA KWANGSON & BANKING CORPORATION (KKBC)</FIRST_NAME>");
+
+    // when
+    ListContents read = read(xml);
+
+    // then: the one stray '&' is the one outside both
+    assertThat(name(read, "KPe.047")).isEqualTo("FOREIGN TRADE BANK & CO (FTB)");
+    assertThat(name(read, "KPe.025")).isEqualTo("KOREA KWANGSON & BANKING CORPORATION (KKBC)");
+    assertThat(read.repairs())
+        .extracting(Repair::what)
+        .containsExactly("stray '&' read as the character '&'");
+  }
+
+  @Test
   void shouldLeaveAnUndamagedListAsItIsWithNothingMended() {
     // when
     ListContents read = SampleList.read();
