@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,14 +179,12 @@ final class FtmEntity {
     for (JsonNode document : adjacent) {
       String schema = document.path("schema").asText();
       if (schema.equals("Passport") || schema.equals("Identification")) {
-        IdentifierScheme scheme =
+        String type = first(document.path("properties"), "type");
+        boolean passport =
             schema.equals("Passport")
-                    || first(document.path("properties"), "type") != null
-                        && first(document.path("properties"), "type")
-                            .toLowerCase(Locale.ROOT)
-                            .contains("passport")
-                ? IdentifierScheme.PASSPORT
-                : IdentifierScheme.NATIONAL_ID;
+                || (type != null && type.toLowerCase(Locale.ROOT).contains("passport"));
+        IdentifierScheme scheme =
+            passport ? IdentifierScheme.PASSPORT : IdentifierScheme.NATIONAL_ID;
         values(document.path("properties"), "number")
             .forEach(n -> identifier(scheme, n, schema + " number").ifPresent(ids::add));
       }
@@ -193,17 +192,16 @@ final class FtmEntity {
     return List.copyOf(ids);
   }
 
-  private java.util.Optional<Identifier> identifier(
-      IdentifierScheme scheme, String value, String property) {
+  private Optional<Identifier> identifier(IdentifierScheme scheme, String value, String property) {
     if (scheme != IdentifierScheme.IMO) {
-      return java.util.Optional.of(new Identifier(scheme, value));
+      return Optional.of(new Identifier(scheme, value));
     }
     Matcher imo = IMO.matcher(value);
     if (imo.find()) {
-      return java.util.Optional.of(new Identifier(IdentifierScheme.IMO, imo.group(1)));
+      return Optional.of(new Identifier(IdentifierScheme.IMO, imo.group(1)));
     }
     notes.add(property + " '" + value + "' holds no 7-digit IMO number");
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** The programs of its sanctions ({@code programId}, else {@code program}), else its own. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -185,7 +186,7 @@ public final class FtmListReader {
                     problems.add(
                         new RecordProblem(name, party.line(), party.label(), note, false)));
       }
-      problems.sort(java.util.Comparator.comparingLong(RecordProblem::line));
+      problems.sort(Comparator.comparingLong(RecordProblem::line));
       return designations;
     }
 

@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.designations;
 
 import io.transfermonitor.model.Designation;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public record ListContents(
    * mended, bytes not in the declared encoding; one line each. Empty for an undamaged file.
    */
   public List<String> damage() {
-    List<String> damage = new java.util.ArrayList<>();
+    List<String> damage = new ArrayList<>();
     warnings.forEach(damage::add);
     repairs.forEach(r -> damage.add(r.describe(file)));
     problems.forEach(p -> damage.add(p.describe()));

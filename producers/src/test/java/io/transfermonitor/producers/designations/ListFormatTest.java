@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +73,8 @@ class ListFormatTest {
     // given: a load of the EU and UK example datasets
     ListScope scope =
         FtmSource.scope(
-            java.util.Set.of("example_eu_list", "example_uk_list"),
-            java.util.List.of("OpenSanctions: example_eu_list"));
+            Set.of("example_eu_list", "example_uk_list"),
+            List.of("OpenSanctions: example_eu_list"));
 
     // then
     assertThat(scope.covers("OpenSanctions: example_eu_list")).isTrue();
