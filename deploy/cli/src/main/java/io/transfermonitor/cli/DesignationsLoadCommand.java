@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationPublisher;
+import io.transfermonitor.producers.designations.ListFormat;
 import io.transfermonitor.producers.designations.ListTypeCounts;
 import io.transfermonitor.producers.designations.PublishSummary;
 import java.io.PrintWriter;
@@ -22,19 +23,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor designations load FILE...}: reads designation lists (the UN Security
- * Council Consolidated List XML, or CSV through a mapping) and publishes them to the compacted
- * designations topic ({@code <prefix>reference.designations}), key = reference number: new and
- * changed designations, and a tombstone for each one of the same list the files no longer hold.
- * Unchanged ones are not published again. The running monitor screens against them at once and
- * rescreens past events for the new ones.
+ * Council Consolidated List XML, OFAC's SDN XML, FollowTheMoney entities as OpenSanctions exports
+ * them, or CSV through a mapping) and publishes them to the compacted designations topic ({@code
+ * <prefix>reference.designations}), key = reference number: new and changed designations, and a
+ * tombstone for each one of the same list the files no longer hold (another list's are never
+ * touched). A damaged file loads every readable record and lists each damaged spot; {@code
+ * --strict} refuses it instead. Unchanged ones are not published again. The running monitor screens
+ * against them at once and rescreens past events for the new ones.
  */
 @Command(
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
       "Publishes designation lists to the designations topic; the monitor applies them live.",
-      "UN consolidated list XML (.xml, .xml.gz) or CSV with --mapping. Only what changed is"
-          + " published; a designation the same list no longer holds is delisted (tombstone)."
+      "UN consolidated list XML, OFAC SDN XML (.xml, .xml.gz), OpenSanctions FollowTheMoney"
+          + " entities (JSON lines), told by content; or CSV with --mapping. Only what changed is"
+          + " published; a designation the same list no longer holds is delisted (tombstone),"
+          + " another list's never. A damaged file loads every readable record and lists each"
+          + " damaged spot; --strict refuses it."
     })
 public class DesignationsLoadCommand implements Callable<Integer> {
 
@@ -47,6 +53,20 @@ public class DesignationsLoadCommand implements Callable<Integer> {
       description = "YAML mapping (type: designation) for CSV lists; see docs/adding-a-source.md.")
   Path mapping;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "un, sdn or ftm: the format of every non-CSV file. Default: told by each file's content.")
+  String format;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Refuse the load if a file has any damage (a record skipped, a control character or"
+              + " stray '&' mended, bytes not in its encoding), listing each spot; publish nothing.")
+  boolean strict;
+
   @Option(names = "--dry-run", description = "Read and count the lists; publish nothing.")
   boolean dryRun;
 
@@ -57,8 +77,13 @@ public class DesignationsLoadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    DesignationFiles lists = DesignationFiles.read(files, mapping);
+    DesignationFiles lists =
+        DesignationFiles.read(files, mapping, format == null ? null : ListFormat.ofOption(format));
     lists.report(out);
+    if (strict) {
+      out.flush();
+      lists.refuseDamage();
+    }
     List<Designation> designations = lists.designations();
     ListTypeCounts.of(designations).lines().forEach(line -> out.println("  " + line));
     if (dryRun) {
@@ -74,7 +99,7 @@ public class DesignationsLoadCommand implements Callable<Integer> {
     // a missing designations topic is said by DesignationPublisher, naming 'topics create'
     PublishSummary summary;
     try {
-      summary = DesignationPublisher.publish(props, topic, designations);
+      summary = DesignationPublisher.publish(props, topic, designations, lists.scope());
     } catch (IllegalStateException | KafkaException e) {
       throw new UnavailableException(
           "cannot publish designations to "

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  * {@code transfer-monitor screen}: the monitor's matcher, for the analyst and for tuning. {@code
  * screen NAME...} prints each name's best matches with score and method; {@code screen --pairs
  * FILE.csv} scores name pairs and writes them back as CSV with {@code score} and {@code match}. The
- * designations come from {@code --list FILE} (UN XML or CSV with {@code --mapping}), or else from
- * the designations topic of the cluster the settings name. Threshold and near-miss score are the
- * monitor's ({@code tm.screening.threshold}, {@code tm.screening.near.miss.threshold}).
+ * designations come from {@code --list FILE} (UN or SDN XML, OpenSanctions FtM JSON lines, or CSV
+ * with {@code --mapping}), or else from the designations topic of the cluster the settings name.
+ * Threshold and near-miss score are the monitor's ({@code tm.screening.threshold}, {@code
+ * tm.screening.near.miss.threshold}).
  */
 @Command(
     name = "screen",
@@ -61,8 +62,9 @@ public class ScreenCommand implements Callable<Integer> {
       names = "--list",
       paramLabel = "FILE",
       description =
-          "Designation list (UN consolidated list .xml or .xml.gz, or .csv with --mapping);"
-              + " repeatable. Default: the designations topic.")
+          "Designation list (UN consolidated list or OFAC SDN XML, .xml or .xml.gz;"
+              + " OpenSanctions FollowTheMoney JSON lines; or .csv with --mapping); repeatable."
+              + " Default: the designations topic.")
   List<Path> lists = new ArrayList<>();
 
   @Option(

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,9 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Publishes a load of designations to the compacted designations topic, key = reference number,
  * value = {@link Designation} in the Confluent wire format, and only what changed: the topic is
  * read back first ({@link DesignationTopic}), new and changed designations are written, unchanged
- * ones are not, and a designation of the same list ({@code source}) that the load no longer holds
- * gets a tombstone (delisted). Loading the same file twice publishes nothing the second time. Waits
- * for every write to be acknowledged.
+ * ones are not, and a designation of the same list ({@code source}, {@link ListScope}) that the
+ * load no longer holds gets a tombstone (delisted); another list's designations are never touched.
+ * Loading the same file twice publishes nothing the second time. Waits for every write to be
+ * acknowledged.
  */
 public final class DesignationPublisher {
 
@@ -37,6 +37,20 @@ public final class DesignationPublisher {
    */
   public static PublishSummary publish(
       Map<String, Object> clientProps, String topic, Collection<Designation> designations) {
+    return publish(clientProps, topic, designations, ListScope.of(designations));
+  }
+
+  /**
+   * Publishes {@code designations} to {@code topic}; a held designation {@code scope} covers that
+   * the load does not hold is delisted, any other is left as it is.
+   *
+   * @throws IllegalStateException naming the designation when a write is not acknowledged
+   */
+  public static PublishSummary publish(
+      Map<String, Object> clientProps,
+      String topic,
+      Collection<Designation> designations,
+      ListScope scope) {
     Map<String, Designation> held = DesignationTopic.read(clientProps, topic, READ_BACK);
     Map<String, Designation> writes = new LinkedHashMap<>();
     int added = 0;
@@ -52,7 +66,7 @@ public final class DesignationPublisher {
       }
       writes.put(designation.getDesignationId(), designation);
     }
-    List<String> removed = removed(held, designations);
+    List<String> removed = removed(held, designations, scope);
     removed.forEach(id -> writes.put(id, null));
     if (!writes.isEmpty()) {
       Map<String, Object> props = new HashMap<>(clientProps);
@@ -65,18 +79,15 @@ public final class DesignationPublisher {
 
   /** Held designations of the loaded lists that the load does not have. */
   private static List<String> removed(
-      Map<String, Designation> held, Collection<Designation> designations) {
-    Set<String> sources =
-        designations.stream()
-            .map(Designation::getSource)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toSet());
+      Map<String, Designation> held, Collection<Designation> designations, ListScope scope) {
     Set<String> loaded =
         designations.stream().map(Designation::getDesignationId).collect(Collectors.toSet());
     List<String> removed = new ArrayList<>();
     held.forEach(
         (id, designation) -> {
-          if (!loaded.contains(id) && sources.contains(designation.getSource())) {
+          if (!loaded.contains(id)
+              && designation.getSource() != null
+              && scope.covers(designation.getSource())) {
             removed.add(id);
           }
         });

@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.designations;
 
 import java.io.Reader;
+import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,6 +22,25 @@ final class SafeXml {
     synchronized (FACTORY) {
       return FACTORY.createXMLStreamReader(characters);
     }
+  }
+
+  /**
+   * The refusal of a document that is not well-formed even after {@code repairs}: names the file
+   * and the parser's line and column, and the spots mended before it, which may explain it.
+   */
+  static ListFormatException notWellFormed(
+      String name, XMLStreamException e, List<Repair> repairs) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    StringBuilder text =
+        new StringBuilder(name)
+            .append(": not well-formed XML: ")
+            .append(message.replaceAll("\\s*\\R\\s*", " ").strip());
+    if (!repairs.isEmpty()) {
+      text.append("; mended before it:");
+      repairs.forEach(
+          r -> text.append(System.lineSeparator()).append("  ").append(r.describe(name)));
+    }
+    return new ListFormatException(text.toString(), e);
   }
 
   private static XMLInputFactory factory() {

@@ -2,6 +2,7 @@ package io.transfermonitor.producers.designations;
 
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.DesignationType;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,8 +25,11 @@ import javax.xml.stream.XMLStreamReader;
  * {@link ListContents}, every readable {@code INDIVIDUAL} and {@code ENTITY}, every record that
  * could not be read with the reason, and a warning when the bytes are not the declared UTF-8.
  *
- * <p>Refused outright ({@link ListFormatException}): a DOCTYPE (so no entity can be expanded or
- * fetched), XML that is not well-formed, an unknown character set.
+ * <p>Damage a real copy carries (a control character in a name, a stray {@code &}) is mended and
+ * listed with line and column ({@link DamagedXmlReader}), so every readable record still loads.
+ * Refused outright ({@link ListFormatException}): a DOCTYPE (so no entity can be expanded or
+ * fetched), XML that is not well-formed even so, another document than the UN list, an unknown
+ * character set.
  */
 public final class UnListReader {
 
@@ -42,19 +46,26 @@ public final class UnListReader {
   /** Reads the list in {@code in}; {@code name} names it in messages. */
   public static ListContents read(InputStream in, String name) throws IOException {
     ListInput input = ListInput.open(in, name);
+    DamagedXmlReader mended = new DamagedXmlReader(new BufferedReader(input.reader()));
     Parse parse = new Parse(name);
     XMLStreamReader xml = null;
     try {
-      xml = SafeXml.reader(input.reader());
+      xml = SafeXml.reader(mended);
       parse.run(xml);
     } catch (XMLStreamException e) {
-      throw new ListFormatException(name + ": not well-formed XML: " + oneLine(e), e);
+      throw SafeXml.notWellFormed(name, e, mended.repairs());
     } finally {
       close(xml);
     }
     List<String> warnings = new ArrayList<>();
     input.encodingWarning().ifPresent(warnings::add);
-    return new ListContents(name, parse.designations, parse.problems, warnings);
+    return new ListContents(
+        name,
+        parse.designations,
+        parse.problems,
+        warnings,
+        mended.repairs(),
+        ListScope.of(parse.designations));
   }
 
   /** One pass over the document. */
@@ -66,6 +77,7 @@ public final class UnListReader {
     private final Deque<String> path = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
     private UnRecord record;
+    private boolean rooted;
 
     Parse(String name) {
       this.name = name;
@@ -98,6 +110,18 @@ public final class UnListReader {
     private void start(XMLStreamReader xml) {
       String tag = xml.getLocalName();
       text.setLength(0);
+      if (!rooted) {
+        rooted = true;
+        if (!tag.equals("CONSOLIDATED_LIST")) {
+          throw new ListFormatException(
+              name
+                  + ": not the UN consolidated list: the document is <"
+                  + tag
+                  + ">, the UN list's is <CONSOLIDATED_LIST>"
+                  + ListFormat.hintFor(tag));
+        }
+        return;
+      }
       if (record == null) {
         if (tag.equals("INDIVIDUAL") || tag.equals("ENTITY")) {
           DesignationType type =
@@ -150,11 +174,6 @@ public final class UnListReader {
                   problems.add(new RecordProblem(name, done.line(), done.label(), note, false)));
       designations.add(designation);
     }
-  }
-
-  private static String oneLine(XMLStreamException e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static void close(XMLStreamReader xml) {

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SCREEN alert of one event and one designated party: which designation, the listed name, the
- * party as the event writes it, the method and score, and for a retroactive one when the event
- * happened and when the party was designated. Id {@code ruleId/designationId/eventId}.
+ * The SCREEN alert of one event and one designated party: which designation of which list (its
+ * source, e.g. the UN list, OFAC's SDN list, an OpenSanctions dataset), the listed name, the party
+ * as the event writes it, the method and score, and for a retroactive one when the event happened
+ * and when the party was designated. Id {@code ruleId/designationId/eventId}.
  */
 final class ScreenAlerts {
 
@@ -45,6 +46,7 @@ final class ScreenAlerts {
                 .setMatchedOn(match.matchedOn())
                 .setRetroactive(hit.retroactive())
                 .setListedOn(designation.getListedOn())
+                .setListSource(designation.getSource())
                 .build())
         .build();
   }
@@ -65,6 +67,7 @@ final class ScreenAlerts {
             + "' of the "
             + designation.getRegime()
             + " list"
+            + (designation.getSource() == null ? "" : " (" + designation.getSource() + ")")
             + (designation.getListedOn() == null
                 ? ""
                 : ", designated on " + designation.getListedOn());

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Stage 4, match rules (screening): in, a {@link ScreeningHit} keyed by event id; out, one {@link
  * ScreenMatch} with the same key for every enabled SCREEN rule of the global {@code rules} store
- * whose scope matches the event and whose {@code designationLists} name the designation's list (an
- * empty list names every list). A hit no rule covers (an Al-Qaida designation under the 1718 rule)
- * raises nothing.
+ * whose scope matches the event and whose {@code designationLists} name the designation's list or
+ * one of its programs (an empty list names every list). A hit no rule covers (an Al-Qaida
+ * designation under the 1718 rule) raises nothing.
  */
 public final class ScreenRuleMatcher
     implements Processor<String, ScreeningHit, String, ScreenMatch> {
@@ -45,9 +45,26 @@ public final class ScreenRuleMatcher
     String list = hit.match().designation().getRegime();
     for (Rule rule : rules.matching(r -> r.getKind() == RuleKind.SCREEN, hit.fact())) {
       List<String> lists = rule.getDesignationLists();
-      if (lists.isEmpty() || lists.contains(list)) {
+      if (lists.isEmpty() || covers(lists, list)) {
         context.forward(record.withValue(new ScreenMatch(rule, hit)));
       }
     }
+  }
+
+  /**
+   * True when the rule names the designation's regime, or one of its programs: an SDN or
+   * OpenSanctions designation under several programs has them {@code ; }-joined ({@code DPRK3;
+   * NPWMD}), and a rule naming {@code NPWMD} covers it.
+   */
+  private static boolean covers(List<String> lists, String regime) {
+    if (lists.contains(regime)) {
+      return true;
+    }
+    for (String program : regime.split("; ")) {
+      if (lists.contains(program)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -73,6 +73,32 @@ class ScreenRuleMatcherTest {
     assertThat(context.forwarded()).hasSize(1);
   }
 
+  @Test
+  void shouldCoverADesignationUnderSeveralProgramsWithARuleNamingOneOfThem() {
+    // given: a rule naming OFAC's NPWMD program, an SDN vessel under DPRK3 and NPWMD, and an SDN
+    // entity under DPRK3 only
+    rules.put(
+        SCREEN, Rule.newBuilder(rules.get(SCREEN)).setDesignationLists(List.of("NPWMD")).build());
+    Designation vessel =
+        Designation.newBuilder(Designations.foreignTradeBank())
+            .setDesignationId("SDN-990002")
+            .setRegime("DPRK3; NPWMD")
+            .setSource("OFAC SDN List")
+            .build();
+    Designation bank =
+        Designation.newBuilder(vessel).setDesignationId("SDN-990001").setRegime("DPRK3").build();
+
+    // when
+    matcher.process(new Record<>("p1", hit(vessel), 7));
+    matcher.process(new Record<>("p2", hit(bank), 7));
+
+    // then
+    assertThat(context.forwarded())
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.record().value().hit().designationId()).isEqualTo("SDN-990002"));
+  }
+
   private static ScreeningHit hit(Designation designation) {
     Fact payment = Fact.of(Events.payment("p1", "2024-02-14T00:00:00Z", "Some Bank", null));
     return new ScreeningHit(

@@ -91,14 +91,17 @@ class ScreeningAlertsTest {
               assertThat(alert.getScreening().getListedName())
                   .isEqualTo("FOREIGN TRADE BANK (FTB)");
               assertThat(alert.getScreening().getListType()).isEqualTo("DPRK");
+              assertThat(alert.getScreening().getListSource())
+                  .isEqualTo("UN Security Council Consolidated List");
               assertThat(alert.getScreening().getScore()).isEqualTo(1.0);
               assertThat(alert.getScreening().getRetroactive()).isFalse();
               assertThat(alert.getScreening().getListedOn()).isEqualTo(LocalDate.of(2017, 8, 5));
               assertThat(alert.getMessage())
                   .isEqualTo(
                       "Payment p1 of 2024-02-14 names 'Foreign Trade Bank' (BANK), which matches"
-                          + " KPe.047 'FOREIGN TRADE BANK (FTB)' of the DPRK list, designated on"
-                          + " 2017-08-05, by its listed name (score 1.00): dealings with a"
+                          + " KPe.047 'FOREIGN TRADE BANK (FTB)' of the DPRK list (UN Security"
+                          + " Council Consolidated List), designated on 2017-08-05, by its listed"
+                          + " name (score 1.00): dealings with a"
                           + " designated party under UNSCR 1718 (2006) OP8(d)(e): freeze, report"
                           + " and escalate to the sanctions desk.");
             });
@@ -205,7 +208,8 @@ class ScreeningAlertsTest {
                   .startsWith(
                       "Retroactive: 'Ryugyong Commercial Bank' (BANK), named in the payment p1 of"
                           + " 2024-11-02, matches KPe.099 'RYUGYONG COMMERCIAL BANK' of the DPRK"
-                          + " list, designated on 2025-03-01, by its listed name (score 1.00);"
+                          + " list (UN Security Council Consolidated List), designated on"
+                          + " 2025-03-01, by its listed name (score 1.00);"
                           + " found by rescreening past events");
             });
   }
