@@ -3,12 +3,12 @@ package io.transfermonitor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -106,17 +106,19 @@ public final class SettingsParser {
                 String property = name.substring(KAFKA_ENV.length()).toLowerCase(Locale.ROOT);
                 put(KAFKA_PREFIX + property.replace('_', '.'), value, name, values, origins);
               } else if (name.startsWith(TM_ENV) && !TM_ENV_NOT_SETTINGS.contains(name)) {
-                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                if (AppSetting.byKey(key).isEmpty()) {
-                  // a typo in the environment must not pass silently where one in a file does not
-                  throw new SettingsException(
-                      name,
-                      "bad setting "
-                          + name
-                          + ": unknown variable; known TM_* settings are "
-                          + knownEnvNames());
-                }
-                put(key, value, name, values, origins);
+                AppSetting setting =
+                    AppSetting.byEnvName(name)
+                        .orElseThrow(
+                            // a typo in the environment must not pass silently where one in a
+                            // file does not
+                            () ->
+                                new SettingsException(
+                                    name,
+                                    "bad setting "
+                                        + name
+                                        + ": unknown variable; known TM_* settings are "
+                                        + knownEnvNames()));
+                put(setting.key(), value, name, values, origins);
               }
             });
   }
@@ -190,7 +192,7 @@ public final class SettingsParser {
 
   private static Settings validate(Map<String, String> values, Map<String, String> origins) {
     Map<String, String> kafka = new LinkedHashMap<>();
-    Map<AppSetting, String> app = new EnumMap<>(AppSetting.class);
+    Map<AppSetting, String> app = new LinkedHashMap<>();
     for (AppSetting setting : AppSetting.values()) {
       if (setting.defaultValue() != null) {
         app.put(setting, setting.defaultValue());
@@ -228,7 +230,26 @@ public final class SettingsParser {
             app.put(setting, value.trim());
           }
         });
+    checkTogether(app, origins);
     return new Settings(kafka, app);
+  }
+
+  /** The monitor's settings, each acceptable alone, must fit each other. */
+  private static void checkTogether(Map<AppSetting, String> app, Map<String, String> origins) {
+    Map<String, String> monitor = new LinkedHashMap<>();
+    app.forEach(
+        (setting, value) -> {
+          if (setting.isMonitorSetting()) {
+            monitor.put(setting.key(), value);
+          }
+        });
+    MonitorSettings.conflict(monitor)
+        .ifPresent(
+            c -> {
+              String origin = origins.getOrDefault(c.key(), c.key() + " (default)");
+              throw new SettingsException(
+                  origin, "bad setting " + describe(origin, c.key()) + ": " + c.problem());
+            });
   }
 
   private static void checkBootstrap(String origin, String value) {
