@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns the places settings come from into one validated {@link Settings}. Later sources win:
@@ -116,7 +117,9 @@ public final class SettingsParser {
                                     name,
                                     "bad setting "
                                         + name
-                                        + ": unknown variable; known TM_* settings are "
+                                        + ": unknown variable; "
+                                        + closest(name, AppSetting::envName)
+                                        + "known TM_* settings are "
                                         + knownEnvNames()));
                 put(setting.key(), value, name, values, origins);
               }
@@ -220,7 +223,9 @@ public final class SettingsParser {
                                 origin,
                                 "bad setting "
                                     + origin
-                                    + ": unknown key; known tm.* settings are "
+                                    + ": unknown key; "
+                                    + closest(key, AppSetting::key)
+                                    + "known tm.* settings are "
                                     + knownKeys()));
             String problem = setting.problem(value.trim());
             if (problem != null) {
@@ -281,6 +286,43 @@ public final class SettingsParser {
 
   private static String describe(String origin, String key) {
     return origin.startsWith(key) ? origin : origin + " (" + key + ")";
+  }
+
+  /**
+   * "did you mean X? " for the name of a setting at most two edits from {@code written}, else
+   * nothing: with some seventy settings, the list alone hides a typo's answer.
+   */
+  private static String closest(String written, Function<AppSetting, String> name) {
+    String best = null;
+    int bestDistance = 3;
+    for (AppSetting s : AppSetting.values()) {
+      int d = edits(written, name.apply(s));
+      if (d < bestDistance) {
+        best = name.apply(s);
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : "did you mean " + best + "? ";
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  private static int edits(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static String knownKeys() {

@@ -72,6 +72,33 @@ class AppSettingTest {
   }
 
   @Test
+  void shouldSuggestTheSettingAMisspeltKeyOrVariableIsClosestTo() throws IOException {
+    // given
+    Path file = dir.resolve("typo.properties");
+    Files.writeString(file, "tm.ais.dark.gapp=6h\n");
+
+    // then
+    assertThatThrownBy(() -> SettingsParser.parse(Optional.of(file), Map.of(), Map.of()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith(
+            "bad setting tm.ais.dark.gapp in "
+                + file
+                + ": unknown key; did you mean tm.ais.dark.gap? known tm.* settings are");
+    assertThatThrownBy(
+            () ->
+                SettingsParser.parse(
+                    Optional.empty(), Map.of("TM_AIS_ENCOUNTER_MIN_DURATON", "1h"), Map.of()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith(
+            "bad setting TM_AIS_ENCOUNTER_MIN_DURATON: unknown variable; did you mean"
+                + " TM_AIS_ENCOUNTER_MIN_DURATION? known TM_* settings are");
+    assertThatThrownBy(
+            () ->
+                SettingsParser.parse(Optional.empty(), Map.of("TM_NOTHING_LIKE_IT", "1"), Map.of()))
+        .hasMessageStartingWith("bad setting TM_NOTHING_LIKE_IT: unknown variable; known TM_*");
+  }
+
+  @Test
   void shouldNameBothKeysOfSettingsThatDoNotFitEachOther() {
     assertThatThrownBy(
             () ->
