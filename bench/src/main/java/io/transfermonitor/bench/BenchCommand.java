@@ -21,7 +21,6 @@ import io.transfermonitor.producers.vessels.VesselPublisher;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.registry.SchemaRegistryClients;
-import io.transfermonitor.streams.ais.AisDetectors;
 import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.ais.Gazetteer;
 import io.transfermonitor.streams.config.MonitorConfig;
@@ -563,17 +562,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Gazetteer.Area> areas = new ArrayList<>(settings.gazetteer().areas());
     areas.addAll(bench.areas());
     Gazetteer gazetteer = new Gazetteer(ports, areas);
-    return base.toBuilder()
-        .ais(
-            new AisSettings(
-                true,
-                gazetteer,
-                AisDetectors.defaults(gazetteer),
-                settings.encounters(),
-                settings.events(),
-                settings.darkCheckInterval(),
-                settings.encounterCheckInterval()))
-        .build();
+    return base.toBuilder().ais(settings.withGazetteer(gazetteer).withEnabled(true)).build();
   }
 
   /**

@@ -154,6 +154,7 @@ class TrackSetScoreTest {
         g,
         new AisDetectors(g, TrackFilter.Params.DEFAULTS, PortVisits.Params.DEFAULTS, dark),
         encounters,
+        defaults.imoClones(),
         AisEvents.Params.DEFAULTS,
         defaults.darkCheckInterval(),
         defaults.encounterCheckInterval());

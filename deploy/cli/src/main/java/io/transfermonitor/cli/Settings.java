@@ -7,8 +7,8 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.config.MonitorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,8 +30,13 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
 
   public Settings {
     kafka = Map.copyOf(new TreeMap<>(kafka));
-    EnumMap<AppSetting, String> copy = new EnumMap<>(AppSetting.class);
-    copy.putAll(app);
+    // in the order of AppSetting.values(), so the settings print alike whatever order they came in
+    Map<AppSetting, String> copy = new LinkedHashMap<>();
+    for (AppSetting setting : AppSetting.values()) {
+      if (app.containsKey(setting)) {
+        copy.put(setting, app.get(setting));
+      }
+    }
     app = Collections.unmodifiableMap(copy);
   }
 
@@ -131,7 +136,7 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
 
   /** {@code tm.application.id}. */
   public String applicationId() {
-    return get(AppSetting.APPLICATION_ID);
+    return get(AppSetting.monitorSetting(MonitorSettings.APPLICATION_ID));
   }
 
   /** {@code tm.state.dir}. */

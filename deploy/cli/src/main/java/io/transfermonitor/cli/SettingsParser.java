@@ -3,12 +3,12 @@ package io.transfermonitor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns the places settings come from into one validated {@link Settings}. Later sources win:
@@ -106,17 +107,21 @@ public final class SettingsParser {
                 String property = name.substring(KAFKA_ENV.length()).toLowerCase(Locale.ROOT);
                 put(KAFKA_PREFIX + property.replace('_', '.'), value, name, values, origins);
               } else if (name.startsWith(TM_ENV) && !TM_ENV_NOT_SETTINGS.contains(name)) {
-                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                if (AppSetting.byKey(key).isEmpty()) {
-                  // a typo in the environment must not pass silently where one in a file does not
-                  throw new SettingsException(
-                      name,
-                      "bad setting "
-                          + name
-                          + ": unknown variable; known TM_* settings are "
-                          + knownEnvNames());
-                }
-                put(key, value, name, values, origins);
+                AppSetting setting =
+                    AppSetting.byEnvName(name)
+                        .orElseThrow(
+                            // a typo in the environment must not pass silently where one in a
+                            // file does not
+                            () ->
+                                new SettingsException(
+                                    name,
+                                    "bad setting "
+                                        + name
+                                        + ": unknown variable; "
+                                        + closest(name, AppSetting::envName)
+                                        + "known TM_* settings are "
+                                        + knownEnvNames()));
+                put(setting.key(), value, name, values, origins);
               }
             });
   }
@@ -190,7 +195,7 @@ public final class SettingsParser {
 
   private static Settings validate(Map<String, String> values, Map<String, String> origins) {
     Map<String, String> kafka = new LinkedHashMap<>();
-    Map<AppSetting, String> app = new EnumMap<>(AppSetting.class);
+    Map<AppSetting, String> app = new LinkedHashMap<>();
     for (AppSetting setting : AppSetting.values()) {
       if (setting.defaultValue() != null) {
         app.put(setting, setting.defaultValue());
@@ -218,7 +223,9 @@ public final class SettingsParser {
                                 origin,
                                 "bad setting "
                                     + origin
-                                    + ": unknown key; known tm.* settings are "
+                                    + ": unknown key; "
+                                    + closest(key, AppSetting::key)
+                                    + "known tm.* settings are "
                                     + knownKeys()));
             String problem = setting.problem(value.trim());
             if (problem != null) {
@@ -228,7 +235,26 @@ public final class SettingsParser {
             app.put(setting, value.trim());
           }
         });
+    checkTogether(app, origins);
     return new Settings(kafka, app);
+  }
+
+  /** The monitor's settings, each acceptable alone, must fit each other. */
+  private static void checkTogether(Map<AppSetting, String> app, Map<String, String> origins) {
+    Map<String, String> monitor = new LinkedHashMap<>();
+    app.forEach(
+        (setting, value) -> {
+          if (setting.isMonitorSetting()) {
+            monitor.put(setting.key(), value);
+          }
+        });
+    MonitorSettings.conflict(monitor)
+        .ifPresent(
+            c -> {
+              String origin = origins.getOrDefault(c.key(), c.key() + " (default)");
+              throw new SettingsException(
+                  origin, "bad setting " + describe(origin, c.key()) + ": " + c.problem());
+            });
   }
 
   private static void checkBootstrap(String origin, String value) {
@@ -260,6 +286,43 @@ public final class SettingsParser {
 
   private static String describe(String origin, String key) {
     return origin.startsWith(key) ? origin : origin + " (" + key + ")";
+  }
+
+  /**
+   * "did you mean X? " for the name of a setting at most two edits from {@code written}, else
+   * nothing: with some seventy settings, the list alone hides a typo's answer.
+   */
+  private static String closest(String written, Function<AppSetting, String> name) {
+    String best = null;
+    int bestDistance = 3;
+    for (AppSetting s : AppSetting.values()) {
+      int d = edits(written, name.apply(s));
+      if (d < bestDistance) {
+        best = name.apply(s);
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : "did you mean " + best + "? ";
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  private static int edits(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static String knownKeys() {

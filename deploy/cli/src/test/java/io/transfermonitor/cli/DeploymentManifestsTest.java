@@ -109,10 +109,7 @@ class DeploymentManifestsTest {
             where -> {
               String name = where.substring(0, where.indexOf(' '));
               if (name.startsWith("TM_")) {
-                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                assertThat(AppSetting.byKey(key))
-                    .as("%s: no such setting %s", where, key)
-                    .isPresent();
+                assertThat(AppSetting.byEnvName(name)).as("%s: no such setting", where).isPresent();
               } else if (name.startsWith("KAFKA_")) {
                 String key = name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.');
                 assertThat(kafkaKeys).as("%s: no Kafka property %s", where, key).contains(key);

@@ -31,6 +31,11 @@ public final class AisDetectors {
         DarkPeriods.Params.DEFAULTS);
   }
 
+  /** The same parameters over another gazetteer. */
+  public AisDetectors over(Gazetteer places) {
+    return new AisDetectors(places, filter.params(), portVisits.params(), darkPeriods.params());
+  }
+
   public Gazetteer gazetteer() {
     return gazetteer;
   }

@@ -50,7 +50,8 @@ public final class AisEvents {
    *     tm.ais.delivery.countries}, PRK)
    * @param ladenFraction the share of its deadweight a tanker is assumed to deliver ({@code
    *     tm.ais.laden.fraction}, 0.9)
-   * @param estimateConfidence the confidence an estimated delivery carries (0.6)
+   * @param estimateConfidence the confidence an estimated delivery carries ({@code
+   *     tm.ais.delivery.estimate-confidence}, 0.6)
    */
   public record Params(
       Set<String> deliveryCountries, double ladenFraction, double estimateConfidence) {

@@ -9,19 +9,27 @@ import java.time.Duration;
  * at least 2 h, both below 2 kn, at least 10 km from a port (GFW: a coastal anchorage), encounters
  * less than 4 h apart merged. The rest say how a stream of unsynchronised pings is read.
  *
- * @param maxDistanceMetres how close two vessels must be (500 m)
- * @param minDuration how long they must stay that close (2 h)
- * @param maxSpeedKnots the speed over ground each must stay below (2 kn)
- * @param minPortMetres how far from the nearest port it must happen (10 km)
- * @param mergeGap encounters of one pair less than this apart are one encounter (4 h)
+ * @param maxDistanceMetres how close two vessels must be ({@code
+ *     tm.ais.encounter.max-distance-metres}, 500 m)
+ * @param minDuration how long they must stay that close ({@code tm.ais.encounter.min-duration}, 2
+ *     h)
+ * @param maxSpeedKnots the speed over ground each must stay below ({@code
+ *     tm.ais.encounter.max-knots}, 2 kn)
+ * @param minPortMetres how far from the nearest port it must happen ({@code
+ *     tm.ais.encounter.min-port-metres}, 10 km)
+ * @param mergeGap encounters of one pair less than this apart are one encounter ({@code
+ *     tm.ais.encounter.merge-gap}, 4 h)
  * @param pairingTolerance a ping is compared with the other vessel's latest ping at most this much
- *     older or newer (10 min): AIS thinned to a few minutes never puts two vessels' pings at the
- *     same instant
- * @param maxSilence close pairings of one pair further apart than this break their contact (30
- *     min): a satellite pass missed is not the end of a meeting, an afternoon is
- * @param cellDegrees the size of the grid's cells ({@link Cells}, 0.1°, about 11 km)
- * @param cellReachMetres how far from a cell its pings come from (10 km): a pair is judged whole in
- *     the cell where its encounter began as long as it drifts no further than this out of it
+ *     older or newer ({@code tm.ais.encounter.pairing-tolerance}, 10 min): AIS thinned to a few
+ *     minutes never puts two vessels' pings at the same instant
+ * @param maxSilence close pairings of one pair further apart than this break their contact (30 min,
+ *     {@code tm.ais.encounter.max-silence}): a satellite pass missed is not the end of a meeting,
+ *     an afternoon is
+ * @param cellDegrees the size of the grid's cells ({@link Cells}; {@code
+ *     tm.ais.encounter.cell-degrees}, 0.2° as {@link AisSettings#of} sets it; 0.1° is about 11 km)
+ * @param cellReachMetres how far from a cell its pings come from ({@code
+ *     tm.ais.encounter.cell-reach-metres}, 10 km): a pair is judged whole in the cell where its
+ *     encounter began as long as it drifts no further than this out of it
  */
 public record EncounterParams(
     double maxDistanceMetres,

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sightings-by-imo} repartition of the voyage messages that carry one): each number's {@link
  * ImoCloneState} in the store {@code imo-sightings}. Out, keyed by finding id: an identity anomaly
  * for each pair of MMSIs that cannot be one ship, once per window ({@link ImoClones}), with its
- * event when it was seen in an area of interest ({@link AisEvents#identity}).
+ * event when it was seen in an area of interest ({@link AisEvents#identity}). The parameters are
+ * the settings' ({@code tm.ais.imo-clone.*}).
  */
 public final class ImoCloneProcessor implements Processor<String, AisOutput, String, AisOutput> {
 
@@ -21,7 +22,7 @@ public final class ImoCloneProcessor implements Processor<String, AisOutput, Str
   private final AisSettings settings;
   private final AisStage stage;
   private final MonitorMetrics metrics;
-  private final ImoClones clones = new ImoClones(ImoClones.Params.DEFAULTS);
+  private final ImoClones clones;
   private ProcessorContext<String, AisOutput> context;
   private KeyValueStore<String, ImoCloneState> sightings;
   private VesselRegister register;
@@ -32,6 +33,7 @@ public final class ImoCloneProcessor implements Processor<String, AisOutput, Str
     this.stage = stage;
     this.settings = stage.settings();
     this.metrics = stage.metrics();
+    this.clones = new ImoClones(settings.imoClones());
   }
 
   @Override

@@ -47,6 +47,10 @@ public final class PortVisits {
     this.gazetteer = gazetteer;
   }
 
+  public Params params() {
+    return params;
+  }
+
   /**
    * The visit after the vessel's next position.
    *

@@ -49,6 +49,7 @@ import java.util.Set;
  *     the same vessel still belongs to it ({@code tm.corroboration.window})
  * @param corroborationSamePort whether observations at different discharge ports are different
  *     deliveries ({@code tm.corroboration.same.port})
+ * @param ais the AIS stages' settings ({@code tm.ais.*})
  */
 public record MonitorConfig(
     Topics topics,
@@ -155,7 +156,11 @@ public record MonitorConfig(
     }
   }
 
-  /** Builds a {@link MonitorConfig}; {@link #build()} checks every value. */
+  /**
+   * Builds a {@link MonitorConfig} from another, changing what a program sets (topics and
+   * application id of a test or a benchmark run, a commit interval); every other value comes from
+   * the settings ({@link MonitorSettings#parse}). {@link #build()} checks every value.
+   */
   public static final class Builder {
     private Topics topics;
     private String applicationId;
@@ -207,28 +212,8 @@ public record MonitorConfig(
       return this;
     }
 
-    public Builder dedupRetention(Duration value) {
-      dedupRetention = value;
-      return this;
-    }
-
     public Builder barrelsPerTon(Map<String, Double> value) {
       barrelsPerTon = value;
-      return this;
-    }
-
-    public Builder barrelsPerKilolitre(double value) {
-      barrelsPerKilolitre = value;
-      return this;
-    }
-
-    public Builder maxFutureSkew(Duration value) {
-      validationLimits = validationLimits.withMaxFutureSkew(value);
-      return this;
-    }
-
-    public Builder validationLimits(ValidationLimits value) {
-      validationLimits = value;
       return this;
     }
 
@@ -237,33 +222,8 @@ public record MonitorConfig(
       return this;
     }
 
-    public Builder ruleRecheckInterval(Duration value) {
-      ruleRecheckInterval = value;
-      return this;
-    }
-
     public Builder commitInterval(Duration value) {
       commitInterval = value;
-      return this;
-    }
-
-    public Builder screeningThreshold(double value) {
-      screeningThreshold = value;
-      return this;
-    }
-
-    public Builder nearMissThreshold(double value) {
-      nearMissThreshold = value;
-      return this;
-    }
-
-    public Builder screeningLookBack(Duration value) {
-      screeningLookBack = value;
-      return this;
-    }
-
-    public Builder rescreenInterval(Duration value) {
-      rescreenInterval = value;
       return this;
     }
 
@@ -274,16 +234,6 @@ public record MonitorConfig(
 
     public Builder casePartitions(int value) {
       casePartitions = value;
-      return this;
-    }
-
-    public Builder corroborationWindow(Duration value) {
-      corroborationWindow = value;
-      return this;
-    }
-
-    public Builder corroborationSamePort(boolean value) {
-      corroborationSamePort = value;
       return this;
     }
 

@@ -2,15 +2,10 @@ package io.transfermonitor.streams.config;
 
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.validation.ValidationLimits;
-import io.transfermonitor.streams.ais.AisEvents;
-import io.transfermonitor.streams.ais.AisSettings;
-import io.transfermonitor.streams.ais.Gazetteer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +19,10 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * The {@code tm.*} settings of the monitor, one per {@link MonitorConfig} field, each with its
  * default, its check and its documentation: the one place these defaults live. Defined as a Kafka
- * {@link ConfigDef}, so a bad value fails with a message naming the key.
+ * {@link ConfigDef}, so a bad value fails with a message naming the key. The {@code tm.ais.*}
+ * settings are defined in {@link AisSettingKeys}, for length, and are part of this definition. A
+ * new setting takes one {@code define} here and its use in {@link #parse}: the CLI accepts every
+ * key defined here, and tests hold the READMEs' settings tables to {@link #keys()}.
  */
 public final class MonitorSettings {
 
@@ -57,9 +55,6 @@ public final class MonitorSettings {
   private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
   public static final String CORROBORATION_WINDOW = "tm.corroboration.window";
   public static final String CORROBORATION_SAME_PORT = "tm.corroboration.same.port";
-  public static final String AIS_ENABLED = "tm.ais.enabled";
-  public static final String AIS_GAZETTEER_FILES = "tm.ais.gazetteer.files";
-  public static final String AIS_LADEN_FRACTION = "tm.ais.laden.fraction";
 
   /**
    * Refined products follow the 1718 Committee's usual factors; crude is 4,000,000 bbl / 525,000 t
@@ -283,34 +278,12 @@ public final class MonitorSettings {
               Importance.LOW,
               "true: observations of one vessel at two different discharge ports are two"
                   + " deliveries (one without a port joins either); false: the port is not"
-                  + " compared.")
-          .define(
-              AIS_ENABLED,
-              Type.STRING,
-              "true",
-              check(MonitorSettings::trueOrFalse),
-              Importance.MEDIUM,
-              "true: read the AIS positions and voyage data (tm.ais.positions, tm.ais.voyages)"
-                  + " and the vessel register, and find port calls, encounters, dark periods"
-                  + " and identity anomalies; false: the monitor reads no AIS topic.")
-          .define(
-              AIS_GAZETTEER_FILES,
-              Type.STRING,
-              "",
-              check(MonitorSettings::gazetteerFiles),
-              Importance.LOW,
-              "Comma-separated files of ports (.csv: name,country,lat,lon,radius_m,source) and"
-                  + " areas of interest (.geojson polygons with name and source) added to the"
-                  + " shipped gazetteer.")
-          .define(
-              AIS_LADEN_FRACTION,
-              Type.STRING,
-              "0.9",
-              check(MonitorSettings::ladenFraction),
-              Importance.LOW,
-              "The share of its deadweight a tanker calling at a DPRK port is taken to deliver:"
-                  + " the AIS delivery's estimate is deadweight (vessel register) x this, in"
-                  + " tonnes of REFINED_UNSPECIFIED.");
+                  + " compared.");
+
+  static {
+    // the tm.ais.* keys, defined apart for length, after the others
+    AisSettingKeys.define(DEFINITION);
+  }
 
   private MonitorSettings() {}
 
@@ -345,12 +318,48 @@ public final class MonitorSettings {
   }
 
   /**
-   * The configuration these settings give, defaults for the keys not given.
+   * A value that does not fit another setting's (each alone is acceptable).
+   *
+   * @param key the key blamed
+   * @param value its value
+   * @param problem what is wrong, naming the other key and its value
+   */
+  public record Conflict(String key, String value, String problem) {}
+
+  /**
+   * The first value among {@code values} that does not fit another setting's value (given or
+   * default), such as a near-miss threshold above the screening threshold; empty when they fit or
+   * when a value is bad alone ({@link #problem(String, String)} says what).
    *
    * @param values {@code tm.*} keys to text values; keys that are not monitor settings are ignored
-   * @throws ConfigException naming the key of a bad value
    */
-  public static MonitorConfig parse(Map<String, String> values) {
+  public static Optional<Conflict> conflict(Map<String, String> values) {
+    try {
+      return conflictIn(DEFINITION.parse(given(values)));
+    } catch (ConfigException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Conflict> conflictIn(Map<String, Object> parsed) {
+    if (number(parsed, NEAR_MISS_THRESHOLD) > number(parsed, SCREENING_THRESHOLD)) {
+      String nearMiss = text(parsed, NEAR_MISS_THRESHOLD);
+      return Optional.of(
+          new Conflict(
+              NEAR_MISS_THRESHOLD,
+              nearMiss,
+              "'"
+                  + nearMiss
+                  + "' must not be above "
+                  + SCREENING_THRESHOLD
+                  + " ("
+                  + text(parsed, SCREENING_THRESHOLD)
+                  + ")"));
+    }
+    return AisSettingKeys.conflict(parsed);
+  }
+
+  private static Map<String, Object> given(Map<String, String> values) {
     Map<String, Object> given = new LinkedHashMap<>();
     values.forEach(
         (key, value) -> {
@@ -358,7 +367,22 @@ public final class MonitorSettings {
             given.put(key, value.trim());
           }
         });
-    Map<String, Object> parsed = DEFINITION.parse(given);
+    return given;
+  }
+
+  /**
+   * The configuration these settings give, defaults for the keys not given.
+   *
+   * @param values {@code tm.*} keys to text values; keys that are not monitor settings are ignored
+   * @throws ConfigException naming the key of a bad value
+   */
+  public static MonitorConfig parse(Map<String, String> values) {
+    Map<String, Object> parsed = DEFINITION.parse(given(values));
+    conflictIn(parsed)
+        .ifPresent(
+            c -> {
+              throw new BadSetting(c.key(), c.value(), c.problem());
+            });
     return new MonitorConfig(
         topics(parsed),
         text(parsed, APPLICATION_ID),
@@ -377,40 +401,14 @@ public final class MonitorSettings {
         duration(parsed, COMMIT_INTERVAL),
         text(parsed, INSTANCE_ID),
         number(parsed, SCREENING_THRESHOLD),
-        nearMiss(parsed),
+        number(parsed, NEAR_MISS_THRESHOLD),
         duration(parsed, SCREENING_LOOKBACK),
         duration(parsed, RESCREEN_INTERVAL),
         duration(parsed, CASE_QUIET_INTERVAL),
         Integer.parseInt(text(parsed, CASE_PARTITIONS)),
         duration(parsed, CORROBORATION_WINDOW),
         Boolean.parseBoolean(text(parsed, CORROBORATION_SAME_PORT)),
-        ais(parsed));
-  }
-
-  private static AisSettings ais(Map<String, Object> parsed) {
-    String files = text(parsed, AIS_GAZETTEER_FILES);
-    Path[] extra =
-        files.isBlank()
-            ? new Path[0]
-            : Arrays.stream(files.split(","))
-                .map(String::trim)
-                .filter(f -> !f.isEmpty())
-                .map(Path::of)
-                .toArray(Path[]::new);
-    AisSettings defaults =
-        AisSettings.of(extra.length == 0 ? Gazetteer.shipped() : Gazetteer.load(extra));
-    AisEvents.Params events = defaults.events();
-    return new AisSettings(
-        Boolean.parseBoolean(text(parsed, AIS_ENABLED)),
-        defaults.gazetteer(),
-        defaults.detectors(),
-        defaults.encounters(),
-        new AisEvents.Params(
-            events.deliveryCountries(),
-            Double.parseDouble(text(parsed, AIS_LADEN_FRACTION)),
-            events.estimateConfidence()),
-        defaults.darkCheckInterval(),
-        defaults.encounterCheckInterval());
+        AisSettingKeys.parse(parsed));
   }
 
   private static Topics topics(Map<String, Object> parsed) {
@@ -419,24 +417,8 @@ public final class MonitorSettings {
     return notifications.isEmpty() ? topics : topics.withNotifications(notifications);
   }
 
-  private static double number(Map<String, Object> parsed, String key) {
+  static double number(Map<String, Object> parsed, String key) {
     return Double.parseDouble(text(parsed, key));
-  }
-
-  private static double nearMiss(Map<String, Object> parsed) {
-    double nearMiss = number(parsed, NEAR_MISS_THRESHOLD);
-    double threshold = number(parsed, SCREENING_THRESHOLD);
-    if (nearMiss > threshold) {
-      throw new BadSetting(
-          NEAR_MISS_THRESHOLD,
-          text(parsed, NEAR_MISS_THRESHOLD),
-          "must not be above "
-              + SCREENING_THRESHOLD
-              + " ("
-              + text(parsed, SCREENING_THRESHOLD)
-              + ")");
-    }
-    return nearMiss;
   }
 
   private static ConfigDef.ConfigKey key(String key) {
@@ -447,11 +429,11 @@ public final class MonitorSettings {
     return found;
   }
 
-  private static String text(Map<String, Object> parsed, String key) {
+  static String text(Map<String, Object> parsed, String key) {
     return String.valueOf(parsed.get(key)).trim();
   }
 
-  private static Duration duration(Map<String, Object> parsed, String key) {
+  static Duration duration(Map<String, Object> parsed, String key) {
     return DurationText.parse(text(parsed, key));
   }
 
@@ -489,7 +471,7 @@ public final class MonitorSettings {
         : "'" + value + "' may only contain letters, digits, '.', '_' and '-'";
   }
 
-  private static String positiveDuration(String value) {
+  static String positiveDuration(String value) {
     try {
       Duration d = DurationText.parse(value);
       return d.isZero() || d.isNegative() ? "'" + value + "' must be longer than zero" : null;
@@ -545,7 +527,7 @@ public final class MonitorSettings {
     return BigDecimal.valueOf(value).toPlainString();
   }
 
-  private static String positiveNumber(String value) {
+  static String positiveNumber(String value) {
     try {
       double d = Double.parseDouble(value.trim());
       return d > 0 && !Double.isInfinite(d) ? null : "'" + value + "' must be a positive number";
@@ -554,7 +536,7 @@ public final class MonitorSettings {
     }
   }
 
-  private static String score(String value) {
+  static String score(String value) {
     try {
       double d = Double.parseDouble(value.trim());
       return d > 0 && d <= 1 ? null : "'" + value + "' must be a score above 0 and at most 1";
@@ -573,29 +555,7 @@ public final class MonitorSettings {
     }
   }
 
-  private static String gazetteerFiles(String value) {
-    for (String file : value.split(",")) {
-      String name = file.trim();
-      if (!name.isEmpty() && !java.nio.file.Files.isReadable(Path.of(name))) {
-        return "no readable file '" + name + "'";
-      }
-      if (!name.isEmpty() && !name.endsWith(".csv") && !name.endsWith(".geojson")) {
-        return "'" + name + "' is neither ports (.csv) nor areas (.geojson)";
-      }
-    }
-    return null;
-  }
-
-  private static String ladenFraction(String value) {
-    try {
-      double f = Double.parseDouble(value);
-      return f > 0 && f <= 1 ? null : "'" + value + "' must be above 0 and at most 1";
-    } catch (NumberFormatException e) {
-      return "'" + value + "' is not a number";
-    }
-  }
-
-  private static String trueOrFalse(String value) {
+  static String trueOrFalse(String value) {
     return value.equals("true") || value.equals("false")
         ? null
         : "'" + value + "' must be true or false";
@@ -611,7 +571,7 @@ public final class MonitorSettings {
   }
 
   /** A validator from a check that returns what is wrong, or null. */
-  private static ConfigDef.Validator check(Function<String, String> problem) {
+  static ConfigDef.Validator check(Function<String, String> problem) {
     return (name, value) -> {
       String wrong = value == null ? "a value is required" : problem.apply(value.toString().trim());
       if (wrong != null) {

@@ -50,7 +50,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(27)
+        .hasSize(54)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");
@@ -123,11 +123,15 @@ class MonitorSettingsTest {
   void shouldBuildAChangedCopyWithTheBuilder() {
     // when
     MonitorConfig config =
-        MonitorConfig.builder().applicationId("other").dedupRetention(Duration.ofDays(7)).build();
+        MonitorConfig.builder()
+            .applicationId("other")
+            .caseQuietInterval(Duration.ofMinutes(7))
+            .build();
 
     // then
     assertThat(config.applicationId()).isEqualTo("other");
-    assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.caseQuietInterval()).isEqualTo(Duration.ofMinutes(7));
+    assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(400));
     assertThat(config.toBuilder().build()).isEqualTo(config);
     assertThatThrownBy(() -> config.toBuilder().commitInterval(Duration.ZERO).build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -12,10 +12,13 @@ import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.model.VesselVoyage;
 import io.transfermonitor.streams.ais.Geo;
+import io.transfermonitor.streams.config.AisSettingKeys;
+import io.transfermonitor.streams.config.MonitorSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -217,6 +220,62 @@ class AisStageTest {
     assertThat(monitor.alerts())
         .extracting(Alert::getRuleId)
         .containsExactly("ais-identity-anomaly-dprk-waters");
+  }
+
+  @Test
+  void shouldTakeTheImoCloneDistanceFromItsSetting() {
+    // given a monitor that takes one IMO number on two MMSIs closer than 1,000 nm for one ship
+    try (MonitorDriver configured =
+        new MonitorDriver(MonitorSettings.parse(Map.of(AisSettingKeys.IMO_CLONE_MIN_NM, "1000")))) {
+      configured.rules(defaultRules());
+
+      // when the ships of the test above, 600 nm apart, send the same IMO number
+      Instant t = Instant.parse("2024-03-01T00:00:00Z");
+      configured.positions(
+          List.of(
+              position(TANKER, t, BAY[0], BAY[1], 8),
+              position("445000009", t.plusSeconds(60), VOSTOCHNY[0] - 0.3, VOSTOCHNY[1], 8)));
+      configured.voyage(voyage(TANKER, "9000001", "CHON MA SAN", 80, 4.0));
+      configured.voyage(voyage("445000009", "9000001", "CHON MA SAN", 80, 4.0));
+      configured.positions(List.of());
+
+      // then no identity anomaly
+      assertThat(configured.aisFindings.readValuesToList())
+          .extracting(VesselFinding::getKind)
+          .doesNotContain(VesselFindingKind.IDENTITY_ANOMALY);
+      assertThat(configured.alerts()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldTakeTheDeliveryCountriesAndTheEstimatesConfidenceFromTheirSettings() {
+    // given a monitor that counts deliveries to Russian ports, estimates at confidence 0.5
+    try (MonitorDriver configured =
+        new MonitorDriver(
+            MonitorSettings.parse(
+                Map.of(
+                    AisSettingKeys.DELIVERY_COUNTRIES, "RUS",
+                    AisSettingKeys.DELIVERY_ESTIMATE_CONFIDENCE, "0.5")))) {
+      configured.rules(defaultRules());
+      configured.voyage(voyage(TANKER, "9000001", "CHON MA SAN", 80, 4.0));
+
+      // when the tanker calls at Vostochny, then at Nampho
+      Instant t = Instant.parse("2024-05-01T00:00:00Z");
+      List<VesselPosition> track = new ArrayList<>();
+      t = call(track, TANKER, VOSTOCHNY, t);
+      call(track, TANKER, NAMPHO, t.plus(Duration.ofDays(3)));
+      configured.positions(track);
+
+      // then the Vostochny call is the one delivery, at the confidence set
+      assertThat(configured.tankerDeliveries.readValuesToList())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.getDischargePort()).isEqualTo("Vostochny");
+                assertThat(d.getHeader().getDestination()).isEqualTo("RUS");
+                assertThat(d.getHeader().getConfidence()).isEqualTo(0.5);
+              });
+    }
   }
 
   @Test
