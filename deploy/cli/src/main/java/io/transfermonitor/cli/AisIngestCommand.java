@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -116,6 +117,7 @@ public class AisIngestCommand implements Callable<Integer> {
           summary = read(csvMapping, sink);
         } else {
           Map<String, Object> props = clientProperties();
+          Reachability.require(props, Optional.of(AlertsCommand.registryUrl(options.settings())));
           try (AisPublisher publisher =
               AisPublisher.create(
                   props, options.settings().topics(), rejections, file.toString())) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -89,6 +90,7 @@ public class RulesApplyCommand implements Callable<Integer> {
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
     RulePlan changes = onTopic(topic, props, () -> RulePublisher.plan(props, topic, rules));
     if (plan) {
       report(out, changes, "would add ", "would change ", "would remove ");

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ public class RulesRemoveCommand implements Callable<Integer> {
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
     Map<String, Rule> held =
         RulesApplyCommand.onTopic(topic, props, () -> RulePublisher.held(props, topic));
     List<String> unknown = ids.stream().filter(id -> !held.containsKey(id)).toList();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -48,6 +49,7 @@ public class VesselsCommand implements Callable<Integer> {
     String topic = settings.topics().vessels();
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
     Map<String, VesselRecord> vessels;
     try {
       vessels = VesselTopic.read(props, topic, READ_TIMEOUT);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -114,6 +115,7 @@ public class VesselsLoadCommand implements Callable<Integer> {
     Map<String, Object> props =
         settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
     VesselPlan plan;
     try {
       plan = VesselPublisher.publish(props, topic, vessels);

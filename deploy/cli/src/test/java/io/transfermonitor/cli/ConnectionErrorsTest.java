@@ -20,7 +20,18 @@ class ConnectionErrorsTest {
   private static final Duration FEW_SECONDS = Duration.ofSeconds(10);
 
   @ParameterizedTest
-  @ValueSource(strings = {"cases list", "alerts", "topics create", "designations load LIST"})
+  @ValueSource(
+      strings = {
+        "cases list",
+        "alerts",
+        "topics create",
+        "designations load LIST",
+        "rules apply RULES",
+        "rules remove some-rule",
+        "vessels",
+        "vessels load REGISTER",
+        "ais ingest NMEA"
+      })
   void shouldSayAtOnceThatTheConnectionWasRefused(String command) throws IOException {
     // given: a port nothing listens on
     String address = "127.0.0.1:" + closedPort();
@@ -58,7 +69,14 @@ class ConnectionErrorsTest {
   private static String[] args(String command, String bootstrap, String registry) {
     List<String> args = new ArrayList<>();
     for (String word : command.split(" ")) {
-      args.add(word.equals("LIST") ? ScreenCommandTest.SAMPLE_LIST : word);
+      args.add(
+          switch (word) {
+            case "LIST" -> ScreenCommandTest.SAMPLE_LIST;
+            case "RULES" -> "../../deploy/config/rules.yaml";
+            case "REGISTER" -> "../../producers/src/main/resources/vessels/demo-register.csv";
+            case "NMEA" -> "../../producers/src/main/resources/scenarios/ais-2023-2025.nmea";
+            default -> word;
+          });
     }
     args.addAll(List.of("--bootstrap-servers", bootstrap, "--schema-registry-url", registry));
     if (command.equals("topics create")) {
