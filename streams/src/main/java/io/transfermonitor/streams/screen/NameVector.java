@@ -16,6 +16,13 @@ final class NameVector {
   final String[] keys;
   final boolean[] numbers;
   final double[] weights;
+
+  /** The words' weights as they are, not scaled to a unit vector: what the part alignment sums. */
+  final double[] raw;
+
+  /** Each word's Double Metaphone codes, primary and alternate ({@link PhoneticKey}). */
+  final String[][] sounds;
+
   final Set<String> keySet = new HashSet<>();
   private final String[] joinedTwo;
   private final String[] joinedThree;
@@ -26,12 +33,16 @@ final class NameVector {
     this.keys = new String[n];
     this.numbers = new boolean[n];
     this.weights = new double[n];
+    this.raw = new double[n];
+    this.sounds = new String[n][];
     double norm = 0;
     for (int i = 0; i < n; i++) {
       keys[i] = RomanizationKey.of(this.words[i]);
       keySet.add(keys[i]);
       numbers[i] = this.words[i].chars().allMatch(Character::isDigit);
       weights[i] = weighting.weight(this.words[i]);
+      raw[i] = weights[i];
+      sounds[i] = PhoneticKey.of(this.words[i]);
       norm += weights[i] * weights[i];
     }
     norm = Math.sqrt(norm);
@@ -77,10 +88,13 @@ final class NameVector {
     String[] joined = new String[count];
     for (int i = 0; i < count; i++) {
       StringBuilder text = new StringBuilder();
+      boolean initials = false;
       for (int k = i; k < i + run; k++) {
         text.append(words[k]);
+        initials |= words[k].length() == 1;
       }
-      joined[i] = RomanizationKey.of(text.toString());
+      // initials stand for words of their own (A.-A. Ahad), never for a piece of one
+      joined[i] = initials ? "" : RomanizationKey.of(text.toString());
     }
     return joined;
   }

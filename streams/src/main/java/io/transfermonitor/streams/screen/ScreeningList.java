@@ -67,10 +67,10 @@ public final class ScreeningList {
   private final Map<String, Map<String, List<Indexed>>> byPrefix = new HashMap<>();
 
   /** The candidates of recent query words: names share few distinct words. */
-  private final Map<String, List<Indexed>> wordCandidates =
+  private final Map<String, List<List<Indexed>>> wordCandidates =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Indexed>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<List<Indexed>>> eldest) {
           return size() > CACHED_NAMES;
         }
       };
@@ -163,13 +163,16 @@ public final class ScreeningList {
       if (!types.contains(listed.designation().getType())) {
         continue;
       }
-      double score = 0;
+      NameSimilarity.Alignment closest = null;
       for (NameVector q : query.of(listed.organization())) {
         for (NameVector l : indexed.vectors()) {
-          score = Math.max(score, similarity.score(q, l));
+          NameSimilarity.Alignment alignment = similarity.align(q, l, listed.organization());
+          if (closest == null || alignment.score() > closest.score()) {
+            closest = alignment;
+          }
         }
       }
-      DesignationMatch match = match(listed, score);
+      DesignationMatch match = match(listed, closest);
       if (match.score() >= FLOOR) {
         keepBest(best, match);
       }
@@ -177,17 +180,20 @@ public final class ScreeningList {
     return sorted(best.values());
   }
 
-  private static DesignationMatch match(ListedName listed, double score) {
+  private static DesignationMatch match(ListedName listed, NameSimilarity.Alignment alignment) {
+    double score = alignment == null ? 0.0 : alignment.score();
+    String why = alignment == null ? "" : alignment.explanation();
     if (listed.method() == MatchMethod.WEAK_ALIAS) {
       double weak = Math.min(1.0, score >= 1.0 - 1e-9 ? 1.0 : score) * WEAK_ALIAS_FACTOR;
       return new DesignationMatch(
-          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed());
+          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed(), why);
     }
     // equal words score 1 up to rounding in the cosine
     if (score >= 1.0 - 1e-9) {
       return new DesignationMatch(listed.designation(), listed.method(), 1.0, listed.asListed());
     }
-    return new DesignationMatch(listed.designation(), MatchMethod.FUZZY, score, listed.asListed());
+    return new DesignationMatch(
+        listed.designation(), MatchMethod.FUZZY, score, listed.asListed(), why);
   }
 
   /**
@@ -202,14 +208,12 @@ public final class ScreeningList {
     List<List<Indexed>> common = new ArrayList<>();
     int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
     for (String word : query.words()) {
-      List<Indexed> postings = wordCandidates.computeIfAbsent(word, this::postingsOf);
-      if (postings.isEmpty()) {
-        continue;
-      }
-      if (postings.size() > cap) {
-        common.add(postings);
-      } else {
-        found.addAll(postings);
+      for (List<Indexed> postings : wordCandidates.computeIfAbsent(word, this::postingsOf)) {
+        if (postings.size() > cap) {
+          common.add(postings);
+        } else {
+          found.addAll(postings);
+        }
       }
     }
     if (found.isEmpty()) {
@@ -218,8 +222,39 @@ public final class ScreeningList {
     return found;
   }
 
-  /** The listed names a query word may pair with (see {@link #candidates}). */
-  private List<Indexed> postingsOf(String word) {
+  /**
+   * The listed names a query word may pair with (see {@link #candidates}), one list per way of
+   * pairing: by spelling, by sound ({@link PhoneticKey}), as a spelling variant ({@link
+   * SpellingVariants}), without a glued article ({@code alrashid}), as an acronym of a listed name.
+   */
+  private List<List<Indexed>> postingsOf(String word) {
+    List<List<Indexed>> found = new ArrayList<>();
+    List<Indexed> spelt = speltLike(word);
+    if (!spelt.isEmpty()) {
+      found.add(spelt);
+    }
+    for (String sound : PhoneticKey.of(word)) {
+      addPostings(found, "~" + sound);
+    }
+    String canonical = SpellingVariants.canonical(word);
+    if (canonical != null) {
+      addPostings(found, "#" + canonical);
+    }
+    if (word.length() >= 5 && (word.startsWith("al") || word.startsWith("el"))) {
+      addPostings(found, "=" + RomanizationKey.of(word.substring(2)));
+    }
+    addPostings(found, "^" + word);
+    return found;
+  }
+
+  private void addPostings(List<List<Indexed>> found, String key) {
+    List<Indexed> postings = byWord.get(key);
+    if (postings != null) {
+      found.add(postings);
+    }
+  }
+
+  private List<Indexed> speltLike(String word) {
     String key = RomanizationKey.of(word);
     List<Indexed> exact = byWord.get("=" + key);
     if (exact != null || key.length() <= PREFIX || key.chars().allMatch(Character::isDigit)) {
@@ -256,7 +291,34 @@ public final class ScreeningList {
       Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
       names++;
       Set<String> keys = new LinkedHashSet<>();
-      name.forms().forEach(form -> form.forEach(word -> keys.add(RomanizationKey.of(word))));
+      Set<String> others = new LinkedHashSet<>();
+      for (List<String> form : name.forms()) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : form) {
+          keys.add(RomanizationKey.of(word));
+          for (String sound : PhoneticKey.of(word)) {
+            others.add("~" + sound);
+          }
+          String canonical = SpellingVariants.canonical(word);
+          if (canonical != null) {
+            others.add("#" + canonical);
+          }
+          if (word.length() >= 5 && (word.startsWith("al") || word.startsWith("el"))) {
+            keys.add(RomanizationKey.of(word.substring(2)));
+          }
+          initials.append(word.charAt(0));
+        }
+        // a word a party writes as one (yuson, tizpars) finds the name that writes it as two
+        for (int i = 0; i + 1 < form.size(); i++) {
+          keys.add(RomanizationKey.of(form.get(i) + form.get(i + 1)));
+        }
+        if (name.organization() && form.size() >= 2) {
+          others.add("^" + initials);
+        }
+      }
+      for (String other : others) {
+        byWord.computeIfAbsent(other, k -> new ArrayList<>()).add(indexed);
+      }
       for (String key : keys) {
         byWord.computeIfAbsent("=" + key, k -> new ArrayList<>()).add(indexed);
         if (key.length() > PREFIX) {
