@@ -23,11 +23,13 @@ import java.util.Set;
  * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
  * OrganizationTypes}). Parts left over contradict the alignment, and cost {@value #CONFLICT} of
  * their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer
- * than two parts align, when one is a number ({@code KUM UN SAN 3}), or when they outweigh what
- * aligned ({@value #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an
- * organization: {@code Kim Jong} is not {@code KIM JONG SIK}). A person's parts may come in any
- * order; an organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code
- * FOREIGN TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * than two parts align, when one is a number ({@code KUM UN SAN 3}), in an organization's name when
+ * a part aligned only by its spelling ({@code Daedong Credit Bank}, {@code DAESONG CREDIT
+ * DEVELOPMENT BANK}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it for a
+ * person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is not
+ * {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}). A person's parts may come in any order; an
+ * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
+ * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -45,7 +47,7 @@ final class NameSimilarity {
   static final double ONE_SIDED_ORGANIZATION = 0.25;
   static final double CONFLICT = 0.5;
   static final double TYPE_SHARE = 0.3;
-  static final double CARRIED_PERSON = 0.7;
+  static final double CARRIED_PERSON = 0.6;
   static final double CARRIED_ORGANIZATION = 0.4;
   static final double ORDER_FACTOR = 0.85;
   private static final int MIN_FUZZY_LENGTH = 4;
@@ -238,6 +240,7 @@ final class NameSimilarity {
     private double matched;
     private double mass;
     private double score = -1;
+    private boolean misspelt;
 
     Alignment(NameVector q, NameVector l, boolean organization) {
       this.q = q;
@@ -257,6 +260,7 @@ final class NameSimilarity {
       partnerOfQ[i] = j;
       partnerOfL[j] = i;
       double weight = (q.raw[i] + l.raw[j]) / 2;
+      misspelt |= match.similarity() < KEY_SIMILARITY;
       matched += weight * match.similarity();
       mass += weight;
       order.add(new int[] {i, j});
@@ -367,6 +371,7 @@ final class NameSimilarity {
               || order.size() < 2
               || leftNumber(q, partnerOfQ)
               || leftNumber(l, partnerOfL)
+              || (misspelt && organization)
               || leftQ + leftL > (organization ? CARRIED_ORGANIZATION : CARRIED_PERSON) * mass;
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
       double score = matched / (mass + share * (leftQ + leftL));

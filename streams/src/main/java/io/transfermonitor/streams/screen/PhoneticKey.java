@@ -12,7 +12,7 @@ final class PhoneticKey {
 
   static final int MIN_LENGTH = 4;
   private static final String[] NONE = new String[0];
-  private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+  private static final DoubleMetaphone METAPHONE = metaphone();
 
   private PhoneticKey() {}
 
@@ -29,6 +29,16 @@ final class PhoneticKey {
     return primary.equals(alternate) || alternate == null || alternate.isEmpty()
         ? new String[] {primary}
         : new String[] {primary, alternate};
+  }
+
+  /**
+   * Codes of up to eight sounds: the library's default of four makes every long name that starts
+   * alike sound alike ({@code abdelkader} and {@code abdelmalek} are both {@code APTL}).
+   */
+  private static DoubleMetaphone metaphone() {
+    DoubleMetaphone metaphone = new DoubleMetaphone();
+    metaphone.setMaxCodeLen(8);
+    return metaphone;
   }
 
   /** Whether two words' codes share one. */
