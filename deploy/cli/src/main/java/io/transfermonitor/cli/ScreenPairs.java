@@ -131,6 +131,9 @@ final class ScreenPairs {
         trueNegatives);
     bySchema.forEach(
         (schema, c) -> {
+          if (c[0] + c[1] + c[2] == 0) {
+            return; // only true negatives: nothing to measure
+          }
           double p = ratio(c[0], c[0] + c[1]);
           double r = ratio(c[0], c[0] + c[2]);
           err.printf(
