@@ -259,7 +259,7 @@ final class NameSimilarity {
     void pair(int i, int j, PartMatch match) {
       partnerOfQ[i] = j;
       partnerOfL[j] = i;
-      double weight = (q.raw[i] + l.raw[j]) / 2;
+      double weight = (q.weights[i] + l.weights[j]) / 2;
       misspelt |= match.similarity() < KEY_SIMILARITY;
       matched += weight * match.similarity();
       mass += weight;
@@ -289,7 +289,7 @@ final class NameSimilarity {
             partnerOfA[i] = j;
             partnerOfB[j] = i;
             // an initial says as much as the name it stands for, less its doubt
-            double weight = b.raw[j];
+            double weight = b.weights[j];
             matched += weight * INITIAL_SIMILARITY;
             mass += weight;
             order.add(aIsQuery ? new int[] {i, j} : new int[] {j, i});
@@ -323,7 +323,7 @@ final class NameSimilarity {
             double weight = 0;
             for (int k = start; k < start + run; k++) {
               partnerOfB[k] = i;
-              weight += b.raw[k];
+              weight += b.weights[k];
             }
             matched += weight * ACRONYM_SIMILARITY;
             mass += weight;
@@ -401,7 +401,7 @@ final class NameSimilarity {
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0) {
           boolean type = organization && OrganizationTypes.contains(v.words[i]);
-          left += type ? TYPE_SHARE * v.raw[i] : v.raw[i];
+          left += type ? TYPE_SHARE * v.weights[i] : v.weights[i];
         }
       }
       return left;

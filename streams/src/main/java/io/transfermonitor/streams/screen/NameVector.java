@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One form of a name ready to be compared many times: its words, their romanization keys, which are
- * numbers, their weights as a unit vector, and the keys of each run of two and three words joined
+ * One form of a name ready to be compared many times: its words, their romanization keys and
+ * sounds, which are numbers, their weights, and the keys of each run of two and three words joined
  * (to meet a word the other name writes as one: {@code jong sik} and {@code jongsik}).
  */
 final class NameVector {
@@ -15,10 +15,9 @@ final class NameVector {
   final String[] words;
   final String[] keys;
   final boolean[] numbers;
-  final double[] weights;
 
-  /** The words' weights as they are, not scaled to a unit vector: what the part alignment sums. */
-  final double[] raw;
+  /** Each word's weight ({@link TokenWeights}): what the part alignment sums. */
+  final double[] weights;
 
   /** Each word's Double Metaphone codes, primary and alternate ({@link PhoneticKey}). */
   final String[][] sounds;
@@ -33,21 +32,13 @@ final class NameVector {
     this.keys = new String[n];
     this.numbers = new boolean[n];
     this.weights = new double[n];
-    this.raw = new double[n];
     this.sounds = new String[n][];
-    double norm = 0;
     for (int i = 0; i < n; i++) {
       keys[i] = RomanizationKey.of(this.words[i]);
       keySet.add(keys[i]);
       numbers[i] = this.words[i].chars().allMatch(Character::isDigit);
       weights[i] = weighting.weight(this.words[i]);
-      raw[i] = weights[i];
       sounds[i] = PhoneticKey.of(this.words[i]);
-      norm += weights[i] * weights[i];
-    }
-    norm = Math.sqrt(norm);
-    for (int i = 0; i < n; i++) {
-      weights[i] /= norm;
     }
     joinedTwo = joinedKeys(2);
     joinedThree = joinedKeys(3);

@@ -19,14 +19,17 @@ import java.util.Set;
 
 /**
  * The designations in a form that screens a party in microseconds: identifiers in a hash map, names
- * and aliases indexed by their words (each word's romanization key and its first three letters), so
- * a name is scored ({@link NameSimilarity}) only against listed names that share a word or nearly.
- * In: a party (name and identifiers) or a name. Out: every designation it matches with a score of
- * at least {@value #FLOOR}, best first, each with its best method.
+ * and aliases indexed by their words (each word's romanization key and its first three letters, its
+ * Double Metaphone codes, its spelling-variant group, the joined key of two neighbouring words, an
+ * organization's initials), so a name is scored ({@link NameSimilarity}) only against listed names
+ * that share a word or nearly: the cost of a party does not grow with the list. In: a party (name
+ * and identifiers) or a name. Out: every designation it matches with a score of at least {@value
+ * #FLOOR}, best first, each with its best method.
  *
  * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
- * normalization; the similarity for a close name (FUZZY); a low-quality alias is weak evidence, its
- * score times {@value #WEAK_ALIAS_FACTOR}, so alone it stays below any sensible threshold.
+ * normalization; the similarity for a close name (FUZZY), with which parts matched how; a
+ * low-quality alias is weak evidence, its score times {@value #WEAK_ALIAS_FACTOR}, so alone it
+ * stays below any sensible threshold.
  *
  * <p>Not thread-safe (it caches the results of recent names); one per stream thread, shared by its
  * tasks ({@link DesignationChanges#current}).
@@ -188,7 +191,7 @@ public final class ScreeningList {
       return new DesignationMatch(
           listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed(), why);
     }
-    // equal words score 1 up to rounding in the cosine
+    // equal parts score 1 up to rounding in the sums
     if (score >= 1.0 - 1e-9) {
       return new DesignationMatch(listed.designation(), listed.method(), 1.0, listed.asListed());
     }
