@@ -175,9 +175,13 @@ public final class ScreeningList {
           }
         }
       }
-      DesignationMatch match = match(listed, closest);
-      if (match.score() >= FLOOR) {
-        keepBest(best, match);
+      // the explanation is written only for what is reported
+      double bound = listed.method() == MatchMethod.WEAK_ALIAS ? WEAK_ALIAS_FACTOR : 1.0;
+      if (closest != null && closest.score() * bound >= FLOOR) {
+        DesignationMatch match = match(listed, closest);
+        if (match.score() >= FLOOR) {
+          keepBest(best, match);
+        }
       }
     }
     return sorted(best.values());
@@ -235,9 +239,11 @@ public final class ScreeningList {
     List<Indexed> spelt = speltLike(word);
     if (!spelt.isEmpty()) {
       found.add(spelt);
-    }
-    for (String sound : PhoneticKey.of(word)) {
-      addPostings(found, "~" + sound);
+    } else {
+      // by sound only a word the list does not spell alike: sounds are coarse, postings long
+      for (String sound : PhoneticKey.of(word)) {
+        addPostings(found, "~" + sound);
+      }
     }
     String canonical = SpellingVariants.canonical(word);
     if (canonical != null) {
