@@ -22,9 +22,9 @@ import java.util.Set;
  * and aliases indexed by their words (each word's romanization key and its first three letters, its
  * Double Metaphone codes, its spelling-variant group, the joined key of two neighbouring words, an
  * organization's initials), so a name is scored ({@link NameSimilarity}) only against listed names
- * that share a word or nearly: the cost of a party does not grow with the list. In: a party (name
- * and identifiers) or a name. Out: every designation it matches with a score of at least {@value
- * #FLOOR}, best first, each with its best method.
+ * that share a word or nearly, not against the whole list (docs/screening.md measures how the
+ * candidates grow with it). In: a party (name and identifiers) or a name. Out: every designation it
+ * matches with a score of at least {@value #FLOOR}, best first, each with its best method.
  *
  * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
  * normalization; the similarity for a close name (FUZZY), with which parts matched how; a
