@@ -30,19 +30,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor screen}: the monitor's matcher, for the analyst and for tuning. {@code
- * screen NAME...} prints each name's best matches with score and method; {@code screen --pairs
- * FILE.csv} scores name pairs and writes them back as CSV with {@code score} and {@code match}. The
- * designations come from {@code --list FILE} (UN or SDN XML, OpenSanctions FtM JSON lines, or CSV
- * with {@code --mapping}), or else from the designations topic of the cluster the settings name.
- * Threshold and near-miss score are the monitor's ({@code tm.screening.threshold}, {@code
- * tm.screening.near.miss.threshold}).
+ * screen NAME...} prints each name's best matches with score and method, and under a match that is
+ * not exact which name parts matched how ({@code how: kim, j~jong (initial), pak}); {@code screen
+ * --pairs FILE.csv} scores name pairs and writes them back as CSV with {@code score} and {@code
+ * match}. The designations come from {@code --list FILE} (UN or SDN XML, OpenSanctions FtM JSON
+ * lines, or CSV with {@code --mapping}), or else from the designations topic of the cluster the
+ * settings name. Threshold and near-miss score are the monitor's ({@code tm.screening.threshold},
+ * {@code tm.screening.near.miss.threshold}).
  */
 @Command(
     name = "screen",
     mixinStandardHelpOptions = true,
     description = {
       "Screens names against the designations with the monitor's own matcher.",
-      "screen NAME...: the best matches of each name, with score and method.",
+      "screen NAME...: the best matches of each name, with score, method and, for a close"
+          + " name, which name parts matched how.",
       "screen --pairs FILE.csv: columns name1,name2[,schema][,expected]; writes the rows with"
           + " score and match as CSV; with an expected column, precision and recall on stderr.",
       "Designations from --list FILE..., else from the designations topic of the cluster."
@@ -109,7 +111,15 @@ public class ScreenCommand implements Callable<Integer> {
       if (found.isEmpty()) {
         out.println("  no match");
       }
-      found.stream().limit(top).forEach(match -> out.println("  " + row(match, config)));
+      found.stream()
+          .limit(top)
+          .forEach(
+              match -> {
+                out.println("  " + row(match, config));
+                if (!match.explanation().isEmpty()) {
+                  out.println("        how: " + match.explanation());
+                }
+              });
     }
     out.flush();
     return 0;

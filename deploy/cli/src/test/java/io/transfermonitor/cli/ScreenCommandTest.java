@@ -45,6 +45,24 @@ class ScreenCommandTest {
   }
 
   @Test
+  void shouldSayUnderACloseMatchWhichNamePartsMatchedHow() {
+    // when
+    CliRun run =
+        CliRun.of(
+            "screen", "--list", SAMPLE_LIST, "--top", "1", "Foriegn Trade Bank", "Kim J. Pak");
+
+    // then
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .containsSubsequence(
+            "Foriegn Trade Bank",
+            "  0.99  FUZZY       alert      KPe.047   FOREIGN TRADE BANK (FTB) [DPRK]",
+            "        how: trade, bank, foriegn~foreign (close spelling)",
+            "Kim J. Pak",
+            "        how: kim, j~jung (initial); only in the name: pak; only listed: jong");
+  }
+
+  @Test
   void shouldWriteThePairsBackWithScoreAndMatchAndMeasureThemAsDocumented() throws IOException {
     // when
     CliRun run = CliRun.of("screen", "--list", SAMPLE_LIST, "--pairs", PAIRS.toString());

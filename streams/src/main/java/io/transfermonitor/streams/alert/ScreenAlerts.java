@@ -18,7 +18,8 @@ import java.util.Locale;
  * The SCREEN alert of one event and one designated party: which designation of which list (its
  * source, e.g. the UN list, OFAC's SDN list, an OpenSanctions dataset), the listed name, the party
  * as the event writes it, the method and score, and for a retroactive one when the event happened
- * and when the party was designated. Id {@code ruleId/designationId/eventId}.
+ * and when the party was designated; for a close spelling, which name parts matched how. Id {@code
+ * ruleId/designationId/eventId}.
  */
 final class ScreenAlerts {
 
@@ -108,9 +109,14 @@ final class ScreenAlerts {
       case IDENTIFIER -> "by identifier " + match.matchedOn();
       case NAME -> "by its listed name";
       case ALIAS -> "by the alias '" + match.matchedOn() + "'";
-      case WEAK_ALIAS -> "by the low-quality alias '" + match.matchedOn() + "'";
-      case FUZZY -> "by a close spelling of '" + match.matchedOn() + "'";
+      case WEAK_ALIAS -> "by the low-quality alias '" + match.matchedOn() + "'" + why(match);
+      case FUZZY -> "by a close spelling of '" + match.matchedOn() + "'" + why(match);
     };
+  }
+
+  /** Which name parts matched how, for a match that is not exact: {@code [foriegn~foreign ...]}. */
+  private static String why(DesignationMatch match) {
+    return match.explanation().isEmpty() ? "" : " [" + match.explanation() + "]";
   }
 
   private static LocalDate date(long epochMillis) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns a name as written into the words it is compared by: Latin letters without accents ({@link
@@ -70,8 +71,120 @@ final class NameNormalizer {
           "du",
           "des",
           "no",
-          "number");
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir");
+          "number",
+          "aktiengesellschaft",
+          "kommanditgesellschaft",
+          "kk",
+          "oy",
+          "ab",
+          "kft",
+          "zrt",
+          "fze",
+          "fzco",
+          "fzc",
+          "wll",
+          "mv",
+          "mt",
+          "al",
+          "el");
+
+  /**
+   * Legal forms written out, in the languages of the lists, each dropped whole from an
+   * organization's name as its abbreviation is ({@code OOO}, {@code GmbH}, {@code SA}, ...).
+   */
+  private static final List<List<String>> LEGAL_FORMS =
+      Stream.of(
+              "open joint stock company",
+              "closed joint stock company",
+              "public joint stock company",
+              "joint stock company",
+              "otkrytoe aktsionernoe obshchestvo",
+              "zakrytoe aktsionernoe obshchestvo",
+              "publichnoe aktsionernoe obshchestvo",
+              "aktsionernoe obshchestvo",
+              "obshchestvo s ogranichennoy otvetstvennostyu",
+              "obshchestvo s ogranichennoi otvetstvennostiu",
+              "obshchestvo s ogranichennoi otvetstvennostyu",
+              "gesellschaft mit beschraenkter haftung",
+              "gesellschaft mit beschrankter haftung",
+              "societe anonyme",
+              "sociedad anonima",
+              "sociedade anonima",
+              "societa per azioni",
+              "societe a responsabilite limitee",
+              "sociedad de responsabilidad limitada",
+              "limited liability company",
+              "limited liability partnership",
+              "public limited company",
+              "private limited company",
+              "private limited",
+              "sendirian berhad",
+              "kabushiki kaisha",
+              "naamloze vennootschap",
+              "besloten vennootschap",
+              "anonim sirketi")
+          .map(form -> List.of(form.split(" ")))
+          .toList();
+
+  private static final List<String> SPELT_OUT_FORMS =
+      List.of("company", "limited", "corporation", "incorporated");
+
+  /** Titles and honorifics: how a person is addressed, not who the person is. */
+  private static final Set<String> TITLES =
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "dr",
+          "doctor",
+          "prof",
+          "professor",
+          "sir",
+          "general",
+          "gen",
+          "president",
+          "shaikh",
+          "sheikh",
+          "shaykh",
+          "sheik",
+          "colonel",
+          "col",
+          "major",
+          "maj",
+          "captain",
+          "capt",
+          "lieutenant",
+          "lt",
+          "brigadier",
+          "admiral",
+          "marshal",
+          "mullah",
+          "mulla",
+          "maulavi",
+          "mawlawi",
+          "maulvi",
+          "maulana",
+          "haji",
+          "hajji",
+          "hadji",
+          "alhaji",
+          "qari",
+          "imam",
+          "engineer",
+          "eng",
+          "excellency");
+
+  /** Particles of personal names, compared by the name they belong to ({@code al-Rashid}). */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "al", "el", "bin", "ibn", "bint", "ben", "von", "van", "der", "den", "de", "da", "du",
+          "la", "le", "dos", "das", "ul", "ag");
+
+  /** Digits written for the letters they look like, in a word that has letters too. */
+  private static final Map<Character, Character> LOOK_ALIKES =
+      Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '8', 'b');
+
   private static final Map<String, List<String>> ABBREVIATIONS =
       Map.ofEntries(
           Map.entry("shpg", List.of("shipping")),
@@ -94,6 +207,8 @@ final class NameNormalizer {
       Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}(?:\\p{L}(?![\\p{L}\\p{N}]))?");
   private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()]*)\\)");
   private static final Pattern BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern VESSEL_PREFIX =
+      Pattern.compile("(?<![\\p{L}\\p{N}])[mM]/[vVtT](?![\\p{L}\\p{N}])");
 
   private NameNormalizer() {}
 
@@ -121,17 +236,112 @@ final class NameNormalizer {
     List<String> raw = new ArrayList<>();
     for (String word : BREAK.split(prepare(name))) {
       if (!word.isEmpty()) {
-        raw.addAll(ABBREVIATIONS.getOrDefault(word, List.of(word)));
+        String read = lookAlikesRead(word);
+        raw.addAll(ABBREVIATIONS.getOrDefault(read, List.of(read)));
       }
     }
-    Set<String> drop = organization ? ORGANIZATION_WORDS : TITLES;
-    List<String> kept = raw.stream().filter(w -> !drop.contains(w)).toList();
+    List<String> kept;
+    if (organization) {
+      kept = withoutLegalForms(raw).stream().filter(w -> !legalWord(w)).toList();
+    } else {
+      kept = raw.stream().filter(w -> !TITLES.contains(w) && !PARTICLES.contains(w)).toList();
+    }
     // a name made only of such words ("The Company") is compared as written
     return kept.isEmpty() ? List.copyOf(raw) : kept;
   }
 
+  /** {@code T1m0fey} is {@code timofey}; numbers, and words with other digits, stay as written. */
+  private static String lookAlikesRead(String word) {
+    boolean letters = false;
+    boolean digits = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        letters = true;
+      } else if (LOOK_ALIKES.containsKey(c)) {
+        digits = true;
+      } else {
+        return word;
+      }
+    }
+    if (!letters || !digits) {
+      return word;
+    }
+    StringBuilder read = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      read.append(c == '1' ? '1' : LOOK_ALIKES.getOrDefault(c, c));
+    }
+    // a 1 is an i between consonants (t1m0fey, sayy1d) or closing a short word (r1, al1), else
+    // an l (cho1, a11ah, f4z1)
+    for (int i = 0; i < read.length(); i++) {
+      if (read.charAt(i) == '1') {
+        boolean before = i == 0 || consonant(read.charAt(i - 1));
+        boolean after = i + 1 < read.length() ? consonant(read.charAt(i + 1)) : read.length() <= 3;
+        read.setCharAt(i, before && after ? 'i' : 'l');
+      }
+    }
+    return read.toString();
+  }
+
+  private static boolean consonant(char c) {
+    return Character.isLetter(c) && "aeiou".indexOf(c) < 0;
+  }
+
+  /** A legal form misspelt by a letter ({@code Comppany}, {@code Limted}) is still one. */
+  private static boolean legalWord(String word) {
+    if (ORGANIZATION_WORDS.contains(word)) {
+      return true;
+    }
+    if (word.length() < 6) {
+      return false;
+    }
+    for (String form : SPELT_OUT_FORMS) {
+      if (EditDistance.between(word, form, 1) <= 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> withoutLegalForms(List<String> written) {
+    List<String> words = new ArrayList<>(written.size());
+    for (String word : written) {
+      words.add(withoutGluedForm(word));
+    }
+    List<String> kept = new ArrayList<>(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      int skip = 0;
+      for (List<String> form : LEGAL_FORMS) {
+        if (i + form.size() <= words.size() && words.subList(i, i + form.size()).equals(form)) {
+          skip = form.size();
+          break;
+        }
+      }
+      if (skip > 0) {
+        i += skip - 1;
+      } else {
+        kept.add(words.get(i));
+      }
+    }
+    return kept;
+  }
+
+  /** {@code tradingcompany} is {@code trading}: a legal form written on to the word before it. */
+  private static String withoutGluedForm(String word) {
+    for (String form : SPELT_OUT_FORMS) {
+      if (word.length() >= form.length() + 3 && word.endsWith(form)) {
+        return word.substring(0, word.length() - form.length());
+      }
+    }
+    return word;
+  }
+
   private static String prepare(String name) {
-    String latin = APOSTROPHES.matcher(Transliteration.toLatin(name)).replaceAll("");
+    String latin =
+        APOSTROPHES
+            .matcher(VESSEL_PREFIX.matcher(Transliteration.toLatin(name)).replaceAll(" "))
+            .replaceAll("");
     Matcher dotted = DOTTED_ACRONYM.matcher(latin);
     return dotted.replaceAll(m -> m.group().replace(".", ""));
   }

@@ -5,6 +5,7 @@ import io.transfermonitor.model.DesignationType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Scores two names against each other exactly as the monitor would score a party named {@code
@@ -27,6 +28,14 @@ public final class NamePairs {
    * an entity.
    */
   public double score(String name1, String name2, String schema) {
+    return match(name1, name2, schema).map(DesignationMatch::score).orElse(0.0);
+  }
+
+  /**
+   * How {@code name1} matches {@code name2} listed as a {@code schema}: score, method and which
+   * parts matched how; empty when it does not reach {@link ScreeningList#FLOOR}.
+   */
+  public Optional<DesignationMatch> match(String name1, String name2, String schema) {
     DesignationType type = typeOf(schema);
     Designation listed =
         Designation.newBuilder()
@@ -35,10 +44,7 @@ public final class NamePairs {
             .setName(name2)
             .setRegime("pairs")
             .build();
-    return list.narrowedTo(List.of(listed)).screen(name1, EnumSet.of(type)).stream()
-        .mapToDouble(DesignationMatch::score)
-        .max()
-        .orElse(0.0);
+    return list.narrowedTo(List.of(listed)).screen(name1, EnumSet.of(type)).stream().findFirst();
   }
 
   /** The designation type a {@code schema} column names. */

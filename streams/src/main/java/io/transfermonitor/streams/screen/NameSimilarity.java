@@ -1,39 +1,66 @@
 package io.transfermonitor.streams.screen;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Similarity of two names already split into words ({@link NameNormalizer}), in 0..1: the soft
- * TF-IDF measure of Cohen, Ravikumar and Fienberg (2003) with Jaro-Winkler as the word measure.
- * Each name is a vector of its words weighted by {@link TokenWeights}; words of the two names pair
- * up one to one, best pairs first, when their similarity reaches {@value #WORD_THRESHOLD}; the
- * score is the cosine of the vectors with each pair counted at its similarity. Word order does not
- * matter ({@code Won Ho Ri} is {@code RI WON HO}); a rare word missing on either side costs much, a
- * common one little.
+ * Similarity of two names already split into parts ({@link NameNormalizer}), in 0..1, by aligning
+ * their parts one to one. Each pair of parts has a similarity ({@link #part}): 1 when equal, less
+ * for the same name written another way (romanization, a known transliteration variant, the same
+ * sound, a letter or two off, an initial for the name, an acronym for a run of words). Pairs are
+ * taken best first when they reach {@value #PART_THRESHOLD}; initials and acronyms then take what
+ * is left.
  *
- * <p>Word similarity: 1 for equal words; {@value #KEY_SIMILARITY} for words that differ only in
- * romanization ({@link RomanizationKey}: {@code chol}/{@code cheol}, {@code pak}/{@code bak});
- * otherwise Jaro-Winkler of the words (or, a little lower, of their keys), for words of four
- * letters and more only, and never between numbers: {@code 39} is not {@code 93}, {@code ri} is not
- * {@code ro}. A word split in two on one side ({@code Jongsik}, {@code Jong Sik}; {@code Hongkong},
- * {@code Hong Kong}) is joined before comparing.
+ * <p>Each part weighs what it says about who is meant ({@link TokenWeights}: {@code korea} and
+ * {@code bank} little, {@code kwangson} much). The score is the weight of the aligned parts, each
+ * counted at its similarity, over that weight plus a share of the weight of the parts left over: a
+ * part only one name has (a dropped middle name, an extra {@code Korea}) costs {@value
+ * #ONE_SIDED_PERSON} of its weight in a person's name and {@value #ONE_SIDED_ORGANIZATION} in an
+ * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
+ * OrganizationTypes}). Parts left over contradict the alignment, and cost {@value #CONFLICT} of
+ * their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer
+ * than two parts align, when one is a number ({@code KUM UN SAN 3}), in an organization's name when
+ * a part aligned only by its spelling ({@code Daedong Credit Bank}, {@code DAESONG CREDIT
+ * DEVELOPMENT BANK}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it for a
+ * person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is not
+ * {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}). A person's parts may come in any order; an
+ * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
+ * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
-  static final double WORD_THRESHOLD = 0.9;
+  static final double PART_THRESHOLD = 0.9;
+
+  /** Two words equal after the romanization fold ({@link RomanizationKey}). */
   static final double KEY_SIMILARITY = 0.95;
+
+  static final double VARIANT_SIMILARITY = 0.95;
+  static final double SOUND_SIMILARITY = 0.92;
+  static final double PARTICLE_SIMILARITY = 0.95;
+  static final double INITIAL_SIMILARITY = 0.88;
+  static final double ACRONYM_SIMILARITY = 0.9;
+  static final double ONE_SIDED_PERSON = 0.1;
+  static final double ONE_SIDED_ORGANIZATION = 0.25;
+  static final double CONFLICT = 0.5;
+  static final double TYPE_SHARE = 0.3;
+  static final double CARRIED_PERSON = 0.6;
+  static final double CARRIED_ORGANIZATION = 0.4;
+  static final double ORDER_FACTOR = 0.85;
   private static final int MIN_FUZZY_LENGTH = 4;
+  static final int LONG_WORD = 10;
 
   /** Fuzzy word pairs whose similarity is kept: names of one list share few distinct words. */
   private static final int CACHED_PAIRS = 1 << 16;
 
   private final TokenWeights weights;
-  private final Map<String, Double> pairs =
+  private final Map<String, PartMatch> pairs =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, PartMatch> eldest) {
           return size() > CACHED_PAIRS;
         }
       };
@@ -47,96 +74,394 @@ final class NameSimilarity {
     return new NameVector(words, weights);
   }
 
+  /** The score of two names as persons: order does not matter. */
   double score(List<String> query, List<String> listed) {
+    return score(query, listed, false);
+  }
+
+  double score(List<String> query, List<String> listed, boolean organization) {
     if (query.isEmpty() || listed.isEmpty()) {
       return 0.0;
     }
-    return score(vector(query), vector(listed));
+    return align(vector(query), vector(listed), organization).score();
   }
 
-  double score(NameVector query, NameVector listed) {
-    if (query.size() == 0 || listed.size() == 0) {
-      return 0.0;
-    }
+  /** How the parts of {@code query} align with those of {@code listed}, and the score. */
+  Alignment align(NameVector query, NameVector listed, boolean organization) {
     NameVector q = query.joinedFor(listed, weights);
     NameVector l = listed.joinedFor(query, weights);
     int n = q.size();
     int m = l.size();
-    double[] similarity = new double[n * m];
+    PartMatch[] similarity = new PartMatch[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        similarity[i * m + j] = cachedWord(q, i, l, j);
+        similarity[i * m + j] = cachedPart(q, i, l, j);
       }
     }
-    // greedy one-to-one pairing, best pairs first; names have a handful of words
-    boolean[] usedQ = new boolean[n];
-    boolean[] usedL = new boolean[m];
-    double sum = 0;
+    Alignment alignment = new Alignment(q, l, organization);
+    // greedy one-to-one pairing, best pairs first; names have a handful of parts
     while (true) {
       int best = -1;
       for (int k = 0; k < similarity.length; k++) {
-        if (similarity[k] >= WORD_THRESHOLD
-            && !usedQ[k / m]
-            && !usedL[k % m]
-            && (best < 0 || similarity[k] > similarity[best])) {
+        if (similarity[k].similarity() >= PART_THRESHOLD
+            && alignment.free(k / m, k % m)
+            && (best < 0 || similarity[k].similarity() > similarity[best].similarity())) {
           best = k;
         }
       }
       if (best < 0) {
         break;
       }
-      int i = best / m;
-      int j = best % m;
-      usedQ[i] = true;
-      usedL[j] = true;
-      sum += q.weights[i] * l.weights[j] * similarity[best];
+      alignment.pair(best / m, best % m, similarity[best]);
     }
-    return Math.min(1.0, sum);
+    if (!organization) {
+      alignment.pairInitials();
+    } else {
+      alignment.pairAcronyms();
+    }
+    return alignment;
   }
 
   /** Similarity of two single words, as the score uses it. */
   static double wordSimilarity(String a, String b) {
     TokenWeights uniform = TokenWeights.of(List.of());
-    return word(new NameVector(List.of(a), uniform), 0, new NameVector(List.of(b), uniform), 0);
+    return part(new NameVector(List.of(a), uniform), 0, new NameVector(List.of(b), uniform), 0)
+        .similarity();
   }
 
   /**
-   * {@link #word} with the fuzzy comparisons, the costly ones, kept per pair of words. Not
+   * {@link #part} with the fuzzy comparisons, the costly ones, kept per pair of words. Not
    * thread-safe, like the {@link ScreeningList} that holds it.
    */
-  private double cachedWord(NameVector a, int i, NameVector b, int j) {
+  private PartMatch cachedPart(NameVector a, int i, NameVector b, int j) {
     String x = a.words[i];
     String y = b.words[j];
     if (x.equals(y) || a.numbers[i] || b.numbers[j] || a.keys[i].equals(b.keys[j])) {
-      return word(a, i, b, j);
+      return part(a, i, b, j);
     }
     String pair = x + '\u0000' + y;
-    Double known = pairs.get(pair);
+    PartMatch known = pairs.get(pair);
     if (known == null) {
-      known = word(a, i, b, j);
+      known = part(a, i, b, j);
       pairs.put(pair, known);
     }
     return known;
   }
 
-  private static double word(NameVector a, int i, NameVector b, int j) {
+  /**
+   * How alike two parts are: equal 1; equal after the romanization fold {@value #KEY_SIMILARITY};
+   * spellings of one name ({@link SpellingVariants}) {@value #VARIANT_SIMILARITY}; one with an
+   * Arabic article or {@code bin} glued on ({@code alrashid}, {@code rashid}) {@value
+   * #PARTICLE_SIMILARITY}; otherwise, for parts of four letters and more, the best of Jaro-Winkler,
+   * the edit distance scaled to the length (one edit in five to nine letters, two in longer words)
+   * and, for close words that sound alike, {@value #SOUND_SIMILARITY}. Never between numbers.
+   */
+  static PartMatch part(NameVector a, int i, NameVector b, int j) {
     String x = a.words[i];
     String y = b.words[j];
     if (x.equals(y)) {
-      return 1.0;
+      return PartMatch.EQUAL;
     }
     if (a.numbers[i] || b.numbers[j]) {
-      return 0.0;
+      return PartMatch.NONE;
     }
     if (a.keys[i].equals(b.keys[j])) {
-      return KEY_SIMILARITY;
+      return new PartMatch(KEY_SIMILARITY, "romanization");
     }
-    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH
-        || !JaroWinkler.canReach(x, y, WORD_THRESHOLD)) {
-      return 0.0;
+    if (SpellingVariants.same(x, y)) {
+      return new PartMatch(VARIANT_SIMILARITY, "spelling variant");
     }
-    return Math.max(
-        JaroWinkler.similarity(x, y),
-        KEY_SIMILARITY * JaroWinkler.similarity(a.keys[i], b.keys[j]));
+    if (glued(x, y) || glued(y, x)) {
+      return new PartMatch(PARTICLE_SIMILARITY, "article");
+    }
+    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH) {
+      return PartMatch.NONE;
+    }
+    double best = 0;
+    String how = "";
+    int longer = Math.max(x.length(), y.length());
+    int allowed = longer >= LONG_WORD ? 2 : 1;
+    // Jaro-Winkler is generous to a long common beginning (abdelkader, abdelmalek): a close
+    // spelling must also be only a few edits away
+    int edits = EditDistance.between(x, y, allowed + 1);
+    if (edits <= allowed + 1) {
+      double jw =
+          Math.max(
+              JaroWinkler.similarity(x, y),
+              KEY_SIMILARITY * JaroWinkler.similarity(a.keys[i], b.keys[j]));
+      if (jw >= PART_THRESHOLD) {
+        best = jw;
+        how = "close spelling";
+      }
+      if (jw >= 0.8 && best < SOUND_SIMILARITY && PhoneticKey.alike(a.sounds[i], b.sounds[j])) {
+        best = SOUND_SIMILARITY;
+        how = "sounds alike";
+      }
+    }
+    // four-letter syllables one letter apart are usually other names (song, sang; chol, chul)
+    if (longer >= 5 && edits <= allowed) {
+      double scaled = 1.0 - (double) edits / longer;
+      // one edit in a five-letter word is still the same name written a little off
+      double edit = Math.max(PART_THRESHOLD, scaled);
+      if (edit > best) {
+        best = edit;
+        how = edits == 1 ? "one letter off" : edits + " letters off";
+      }
+    }
+    return best == 0 ? PartMatch.NONE : new PartMatch(best, how);
+  }
+
+  /** Whether {@code longer} is {@code shorter} with {@code al} or {@code el} in front. */
+  private static boolean glued(String longer, String shorter) {
+    if (shorter.length() < 3 || !longer.endsWith(shorter)) {
+      return false;
+    }
+    String particle = longer.substring(0, longer.length() - shorter.length());
+    return GLUED.contains(particle);
+  }
+
+  private static final Set<String> GLUED = Set.of("al", "el", "bin", "ben", "ibn");
+
+  /** How two parts matched: similarity in 0..1 and in words. */
+  record PartMatch(double similarity, String how) {
+    static final PartMatch EQUAL = new PartMatch(1.0, "equal");
+    static final PartMatch NONE = new PartMatch(0.0, "");
+  }
+
+  /** The parts of two names paired one to one, and what that scores. */
+  static final class Alignment {
+    private final NameVector q;
+    private final NameVector l;
+    private final boolean organization;
+    private final int[] partnerOfQ;
+    private final int[] partnerOfL;
+    private final List<String> steps = new ArrayList<>();
+    private final List<int[]> order = new ArrayList<>();
+    private double matched;
+    private double mass;
+    private double score = -1;
+    private boolean misspelt;
+
+    Alignment(NameVector q, NameVector l, boolean organization) {
+      this.q = q;
+      this.l = l;
+      this.organization = organization;
+      this.partnerOfQ = new int[q.size()];
+      this.partnerOfL = new int[l.size()];
+      Arrays.fill(partnerOfQ, -1);
+      Arrays.fill(partnerOfL, -1);
+    }
+
+    boolean free(int i, int j) {
+      return partnerOfQ[i] < 0 && partnerOfL[j] < 0;
+    }
+
+    void pair(int i, int j, PartMatch match) {
+      partnerOfQ[i] = j;
+      partnerOfL[j] = i;
+      double weight = (q.weights[i] + l.weights[j]) / 2;
+      misspelt |= match.similarity() < KEY_SIMILARITY;
+      matched += weight * match.similarity();
+      mass += weight;
+      order.add(new int[] {i, j});
+      steps.add(
+          q.words[i].equals(l.words[j])
+              ? q.words[i]
+              : q.words[i] + "~" + l.words[j] + " (" + match.how() + ")");
+    }
+
+    /** A single letter left over pairs with a part left over that begins with it. */
+    void pairInitials() {
+      pairInitials(q, partnerOfQ, l, partnerOfL, true);
+      pairInitials(l, partnerOfL, q, partnerOfQ, false);
+    }
+
+    private void pairInitials(
+        NameVector a, int[] partnerOfA, NameVector b, int[] partnerOfB, boolean aIsQuery) {
+      for (int i = 0; i < a.size(); i++) {
+        if (partnerOfA[i] >= 0 || a.words[i].length() != 1 || a.numbers[i]) {
+          continue;
+        }
+        for (int j = 0; j < b.size(); j++) {
+          if (partnerOfB[j] < 0
+              && b.words[j].length() > 1
+              && b.words[j].charAt(0) == a.words[i].charAt(0)) {
+            partnerOfA[i] = j;
+            partnerOfB[j] = i;
+            // an initial says as much as the name it stands for, less its doubt
+            double weight = b.weights[j];
+            matched += weight * INITIAL_SIMILARITY;
+            mass += weight;
+            order.add(aIsQuery ? new int[] {i, j} : new int[] {j, i});
+            steps.add(
+                aIsQuery
+                    ? a.words[i] + "~" + b.words[j] + " (initial)"
+                    : b.words[j] + "~" + a.words[i] + " (initial)");
+            break;
+          }
+        }
+      }
+    }
+
+    /** A word left over that is the initials of a run of words left over on the other side. */
+    void pairAcronyms() {
+      pairAcronyms(q, partnerOfQ, l, partnerOfL, true);
+      pairAcronyms(l, partnerOfL, q, partnerOfQ, false);
+    }
+
+    private void pairAcronyms(
+        NameVector a, int[] partnerOfA, NameVector b, int[] partnerOfB, boolean aIsQuery) {
+      for (int i = 0; i < a.size(); i++) {
+        String word = a.words[i];
+        int run = word.length();
+        if (partnerOfA[i] >= 0 || run < 2 || run > b.size() || a.numbers[i]) {
+          continue;
+        }
+        for (int start = 0; start + run <= b.size(); start++) {
+          if (initialsOf(b, partnerOfB, start, run).equals(word)) {
+            partnerOfA[i] = start;
+            double weight = 0;
+            for (int k = start; k < start + run; k++) {
+              partnerOfB[k] = i;
+              weight += b.weights[k];
+            }
+            matched += weight * ACRONYM_SIMILARITY;
+            mass += weight;
+            order.add(aIsQuery ? new int[] {i, start} : new int[] {start, i});
+            String words = String.join(" ", List.of(b.words).subList(start, start + run));
+            steps.add(
+                aIsQuery ? word + "~" + words + " (acronym)" : words + "~" + word + " (acronym)");
+            break;
+          }
+        }
+      }
+    }
+
+    private static String initialsOf(NameVector b, int[] partnerOfB, int start, int run) {
+      StringBuilder initials = new StringBuilder(run);
+      for (int k = start; k < start + run; k++) {
+        if (partnerOfB[k] >= 0 || b.numbers[k]) {
+          return "";
+        }
+        initials.append(b.words[k].charAt(0));
+      }
+      return initials.toString();
+    }
+
+    double score() {
+      if (score < 0) {
+        score = computeScore();
+      }
+      return score;
+    }
+
+    private double computeScore() {
+      if (mass == 0) {
+        return 0.0;
+      }
+      double leftQ = left(q, partnerOfQ, organization);
+      double leftL = left(l, partnerOfL, organization);
+      // parts left on both sides contradict; so does all but one part left over, a number only
+      // one name has, or more left over on one side than the aligned parts can carry
+      boolean conflict =
+          (leftQ > 0
+                  && leftL > 0
+                  && !(organization
+                      && (onlyTypesLeft(q, partnerOfQ) || onlyTypesLeft(l, partnerOfL))))
+              || order.size() < 2
+              || leftNumber(q, partnerOfQ)
+              || leftNumber(l, partnerOfL)
+              || (misspelt && organization)
+              || leftQ + leftL > (organization ? CARRIED_ORGANIZATION : CARRIED_PERSON) * mass;
+      double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
+      double score = matched / (mass + share * (leftQ + leftL));
+      if (organization && reordered()) {
+        score *= ORDER_FACTOR;
+      }
+      return Math.min(1.0, score);
+    }
+
+    /** A number only one name has tells them apart ({@code KUM UN SAN 3}, {@code KUM UN SAN}). */
+    private static boolean leftNumber(NameVector v, int[] partner) {
+      for (int i = 0; i < v.size(); i++) {
+        if (partner[i] < 0 && v.numbers[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The weight of the parts left over; an organization's type ({@code Group}, {@code Office},
+     * {@code Foundation}) weighs {@value #TYPE_SHARE} of its weight, as the same organization is
+     * often called by another type ({@code Bureau 39}, {@code OFFICE 39}).
+     */
+    private static double left(NameVector v, int[] partner, boolean organization) {
+      double left = 0;
+      for (int i = 0; i < v.size(); i++) {
+        if (partner[i] < 0) {
+          boolean type = organization && OrganizationTypes.contains(v.words[i]);
+          left += type ? TYPE_SHARE * v.weights[i] : v.weights[i];
+        }
+      }
+      return left;
+    }
+
+    /** Whether the parts left over on one side are all organization types. */
+    private static boolean onlyTypesLeft(NameVector v, int[] partner) {
+      for (int i = 0; i < v.size(); i++) {
+        if (partner[i] < 0 && !OrganizationTypes.contains(v.words[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether two aligned pairs cross: the parts come in another order. */
+    boolean reordered() {
+      for (int a = 0; a < order.size(); a++) {
+        for (int b = a + 1; b < order.size(); b++) {
+          int[] x = order.get(a);
+          int[] y = order.get(b);
+          if (Integer.compare(x[0], y[0]) * Integer.compare(x[1], y[1]) < 0) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The alignment in words: {@code kim, j~jong (initial), pak; only listed: sik; order differs}.
+     */
+    String explanation() {
+      StringBuilder text = new StringBuilder(String.join(", ", steps));
+      List<String> onlyQ = leftWords(q, partnerOfQ);
+      List<String> onlyL = leftWords(l, partnerOfL);
+      if (!onlyQ.isEmpty()) {
+        text.append(text.isEmpty() ? "" : "; ")
+            .append("only in the name: ")
+            .append(String.join(" ", onlyQ));
+      }
+      if (!onlyL.isEmpty()) {
+        text.append(text.isEmpty() ? "" : "; ")
+            .append("only listed: ")
+            .append(String.join(" ", onlyL));
+      }
+      if (organization && reordered()) {
+        text.append("; words in another order");
+      }
+      return text.toString();
+    }
+
+    private static List<String> leftWords(NameVector v, int[] partner) {
+      List<String> left = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        if (partner[i] < 0) {
+          left.add(v.words[i]);
+        }
+      }
+      return left;
+    }
   }
 }

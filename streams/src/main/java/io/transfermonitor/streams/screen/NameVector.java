@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One form of a name ready to be compared many times: its words, their romanization keys, which are
- * numbers, their weights as a unit vector, and the keys of each run of two and three words joined
+ * One form of a name ready to be compared many times: its words, their romanization keys and
+ * sounds, which are numbers, their weights, and the keys of each run of two and three words joined
  * (to meet a word the other name writes as one: {@code jong sik} and {@code jongsik}).
  */
 final class NameVector {
@@ -15,7 +15,13 @@ final class NameVector {
   final String[] words;
   final String[] keys;
   final boolean[] numbers;
+
+  /** Each word's weight ({@link TokenWeights}): what the part alignment sums. */
   final double[] weights;
+
+  /** Each word's Double Metaphone codes, primary and alternate ({@link PhoneticKey}). */
+  final String[][] sounds;
+
   final Set<String> keySet = new HashSet<>();
   private final String[] joinedTwo;
   private final String[] joinedThree;
@@ -26,17 +32,13 @@ final class NameVector {
     this.keys = new String[n];
     this.numbers = new boolean[n];
     this.weights = new double[n];
-    double norm = 0;
+    this.sounds = new String[n][];
     for (int i = 0; i < n; i++) {
       keys[i] = RomanizationKey.of(this.words[i]);
       keySet.add(keys[i]);
       numbers[i] = this.words[i].chars().allMatch(Character::isDigit);
       weights[i] = weighting.weight(this.words[i]);
-      norm += weights[i] * weights[i];
-    }
-    norm = Math.sqrt(norm);
-    for (int i = 0; i < n; i++) {
-      weights[i] /= norm;
+      sounds[i] = PhoneticKey.of(this.words[i]);
     }
     joinedTwo = joinedKeys(2);
     joinedThree = joinedKeys(3);
@@ -77,10 +79,13 @@ final class NameVector {
     String[] joined = new String[count];
     for (int i = 0; i < count; i++) {
       StringBuilder text = new StringBuilder();
+      boolean initials = false;
       for (int k = i; k < i + run; k++) {
         text.append(words[k]);
+        initials |= words[k].length() == 1;
       }
-      joined[i] = RomanizationKey.of(text.toString());
+      // initials stand for words of their own (A.-A. Ahad), never for a piece of one
+      joined[i] = initials ? "" : RomanizationKey.of(text.toString());
     }
     return joined;
   }

@@ -6,9 +6,9 @@ package io.transfermonitor.streams.screen;
  * {@code bak}, {@code kim} and {@code gim}, {@code jong} and {@code chong}), the list's doubled
  * vowels ({@code lee} and {@code ri}), Russian transcriptions ({@code khan} and {@code han}, {@code
  * von} and {@code won}). Voiced and voiceless consonants become one, {@code r} and {@code l} one,
- * vowel spellings one ({@code eo} {@code o}, {@code eu} {@code u}, {@code oo} {@code u}, {@code ee}
- * {@code i}, {@code oi} {@code oe}), doubled letters single. Used only to compare words that are
- * already close, never to decide alone.
+ * vowel spellings one ({@code eo} {@code o}, {@code eu} {@code u}, {@code oo} and {@code ou} {@code
+ * u}, {@code ee} {@code i}, {@code oi} {@code oe}, {@code y} {@code i}), {@code dj} {@code j},
+ * doubled letters single. Used only to compare words that are already close, never to decide alone.
  */
 final class RomanizationKey {
 
@@ -27,6 +27,12 @@ final class RomanizationKey {
       } else if (c == 't' && next == 'c' && i + 2 < n && word.charAt(i + 2) == 'h') {
         folded = 'j';
         i += 2;
+      } else if (c == 'd' && next == 'j') {
+        folded = 'j';
+        i++;
+      } else if (c == 'o' && next == 'u') {
+        folded = 'u';
+        i++;
       } else if (c == 'c' && next == 'h') {
         folded = 'j';
         i++;
@@ -61,6 +67,7 @@ final class RomanizationKey {
       case 'p' -> 'b';
       case 'r' -> 'l';
       case 'v' -> 'w';
+      case 'y' -> 'i';
       default -> c;
     };
   }

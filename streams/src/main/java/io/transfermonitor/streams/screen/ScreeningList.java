@@ -19,14 +19,17 @@ import java.util.Set;
 
 /**
  * The designations in a form that screens a party in microseconds: identifiers in a hash map, names
- * and aliases indexed by their words (each word's romanization key and its first three letters), so
- * a name is scored ({@link NameSimilarity}) only against listed names that share a word or nearly.
- * In: a party (name and identifiers) or a name. Out: every designation it matches with a score of
- * at least {@value #FLOOR}, best first, each with its best method.
+ * and aliases indexed by their words (each word's romanization key and its first three letters, its
+ * Double Metaphone codes, its spelling-variant group, the joined key of two neighbouring words, an
+ * organization's initials), so a name is scored ({@link NameSimilarity}) only against listed names
+ * that share a word or nearly, not against the whole list (docs/screening.md measures how the
+ * candidates grow with it). In: a party (name and identifiers) or a name. Out: every designation it
+ * matches with a score of at least {@value #FLOOR}, best first, each with its best method.
  *
  * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
- * normalization; the similarity for a close name (FUZZY); a low-quality alias is weak evidence, its
- * score times {@value #WEAK_ALIAS_FACTOR}, so alone it stays below any sensible threshold.
+ * normalization; the similarity for a close name (FUZZY), with which parts matched how; a
+ * low-quality alias is weak evidence, its score times {@value #WEAK_ALIAS_FACTOR}, so alone it
+ * stays below any sensible threshold.
  *
  * <p>Not thread-safe (it caches the results of recent names); one per stream thread, shared by its
  * tasks ({@link DesignationChanges#current}).
@@ -67,10 +70,10 @@ public final class ScreeningList {
   private final Map<String, Map<String, List<Indexed>>> byPrefix = new HashMap<>();
 
   /** The candidates of recent query words: names share few distinct words. */
-  private final Map<String, List<Indexed>> wordCandidates =
+  private final Map<String, List<List<Indexed>>> wordCandidates =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Indexed>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<List<Indexed>>> eldest) {
           return size() > CACHED_NAMES;
         }
       };
@@ -163,31 +166,41 @@ public final class ScreeningList {
       if (!types.contains(listed.designation().getType())) {
         continue;
       }
-      double score = 0;
+      NameSimilarity.Alignment closest = null;
       for (NameVector q : query.of(listed.organization())) {
         for (NameVector l : indexed.vectors()) {
-          score = Math.max(score, similarity.score(q, l));
+          NameSimilarity.Alignment alignment = similarity.align(q, l, listed.organization());
+          if (closest == null || alignment.score() > closest.score()) {
+            closest = alignment;
+          }
         }
       }
-      DesignationMatch match = match(listed, score);
-      if (match.score() >= FLOOR) {
-        keepBest(best, match);
+      // the explanation is written only for what is reported
+      double bound = listed.method() == MatchMethod.WEAK_ALIAS ? WEAK_ALIAS_FACTOR : 1.0;
+      if (closest != null && closest.score() * bound >= FLOOR) {
+        DesignationMatch match = match(listed, closest);
+        if (match.score() >= FLOOR) {
+          keepBest(best, match);
+        }
       }
     }
     return sorted(best.values());
   }
 
-  private static DesignationMatch match(ListedName listed, double score) {
+  private static DesignationMatch match(ListedName listed, NameSimilarity.Alignment alignment) {
+    double score = alignment == null ? 0.0 : alignment.score();
+    String why = alignment == null ? "" : alignment.explanation();
     if (listed.method() == MatchMethod.WEAK_ALIAS) {
       double weak = Math.min(1.0, score >= 1.0 - 1e-9 ? 1.0 : score) * WEAK_ALIAS_FACTOR;
       return new DesignationMatch(
-          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed());
+          listed.designation(), MatchMethod.WEAK_ALIAS, weak, listed.asListed(), why);
     }
-    // equal words score 1 up to rounding in the cosine
+    // equal parts score 1 up to rounding in the sums
     if (score >= 1.0 - 1e-9) {
       return new DesignationMatch(listed.designation(), listed.method(), 1.0, listed.asListed());
     }
-    return new DesignationMatch(listed.designation(), MatchMethod.FUZZY, score, listed.asListed());
+    return new DesignationMatch(
+        listed.designation(), MatchMethod.FUZZY, score, listed.asListed(), why);
   }
 
   /**
@@ -202,14 +215,12 @@ public final class ScreeningList {
     List<List<Indexed>> common = new ArrayList<>();
     int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
     for (String word : query.words()) {
-      List<Indexed> postings = wordCandidates.computeIfAbsent(word, this::postingsOf);
-      if (postings.isEmpty()) {
-        continue;
-      }
-      if (postings.size() > cap) {
-        common.add(postings);
-      } else {
-        found.addAll(postings);
+      for (List<Indexed> postings : wordCandidates.computeIfAbsent(word, this::postingsOf)) {
+        if (postings.size() > cap) {
+          common.add(postings);
+        } else {
+          found.addAll(postings);
+        }
       }
     }
     if (found.isEmpty()) {
@@ -218,8 +229,41 @@ public final class ScreeningList {
     return found;
   }
 
-  /** The listed names a query word may pair with (see {@link #candidates}). */
-  private List<Indexed> postingsOf(String word) {
+  /**
+   * The listed names a query word may pair with (see {@link #candidates}), one list per way of
+   * pairing: by spelling, by sound ({@link PhoneticKey}), as a spelling variant ({@link
+   * SpellingVariants}), without a glued article ({@code alrashid}), as an acronym of a listed name.
+   */
+  private List<List<Indexed>> postingsOf(String word) {
+    List<List<Indexed>> found = new ArrayList<>();
+    List<Indexed> spelt = speltLike(word);
+    if (!spelt.isEmpty()) {
+      found.add(spelt);
+    } else {
+      // by sound only a word the list does not spell alike: sounds are coarse, postings long
+      for (String sound : PhoneticKey.of(word)) {
+        addPostings(found, "~" + sound);
+      }
+    }
+    String canonical = SpellingVariants.canonical(word);
+    if (canonical != null) {
+      addPostings(found, "#" + canonical);
+    }
+    if (word.length() >= 5 && (word.startsWith("al") || word.startsWith("el"))) {
+      addPostings(found, "=" + RomanizationKey.of(word.substring(2)));
+    }
+    addPostings(found, "^" + word);
+    return found;
+  }
+
+  private void addPostings(List<List<Indexed>> found, String key) {
+    List<Indexed> postings = byWord.get(key);
+    if (postings != null) {
+      found.add(postings);
+    }
+  }
+
+  private List<Indexed> speltLike(String word) {
     String key = RomanizationKey.of(word);
     List<Indexed> exact = byWord.get("=" + key);
     if (exact != null || key.length() <= PREFIX || key.chars().allMatch(Character::isDigit)) {
@@ -256,7 +300,34 @@ public final class ScreeningList {
       Indexed indexed = new Indexed(name, name.forms().stream().map(similarity::vector).toList());
       names++;
       Set<String> keys = new LinkedHashSet<>();
-      name.forms().forEach(form -> form.forEach(word -> keys.add(RomanizationKey.of(word))));
+      Set<String> others = new LinkedHashSet<>();
+      for (List<String> form : name.forms()) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : form) {
+          keys.add(RomanizationKey.of(word));
+          for (String sound : PhoneticKey.of(word)) {
+            others.add("~" + sound);
+          }
+          String canonical = SpellingVariants.canonical(word);
+          if (canonical != null) {
+            others.add("#" + canonical);
+          }
+          if (word.length() >= 5 && (word.startsWith("al") || word.startsWith("el"))) {
+            keys.add(RomanizationKey.of(word.substring(2)));
+          }
+          initials.append(word.charAt(0));
+        }
+        // a word a party writes as one (yuson, tizpars) finds the name that writes it as two
+        for (int i = 0; i + 1 < form.size(); i++) {
+          keys.add(RomanizationKey.of(form.get(i) + form.get(i + 1)));
+        }
+        if (name.organization() && form.size() >= 2) {
+          others.add("^" + initials);
+        }
+      }
+      for (String other : others) {
+        byWord.computeIfAbsent(other, k -> new ArrayList<>()).add(indexed);
+      }
       for (String key : keys) {
         byWord.computeIfAbsent("=" + key, k -> new ArrayList<>()).add(indexed);
         if (key.length() > PREFIX) {

@@ -50,4 +50,36 @@ class NameNormalizerTest {
     // then: "Sa" is a Korean given-name syllable, not a société anonyme
     assertThat(NameNormalizer.words("Kim Sa Gon", false)).containsExactly("kim", "sa", "gon");
   }
+
+  @Test
+  void shouldDropLegalFormsWrittenOutInTheListsLanguagesAndMisspeltByALetter() {
+    // then
+    assertThat(NameNormalizer.words("Open Joint Stock Company Sovtanker", true))
+        .containsExactly("sovtanker");
+    assertThat(NameNormalizer.words("Obshchestvo s Ogranichennoy Otvetstvennostyu Baltneft", true))
+        .containsExactly("baltneft");
+    assertThat(NameNormalizer.words("Rostov Shipping Aktiengesellschaft", true))
+        .containsExactly("rostov", "shipping");
+    assertThat(NameNormalizer.words("Al-Arabi TradingCompany Limted", true))
+        .containsExactly("arabi", "trading");
+    assertThat(NameNormalizer.words("M/V Chon Ma San", true)).containsExactly("chon", "ma", "san");
+  }
+
+  @Test
+  void shouldDropTitlesAndParticlesOfPersons() {
+    // then
+    assertThat(NameNormalizer.words("Shaikh Omar bin Saeed al-Rashid", false))
+        .containsExactly("omar", "saeed", "rashid");
+    assertThat(NameNormalizer.words("General Dr. Ri Won Ho", false))
+        .containsExactly("ri", "won", "ho");
+  }
+
+  @Test
+  void shouldReadDigitsWrittenForLettersButKeepNumbers() {
+    // then
+    assertThat(NameNormalizer.words("T1m0fey Ivan0v", false)).containsExactly("timofey", "ivanov");
+    assertThat(NameNormalizer.words("KIM S0NG CHO1", false)).containsExactly("kim", "song", "chol");
+    assertThat(NameNormalizer.words("R1 Y0NG MU", false)).containsExactly("ri", "yong", "mu");
+    assertThat(NameNormalizer.words("KUM UN SAN 3", true)).containsExactly("kum", "un", "san", "3");
+  }
 }

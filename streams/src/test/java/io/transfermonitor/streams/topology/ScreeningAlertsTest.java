@@ -74,6 +74,22 @@ class ScreeningAlertsTest {
   }
 
   @Test
+  void shouldSayWhichNamePartsMatchedHowInTheAlertOnACloseSpelling() {
+    // when
+    monitor.send(payment("p1", "2024-02-14T00:00:00Z", "Foriegn Trade Bank", null));
+
+    // then
+    assertThat(monitor.alerts())
+        .singleElement()
+        .satisfies(
+            alert ->
+                assertThat(alert.getMessage())
+                    .contains(
+                        "by a close spelling of 'FOREIGN TRADE BANK (FTB)' [trade, bank,"
+                            + " foriegn~foreign (close spelling)] (score 0.99)"));
+  }
+
+  @Test
   void shouldSayWhichDesignationWhoAndHowInTheAlert() {
     // when
     monitor.send(payment("p1", "2024-02-14T00:00:00Z", "Foreign Trade Bank", null));

@@ -1,0 +1,130 @@
+package io.transfermonitor.streams.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.transfermonitor.producers.designations.UnListReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The variant classes of issue 24, each scored as {@code screen --pairs} scores it: against one
+ * listed name, with the word weights of the shipped UN list, at the monitor's threshold 0.90.
+ */
+class NamePairsTest {
+
+  static final Path UN_LIST =
+      Path.of("..", "producers", "src", "main", "resources", "designations")
+          .resolve("un-consolidated-2020-11.xml.gz");
+  private static final double THRESHOLD = 0.9;
+
+  private static final NamePairs PAIRS = new NamePairs(unList());
+
+  static ScreeningList unList() {
+    try {
+      return ScreeningList.of(UnListReader.read(UN_LIST).designations());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void shouldMatchLegalFormsWrittenOutAbbreviatedOrInAnotherLanguage() {
+    // then
+    assertThat(PAIRS.score("Rostov Shipping Aktiengesellschaft", "Rostov Shipping AG", "Company"))
+        .isEqualTo(1.0);
+    assertThat(PAIRS.score("Open Joint Stock Company Sovtanker", "OAO Sovtanker", "Company"))
+        .isEqualTo(1.0);
+    assertThat(
+            PAIRS.score(
+                "Obshchestvo s Ogranichennoy Otvetstvennostyu Baltneft", "Baltneft LLC", "Company"))
+        .isEqualTo(1.0);
+    assertThat(PAIRS.score("Kaspi Gesellschaft mit beschraenkter Haftung", "KASPI GMBH", "Company"))
+        .isEqualTo(1.0);
+    assertThat(PAIRS.score("Tiz Pars Comppany Limted", "TIZ PARS", "Company")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldDropTitlesAndParticlesAndIgnoreTheOrderOfAPersonsNames() {
+    // then
+    assertThat(
+            PAIRS.score("AL RASHID, Omar Bin Saeed", "Shaikh Omar bin Saeed al-Rashid", "Person"))
+        .isEqualTo(1.0);
+    assertThat(PAIRS.score("General Dr. Ri Won Ho", "RI WON HO", "Person")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldMatchInitialsDroppedPartsAndALetterOff() {
+    // then
+    assertThat(PAIRS.score("Kim J. Pak", "Kim Jong Pak", "Person")).isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("J.-C. Dupont", "Jean-Claude Dupont", "Person"))
+        .isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("Jurgen Wessel", "Juergen Wesel", "Person")).isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("Gabriel Jok Riak", "GABRIEL JOK RIAK MAKOL", "Person"))
+        .isGreaterThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldReadDigitsForLettersAndJoinedOrSplitParts() {
+    // then
+    assertThat(PAIRS.score("T1m0fey Ivan0v", "Timofey Ivanov", "Person")).isEqualTo(1.0);
+    assertThat(PAIRS.score("PakChol Su", "Pak Chol Su", "Person")).isEqualTo(1.0);
+    assertThat(PAIRS.score("YUSON", "YU SON", "Vessel")).isEqualTo(1.0);
+    assertThat(PAIRS.score("M/V Chon Ma San", "CHON MA SAN", "Vessel")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldMatchTransliterationVariants() {
+    // then
+    assertThat(PAIRS.score("Xi Jinping", "Shi Jinping", "Person")).isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("Ali Khamenei", "Ali Hamenei", "Person")).isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("Sergey Lavrov", "Sergei Lavrov", "Person")).isGreaterThan(THRESHOLD);
+    assertThat(PAIRS.score("Ryu Djin", "RYU JIN", "Person")).isGreaterThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchAnAcronymWithItsExpansion() {
+    // then
+    assertThat(PAIRS.score("KPA Unit 586", "Korean People's Army Unit 586", "Organization"))
+        .isGreaterThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldKeepAnOrganizationsWordOrderButNotAPersons() {
+    // then: Vneshtorgbank is not the DPRK's Foreign Trade Bank
+    assertThat(PAIRS.score("Bank for Foreign Trade", "FOREIGN TRADE BANK (FTB)", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Won Ho Ri", "RI WON HO", "Person")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldNotMatchNearNeighbours() {
+    // then
+    assertThat(PAIRS.score("Kim Chol Nam", "KIM CHOL SAM", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Kim Jong Un", "KIM JONG SIK", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Abdelkader Droukdel", "ABDELMALEK DROUKDEL", "Person"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("YU JONG 3", "YU JONG 2", "Vessel")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("KUM UN SAN", "KUM UN SAN 3", "Vessel")).isLessThan(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "Korea General Trading Company",
+                "KOREA DAESONG GENERAL TRADING CORPORATION",
+                "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldSayWhichPartsMatchedHow() {
+    // then
+    assertThat(PAIRS.match("Kim J. Pak", "Kim Jong Pak", "Person"))
+        .hasValueSatisfying(
+            m -> assertThat(m.explanation()).isEqualTo("kim, pak, j~jong (initial)"));
+    assertThat(PAIRS.match("Bank for Foreign Trade", "FOREIGN TRADE BANK (FTB)", "Company"))
+        .hasValueSatisfying(m -> assertThat(m.explanation()).endsWith("; words in another order"));
+    assertThat(PAIRS.match("Kim Chol Nam", "KIM CHOL SAM", "Person"))
+        .hasValueSatisfying(
+            m -> assertThat(m.explanation()).contains("only in the name: nam", "only listed: sam"));
+  }
+}
