@@ -6,28 +6,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code demo} checks what it was given before it starts a broker: a mistake costs no wait. */
+/**
+ * {@code demo} checks what it was given before it starts a broker: a mistake costs no wait. What is
+ * asserted is that nothing was started (no broker, no data directory), not a time, which a loaded
+ * machine would make flaky.
+ */
 class DemoInputsTest {
 
-  private static final Duration UNDER_A_SECOND = Duration.ofSeconds(1);
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void loadTheCommandLine() {
-    // what is timed is the demo's checks, not the JVM loading picocli and every command class
-    assertThat(CliRun.of("demo", "--help").exit()).isZero();
-  }
 
   @Test
   void shouldRefuseAMissingScenarioFileBeforeStartingAnything() {
     // when
-    long start = System.nanoTime();
     CliRun run =
         CliRun.of(
             "demo",
@@ -38,7 +31,6 @@ class DemoInputsTest {
             dir.resolve("data").toString());
 
     // then
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(UNDER_A_SECOND);
     assertThat(run.exit()).isEqualTo(TransferMonitor.EXIT_BAD_SETTING);
     assertThat(run.err())
         .contains("bad setting --scenario: no such file: " + dir.resolve("missing.jsonl"));
@@ -54,12 +46,11 @@ class DemoInputsTest {
       String port = String.valueOf(taken.getLocalPort());
 
       // when
-      long start = System.nanoTime();
       CliRun run =
           CliRun.of("demo", "--dashboard-port", port, "--data-dir", dir.resolve("data").toString());
 
       // then
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(UNDER_A_SECOND);
+      assertThat(run.out()).doesNotContain("Embedded Kafka");
       assertThat(run.exit()).isEqualTo(TransferMonitor.EXIT_UNAVAILABLE);
       assertThat(run.err())
           .contains("port " + port + " on 127.0.0.1 is already in use (the dashboard)")
