@@ -608,18 +608,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
       CostMeter.Measured measured =
           meter.since(before, progress.inputRecords(), baseline.traffic());
-      return new PassResult(
-          name,
-          progress.inputRecords(),
-          nanos,
-          heap.peakUsedBytes(),
-          heap.peakLiveBytes(),
-          liveAtEnd,
-          heap.gcMillisSinceStart(),
-          0,
-          measured.after().changelogBytes(),
-          baseline.cadence(),
-          measured.cost());
+      return PassResult.of(
+          name, progress.inputRecords(), nanos, heap, liveAtEnd, 0, measured, baseline.cadence());
     }
   }
 

@@ -96,6 +96,18 @@ public final class CommitWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * What the watched threads committed, as {@link CommitCadence} takes it from their {@code
+   * commit-total}; {@code commitNanos}: their producers' time spent committing.
+   */
+  public CommitCadence cadence(long commitNanos) {
+    return CommitCadence.ofSpans(
+        commits(),
+        spans(),
+        commitNanos,
+        "stream-thread-metrics commit-total, sampled every " + SAMPLE_MILLIS + " ms");
+  }
+
   /** Commits counted by every thread so far. */
   public synchronized long commits() {
     lookUp();

@@ -102,26 +102,15 @@ public final class MonitorPass implements AutoCloseable {
       }
       ClientTraffic traffic = traffic();
       CostMeter.Measured measured = meter.since(before, progress.inputRecords(), traffic);
-      CommitCadence cadence =
-          CommitCadence.ofSpans(
-              commits.commits(),
-              commits.spans(),
-              traffic.commitNanos(),
-              "stream-thread-metrics commit-total, sampled every "
-                  + CommitWatch.SAMPLE_MILLIS
-                  + " ms");
-      return new PassResult(
+      return PassResult.of(
           "monitor",
           progress.inputRecords(),
           nanos,
-          heap.peakUsedBytes(),
-          heap.peakLiveBytes(),
+          heap,
           heap.liveNowBytes(),
-          heap.gcMillisSinceStart(),
           DiskUsage.bytesUnder(stateRoot),
-          measured.after().changelogBytes(),
-          cadence,
-          measured.cost());
+          measured,
+          commits.cadence(traffic.commitNanos()));
     }
   }
 

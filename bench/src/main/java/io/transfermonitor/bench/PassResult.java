@@ -29,6 +29,33 @@ public record PassResult(
     CommitCadence cadence,
     PassCost cost) {
 
+  /**
+   * A pass of {@code records} input records in {@code nanos}, its heap from {@code heap} (the live
+   * set at the end as {@code liveAtEndBytes}), its cost and changelogs from {@code measured}.
+   */
+  static PassResult of(
+      String name,
+      long records,
+      long nanos,
+      HeapWatch heap,
+      long liveAtEndBytes,
+      long stateBytes,
+      CostMeter.Measured measured,
+      CommitCadence cadence) {
+    return new PassResult(
+        name,
+        records,
+        nanos,
+        heap.peakUsedBytes(),
+        heap.peakLiveBytes(),
+        liveAtEndBytes,
+        heap.gcMillisSinceStart(),
+        stateBytes,
+        measured.after().changelogBytes(),
+        cadence,
+        measured.cost());
+  }
+
   /** Input records per second of wall time. */
   public double recordsPerSecond() {
     return nanos == 0 ? 0 : records / (nanos / 1e9);

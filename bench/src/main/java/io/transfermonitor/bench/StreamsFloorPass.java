@@ -193,24 +193,15 @@ final class StreamsFloorPass implements AutoCloseable {
       ClientTraffic traffic = pass.traffic();
       pass.close();
       CostMeter.Measured measured = meter.since(before, progress.inputRecords(), traffic);
-      return new PassResult(
+      return PassResult.of(
           "streams",
           progress.inputRecords(),
           nanos,
-          heap.peakUsedBytes(),
-          heap.peakLiveBytes(),
+          heap,
           liveAtEnd,
-          heap.gcMillisSinceStart(),
           0,
-          measured.after().changelogBytes(),
-          CommitCadence.ofSpans(
-              commits.commits(),
-              commits.spans(),
-              traffic.commitNanos(),
-              "stream-thread-metrics commit-total, sampled every "
-                  + CommitWatch.SAMPLE_MILLIS
-                  + " ms"),
-          measured.cost());
+          measured,
+          commits.cadence(traffic.commitNanos()));
     }
   }
 }
