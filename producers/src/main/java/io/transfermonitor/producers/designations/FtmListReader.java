@@ -7,7 +7,6 @@ import io.transfermonitor.model.Designation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads FollowTheMoney entities as OpenSanctions exports them ({@code entities.ftm.json}: one JSON
@@ -42,10 +40,7 @@ public final class FtmListReader {
 
   /** Reads {@code file}; a name ending in {@code .gz} is gunzipped first. */
   public static ListContents read(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-      return read(in, file.toString());
-    }
+    return ListInput.readFile(file, FtmListReader::read);
   }
 
   /** Reads the entities in {@code in}; {@code name} names the file in messages. */

@@ -9,11 +9,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The characters of an XML list file, decoded the way the file says, or the way it really is: a
@@ -38,6 +41,20 @@ final class ListInput {
   }
 
   /** Opens {@code raw} (the file named {@code name}) for reading as characters. */
+  /** Reads {@code file} with {@code read}, a name ending in {@code .gz} gunzipped first. */
+  static ListContents readFile(Path file, ListRead read) throws IOException {
+    try (InputStream raw = Files.newInputStream(file)) {
+      InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+      return read.read(in, file.toString());
+    }
+  }
+
+  /** How a list is read from a stream; {@code name} names it in messages. */
+  @FunctionalInterface
+  interface ListRead {
+    ListContents read(InputStream in, String name) throws IOException;
+  }
+
   static ListInput open(InputStream raw, String name) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw);
     in.mark(SNIFF);

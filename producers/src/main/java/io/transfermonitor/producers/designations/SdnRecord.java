@@ -8,6 +8,7 @@ import io.transfermonitor.model.DesignationType;
 import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * DPRK3; NPWMD}), akas with their category and type as alias quality, the {@code idList} as
  * identifiers (an IMO number from "Vessel Registration Identification", a BIC from "SWIFT/BIC").
  */
-final class SdnRecord {
+final class SdnRecord implements XmlListReader.Record {
 
   /** The SDN list's name, the {@code source} of every designation loaded from it. */
   static final String SOURCE = "OFAC SDN List";
@@ -53,18 +54,38 @@ final class SdnRecord {
     this.line = line;
   }
 
-  long line() {
+  @Override
+  public long line() {
     return line;
   }
 
   /** What a problem report calls this record: {@code sdnEntry uid 36}. */
-  String label() {
+  @Override
+  public String label() {
     String uid = first("uid");
     return "sdnEntry" + (uid != null ? " uid " + uid : "");
   }
 
-  List<String> notes() {
+  @Override
+  public List<String> notes() {
     return notes;
+  }
+
+  /** A group is an element of a list element: akaList/aka, idList/id, ... */
+  @Override
+  public void opened(String tag, int depth) {
+    if (depth == 1 && GROUPS.contains(tag)) {
+      startGroup();
+    }
+  }
+
+  @Override
+  public void closed(String tag, Deque<String> enclosing, CharSequence text) {
+    if (enclosing.size() == 1 && GROUPS.contains(tag)) {
+      endGroup(tag);
+    } else {
+      value(tag, text);
+    }
   }
 
   /** A group element of the entry starts. */
@@ -96,7 +117,8 @@ final class SdnRecord {
    *
    * @throws IllegalArgumentException saying why the entry cannot be a designation
    */
-  Designation toDesignation() {
+  @Override
+  public Designation toDesignation() {
     String uid = first("uid");
     if (uid == null) {
       throw new IllegalArgumentException("no uid: a designation needs its number");

@@ -10,6 +10,7 @@ import io.transfermonitor.model.IdentifierScheme;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * (aliases, addresses, documents) are kept apart; a {@code VALUE} counts for the element around it
  * ({@code NATIONALITY/VALUE} is a nationality).
  */
-final class UnRecord {
+final class UnRecord implements XmlListReader.Record {
 
   /** The UN list's name for itself, the {@code source} of every designation loaded from it. */
   static final String SOURCE = "UN Security Council Consolidated List";
@@ -57,12 +58,14 @@ final class UnRecord {
     this.line = line;
   }
 
-  long line() {
+  @Override
+  public long line() {
     return line;
   }
 
   /** What a problem report calls this record: its element and reference number (or data id). */
-  String label() {
+  @Override
+  public String label() {
     String ref = first("REFERENCE_NUMBER");
     if (ref != null) {
       return type + " " + ref;
@@ -72,8 +75,19 @@ final class UnRecord {
   }
 
   /** Values that could not be read, though the record was. */
-  List<String> notes() {
+  @Override
+  public List<String> notes() {
     return notes;
+  }
+
+  @Override
+  public void opened(String tag, int depth) {
+    start(tag);
+  }
+
+  @Override
+  public void closed(String tag, Deque<String> enclosing, CharSequence text) {
+    end(tag, enclosing.isEmpty() ? "" : enclosing.peek(), text);
   }
 
   void start(String tag) {
@@ -110,7 +124,8 @@ final class UnRecord {
    *
    * @throws IllegalArgumentException saying why the record cannot be a designation
    */
-  Designation toDesignation() {
+  @Override
+  public Designation toDesignation() {
     String ref = first("REFERENCE_NUMBER");
     if (ref == null) {
       throw new IllegalArgumentException("no REFERENCE_NUMBER: a designation needs its reference");
