@@ -429,7 +429,9 @@ public final class MonitorTopology {
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
+                // in memory (its changelog keeps it): entries live minutes, a RocksDB put,
+                // delete and range scan each cost more than the pairing they wait for
+                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
