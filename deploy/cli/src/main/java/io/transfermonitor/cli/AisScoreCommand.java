@@ -5,7 +5,6 @@ import io.transfermonitor.cli.ais.TrackSet;
 import io.transfermonitor.cli.ais.TrackSetCsv;
 import io.transfermonitor.cli.ais.TrackSetScore;
 import io.transfermonitor.streams.ais.AisReplay;
-import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.ais.Gazetteer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public class AisScoreCommand implements Callable<Integer> {
       TrackSet set =
           new TrackSet(
               TrackSetCsv.positions(files.positions), TrackSetCsv.truths(truth), gazetteer);
-      AisReplay replay = AisReplay.of(AisSettings.of(gazetteer), set.pings());
+      AisReplay replay = AisReplay.of(files.settings(gazetteer), set.pings());
       DetectorFindings found = DetectorFindings.of(replay);
       out.printf(
           "%d positions of %d vessels, %d truths%n",

@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The files `ais detect` and `ais score` read: the positions, and the user's ports and areas added
  * to the shipped gazetteer, as the monitor's {@code tm.ais.gazetteer.files}; and the detectors run
- * over them.
+ * over them with the monitor's AIS parameters ({@code tm.ais.*} from {@code --config} or {@code
+ * TM_AIS_*}, else their defaults).
  */
 public class AisTrackFiles {
+
+  @Mixin SettingsOptions options;
 
   @Option(
       names = "--positions",
@@ -51,7 +55,12 @@ public class AisTrackFiles {
 
   /** Every detector over the positions, as the monitor runs them, over {@code gazetteer}. */
   AisReplay replay(Gazetteer gazetteer) {
-    return AisReplay.of(AisSettings.of(gazetteer), TrackSetCsv.positions(positions));
+    return AisReplay.of(settings(gazetteer), TrackSetCsv.positions(positions));
+  }
+
+  /** The monitor's AIS parameters from the settings, over {@code gazetteer}. */
+  AisSettings settings(Gazetteer gazetteer) {
+    return options.settings().monitorConfig().ais().withGazetteer(gazetteer);
   }
 
   static void requireFile(Path file) {

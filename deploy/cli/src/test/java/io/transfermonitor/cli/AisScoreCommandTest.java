@@ -33,6 +33,23 @@ class AisScoreCommandTest {
   }
 
   @Test
+  void shouldRunTheDetectorsWithTheAisSettingsOfTheConfigFile() throws IOException {
+    // given the same three hours side by side, and settings that want four hours for an encounter
+    Path positions = sideBySide();
+    Path config = dir.resolve("monitor.properties");
+    Files.writeString(config, "tm.ais.encounter.min-duration=4h\n");
+
+    // when
+    CliRun run =
+        CliRun.of(
+            "ais", "detect", "--positions", positions.toString(), "--config", config.toString());
+
+    // then no encounter: the monitor's own setting applies, not the default of 2 h
+    assertThat(run.exit()).isZero();
+    assertThat(run.outLines()).containsExactly("kind,vessels,start,end");
+  }
+
+  @Test
   void shouldScoreTheDetectorsAgainstATruthFile() throws IOException {
     // given the same positions, and a truth that plants the encounter and a port call never made
     Path positions = sideBySide();
