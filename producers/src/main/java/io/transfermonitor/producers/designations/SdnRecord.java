@@ -9,7 +9,6 @@ import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +44,8 @@ final class SdnRecord implements XmlListReader.Record {
   private static final Pattern IMO = Pattern.compile("\\b(\\d{7})\\b");
 
   private final long line;
-  private final Map<String, List<String>> fields = new LinkedHashMap<>();
-  private final Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
+  private final RecordFields fields = new RecordFields();
   private final List<String> notes = new ArrayList<>();
-  private Map<String, String> group;
 
   SdnRecord(long line) {
     this.line = line;
@@ -90,26 +87,17 @@ final class SdnRecord implements XmlListReader.Record {
 
   /** A group element of the entry starts. */
   void startGroup() {
-    group = new LinkedHashMap<>();
+    fields.openGroup();
   }
 
   /** The group element {@code tag} ends. */
   void endGroup(String tag) {
-    groups.computeIfAbsent(tag, k -> new ArrayList<>()).add(group);
-    group = null;
+    fields.closeGroup(tag);
   }
 
   /** A leaf element {@code tag} ends with {@code text}. */
   void value(String tag, CharSequence text) {
-    String value = text.toString().strip().replaceAll("\\s+", " ");
-    if (value.isEmpty()) {
-      return;
-    }
-    if (group != null) {
-      group.merge(tag, value, (a, b) -> a + " " + b);
-    } else {
-      fields.computeIfAbsent(tag, k -> new ArrayList<>()).add(value);
-    }
+    fields.add(tag, text);
   }
 
   /**
@@ -128,7 +116,7 @@ final class SdnRecord implements XmlListReader.Record {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("no name: lastName is empty");
     }
-    List<String> programs = fields.getOrDefault("program", List.of());
+    List<String> programs = fields.all("program");
     if (programs.isEmpty()) {
       throw new IllegalArgumentException("no program: the regime is unknown");
     }
@@ -181,7 +169,7 @@ final class SdnRecord implements XmlListReader.Record {
 
   private List<Alias> aliases() {
     Set<Alias> aliases = new LinkedHashSet<>();
-    for (Map<String, String> aka : groups.getOrDefault("aka", List.of())) {
+    for (Map<String, String> aka : fields.groups("aka")) {
       String name = name(aka.get("firstName"), aka.get("lastName"));
       if (!name.isEmpty()) {
         aliases.add(new Alias(name, quality(aka.get("type"), aka.get("category"))));
@@ -203,7 +191,7 @@ final class SdnRecord implements XmlListReader.Record {
 
   private List<Identifier> identifiers() {
     Set<Identifier> ids = new LinkedHashSet<>();
-    for (Map<String, String> id : groups.getOrDefault("id", List.of())) {
+    for (Map<String, String> id : fields.groups("id")) {
       String number = id.get("idNumber");
       String idType = id.getOrDefault("idType", "");
       if (number == null) {
@@ -250,14 +238,12 @@ final class SdnRecord implements XmlListReader.Record {
   }
 
   private Stream<String> countries(String group) {
-    return groups.getOrDefault(group, List.of()).stream()
-        .map(g -> g.get("country"))
-        .filter(c -> c != null);
+    return fields.groups(group).stream().map(g -> g.get("country")).filter(c -> c != null);
   }
 
   private List<Address> addresses() {
     List<Address> addresses = new ArrayList<>();
-    for (Map<String, String> address : groups.getOrDefault("address", List.of())) {
+    for (Map<String, String> address : fields.groups("address")) {
       String street =
           Stream.of(address.get("address1"), address.get("address2"), address.get("address3"))
               .filter(p -> p != null)
@@ -293,7 +279,6 @@ final class SdnRecord implements XmlListReader.Record {
   }
 
   private String first(String field) {
-    List<String> values = fields.get(field);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return fields.first(field);
   }
 }

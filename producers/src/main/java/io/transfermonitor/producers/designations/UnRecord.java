@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +46,8 @@ final class UnRecord implements XmlListReader.Record {
 
   private final DesignationType type;
   private final long line;
-  private final Map<String, List<String>> fields = new LinkedHashMap<>();
-  private final Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
+  private final RecordFields fields = new RecordFields();
   private final List<String> notes = new ArrayList<>();
-  private Map<String, String> group;
   private String groupTag;
 
   UnRecord(DesignationType type, long line) {
@@ -92,7 +89,7 @@ final class UnRecord implements XmlListReader.Record {
 
   void start(String tag) {
     if (GROUPS.contains(tag)) {
-      group = new LinkedHashMap<>();
+      fields.openGroup();
       groupTag = tag;
     }
   }
@@ -100,23 +97,11 @@ final class UnRecord implements XmlListReader.Record {
   /** The end of element {@code tag} (inside {@code parent}) whose own text is {@code text}. */
   void end(String tag, String parent, CharSequence text) {
     if (tag.equals(groupTag)) {
-      groups
-          .computeIfAbsent(tag.substring(tag.indexOf('_') + 1), k -> new ArrayList<>())
-          .add(group);
-      group = null;
+      fields.closeGroup(tag.substring(tag.indexOf('_') + 1));
       groupTag = null;
       return;
     }
-    String value = clean(text);
-    if (value.isEmpty()) {
-      return;
-    }
-    String field = tag.equals("VALUE") ? parent : tag;
-    if (group != null) {
-      group.merge(field, value, (a, b) -> a + " " + b);
-    } else {
-      fields.computeIfAbsent(field, k -> new ArrayList<>()).add(value);
-    }
+    fields.add(tag.equals("VALUE") ? parent : tag, text);
   }
 
   /**
@@ -145,7 +130,7 @@ final class UnRecord implements XmlListReader.Record {
       throw new IllegalArgumentException("no UN_LIST_TYPE: the list (regime) is unknown");
     }
     List<Alias> aliases = aliases();
-    List<String> nationalities = fields.getOrDefault("NATIONALITY", List.of());
+    List<String> nationalities = fields.all("NATIONALITY");
     List<Address> addresses = addresses();
     return Designation.newBuilder()
         .setDesignationId(ref)
@@ -167,13 +152,13 @@ final class UnRecord implements XmlListReader.Record {
 
   private List<Alias> aliases() {
     Set<Alias> aliases = new LinkedHashSet<>();
-    for (Map<String, String> alias : groups.getOrDefault("ALIAS", List.of())) {
+    for (Map<String, String> alias : fields.groups("ALIAS")) {
       String name = alias.get("ALIAS_NAME");
       if (name != null) {
         aliases.add(new Alias(unquote(name), quality(alias.get("QUALITY"))));
       }
     }
-    for (String original : fields.getOrDefault("NAME_ORIGINAL_SCRIPT", List.of())) {
+    for (String original : fields.all("NAME_ORIGINAL_SCRIPT")) {
       aliases.add(new Alias(original, AliasQuality.GOOD));
     }
     return List.copyOf(aliases);
@@ -192,7 +177,7 @@ final class UnRecord implements XmlListReader.Record {
 
   private List<Identifier> identifiers() {
     Set<Identifier> ids = new LinkedHashSet<>();
-    for (Map<String, String> document : groups.getOrDefault("DOCUMENT", List.of())) {
+    for (Map<String, String> document : fields.groups("DOCUMENT")) {
       String number = document.get("NUMBER");
       if (number != null) {
         ids.add(new Identifier(scheme(document.get("TYPE_OF_DOCUMENT")), number));
@@ -221,7 +206,7 @@ final class UnRecord implements XmlListReader.Record {
 
   private List<Address> addresses() {
     List<Address> addresses = new ArrayList<>();
-    for (Map<String, String> address : groups.getOrDefault("ADDRESS", List.of())) {
+    for (Map<String, String> address : fields.groups("ADDRESS")) {
       if (address.isEmpty()) {
         continue;
       }
@@ -262,13 +247,7 @@ final class UnRecord implements XmlListReader.Record {
   }
 
   private String first(String field) {
-    List<String> values = fields.get(field);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  /** Trimmed, each run of white space (line breaks too) one space. */
-  private static String clean(CharSequence text) {
-    return text.toString().strip().replaceAll("\\s+", " ");
+    return fields.first(field);
   }
 
   /** The list quotes a few aliases: {@code "KOMID"} is the alias KOMID. */
