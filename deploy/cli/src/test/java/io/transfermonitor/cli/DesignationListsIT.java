@@ -16,6 +16,7 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DesignationListsIT {
 
   private static final String RULE = "any-list-designated-parties";
-  private static final Path TRANSFERS = Path.of("../../producers/examples/bank-transfers");
+  private static final Path TRANSFERS = ProjectFiles.of("producers/examples/bank-transfers");
   private static final String HEADER =
       "transfer_id,value_date,amount,currency,payer,sender_bank,sender_bic,intermediary_bank,"
           + "receiver_bank,receiver_bic,beneficiary,beneficiary_country";

@@ -8,6 +8,7 @@ import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class RuleFileTest {
 
   @Test
   void shouldLoadTheShippedDefaultRuleSetWithALegalBasisForEachRule() {
-    List<Rule> rules = RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
+    List<Rule> rules = RuleFile.load(ProjectFiles.of("deploy", "config", "rules.yaml"));
 
     assertThat(rules)
         .extracting(Rule::getRuleId)
