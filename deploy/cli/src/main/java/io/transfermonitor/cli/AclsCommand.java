@@ -82,7 +82,7 @@ public class AclsCommand implements Runnable {
         out.printf("%d ACLs planned, nothing changed (--dry-run)%n", grants.size());
         return 0;
       }
-      Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+      Map<String, Object> props = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       Set<AclBinding> existing;
       try (Admin admin = Admin.create(props)) {

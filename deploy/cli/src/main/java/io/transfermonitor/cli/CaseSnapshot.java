@@ -1,20 +1,14 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.model.Case;
-import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The cases as they stand: the latest record of every case id on the compacted case topic, read
@@ -23,15 +17,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class CaseSnapshot implements AutoCloseable {
 
-  private static final Duration POLL = Duration.ofMillis(200);
-
-  private final KafkaConsumer<String, Case> consumer;
-  private final String topic;
+  private final TopicReader<Case> reader;
   private final Map<String, Case> cases = new LinkedHashMap<>();
 
-  private CaseSnapshot(KafkaConsumer<String, Case> consumer, String topic) {
-    this.consumer = consumer;
-    this.topic = topic;
+  private CaseSnapshot(TopicReader<Case> reader) {
+    this.reader = reader;
   }
 
   /**
@@ -40,18 +30,13 @@ final class CaseSnapshot implements AutoCloseable {
    * @throws UnavailableException when the topic does not exist or Kafka does not answer in time
    */
   static CaseSnapshot read(Map<String, Object> clientProps, String topic, Duration timeout) {
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-cases");
-    props.put(AvroDeserializer.VALUE_CLASS, Case.class);
-    AvroDeserializer<Case> values = new AvroDeserializer<>();
-    values.configure(props, false);
+    String clientId =
+        String.valueOf(
+            clientProps.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-cases"));
     CaseSnapshot snapshot =
-        new CaseSnapshot(new KafkaConsumer<>(props, new StringDeserializer(), values), topic);
+        new CaseSnapshot(TopicReader.avro(clientProps, clientId, topic, Case.class));
     try {
-      snapshot.readToEnd(timeout);
+      snapshot.reader.fromBeginning(timeout).readLatest(snapshot.cases, timeout);
       return snapshot;
     } catch (RuntimeException e) {
       snapshot.close();
@@ -72,8 +57,8 @@ final class CaseSnapshot implements AutoCloseable {
   Optional<Case> awaitCase(String caseId, Predicate<Case> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, Case> record : consumer.poll(POLL)) {
-        keep(record);
+      for (ConsumerRecord<String, Case> record : reader.poll()) {
+        TopicReader.keep(cases, record);
         if (caseId.equals(record.key())
             && record.value() != null
             && condition.test(record.value())) {
@@ -84,33 +69,8 @@ final class CaseSnapshot implements AutoCloseable {
     return Optional.empty();
   }
 
-  private void readToEnd(Duration timeout) {
-    List<TopicPartition> assigned = TopicPartitions.assign(consumer, topic, timeout);
-    consumer.seekToBeginning(assigned);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!reached(ends)) {
-      if (System.nanoTime() > deadline) {
-        throw new UnavailableException("could not read all of " + topic + " within " + timeout);
-      }
-      consumer.poll(POLL).forEach(this::keep);
-    }
-  }
-
-  private boolean reached(Map<TopicPartition, Long> ends) {
-    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
-  private void keep(ConsumerRecord<String, Case> record) {
-    if (record.value() == null) {
-      cases.remove(record.key());
-    } else {
-      cases.put(record.key(), record.value());
-    }
-  }
-
   @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(5));
+    reader.close();
   }
 }

@@ -56,8 +56,8 @@ public class CasesCommand implements Runnable {
    */
   static Map<String, Object> clientProperties(Settings settings) {
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     Reachability.requireTopics(
         props, List.of(settings.topics().cases(), settings.topics().caseActions()));
     return props;

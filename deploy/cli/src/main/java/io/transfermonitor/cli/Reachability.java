@@ -44,10 +44,14 @@ final class Reachability {
   private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
   static final String KAFKA_SETTING =
       "check --bootstrap-servers (kafka.bootstrap.servers, KAFKA_BOOTSTRAP_SERVERS; without one"
-          + " the local stack's 127.0.0.1:9092 is used: transfer-monitor stack)";
+          + " the local stack's "
+          + LocalDefaults.BOOTSTRAP
+          + " is used: transfer-monitor stack)";
   static final String REGISTRY_SETTING =
       "check --schema-registry-url (tm.schema.registry.url, TM_SCHEMA_REGISTRY_URL; without one"
-          + " the local stack's http://127.0.0.1:8081 is used)";
+          + " the local stack's "
+          + LocalDefaults.REGISTRY
+          + " is used)";
 
   private final PrintWriter out;
   private final Duration maxWait;

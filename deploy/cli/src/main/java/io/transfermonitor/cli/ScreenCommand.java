@@ -133,7 +133,7 @@ public class ScreenCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().designations();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     try {
       return DesignationTopic.read(props, topic, Duration.ofSeconds(30)).values();
     } catch (IllegalStateException | KafkaException e) {

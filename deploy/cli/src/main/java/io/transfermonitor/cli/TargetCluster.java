@@ -68,12 +68,12 @@ public final class TargetCluster implements AutoCloseable {
     if (settings.bootstrapServers().isPresent()) {
       return Optional.empty();
     }
-    String bootstrap = TopicsCommand.LOCAL_BOOTSTRAP;
+    String bootstrap = LocalDefaults.BOOTSTRAP;
     Map<String, Object> overrides = new HashMap<>(settings.kafka());
     if (Reachability.kafkaProblem(bootstrap, overrides).isPresent()) {
       return Optional.empty();
     }
-    String registry = AlertsCommand.registryUrl(settings);
+    String registry = LocalDefaults.registryUrl(settings);
     overrides.putAll(settings.registryClientProperties(registry));
     return Optional.of(new TargetCluster(bootstrap, registry, overrides, null));
   }

@@ -25,9 +25,6 @@ import picocli.CommandLine.Spec;
     subcommands = {TopicsCommand.Create.class, CommandLine.HelpCommand.class})
 public class TopicsCommand implements Runnable {
 
-  /** Local default when no cluster is named: the embedded stack's broker. */
-  static final String LOCAL_BOOTSTRAP = "127.0.0.1:9092";
-
   @Spec CommandSpec spec;
 
   @Override
@@ -74,7 +71,7 @@ public class TopicsCommand implements Runnable {
               .settings();
       Topics topics = settings.topics();
       TopicLayout layout = settings.topicLayout();
-      Map<String, Object> props = settings.kafkaClientProperties(LOCAL_BOOTSTRAP);
+      Map<String, Object> props = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
       try {

@@ -48,8 +48,8 @@ public class VesselsCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().vessels();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     Map<String, VesselRecord> vessels;
     try {
       vessels = VesselTopic.read(props, topic, READ_TIMEOUT);

@@ -113,9 +113,9 @@ public class VesselsLoadCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().vessels();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     VesselPlan plan;
     try {
       plan = VesselPublisher.publish(props, topic, vessels);
