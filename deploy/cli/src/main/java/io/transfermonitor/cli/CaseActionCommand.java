@@ -5,7 +5,7 @@ import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStep;
-import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.producers.ReferenceWrites;
 import io.transfermonitor.streams.cases.CaseActionLimits;
 import io.transfermonitor.streams.cases.CaseLifecycle;
 import io.transfermonitor.streams.config.DurationText;
@@ -21,12 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,22 +135,20 @@ abstract class CaseActionCommand implements Callable<Integer> {
     return new CaseActionRefused("no case " + caseId + " (cases list shows them); nothing written");
   }
 
+  /**
+   * Writes the action (keyed by its case) the way every reference write goes: acks=all, idempotent.
+   */
   private static void write(Map<String, Object> clientProps, String topic, CaseAction action) {
     Map<String, Object> props = new HashMap<>(clientProps);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    AvroSerializer<CaseAction> values = new AvroSerializer<>();
-    values.configure(props, false);
-    try (KafkaProducer<String, CaseAction> producer =
-        new KafkaProducer<>(props, new StringSerializer(), values)) {
-      producer.send(new ProducerRecord<>(topic, action.getCaseId(), action)).get();
-    } catch (ExecutionException | KafkaException e) {
+    try {
+      ReferenceWrites.write(props, topic, Map.of(action.getCaseId(), action), "case action");
+    } catch (IllegalStateException | KafkaException e) {
+      // the broker's or the registry's reason, not the wrapper's
+      Throwable reason =
+          e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
       throw new UnavailableException(
-          "cannot write the action to " + topic + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the action", e);
+          "cannot write the action to " + topic + ": " + reason.getMessage(), e);
     }
   }
 

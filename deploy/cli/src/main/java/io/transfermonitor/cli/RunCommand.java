@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,8 +124,9 @@ public class RunCommand implements Callable<Integer> {
         named.isPresent() ? Optional.empty() : localStack(settings, out);
     TargetCluster cluster = shutdown.add(named.or(() -> local).orElseGet(() -> startEmbedded(out)));
     boolean dev = cluster.isEmbedded() || local.isPresent();
+    MonitorLaunch launch = MonitorLaunch.on(shutdown, cluster);
     if (dev || createTopics) {
-      cluster.createTopics(topics, settings.topicLayout());
+      launch.createTopics(topics, settings.topicLayout());
     } else {
       Reachability.requireTopics(
           cluster.clientProperties(),
@@ -137,19 +136,10 @@ public class RunCommand implements Callable<Integer> {
     }
     publishRules(cluster, topics, dev, out);
     MonitorConfig config = settings.monitorConfig();
-    Properties props = cluster.streamsProperties();
-    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
     PrometheusMeterRegistry meters = MonitorMeters.prometheus();
     String bind = settings.get(AppSetting.HTTP_BIND);
-    Optional<DashboardAddress> dashboard =
-        dashboardPort < 0
-            ? Optional.empty()
-            : Optional.of(
-                DashboardAddress.of(
-                    bind, dashboardPort, settings.get(AppSetting.DASHBOARD_ADVERTISED_HOST)));
     WatchedMonitor monitor =
-        shutdown.add(
-            WatchedMonitor.start(cluster.clientProperties(), props, config, dashboard, meters));
+        launch.start(config, settings.stateDir(), dashboardAddress(settings, bind), meters);
     shutdown.add(
         () -> {
           out.println("Stopping the monitor...");
@@ -157,7 +147,28 @@ public class RunCommand implements Callable<Integer> {
         });
     MetricsEndpoint metrics =
         metricsPort >= 0 ? shutdown.add(MetricsEndpoint.serve(bind, metricsPort, meters)) : null;
-    monitor.app().awaitRunning(Duration.ofMinutes(2));
+    MonitorLaunch.awaitRunning(monitor);
+    printRunning(out, config, cluster, topics, monitor, metrics);
+    shutdown.awaitInterrupt();
+    return 0;
+  }
+
+  private Optional<DashboardAddress> dashboardAddress(Settings settings, String bind) {
+    return dashboardPort < 0
+        ? Optional.empty()
+        : Optional.of(
+            DashboardAddress.of(
+                bind, dashboardPort, settings.get(AppSetting.DASHBOARD_ADVERTISED_HOST)));
+  }
+
+  /** Where the monitor runs and how to watch it. */
+  private static void printRunning(
+      PrintWriter out,
+      MonitorConfig config,
+      TargetCluster cluster,
+      Topics topics,
+      WatchedMonitor monitor,
+      MetricsEndpoint metrics) {
     out.printf(
         "Monitor %s running against %s (registry %s)%n",
         config.applicationId(),
@@ -173,8 +184,6 @@ public class RunCommand implements Callable<Integer> {
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    shutdown.awaitInterrupt();
-    return 0;
   }
 
   /**
@@ -201,7 +210,9 @@ public class RunCommand implements Callable<Integer> {
       throw new UnavailableException(
           "port "
               + e.port()
-              + " on 127.0.0.1 is already in use"
+              + " on "
+              + LocalDefaults.LOOPBACK
+              + " is already in use"
               + (e.port() == EmbeddedStackConfig.DEFAULT_BROKER_PORT
                   ? ", and no Kafka broker this command can talk to answers there"
                   : "")
