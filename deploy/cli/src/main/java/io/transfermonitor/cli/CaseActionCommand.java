@@ -84,7 +84,7 @@ abstract class CaseActionCommand implements Callable<Integer> {
               throw new SettingsException("--reason", "--reason: " + tooLong + "; nothing written");
             });
     Settings settings = options.settings();
-    Map<String, Object> props = CasesCommand.clientProperties(settings);
+    Map<String, Object> props = CaseSnapshot.clientProperties(settings);
     CaseAction action =
         CaseAction.newBuilder()
             .setActionId(UUID.randomUUID().toString())
@@ -97,7 +97,7 @@ abstract class CaseActionCommand implements Callable<Integer> {
             .build();
     PrintWriter out = spec.commandLine().getOut();
     try (CaseSnapshot snapshot =
-        CaseSnapshot.read(props, settings.topics().cases(), CasesCommand.READ_TIMEOUT)) {
+        CaseSnapshot.read(props, settings.topics().cases(), CaseSnapshot.READ_TIMEOUT)) {
       Case current = snapshot.get(caseId).orElseThrow(() -> noSuchCase(caseId));
       Optional<String> refusal = CaseLifecycle.refusal(current, action, System.currentTimeMillis());
       if (refusal.isPresent()) {

@@ -4,6 +4,7 @@ import io.transfermonitor.model.Case;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,6 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * follow the topic for a change the monitor is expected to make.
  */
 final class CaseSnapshot implements AutoCloseable {
+
+  /** How long a command waits to read the case topic to its end. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final TopicReader<Case> reader;
   private final Map<String, Case> cases = new LinkedHashMap<>();
@@ -42,6 +46,19 @@ final class CaseSnapshot implements AutoCloseable {
       snapshot.close();
       throw e;
     }
+  }
+
+  /**
+   * Client properties for the cluster and registry the settings name (local defaults else), once
+   * both answer and the case topics exist (else the command ends at once, saying which and why).
+   */
+  static Map<String, Object> clientProperties(Settings settings) {
+    Map<String, Object> props =
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
+    Reachability.requireTopics(
+        props, List.of(settings.topics().cases(), settings.topics().caseActions()));
+    return props;
   }
 
   /** Every case, by id, in the order first read. */

@@ -3,12 +3,10 @@ package io.transfermonitor.cli;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseStatus;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +39,6 @@ import picocli.CommandLine.Spec;
     })
 public class CasesCommand implements Runnable {
 
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
   @Spec CommandSpec spec;
 
   @Override
@@ -50,23 +46,13 @@ public class CasesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /**
-   * Client properties for the cluster and registry the settings name (local defaults else), once
-   * both answer and the case topics exist (else the command ends at once, saying which and why).
-   */
-  static Map<String, Object> clientProperties(Settings settings) {
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    Reachability.requireTopics(
-        props, List.of(settings.topics().cases(), settings.topics().caseActions()));
-    return props;
-  }
-
   /** The cases as they stand, by id, in the order first written. */
   static Map<String, Case> readCases(Settings settings) {
     try (CaseSnapshot snapshot =
-        CaseSnapshot.read(clientProperties(settings), settings.topics().cases(), READ_TIMEOUT)) {
+        CaseSnapshot.read(
+            CaseSnapshot.clientProperties(settings),
+            settings.topics().cases(),
+            CaseSnapshot.READ_TIMEOUT)) {
       return snapshot.cases();
     }
   }

@@ -175,7 +175,7 @@ public class IngestCommand implements Callable<Integer> {
                 + " are listed in "
                 + report.toAbsolutePath());
       }
-      return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
+      return Refusal.describe(e, options.parsed()).isPresent() ? ExitCode.REFUSED : 1;
     }
   }
 

@@ -31,8 +31,12 @@ final class Redaction {
     this.secrets = secrets;
   }
 
-  /** The secrets among Kafka client properties and application settings. */
-  static Redaction of(Map<String, String> kafka, Map<AppSetting, String> app) {
+  /**
+   * The secrets among Kafka client properties, the values of secret application settings, and the
+   * passwords in URLs (user info).
+   */
+  static Redaction of(
+      Map<String, String> kafka, Collection<String> secretValues, Collection<String> urls) {
     List<String> secrets = new ArrayList<>();
     kafka.forEach(
         (key, value) -> {
@@ -40,14 +44,8 @@ final class Redaction {
             addSecret(value, secrets);
           }
         });
-    app.forEach(
-        (setting, value) -> {
-          if (setting.secret()) {
-            addSecret(value, secrets);
-          } else if (setting == AppSetting.SCHEMA_REGISTRY_URL) {
-            urlPassword(value).ifPresent(secrets::add);
-          }
-        });
+    secretValues.forEach(value -> addSecret(value, secrets));
+    urls.forEach(url -> urlPassword(url).ifPresent(secrets::add));
     // the longest first, so a secret containing another is hidden whole
     secrets.sort((a, b) -> b.length() - a.length());
     return new Redaction(List.copyOf(secrets));
