@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AlertFormat;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AvroJson;
+import io.transfermonitor.cli.format.CaseFormat;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseStatus;
 import java.io.PrintWriter;

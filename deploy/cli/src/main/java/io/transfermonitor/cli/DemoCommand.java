@@ -1,6 +1,8 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.format.AlertFormat;
+import io.transfermonitor.cli.format.CaseFormat;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;

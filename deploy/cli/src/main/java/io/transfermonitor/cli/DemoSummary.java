@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.format.GapSummary;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.ReportingGap;

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AvroJson;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.producers.vessels.VesselTopic;
 import java.io.PrintWriter;
