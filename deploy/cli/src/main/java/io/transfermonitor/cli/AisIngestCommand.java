@@ -1,5 +1,8 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.producers.ais.AisCsvMapping;
 import io.transfermonitor.producers.ais.AisCsvReader;
 import io.transfermonitor.producers.ais.AisPublisher;

@@ -1,6 +1,9 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.AlertFormat;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.model.Case;
 import java.time.Duration;
 import java.util.Collections;

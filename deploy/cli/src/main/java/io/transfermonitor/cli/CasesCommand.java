@@ -2,6 +2,9 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.AvroJson;
 import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseStatus;
 import java.io.PrintWriter;

@@ -3,6 +3,8 @@ package io.transfermonitor.cli;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
 import io.transfermonitor.cli.format.AlertFormat;
 import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;

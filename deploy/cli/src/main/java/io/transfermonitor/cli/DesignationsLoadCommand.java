@@ -1,5 +1,8 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationPublisher;
 import io.transfermonitor.producers.designations.ListFormat;

@@ -1,5 +1,10 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.MaxWaitOption;
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.EventSink;
 import io.transfermonitor.producers.ingest.Ingest;

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;

@@ -1,5 +1,9 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.producers.rules.RulePlan;

@@ -2,6 +2,13 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.settings.AppSetting;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.MaxWaitOption;
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.producers.rules.RulePublisher;

@@ -1,5 +1,8 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.schemas.TopicLayout;

@@ -1,5 +1,8 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;

@@ -1,5 +1,9 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

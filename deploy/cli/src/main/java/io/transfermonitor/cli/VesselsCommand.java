@@ -1,6 +1,9 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.AvroJson;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.producers.vessels.VesselTopic;
 import java.io.PrintWriter;

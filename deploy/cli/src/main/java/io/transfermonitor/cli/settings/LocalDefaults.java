@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * answer at start before it gives up with {@link UnavailableException} (exit code 3). Shared by
  * {@code run} and {@code ingest}, so both say the same thing in {@code --help}.
  */
-final class MaxWaitOption {
+public final class MaxWaitOption {
 
   static final int DEFAULT_SECONDS = 300;
 
@@ -19,10 +19,10 @@ final class MaxWaitOption {
       description =
           "How long to wait at start for Kafka and the schema registry to answer, trying again"
               + " every 3 s, before giving up with exit code 3 (default ${DEFAULT-VALUE}).")
-  int seconds = DEFAULT_SECONDS;
+  public int seconds = DEFAULT_SECONDS;
 
   /** The wait; a negative number of seconds is a bad setting. */
-  Duration duration() {
+  public Duration duration() {
     if (seconds < 0) {
       throw new SettingsException(
           "--max-wait", "bad setting --max-wait: a number of seconds, 0 or more; was " + seconds);

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
@@ -92,7 +92,7 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
   }
 
   /** Hides every configured password, token and credential in a text. */
-  Redaction redaction() {
+  public Redaction redaction() {
     List<String> secrets = new ArrayList<>();
     List<String> urls = new ArrayList<>();
     app.forEach(

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,19 +18,19 @@ public class SettingsOptions {
       paramLabel = "FILE",
       description =
           "Settings file (.properties or .yaml): kafka.<client property> and tm.<setting> keys.")
-  Path config;
+  public Path config;
 
   @Option(
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description = "Kafka brokers (else kafka.bootstrap.servers / KAFKA_BOOTSTRAP_SERVERS).")
-  String bootstrapServers;
+  public String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
       paramLabel = "URL",
       description = "Schema registry (else tm.schema.registry.url / TM_SCHEMA_REGISTRY_URL).")
-  String schemaRegistryUrl;
+  public String schemaRegistryUrl;
 
   private final Map<String, String> extra = new LinkedHashMap<>();
   private Map<String, String> env = System.getenv();
@@ -46,14 +46,14 @@ public class SettingsOptions {
   }
 
   /** Uses {@code env} instead of the process environment (tests). */
-  SettingsOptions environment(Map<String, String> env) {
+  public SettingsOptions environment(Map<String, String> env) {
     this.env = Map.copyOf(env);
     parsed = null;
     return this;
   }
 
   /** The settings if {@link #settings()} has parsed them already (for error reports). */
-  synchronized Optional<Settings> parsed() {
+  public synchronized Optional<Settings> parsed() {
     return Optional.ofNullable(parsed);
   }
 
