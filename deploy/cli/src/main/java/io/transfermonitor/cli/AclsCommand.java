@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import io.transfermonitor.cli.access.AccessPolicy;
 import io.transfermonitor.cli.access.Grant;
 import io.transfermonitor.cli.access.Role;
+import io.transfermonitor.cli.kafka.UnavailableException;
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsException;

@@ -1,6 +1,8 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.AlertFormat;
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.TopicReader;
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.AvroJson;
 import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.kafka.CaseSnapshot;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.cli.settings.SettingsOptions;

@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.CaseFormat;
 import io.transfermonitor.cli.format.GapSummary;
+import io.transfermonitor.cli.kafka.AggregateSnapshot;
+import io.transfermonitor.cli.kafka.TopicEnds;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.ReportingGap;

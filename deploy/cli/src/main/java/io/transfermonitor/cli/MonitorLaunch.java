@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.kafka.TargetCluster;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.config.MonitorConfig;

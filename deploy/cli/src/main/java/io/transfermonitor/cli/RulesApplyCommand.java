@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsException;

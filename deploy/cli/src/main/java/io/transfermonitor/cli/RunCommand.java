@@ -2,6 +2,9 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.TargetCluster;
+import io.transfermonitor.cli.kafka.UnavailableException;
 import io.transfermonitor.cli.settings.AppSetting;
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.MaxWaitOption;

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.UnavailableException;
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;

@@ -1,5 +1,7 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.KafkaVersion;
+import io.transfermonitor.cli.kafka.UnavailableException;
 import io.transfermonitor.cli.settings.Redaction;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsException;

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * and hands each value to a listener as it arrives. Keeps every value seen, and knows whether it
  * has read everything committed so far.
  */
-final class TopicTail<V extends SpecificRecord> implements AutoCloseable {
+public final class TopicTail<V extends SpecificRecord> implements AutoCloseable {
 
   private final TopicReader<V> reader;
   private final Consumer<V> listener;
@@ -26,14 +26,15 @@ final class TopicTail<V extends SpecificRecord> implements AutoCloseable {
   private volatile Map<TopicPartition, Long> positions = Map.of();
   private volatile RuntimeException failure;
 
-  TopicTail(Map<String, Object> clientProps, String topic, Class<V> type, Consumer<V> listener) {
+  public TopicTail(
+      Map<String, Object> clientProps, String topic, Class<V> type, Consumer<V> listener) {
     this.reader = TopicReader.avro(clientProps, "transfer-monitor-tail-" + topic, topic, type);
     this.listener = listener;
     this.thread = new Thread(this::run, "tm-tail-" + topic);
     thread.setDaemon(true);
   }
 
-  TopicTail<V> start() {
+  public TopicTail<V> start() {
     thread.start();
     return this;
   }
@@ -60,12 +61,12 @@ final class TopicTail<V extends SpecificRecord> implements AutoCloseable {
   }
 
   /** Every value read so far, in the order read. */
-  List<V> values() {
+  public List<V> values() {
     return new ArrayList<>(seen);
   }
 
   /** Where the tail stands per partition (the next offset it will read). */
-  Map<TopicPartition, Long> positions() {
+  public Map<TopicPartition, Long> positions() {
     if (failure != null) {
       throw new IllegalStateException("reading " + reader.topic() + " failed", failure);
     }

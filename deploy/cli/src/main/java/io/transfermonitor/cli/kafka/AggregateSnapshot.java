@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,14 +9,14 @@ import org.apache.avro.specific.SpecificRecord;
  * The latest value of every key of a compacted aggregate topic ({@code tm.aggregates.*}), read from
  * the beginning to the last committed record, without a consumer group: what a dashboard shows.
  */
-final class AggregateSnapshot {
+public final class AggregateSnapshot {
 
   private AggregateSnapshot() {}
 
   /**
    * @throws UnavailableException naming the topic when it cannot be read to its end in time
    */
-  static <V extends SpecificRecord> Map<String, V> read(
+  public static <V extends SpecificRecord> Map<String, V> read(
       Map<String, Object> clientProps, String topic, Class<V> type, Duration timeout) {
     Map<String, V> latest = new TreeMap<>();
     try (TopicReader<V> reader =

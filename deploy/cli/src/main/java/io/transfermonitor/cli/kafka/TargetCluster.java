@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -21,18 +21,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * up to its last committed record, and how many records the topic holds. (Whether a consumer group
  * such as the monitor has processed its input is {@link GroupCommitProgress}.)
  */
-final class TopicEnds implements AutoCloseable {
+public final class TopicEnds implements AutoCloseable {
 
   private final Admin admin;
   private final Map<String, Object> clientProps;
 
-  TopicEnds(Map<String, Object> clientProps) {
+  public TopicEnds(Map<String, Object> clientProps) {
     this.admin = Admin.create(clientProps);
     this.clientProps = Map.copyOf(clientProps);
   }
 
   /** Waits until {@code positions} reach the last committed offset of every partition of topic. */
-  void awaitRead(String topic, Supplier<Map<TopicPartition, Long>> positions, Duration timeout) {
+  public void awaitRead(
+      String topic, Supplier<Map<TopicPartition, Long>> positions, Duration timeout) {
     Map<TopicPartition, Long> ends = endOffsets(List.of(topic), IsolationLevel.READ_COMMITTED);
     awaitTrue(
         () -> reached(positions.get(), ends),
@@ -44,7 +45,7 @@ final class TopicEnds implements AutoCloseable {
    * Records a read_committed reader sees in {@code topic}, read from its start to its last
    * committed offset: unlike offsets, this does not count transaction markers or aborted records.
    */
-  long recordCount(String topic) {
+  public long recordCount(String topic) {
     Duration timeout = Duration.ofSeconds(60);
     long[] count = {0};
     try (TopicReader<byte[]> reader =

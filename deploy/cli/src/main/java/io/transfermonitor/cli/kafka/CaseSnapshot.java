@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
@@ -18,10 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * from the beginning to its last committed record without a consumer group. Afterwards it can
  * follow the topic for a change the monitor is expected to make.
  */
-final class CaseSnapshot implements AutoCloseable {
+public final class CaseSnapshot implements AutoCloseable {
 
   /** How long a command waits to read the case topic to its end. */
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final TopicReader<Case> reader;
   private final Map<String, Case> cases = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ final class CaseSnapshot implements AutoCloseable {
    *
    * @throws UnavailableException when the topic does not exist or Kafka does not answer in time
    */
-  static CaseSnapshot read(Map<String, Object> clientProps, String topic, Duration timeout) {
+  public static CaseSnapshot read(Map<String, Object> clientProps, String topic, Duration timeout) {
     String clientId =
         String.valueOf(
             clientProps.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-cases"));
@@ -54,7 +54,7 @@ final class CaseSnapshot implements AutoCloseable {
    * Client properties for the cluster and registry the settings name (local defaults else), once
    * both answer and the case topics exist (else the command ends at once, saying which and why).
    */
-  static Map<String, Object> clientProperties(Settings settings) {
+  public static Map<String, Object> clientProperties(Settings settings) {
     Map<String, Object> props =
         settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
@@ -64,16 +64,16 @@ final class CaseSnapshot implements AutoCloseable {
   }
 
   /** Every case, by id, in the order first read. */
-  Map<String, Case> cases() {
+  public Map<String, Case> cases() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(cases));
   }
 
-  Optional<Case> get(String caseId) {
+  public Optional<Case> get(String caseId) {
     return Optional.ofNullable(cases.get(caseId));
   }
 
   /** Follows the topic until case {@code caseId} satisfies {@code condition}, or the timeout. */
-  Optional<Case> awaitCase(String caseId, Predicate<Case> condition, Duration timeout) {
+  public Optional<Case> awaitCase(String caseId, Predicate<Case> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, Case> record : reader.poll()) {

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * beginning or the end, reads to the last committed record ({@link #readToEnd}), and then follows
  * the topic ({@link #poll}) for as long as the caller wants.
  */
-final class TopicReader<V> implements AutoCloseable {
+public final class TopicReader<V> implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -33,7 +33,7 @@ final class TopicReader<V> implements AutoCloseable {
    * A reader of {@code topic}; nothing is asked of Kafka until {@link #fromBeginning} or {@link
    * #fromEnd}.
    */
-  TopicReader(
+  public TopicReader(
       Map<String, Object> clientProps, String clientId, String topic, Deserializer<V> values) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -45,7 +45,7 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   /** A reader of Avro values of {@code type}, the registry named in {@code serdeProps}. */
-  static <V extends SpecificRecord> TopicReader<V> avro(
+  public static <V extends SpecificRecord> TopicReader<V> avro(
       Map<String, Object> clientProps,
       Map<String, Object> serdeProps,
       String clientId,
@@ -59,7 +59,7 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   /** {@link #avro(Map, Map, String, String, Class)} with the registry in the client settings. */
-  static <V extends SpecificRecord> TopicReader<V> avro(
+  public static <V extends SpecificRecord> TopicReader<V> avro(
       Map<String, Object> clientProps, String clientId, String topic, Class<V> type) {
     return avro(clientProps, clientProps, clientId, topic, type);
   }
@@ -69,14 +69,14 @@ final class TopicReader<V> implements AutoCloseable {
    *
    * @throws UnavailableException when Kafka does not answer in time or the topic does not exist
    */
-  TopicReader<V> fromBeginning(Duration timeout) {
+  public TopicReader<V> fromBeginning(Duration timeout) {
     partitions = TopicPartitions.assign(consumer, topic, timeout);
     consumer.seekToBeginning(partitions);
     return this;
   }
 
   /** Assigns every partition and starts after the last record: only what comes next is read. */
-  TopicReader<V> fromEnd(Duration timeout) {
+  public TopicReader<V> fromEnd(Duration timeout) {
     partitions = TopicPartitions.assign(consumer, topic, timeout);
     consumer.seekToEnd(partitions);
     return this;
@@ -110,22 +110,22 @@ final class TopicReader<V> implements AutoCloseable {
   /**
    * Follows the topic: the records that arrived since the last read, waiting up to {@code wait}.
    */
-  ConsumerRecords<String, V> poll(Duration wait) {
+  public ConsumerRecords<String, V> poll(Duration wait) {
     return consumer.poll(wait);
   }
 
   /** {@link #poll(Duration)} with the short wait the commands use. */
-  ConsumerRecords<String, V> poll() {
+  public ConsumerRecords<String, V> poll() {
     return poll(POLL);
   }
 
   /** Skips to {@code offset} of {@code partition} (past a record that cannot be read). */
-  void seek(TopicPartition partition, long offset) {
+  public void seek(TopicPartition partition, long offset) {
     consumer.seek(partition, offset);
   }
 
   /** Where the reader stands per partition (the next offset it will read). */
-  Map<TopicPartition, Long> positions() {
+  public Map<TopicPartition, Long> positions() {
     Map<TopicPartition, Long> now = new HashMap<>();
     for (TopicPartition p : partitions) {
       now.put(p, consumer.position(p));
@@ -134,11 +134,11 @@ final class TopicReader<V> implements AutoCloseable {
   }
 
   /** Ends a {@link #poll} under way from another thread, with a {@code WakeupException}. */
-  void wakeup() {
+  public void wakeup() {
     consumer.wakeup();
   }
 
-  String topic() {
+  public String topic() {
     return topic;
   }
 
