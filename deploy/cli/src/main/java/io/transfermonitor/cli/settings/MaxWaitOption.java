@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --max-wait}: how long a command that needs the cluster and the registry waits for them to
- * answer at start before it gives up with {@link UnavailableException} (exit code 3). Shared by
- * {@code run} and {@code ingest}, so both say the same thing in {@code --help}.
+ * answer at start before it gives up with an unavailable error (exit code 3). Shared by {@code run}
+ * and {@code ingest}, so both say the same thing in {@code --help}.
  */
 public final class MaxWaitOption {
 
