@@ -116,34 +116,14 @@ public class RunCommand implements Callable<Integer> {
     Settings settings = options.settings();
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = settings.topics();
-    Optional<TargetCluster> named = TargetCluster.named(settings);
-    if (named.isPresent() && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
-      throw new SettingsException(
-          "--data-dir",
-          "bad setting --data-dir: it places the embedded stack's data, and a cluster is named;"
-              + " the monitor's state goes to tm.state.dir (TM_STATE_DIR), now "
-              + settings.stateDir());
-    }
-    if (named.isPresent()) {
-      Reachability reach = new Reachability(out, maxWait.duration());
-      reach.awaitKafka(named.get().bootstrapServers(), named.get().clientProperties());
-      reach.awaitRegistry(named.get().schemaRegistryUrl());
-    }
+    Optional<TargetCluster> named = namedCluster(settings, out);
     ShutdownSequence shutdown = new ShutdownSequence();
     Optional<TargetCluster> local =
         named.isPresent() ? Optional.empty() : localStack(settings, out);
     TargetCluster cluster = shutdown.add(named.or(() -> local).orElseGet(() -> startEmbedded(out)));
     boolean dev = cluster.isEmbedded() || local.isPresent();
     MonitorLaunch launch = MonitorLaunch.on(shutdown, cluster);
-    if (dev || createTopics) {
-      launch.createTopics(topics, settings.topicLayout());
-    } else {
-      Reachability.requireTopics(
-          cluster.clientProperties(),
-          TopicProvisioner.plan(topics, settings.topicLayout()).stream()
-              .map(NewTopic::name)
-              .toList());
-    }
+    prepareTopics(launch, cluster, settings, dev);
     publishRules(cluster, topics, dev, out);
     MonitorConfig config = settings.monitorConfig();
     PrometheusMeterRegistry meters = MonitorMeters.prometheus();
@@ -161,6 +141,43 @@ public class RunCommand implements Callable<Integer> {
     printRunning(out, config, cluster, topics, monitor, metrics);
     shutdown.awaitInterrupt();
     return 0;
+  }
+
+  /**
+   * The cluster the settings name, once its broker and registry answer (within --max-wait); empty
+   * when none is named.
+   */
+  private Optional<TargetCluster> namedCluster(Settings settings, PrintWriter out)
+      throws InterruptedException {
+    Optional<TargetCluster> named = TargetCluster.named(settings);
+    if (named.isPresent() && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
+      throw new SettingsException(
+          "--data-dir",
+          "bad setting --data-dir: it places the embedded stack's data, and a cluster is named;"
+              + " the monitor's state goes to tm.state.dir (TM_STATE_DIR), now "
+              + settings.stateDir());
+    }
+    if (named.isPresent()) {
+      Reachability reach = new Reachability(out, maxWait.duration());
+      reach.awaitKafka(named.get().bootstrapServers(), named.get().clientProperties());
+      reach.awaitRegistry(named.get().schemaRegistryUrl());
+    }
+    return named;
+  }
+
+  /** Creates the topics on a development stack or with --create-topics; else requires them. */
+  private void prepareTopics(
+      MonitorLaunch launch, TargetCluster cluster, Settings settings, boolean dev) {
+    Topics topics = settings.topics();
+    if (dev || createTopics) {
+      launch.createTopics(topics, settings.topicLayout());
+    } else {
+      Reachability.requireTopics(
+          cluster.clientProperties(),
+          TopicProvisioner.plan(topics, settings.topicLayout()).stream()
+              .map(NewTopic::name)
+              .toList());
+    }
   }
 
   private Optional<DashboardAddress> dashboardAddress(Settings settings, String bind) {
