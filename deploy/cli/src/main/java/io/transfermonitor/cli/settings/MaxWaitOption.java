@@ -19,7 +19,7 @@ public final class MaxWaitOption {
       description =
           "How long to wait at start for Kafka and the schema registry to answer, trying again"
               + " every 3 s, before giving up with exit code 3 (default ${DEFAULT-VALUE}).")
-  public int seconds = DEFAULT_SECONDS;
+  int seconds = DEFAULT_SECONDS;
 
   /** The wait; a negative number of seconds is a bad setting. */
   public Duration duration() {

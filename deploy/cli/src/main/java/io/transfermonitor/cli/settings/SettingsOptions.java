@@ -18,19 +18,19 @@ public class SettingsOptions {
       paramLabel = "FILE",
       description =
           "Settings file (.properties or .yaml): kafka.<client property> and tm.<setting> keys.")
-  public Path config;
+  Path config;
 
   @Option(
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       description = "Kafka brokers (else kafka.bootstrap.servers / KAFKA_BOOTSTRAP_SERVERS).")
-  public String bootstrapServers;
+  String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
       paramLabel = "URL",
       description = "Schema registry (else tm.schema.registry.url / TM_SCHEMA_REGISTRY_URL).")
-  public String schemaRegistryUrl;
+  String schemaRegistryUrl;
 
   private final Map<String, String> extra = new LinkedHashMap<>();
   private Map<String, String> env = System.getenv();
