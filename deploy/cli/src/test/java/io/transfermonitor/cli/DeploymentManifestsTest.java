@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.cli.kafka.KafkaVersion;
+import io.transfermonitor.cli.settings.AppSetting;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;

@@ -13,7 +13,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import io.transfermonitor.testkit.ProjectFiles;
@@ -165,7 +165,7 @@ class DesignationListsIT {
               .streams()
               .store(
                   StoreQueryParameters.fromNameAndType(
-                      MonitorTopology.DESIGNATIONS_STORE,
+                      TopologyNames.DESIGNATIONS_STORE,
                       QueryableStoreTypes.<String, Designation>keyValueStore()));
       await()
           .atMost(Duration.ofSeconds(30))

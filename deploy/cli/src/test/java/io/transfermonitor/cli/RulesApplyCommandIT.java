@@ -19,7 +19,7 @@ import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import io.transfermonitor.testkit.ProjectFiles;
@@ -268,8 +268,7 @@ class RulesApplyCommandIT {
             .streams()
             .store(
                 StoreQueryParameters.fromNameAndType(
-                    MonitorTopology.RULES_STORE,
-                    QueryableStoreTypes.<String, Rule>keyValueStore()));
+                    TopologyNames.RULES_STORE, QueryableStoreTypes.<String, Rule>keyValueStore()));
     Rule rule = rules.get(ruleId);
     return rule == null || rule.getLimit() == null ? -1 : rule.getLimit();
   }
