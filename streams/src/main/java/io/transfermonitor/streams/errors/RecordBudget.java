@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.errors;
 
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
@@ -21,6 +22,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * handler ({@link RejectedRecordHandler}), which sets the record aside on the rejected topic and
  * lets the task go on.
  *
+ * <p>The same guard wraps the value serde of every store with a changelog ({@code
+ * MonitorTopology}): a store serializes a value once, when it is put, and the bytes it produced are
+ * what its changelog record carries at the next commit. A value over the budget is refused there,
+ * inside the processor that put it, so the task sets the input record aside (the processing
+ * exception handler, {@link RejectedRecordHandler}) instead of failing its commit on a changelog
+ * record the broker refuses. The guard measures the bytes the serde produced; nothing is serialized
+ * twice.
+ *
+ * <p>A monitor's budget comes from its settings ({@link #of}) and is never below {@link #HEADROOM}.
+ * The constructor takes budgets down to {@link #MIN_BYTES}, so that a test can reach the guard with
+ * records of a few kilobytes rather than a megabyte.
+ *
  * @param maxBytes the most bytes of value and headers a record may take
  */
 public record RecordBudget(int maxBytes) {
@@ -31,9 +44,21 @@ public record RecordBudget(int maxBytes) {
   /** The budget under Kafka's default {@code max.request.size} of 1 MiB. */
   public static final RecordBudget DEFAULT = new RecordBudget(1024 * 1024 - HEADROOM);
 
+  /**
+   * The smallest budget the constructor takes: below it, the monitor's ordinary records (a rule's
+   * alert, a case with its history) would not fit. Only tests go below {@link #HEADROOM}.
+   */
+  public static final int MIN_BYTES = 4 * 1024;
+
   public RecordBudget {
-    if (maxBytes < HEADROOM) {
-      throw new IllegalArgumentException("maxBytes must be at least " + HEADROOM);
+    if (maxBytes < MIN_BYTES) {
+      throw new IllegalArgumentException(
+          "maxBytes must be at least "
+              + MIN_BYTES
+              + " (a monitor's is at least "
+              + HEADROOM
+              + "), was "
+              + maxBytes);
     }
   }
 
@@ -63,6 +88,19 @@ public record RecordBudget(int maxBytes) {
   /** A record too large for the budget, refused before it reaches the producer. */
   public static final class OversizeRecordException extends SerializationException {
     private static final long serialVersionUID = 1L;
+
+    /** The exception among {@code error} and its causes, if one is. */
+    public static Optional<OversizeRecordException> in(Throwable error) {
+      for (Throwable t = error; t != null; t = t.getCause()) {
+        if (t instanceof OversizeRecordException oversize) {
+          return Optional.of(oversize);
+        }
+        if (t.getCause() == t) {
+          break;
+        }
+      }
+      return Optional.empty();
+    }
 
     OversizeRecordException(String topic, long bytes, int maxBytes) {
       super(

@@ -390,7 +390,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VESSEL_TRACKS_STORE),
                 keys,
-                new VesselTrackSerde(ais.detectors()))
+                budget.guard(new VesselTrackSerde(ais.detectors())))
             .withCachingEnabled());
     KStream<String, AisInput> in =
         builder.stream(positions.name(), positions.consumed("read-ais-positions"))
@@ -425,13 +425,15 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ENCOUNTER_CELLS_STORE),
                 keys,
-                new EncountersSerde(ais.cells(), ais.encounters()))
+                budget.guard(new EncountersSerde(ais.cells(), ais.encounters())))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 // in memory (its changelog keeps it): entries live minutes, a RocksDB put,
                 // delete and range scan each cost more than the pairing they wait for
-                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
+                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE),
+                keys,
+                budget.guard(new CellPingSerde()))
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
@@ -449,7 +451,9 @@ public final class MonitorTopology {
                 ENCOUNTER_HELD_STORE);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE), keys, new ImoCloneState.Form())
+                Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE),
+                keys,
+                budget.guard(new ImoCloneState.Form()))
             .withCachingEnabled());
     KStream<String, AisOutput> clones =
         split
@@ -600,7 +604,7 @@ public final class MonitorTopology {
             Stores.persistentWindowStore(
                 EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
             keys,
-            new SeenEventSerde()));
+            budget.guard(new SeenEventSerde())));
     return facts.process(
         () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
         Named.as("drop-resends"),
@@ -634,7 +638,9 @@ public final class MonitorTopology {
   private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE),
+                keys,
+                budget.guard(Serdes.Long()))
             .withCachingEnabled());
     return facts.process(
         () ->
@@ -665,7 +671,7 @@ public final class MonitorTopology {
    */
   private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
     CorroborationRule rule = config.corroborationRule();
-    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE));
+    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE, budget::guard));
     builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
@@ -751,7 +757,7 @@ public final class MonitorTopology {
 
   private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), keys, new JsonSerde<>(type))
+            Stores.persistentKeyValueStore(name), keys, budget.guard(new JsonSerde<>(type)))
         .withCachingEnabled();
   }
 
@@ -766,7 +772,9 @@ public final class MonitorTopology {
     // vessels): a key updated many times within a commit writes its changelog once per commit
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
+                Stores.persistentKeyValueStore(LEDGERS_STORE),
+                keys,
+                budget.guard(new JsonSerde<>(Ledger.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
@@ -799,7 +807,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
                 keys,
-                new JsonSerde<>(GapState.class))
+                budget.guard(new JsonSerde<>(GapState.class)))
             .withCachingEnabled());
     return ledgers.process(
         () ->
@@ -829,7 +837,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACTIVITY_STORE),
                 keys,
-                new JsonSerde<>(ActivityTally.class))
+                budget.guard(new JsonSerde<>(ActivityTally.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
@@ -932,15 +940,19 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASES_STORE),
                 keys,
-                topics.cases().valueSerdeAsOnThisTopic())
+                budget.guard(topics.cases().valueSerdeAsOnThisTopic()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(CASE_TIMERS_STORE),
+                keys,
+                budget.guard(Serdes.Long()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE),
+                keys,
+                budget.guard(Serdes.Long()))
             .withCachingEnabled());
     Pager pager = new Pager(config.caseQuietInterval());
     Topic<String, CaseAction> actionTopic = topics.caseActions();
