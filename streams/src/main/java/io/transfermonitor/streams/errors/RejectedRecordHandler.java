@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * like any other instead of failing the stream thread on it forever. As production exception
  * handler it sets aside a record the monitor was about to write over its {@link RecordBudget}
  * (stage PROCESSING, reason {@code too large to write: ...}, naming the input record), refused by
- * the record's serializer before the producer could abort the transaction on it.
+ * the record's serializer before the producer could abort the transaction on it. As processing
+ * exception handler it sets aside the record in hand when a store refused the value a processor put
+ * as over the budget (reason {@code too large to keep: ...}, naming the store's changelog), even in
+ * a punctuation, which is otherwise retried: retrying would meet the same value forever.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
  * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
