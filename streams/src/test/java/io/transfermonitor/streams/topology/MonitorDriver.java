@@ -274,6 +274,25 @@ final class MonitorDriver implements AutoCloseable {
   }
 
   /**
+   * Sends events in order without letting the clock run between them, so the tasks sum them in one
+   * interval; then lets it run like {@link #send}.
+   */
+  void sendAll(List<? extends SpecificRecord> events) {
+    for (SpecificRecord event : events) {
+      EventKind kind = EventTypes.kindOf(event);
+      @SuppressWarnings("unchecked")
+      Class<SpecificRecord> type = (Class<SpecificRecord>) EventTypes.recordClass(kind);
+      driver
+          .createInputTopic(
+              config.topics().eventTopic(kind),
+              new StringSerializer(),
+              AvroSerde.forValue(registry, type).serializer())
+          .pipeInput(EventTypes.headerOf(event).getEventId(), event);
+    }
+    settle();
+  }
+
+  /**
    * Lets the wall clock run until the tasks have sent the partial sums of what they read to the
    * tasks that keep the ledgers and activity rows, as they do on a timer.
    */

@@ -4,6 +4,7 @@ import static io.transfermonitor.streams.Events.REFINED_CAP;
 import static io.transfermonitor.streams.Events.containers;
 import static io.transfermonitor.streams.Events.defaultRules;
 import static io.transfermonitor.streams.Events.refined;
+import static io.transfermonitor.streams.Events.sighting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.CapUsage;
@@ -17,12 +18,15 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.errors.RecordBudget;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,41 @@ class StoreBudgetTest {
     assertThat(grown.getEventCount()).isBetween(1L, (long) ids.size() - rejected.size());
     assertThat(grown.getTotal()).isEqualTo(1_000.0 * grown.getEventCount());
     assertThat(usage(REFINED_CAP + "/2023-01-01/OBSERVED").getTotal()).isEqualTo(2_000.0);
+    assertNoChangelogRecordOverTheBudget();
+    assertThat(oversizeCount()).isEqualTo(rejected.size());
+  }
+
+  @Test
+  void shouldSetAsideWhatWouldGrowADeliveryPartialSumPastTheBudgetAndSendTheRest() {
+    // given: twelve vessels' observed deliveries in one interval, each vessel in a bucket of its
+    // own (one small batch each), their ids of 900 characters: the partial sum of the cap that
+    // corroborates them cites them all, past 8 KB by the eighth
+    List<TankerDelivery> sightings = new ArrayList<>();
+    Set<Integer> buckets = new HashSet<>();
+    for (int imo = 9000001; sightings.size() < 12; imo++) {
+      if (buckets.add(ObservationBatch.bucketOf(Integer.toString(imo)))) {
+        String id = String.format("%03d", sightings.size()) + "y".repeat(897);
+        sightings.add(
+            sighting(id, "2024-03-01T00:00:00Z", 1_000, Integer.toString(imo), "Nampo", "AIS"));
+      }
+    }
+
+    // when
+    monitor.sendAll(sightings);
+
+    // then: the batches that would grow the partial sum past the budget are set aside naming its
+    // changelog; the rest reach the ledger, none counted twice
+    List<RejectedEvent> rejected = monitor.rejected.readValuesToList();
+    assertThat(rejected)
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.getReason())
+                    .startsWith("too large to keep: ")
+                    .contains("delivery-ledger-partials-changelog"));
+    CapUsage usage = usage(REFINED_CAP + "/2024-01-01/OBSERVED");
+    assertThat(usage.getEventCount()).isEqualTo(sightings.size() - rejected.size());
+    assertThat(usage.getTotal()).isEqualTo(1_000.0 * usage.getEventCount());
     assertNoChangelogRecordOverTheBudget();
     assertThat(oversizeCount()).isEqualTo(rejected.size());
   }
