@@ -221,7 +221,7 @@ public final class RejectedRecordHandler
                 + context.processorNodeId()
                 + ", task "
                 + context.taskId()
-                + "; the rest of that punctuation was skipped]"
+                + "]"
             : " [in " + context.processorNodeId() + "]";
     RejectedEvent.Builder rejected =
         RejectedEvent.newBuilder()

@@ -390,7 +390,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VESSEL_TRACKS_STORE),
                 keys,
-                budget.guard(new VesselTrackSerde(ais.detectors())))
+                budget.guardStore(new VesselTrackSerde(ais.detectors())))
             .withCachingEnabled());
     KStream<String, AisInput> in =
         builder.stream(positions.name(), positions.consumed("read-ais-positions"))
@@ -425,7 +425,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ENCOUNTER_CELLS_STORE),
                 keys,
-                budget.guard(new EncountersSerde(ais.cells(), ais.encounters())))
+                budget.guardStore(new EncountersSerde(ais.cells(), ais.encounters())))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -433,7 +433,7 @@ public final class MonitorTopology {
                 // delete and range scan each cost more than the pairing they wait for
                 Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE),
                 keys,
-                budget.guard(new CellPingSerde()))
+                budget.guardStore(new CellPingSerde()))
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
@@ -453,7 +453,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE),
                 keys,
-                budget.guard(new ImoCloneState.Form()))
+                budget.guardStore(new ImoCloneState.Form()))
             .withCachingEnabled());
     KStream<String, AisOutput> clones =
         split
@@ -604,7 +604,7 @@ public final class MonitorTopology {
             Stores.persistentWindowStore(
                 EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
             keys,
-            budget.guard(new SeenEventSerde())));
+            budget.guardStore(new SeenEventSerde())));
     return facts.process(
         () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
         Named.as("drop-resends"),
@@ -640,7 +640,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE),
                 keys,
-                budget.guard(Serdes.Long()))
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     return facts.process(
         () ->
@@ -671,7 +671,7 @@ public final class MonitorTopology {
    */
   private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
     CorroborationRule rule = config.corroborationRule();
-    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE, budget::guard));
+    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE, budget::guardStore));
     builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
@@ -757,7 +757,7 @@ public final class MonitorTopology {
 
   private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), keys, budget.guard(new JsonSerde<>(type)))
+            Stores.persistentKeyValueStore(name), keys, budget.guardStore(new JsonSerde<>(type)))
         .withCachingEnabled();
   }
 
@@ -774,7 +774,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEDGERS_STORE),
                 keys,
-                budget.guard(new JsonSerde<>(Ledger.class)))
+                budget.guardStore(new JsonSerde<>(Ledger.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
@@ -807,7 +807,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
                 keys,
-                budget.guard(new JsonSerde<>(GapState.class)))
+                budget.guardStore(new JsonSerde<>(GapState.class)))
             .withCachingEnabled());
     return ledgers.process(
         () ->
@@ -837,7 +837,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACTIVITY_STORE),
                 keys,
-                budget.guard(new JsonSerde<>(ActivityTally.class)))
+                budget.guardStore(new JsonSerde<>(ActivityTally.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
@@ -940,19 +940,19 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASES_STORE),
                 keys,
-                budget.guard(topics.cases().valueSerdeAsOnThisTopic()))
+                budget.guardStore(topics.cases().valueSerdeAsOnThisTopic()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASE_TIMERS_STORE),
                 keys,
-                budget.guard(Serdes.Long()))
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE),
                 keys,
-                budget.guard(Serdes.Long()))
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     Pager pager = new Pager(config.caseQuietInterval());
     Topic<String, CaseAction> actionTopic = topics.caseActions();

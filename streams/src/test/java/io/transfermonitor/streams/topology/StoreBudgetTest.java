@@ -3,10 +3,12 @@ package io.transfermonitor.streams.topology;
 import static io.transfermonitor.streams.Events.REFINED_CAP;
 import static io.transfermonitor.streams.Events.containers;
 import static io.transfermonitor.streams.Events.defaultRules;
+import static io.transfermonitor.streams.Events.payment;
 import static io.transfermonitor.streams.Events.refined;
 import static io.transfermonitor.streams.Events.sighting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.Case;
@@ -14,12 +16,16 @@ import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStatus;
+import io.transfermonitor.model.FinancialTransfer;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.RejectionStage;
 import io.transfermonitor.model.TankerDelivery;
+import io.transfermonitor.streams.Designations;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.errors.RecordBudget;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -172,6 +178,65 @@ class StoreBudgetTest {
         .containsExactly(null, "a1", "a2", "a4");
     assertNoChangelogRecordOverTheBudget();
     assertThat(oversizeCount()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldRescreenOnceWhenAPastEventCannotRememberItsNewHitAndSetItAsideOnce() {
+    // given: a payment whose entry in the events store is 4 bytes under the budget (sized from a
+    // smaller probe's entry), so that remembering one more designation it matched takes it past
+    monitor.send(padded("probe", "Ryugyong Commercial Bank", 6_000));
+    int probe = lastEventsEntry();
+    monitor.send(padded("p1", "Ryugyong Commercial Bank", 6_000 + BUDGET - 4 - probe));
+    assertThat(lastEventsEntry()).isEqualTo(BUDGET - 4);
+    assertThat(monitor.alerts()).isEmpty();
+
+    // when: the bank is designated, and the rescreen runs again and again
+    monitor.designate(
+        Designations.entity("KPe.099", "RYUGYONG COMMERCIAL BANK", LocalDate.of(2025, 3, 1))
+            .build());
+    for (int i = 0; i < 5; i++) {
+      monitor.advanceClock(Duration.ofSeconds(1));
+    }
+
+    // then: the probe's retroactive alert; p1's hit raised once, its alert (citing the padded
+    // event) too large to write, and its entry too large to keep: each set aside once, not once
+    // per rescreen
+    assertThat(monitor.alerts())
+        .extracting(Alert::getAlertId)
+        .containsExactly("unscr-1718-designated-parties/KPe.099/probe");
+    assertThat(monitor.rejected.readValuesToList())
+        .extracting(RejectedEvent::getReason)
+        .satisfiesExactlyInAnyOrder(
+            reason -> assertThat(reason).startsWith("too large to write: ").contains("tm.alerts"),
+            reason ->
+                assertThat(reason)
+                    .startsWith("too large to keep: ")
+                    .contains("events-changelog")
+                    .contains("in a punctuation of screen-parties"));
+    assertNoChangelogRecordOverTheBudget();
+    assertThat(oversizeCount()).isEqualTo(2.0);
+  }
+
+  private static FinancialTransfer padded(String id, String bank, int padding) {
+    FinancialTransfer payment = payment(id, "2024-11-02T00:00:00Z", bank, null);
+    payment.getHeader().setReferences(List.of("r".repeat(padding)));
+    return payment;
+  }
+
+  /**
+   * The size of the last record written to the events store's changelog (every changelog record
+   * since the last look within the budget).
+   */
+  private int lastEventsEntry() {
+    Map<String, List<Integer>> all = monitor.changelogRecordSizes();
+    all.forEach((topic, bytes) -> assertThat(bytes).as(topic).allMatch(b -> b <= BUDGET));
+    List<Integer> sizes =
+        all.entrySet().stream()
+            .filter(e -> e.getKey().endsWith("-events-changelog"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    return sizes.get(sizes.size() - 1);
   }
 
   private void act(String id, CaseActionKind kind, String reason) {
