@@ -13,6 +13,7 @@ import io.transfermonitor.streams.cases.CaseFiling.Filing;
 import io.transfermonitor.streams.cases.CaseInput.ActionTaken;
 import io.transfermonitor.streams.cases.CaseInput.AlertRaised;
 import io.transfermonitor.streams.cases.Pager.Paged;
+import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.fact.SourcePointer;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.ByteBuffer;
@@ -148,6 +149,16 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
       return;
     }
     Paged paged = pager.afterFiling(filing.state(), filing.change(), alert, now);
+    if (!kept(
+        paged.state(),
+        "alert " + alert.getAlertId(),
+        alert.getAlertId(),
+        null,
+        from,
+        now,
+        timestamp)) {
+      return;
+    }
     Alert filed = Alert.newBuilder(alert).setCaseId(caseId).setCaseChange(filing.change()).build();
     context.forward(new Record<>(caseId, new CaseOutcome.Filed(filed), timestamp));
     save(state, paged, timestamp);
@@ -180,17 +191,43 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
       setAside(caseId, tooLarge.get(), action.getActionId(), action, from, now, timestamp);
       return;
     }
-    if (refusal.isPresent()) {
-      save(state, new Paged(next, Optional.empty()), timestamp);
-      refuse(caseId, action, refusal.get(), from, now, timestamp);
+    boolean lifted =
+        refusal.isEmpty()
+            && state.getStatus() == CaseStatus.SUPPRESSED
+            && next.getStatus() != CaseStatus.SUPPRESSED;
+    Paged paged = lifted ? pager.afterSuppression(next, now) : new Paged(next, Optional.empty());
+    String with = "action " + action.getActionId();
+    if (!kept(paged.state(), with, action.getActionId(), action, from, now, timestamp)) {
       return;
     }
-    boolean lifted =
-        state.getStatus() == CaseStatus.SUPPRESSED && next.getStatus() != CaseStatus.SUPPRESSED;
-    save(
-        state,
-        lifted ? pager.afterSuppression(next, now) : new Paged(next, Optional.empty()),
-        timestamp);
+    save(state, paged, timestamp);
+    refusal.ifPresent(why -> refuse(caseId, action, why, from, now, timestamp));
+  }
+
+  /**
+   * Puts {@code next} in the cases store, or, when its changelog record would be over the monitor's
+   * size budget (the store's serde refuses it, measuring the bytes it made), sets the alert or
+   * action aside saying why and leaves the case as it was.
+   */
+  private boolean kept(
+      Case next,
+      String with,
+      String inputId,
+      CaseAction action,
+      Optional<SourcePointer> from,
+      long now,
+      long timestamp) {
+    try {
+      cases.put(next.getCaseId(), next);
+      return true;
+    } catch (RecordBudget.OversizeRecordException e) {
+      String why =
+          String.format(
+              "case %s cannot be kept with %s: %s; the case is left as it was",
+              next.getCaseId(), with, e.getMessage());
+      setAside(next.getCaseId(), why, inputId, action, from, now, timestamp);
+      return false;
+    }
   }
 
   /** Why {@code next} cannot be kept (it is too large to be written), or empty when it can. */
@@ -262,6 +299,19 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
           suppressionOver
               ? pager.afterSuppression(CaseLifecycle.endSuppression(state, now), now)
               : pager.flush(state, null, now);
+      try {
+        cases.put(caseId, paged.state());
+      } catch (RecordBudget.OversizeRecordException e) {
+        // no input to set aside: the timer goes, or it would fail on the same case every second
+        timers.delete(caseId);
+        String why =
+            String.format(
+                "case %s cannot be kept as its timer changes it: %s; the case is left as it was"
+                    + " and its timer dropped",
+                caseId, e.getMessage());
+        setAside(caseId, why, null, null, Optional.empty(), now, now);
+        continue;
+      }
       save(state, paged, now);
     }
     // what the clock changed goes out with this punctuation, not a publishing interval later
@@ -269,12 +319,11 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
   }
 
   /**
-   * Stores the case and its timer, marks it to be written out, and forwards the steps it took since
-   * {@code before} (null: just opened) and its notification, if any.
+   * Stores the timer of a case already put, marks it to be written out, and forwards the steps it
+   * took since {@code before} (null: just opened) and its notification, if any.
    */
   private void save(Case before, Paged paged, long timestamp) {
     Case state = paged.state();
-    cases.put(state.getCaseId(), state);
     for (CaseHistoryEntry step : CaseHistory.newSteps(before, state)) {
       context.forward(new Record<>(state.getCaseId(), new CaseOutcome.Recorded(step), timestamp));
     }

@@ -3,6 +3,8 @@ package io.transfermonitor.streams.corroborate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,11 +32,15 @@ public final class VesselLog {
 
   /**
    * The store: persistent, changelogged, not cached (an entry is written once, when its observation
-   * arrives, and again only when its delivery changes).
+   * arrives, and again only when its delivery changes), its values written through {@code guard}
+   * (the monitor's size budget: a value over it is refused where it is put).
    */
-  public static StoreBuilder<KeyValueStore<String, HeldObservation>> storeBuilder(String name) {
+  public static StoreBuilder<KeyValueStore<String, HeldObservation>> storeBuilder(
+      String name, UnaryOperator<Serde<HeldObservation>> guard) {
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), Serdes.String(), new HeldObservationSerde())
+            Stores.persistentKeyValueStore(name),
+            Serdes.String(),
+            guard.apply(new HeldObservationSerde()))
         .withCachingDisabled();
   }
 

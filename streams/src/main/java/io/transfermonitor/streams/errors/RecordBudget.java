@@ -1,11 +1,11 @@
 package io.transfermonitor.streams.errors;
 
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -21,6 +21,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * handler ({@link RejectedRecordHandler}), which sets the record aside on the rejected topic and
  * lets the task go on.
  *
+ * <p>The same guard ({@link #guardStore}) wraps the value serde of every store with a changelog
+ * ({@code MonitorTopology}): a store serializes a value once, when it is put, and the bytes it
+ * produced are what its changelog record carries at the next commit. A value over the budget is
+ * refused there, inside the processor that put it, so the task sets the input record aside (the
+ * processing exception handler, {@link RejectedRecordHandler}) instead of failing its commit on a
+ * changelog record the broker refuses. The guard measures the bytes the serde produced; nothing is
+ * serialized twice.
+ *
+ * <p>A monitor's budget comes from its settings ({@link #of}) and is never below {@link #HEADROOM}.
+ * The constructor takes budgets down to {@link #MIN_BYTES}, so that a test can reach the guard with
+ * records of a few kilobytes rather than a megabyte.
+ *
  * @param maxBytes the most bytes of value and headers a record may take
  */
 public record RecordBudget(int maxBytes) {
@@ -31,9 +43,21 @@ public record RecordBudget(int maxBytes) {
   /** The budget under Kafka's default {@code max.request.size} of 1 MiB. */
   public static final RecordBudget DEFAULT = new RecordBudget(1024 * 1024 - HEADROOM);
 
+  /**
+   * The smallest budget the constructor takes: below it, the monitor's ordinary records (a rule's
+   * alert, a case with its history) would not fit. Only tests go below {@link #HEADROOM}.
+   */
+  public static final int MIN_BYTES = 4 * 1024;
+
   public RecordBudget {
-    if (maxBytes < HEADROOM) {
-      throw new IllegalArgumentException("maxBytes must be at least " + HEADROOM);
+    if (maxBytes < MIN_BYTES) {
+      throw new IllegalArgumentException(
+          "maxBytes must be at least "
+              + MIN_BYTES
+              + " (a monitor's is at least "
+              + HEADROOM
+              + "), was "
+              + maxBytes);
     }
   }
 
@@ -55,14 +79,36 @@ public record RecordBudget(int maxBytes) {
 
   /** {@code serde} whose serializer refuses a record over the budget; it reads as before. */
   public <V> Serde<V> guard(Serde<V> serde) {
-    Serializer<V> inner = serde.serializer();
-    Deserializer<V> reader = serde.deserializer();
-    return Serdes.serdeFrom(new Guarded<>(inner, maxBytes), reader);
+    return Serdes.serdeFrom(
+        new Guarded<>(serde.serializer(), maxBytes, true), serde.deserializer());
+  }
+
+  /**
+   * {@code serde} for a store's values, whose serializer refuses a value over the budget; it reads
+   * as before. Only the value's bytes count: a store's serializer is handed the headers of the
+   * record being processed, which its changelog record does not carry.
+   */
+  public <V> Serde<V> guardStore(Serde<V> serde) {
+    return Serdes.serdeFrom(
+        new Guarded<>(serde.serializer(), maxBytes, false), serde.deserializer());
   }
 
   /** A record too large for the budget, refused before it reaches the producer. */
   public static final class OversizeRecordException extends SerializationException {
     private static final long serialVersionUID = 1L;
+
+    /** The exception among {@code error} and its causes, if one is. */
+    public static Optional<OversizeRecordException> in(Throwable error) {
+      for (Throwable t = error; t != null; t = t.getCause()) {
+        if (t instanceof OversizeRecordException oversize) {
+          return Optional.of(oversize);
+        }
+        if (t.getCause() == t) {
+          break;
+        }
+      }
+      return Optional.empty();
+    }
 
     OversizeRecordException(String topic, long bytes, int maxBytes) {
       super(
@@ -78,7 +124,8 @@ public record RecordBudget(int maxBytes) {
     }
   }
 
-  private record Guarded<V>(Serializer<V> inner, int maxBytes) implements Serializer<V> {
+  private record Guarded<V>(Serializer<V> inner, int maxBytes, boolean headersWritten)
+      implements Serializer<V> {
 
     @Override
     public byte[] serialize(String topic, V data) {
@@ -87,7 +134,8 @@ public record RecordBudget(int maxBytes) {
 
     @Override
     public byte[] serialize(String topic, Headers headers, V data) {
-      return check(topic, inner.serialize(topic, headers, data), size(headers));
+      return check(
+          topic, inner.serialize(topic, headers, data), headersWritten ? size(headers) : 0);
     }
 
     private byte[] check(String topic, byte[] bytes, long headerBytes) {

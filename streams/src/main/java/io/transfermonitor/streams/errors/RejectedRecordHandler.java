@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * like any other instead of failing the stream thread on it forever. As production exception
  * handler it sets aside a record the monitor was about to write over its {@link RecordBudget}
  * (stage PROCESSING, reason {@code too large to write: ...}, naming the input record), refused by
- * the record's serializer before the producer could abort the transaction on it.
+ * the record's serializer before the producer could abort the transaction on it. As processing
+ * exception handler it sets aside the record in hand when a store refused the value a processor put
+ * as over the budget (reason {@code too large to keep: ...}, naming the store's changelog), even in
+ * a punctuation, which is otherwise retried: retrying would meet the same value forever.
  *
  * <p>Configured from the Streams properties: {@value #REJECTED_TOPIC_CONFIG} (the rejected topic),
  * {@code schema.registry.url}, optionally {@value #METRICS_CONFIG} (a {@link MonitorMetrics}
@@ -163,6 +167,11 @@ public final class RejectedRecordHandler
           exception.getMessage());
       return ProcessingExceptionHandler.Response.fail();
     }
+    Optional<RecordBudget.OversizeRecordException> oversize =
+        RecordBudget.OversizeRecordException.in(exception);
+    if (oversize.isPresent()) {
+      return setAsideOversizeState(context, record, oversize.get());
+    }
     if (record == null) {
       // a punctuation failed (Kafka Streams passes no record): there is no record to set aside, and
       // skipping the rest of the punctuation could drop partial sums, so the task retries it
@@ -192,6 +201,58 @@ public final class RejectedRecordHandler
     }
     metrics.rejected(
         RejectionStage.PROCESSING, kindOf(context.topic()), exception.getClass().getSimpleName());
+    return ProcessingExceptionHandler.Response.resume(out);
+  }
+
+  /**
+   * A store value over the {@link RecordBudget}, refused by the store's guarded serde where a
+   * processor put it (its changelog record would be refused by the broker at the next commit, and
+   * the task would fail on it at every retry): the record in hand is set aside on the rejected
+   * topic (stage PROCESSING, reason {@code too large to keep: ...} naming the changelog, the input
+   * record it came from), counted with reason {@code oversize}, and the task goes on. In a
+   * punctuation there is no record in hand: the rejection names the processor and task, and the
+   * rest of that punctuation is skipped rather than retried on the same value forever.
+   */
+  private ProcessingExceptionHandler.Response setAsideOversizeState(
+      ErrorHandlerContext context, Record<?, ?> record, RecordBudget.OversizeRecordException e) {
+    String where =
+        record == null
+            ? " [in a punctuation of "
+                + context.processorNodeId()
+                + ", task "
+                + context.taskId()
+                + "]"
+            : " [in " + context.processorNodeId() + "]";
+    RejectedEvent.Builder rejected =
+        RejectedEvent.newBuilder()
+            .setStage(RejectionStage.PROCESSING)
+            .setReason(
+                "too large to keep: "
+                    + e.getMessage()
+                    + "; the store keeps its value as it was, the record is set aside so the"
+                    + " monitor goes on"
+                    + where)
+            .setErrorClass(e.getClass().getName())
+            .setRejectedAt(Instant.now());
+    if (record != null) {
+      fromRecordInHand(rejected, context, record.value());
+      SourcePointer.in(context.headers())
+          .filter(source -> !source.topic().equals(context.topic()))
+          .ifPresent(source -> pointToInput(rejected, source, context.topic()));
+    }
+    LOG.error(
+        "a store value made in {} from {}-{}@{} is too large to keep, sent to {}: {}",
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        rejectedTopic,
+        e.getMessage());
+    List<ProducerRecord<byte[], byte[]>> out = deadLetter(rejected.build());
+    if (out == null) {
+      return ProcessingExceptionHandler.Response.fail();
+    }
+    metrics.rejected(RejectionStage.PROCESSING, kindOf(context.topic()), OVERSIZE);
     return ProcessingExceptionHandler.Response.resume(out);
   }
 

@@ -3,6 +3,7 @@ package io.transfermonitor.streams.screen;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.Party;
 import io.transfermonitor.streams.dedupe.SeenEvent;
+import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The screening stage. In: de-duplicated facts keyed by event id. Out: one {@link ScreeningHit} per
@@ -40,6 +43,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Hits are remembered per event, so neither rescreens nor replays raise one twice.
  */
 public final class ScreeningProcessor implements Processor<String, Fact, String, ScreeningHit> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScreeningProcessor.class);
 
   private final String designationsStore;
   private final String eventsStore;
@@ -129,9 +134,27 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
         }
       }
       // written after the scan, so the scan never sees its own updates
-      updates.forEach(u -> screened.put(u.key.key(), u.value, u.key.window().start()));
+      RecordBudget.OversizeRecordException tooLarge = null;
+      for (KeyValue<Windowed<String>, SeenEvent> u : updates) {
+        try {
+          screened.put(u.key.key(), u.value, u.key.window().start());
+        } catch (RecordBudget.OversizeRecordException e) {
+          // its hits went out; only their memory is lost: the entry stays as it was
+          LOG.error(
+              "event {} cannot remember the designations it was rescreened against: {}",
+              u.key.key(),
+              e.getMessage());
+          tooLarge = tooLarge == null ? e : tooLarge;
+        }
+      }
       fresh.forEach((id, designation) -> rescreened.put(id, DesignationVersion.of(designation)));
       metrics.rescreened(fresh.size());
+      rescreenedAt = count;
+      if (tooLarge != null) {
+        // set aside by the processing exception handler, once: the rescreen is done, so the next
+        // punctuation does not meet the same entry again
+        throw tooLarge;
+      }
     }
     rescreenedAt = count;
   }

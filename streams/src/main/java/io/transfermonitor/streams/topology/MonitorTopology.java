@@ -342,7 +342,7 @@ public final class MonitorTopology {
             Stores.persistentWindowStore(
                 EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
             keys,
-            new SeenEventSerde()));
+            budget.guardStore(new SeenEventSerde())));
     return facts.process(
         () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
         Named.as("drop-resends"),
@@ -405,7 +405,7 @@ public final class MonitorTopology {
    */
   private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
     CorroborationRule rule = config.corroborationRule();
-    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE));
+    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE, budget::guardStore));
     builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
@@ -491,7 +491,7 @@ public final class MonitorTopology {
 
   private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), keys, new JsonSerde<>(type))
+            Stores.persistentKeyValueStore(name), keys, budget.guardStore(new JsonSerde<>(type)))
         .withCachingEnabled();
   }
 
@@ -501,7 +501,9 @@ public final class MonitorTopology {
     // vessels): a key updated many times within a commit writes its changelog once per commit
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
+                Stores.persistentKeyValueStore(LEDGERS_STORE),
+                keys,
+                budget.guardStore(new JsonSerde<>(Ledger.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
@@ -528,7 +530,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
                 keys,
-                new JsonSerde<>(GapState.class))
+                budget.guardStore(new JsonSerde<>(GapState.class)))
             .withCachingEnabled());
     return ledgers.process(
         () ->
@@ -557,7 +559,9 @@ public final class MonitorTopology {
   private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE),
+                keys,
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     return facts.process(
         () ->
@@ -645,15 +649,19 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CASES_STORE),
                 keys,
-                topics.cases().valueSerdeAsOnThisTopic())
+                budget.guardStore(topics.cases().valueSerdeAsOnThisTopic()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(CASE_TIMERS_STORE),
+                keys,
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE), keys, Serdes.Long())
+                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE),
+                keys,
+                budget.guardStore(Serdes.Long()))
             .withCachingEnabled());
     Pager pager = new Pager(config.caseQuietInterval());
     Topic<String, CaseAction> actionTopic = topics.caseActions();
@@ -713,7 +721,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACTIVITY_STORE),
                 keys,
-                new JsonSerde<>(ActivityTally.class))
+                budget.guardStore(new JsonSerde<>(ActivityTally.class)))
             .withCachingEnabled());
     return partials
         .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
@@ -754,7 +762,7 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VESSEL_TRACKS_STORE),
                 keys,
-                new VesselTrackSerde(ais.detectors()))
+                budget.guardStore(new VesselTrackSerde(ais.detectors())))
             .withCachingEnabled());
     KStream<String, AisInput> in =
         builder.stream(positions.name(), positions.consumed("read-ais-positions"))
@@ -800,13 +808,15 @@ public final class MonitorTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ENCOUNTER_CELLS_STORE),
                 keys,
-                new EncountersSerde(ais.cells(), ais.encounters()))
+                budget.guardStore(new EncountersSerde(ais.cells(), ais.encounters())))
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 // in memory (its changelog keeps it): entries live minutes, a RocksDB put,
                 // delete and range scan each cost more than the pairing they wait for
-                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
+                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE),
+                keys,
+                budget.guardStore(new CellPingSerde()))
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
@@ -824,7 +834,9 @@ public final class MonitorTopology {
                 ENCOUNTER_HELD_STORE);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE), keys, new ImoCloneState.Form())
+                Stores.persistentKeyValueStore(IMO_SIGHTINGS_STORE),
+                keys,
+                budget.guardStore(new ImoCloneState.Form()))
             .withCachingEnabled());
     KStream<String, AisOutput> clones =
         split

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchException;
 
 import io.transfermonitor.model.RejectedEvent;
@@ -165,6 +166,40 @@ class RejectedRecordHandlerTest {
     // then: the task retries it (before, the handler itself failed on the missing record)
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void shouldSetAsideAStoreValueOverTheBudgetMadeInAPunctuationRatherThanRetryItForever() {
+    // given: a punctuation putting a value over the budget in a store (its guarded serde refuses
+    // it)
+    Serializer<String> guarded =
+        new RecordBudget(RecordBudget.MIN_BYTES).guard(Serdes.String()).serializer();
+    Exception oversize =
+        catchException(() -> guarded.serialize("tm-monitor-cases-changelog", "x".repeat(5_000)));
+
+    // when: Kafka Streams hands it over without a record
+    var response = handler.handleError(context(null), (Record<?, ?>) null, oversize);
+
+    // then: the task goes on; the rejection names the store's changelog and the punctuation
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+    assertThat(response.deadLetterQueueRecords())
+        .singleElement()
+        .satisfies(
+            r -> {
+              RejectedEvent rejected = decode(r.value());
+              assertThat(rejected.getStage()).isEqualTo(RejectionStage.PROCESSING);
+              assertThat(rejected.getReason())
+                  .startsWith("too large to keep: a record of 5000 bytes for")
+                  .contains("tm-monitor-cases-changelog")
+                  .contains("in a punctuation of");
+            });
+  }
+
+  @Test
+  void shouldRefuseABudgetTooSmallForTheMonitorsOrdinaryRecords() {
+    assertThatThrownBy(() -> new RecordBudget(RecordBudget.MIN_BYTES - 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least " + RecordBudget.MIN_BYTES);
   }
 
   @Test

@@ -27,6 +27,7 @@ import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.app.StreamsProperties;
 import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +40,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -91,11 +94,19 @@ final class MonitorDriver implements AutoCloseable {
   }
 
   MonitorDriver(MonitorConfig config) {
+    this(config, RecordBudget.DEFAULT);
+  }
+
+  /**
+   * The topology writing no record over {@code budget}, its stores' values included: a budget of a
+   * few kilobytes reaches the guards with records of that size instead of a megabyte.
+   */
+  MonitorDriver(MonitorConfig config, RecordBudget budget) {
     this.config = config;
     try {
       driver =
           new TopologyTestDriver(
-              MonitorTopology.build(config, registry, metrics), properties(), NOW);
+              MonitorTopology.build(config, registry, metrics, budget), properties(), NOW);
     } catch (RuntimeException e) {
       deleteStateDir(); // close() is never called on a driver that failed to start
       throw e;
@@ -263,6 +274,25 @@ final class MonitorDriver implements AutoCloseable {
   }
 
   /**
+   * Sends events in order without letting the clock run between them, so the tasks sum them in one
+   * interval; then lets it run like {@link #send}.
+   */
+  void sendAll(List<? extends SpecificRecord> events) {
+    for (SpecificRecord event : events) {
+      EventKind kind = EventTypes.kindOf(event);
+      @SuppressWarnings("unchecked")
+      Class<SpecificRecord> type = (Class<SpecificRecord>) EventTypes.recordClass(kind);
+      driver
+          .createInputTopic(
+              config.topics().eventTopic(kind),
+              new StringSerializer(),
+              AvroSerde.forValue(registry, type).serializer())
+          .pipeInput(EventTypes.headerOf(event).getEventId(), event);
+    }
+    settle();
+  }
+
+  /**
    * Lets the wall clock run until the tasks have sent the partial sums of what they read to the
    * tasks that keep the ledgers and activity rows, as they do on a timer.
    */
@@ -333,6 +363,26 @@ final class MonitorDriver implements AutoCloseable {
   List<CaseNotification> notifications() {
     allNotifications.addAll(notifications.readValuesToList());
     return List.copyOf(allNotifications);
+  }
+
+  /**
+   * The size of every record written to a store's changelog since the last call (they are read), by
+   * changelog topic: what the broker would have to take at the tasks' commits.
+   */
+  Map<String, List<Integer>> changelogRecordSizes() {
+    Map<String, List<Integer>> sizes = new TreeMap<>();
+    for (String topic : driver.producedTopicNames()) {
+      if (!topic.endsWith("-changelog")) {
+        continue;
+      }
+      List<Integer> bytes = new ArrayList<>();
+      driver
+          .createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .readValuesToList()
+          .forEach(v -> bytes.add(v == null ? 0 : v.length));
+      sizes.put(topic, bytes);
+    }
+    return sizes;
   }
 
   @Override
