@@ -25,6 +25,7 @@ import io.transfermonitor.streams.ais.AisStage;
 import io.transfermonitor.streams.ais.CellPingSerde;
 import io.transfermonitor.streams.ais.EncounterProcessor;
 import io.transfermonitor.streams.ais.EncountersSerde;
+import io.transfermonitor.streams.ais.HeldChunk;
 import io.transfermonitor.streams.ais.ImoCloneProcessor;
 import io.transfermonitor.streams.ais.ImoCloneState;
 import io.transfermonitor.streams.ais.ReferenceChanges;
@@ -240,8 +241,9 @@ public final class MonitorTopology {
   public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
 
   /**
-   * Cell pings that wait for the slowest track task to read as far, key = time, cell and vessel
-   * (empty unless partitions of positions are read at different paces, as in a backlog).
+   * Cell pings that wait for the slowest track task to read as far, in chunks of up to 64 with the
+   * mark of what has been paired (empty unless partitions of positions are read at different paces,
+   * as in a backlog).
    */
   public static final String ENCOUNTER_HELD_STORE = "encounter-held";
 
@@ -429,9 +431,9 @@ public final class MonitorTopology {
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                // in memory (its changelog keeps it): entries live minutes, a RocksDB put,
-                // delete and range scan each cost more than the pairing they wait for
-                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE), keys, new CellPingSerde())
+                // in memory (its changelog keeps it): chunks of held pings and the mark of what
+                // has been paired, a few entries written once per commit (EncounterProcessor)
+                Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE), keys, new HeldChunk.Form())
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split
