@@ -159,21 +159,27 @@ public final class AisEvents {
     return new Made(finding, Optional.of(event));
   }
 
-  /** An encounter of {@code a} (the lower MMSI) and {@code b}. */
+  /**
+   * An encounter of {@code a} (the lower MMSI) and {@code b}: on reaching the minimum duration
+   * (ongoing: the finding has no end yet) and when it ends, both under the same finding and event
+   * id, so a rule hears of it once, as soon as it is one, and the map shows its end.
+   */
   public Made encounter(Encounter e, Vessel a, Vessel b) {
     String eventId = "ais/encounter/" + e.id();
     boolean watched = watched(a) || watched(b);
     String detail =
         String.format(
             Locale.ROOT,
-            "%s and %s within %.0f m (median) for %.1f h, %.2f km from the nearest port",
+            "%s and %s within %.0f m (median) for %s%.1f h%s, %.2f km from the nearest port",
             a.label(),
             b.label(),
             e.medianMetres(),
+            e.ongoing() ? "at least " : "",
             e.durationMillis() / 3_600_000.0,
+            e.ongoing() ? ", still together" : "",
             gazetteer.metresToNearestPort(e.lat(), e.lon()) / 1000.0);
     VesselFinding finding =
-        finding(e.id(), VesselFindingKind.ENCOUNTER, a, e.start(), e.end())
+        finding(e.id(), VesselFindingKind.ENCOUNTER, a, e.start(), e.ongoing() ? null : e.end())
             .setOtherMmsi(b.mmsi())
             .setLatitude(e.lat())
             .setLongitude(e.lon())

@@ -368,6 +368,9 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private void report(List<Encounter> ended, long timestamp) {
     for (Encounter e : ended) {
       AisEvents.Made made = events.encounter(e, vessel(e.lowerMmsi()), vessel(e.higherMmsi()));
+      if (e.announced()) {
+        made = made.findingOnly(); // its event went out with the first report of this id
+      }
       metrics.aisFinding(made.finding().getKind().toString());
       context.forward(new Record<>(e.id(), new AisOutput.Found(made), timestamp));
     }

@@ -251,12 +251,14 @@ class EncounterProcessorTest {
         new Record<>(TrackProcessor.TICK_KEY, new AisOutput.Tick(time, source, idle), time));
   }
 
+  /** The encounters reported as ended (not the reports on reaching the minimum duration). */
   private List<AisEvents.Made> encounters() {
     return context.forwarded().stream()
         .map(f -> f.record().value())
         .filter(v -> v instanceof AisOutput.Found)
         .map(v -> ((AisOutput.Found) v).made())
         .filter(m -> m.finding().getKind() == VesselFindingKind.ENCOUNTER)
+        .filter(m -> m.finding().getEnd() != null)
         .toList();
   }
 
