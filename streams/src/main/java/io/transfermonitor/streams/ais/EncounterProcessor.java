@@ -367,13 +367,25 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
 
   private void report(List<Encounter> ended, long timestamp) {
     for (Encounter e : ended) {
-      AisEvents.Made made = events.encounter(e, vessel(e.lowerMmsi()), vessel(e.higherMmsi()));
+      AisEvents.Made made =
+          events.encounter(
+              e,
+              vessel(e.lowerMmsi()),
+              backFromDark(e.lowerMmsi()),
+              vessel(e.higherMmsi()),
+              backFromDark(e.higherMmsi()));
       if (e.announced()) {
         made = made.findingOnly(); // its event went out with the first report of this id
       }
       metrics.aisFinding(made.finding().getKind().toString());
       context.forward(new Record<>(e.id(), new AisOutput.Found(made), timestamp));
     }
+  }
+
+  /** When the vessel came back from its latest dark period, as its newest ping said; or null. */
+  private Long backFromDark(String mmsi) {
+    AisOutput.CellPing last = said.get(mmsi);
+    return last == null ? null : last.backFromDark();
   }
 
   private Vessel vessel(String mmsi) {

@@ -33,7 +33,8 @@ public final class EncountersSerde implements Serde<Encounters> {
           VERSION,
           Map.of((byte) 1, olderSchema("internal/EncounterCellRecord-v1.avsc")));
 
-  private static Schema olderSchema(String resource) {
+  /** The schema an earlier monitor wrote, kept in the jar as {@code resource}. */
+  static Schema olderSchema(String resource) {
     try (InputStream in = EncountersSerde.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing from the jar: " + resource);

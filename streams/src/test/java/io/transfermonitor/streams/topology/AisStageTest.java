@@ -151,9 +151,10 @@ class AisStageTest {
             });
     List<Alert> alerts = monitor.alerts();
     assertThat(alerts).extracting(Alert::getRuleId).containsExactly("unscr-2375-ship-to-ship");
-    // who supplied whom is not in the positions: the case says so
+    // who supplied whom is not in the positions, but West Korea Bay is the DPRK's waters: the
+    // case says so
     monitor.advanceClock(Duration.ofSeconds(1));
-    assertThat(monitor.caseOf(alerts.get(0).getCaseId()).getTitle()).endsWith(": route unknown");
+    assertThat(monitor.caseOf(alerts.get(0).getCaseId()).getTitle()).endsWith(": - → PRK");
   }
 
   @Test
@@ -208,6 +209,53 @@ class AisStageTest {
                     .isBetween(Duration.ofMinutes(140), Duration.ofMinutes(151)));
     assertThat(monitor.tankerDeliveries.readValuesToList()).isEmpty();
     assertThat(monitor.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseTheShipToShipBanForAnEncounterWithAVesselBackFromTheDarkInDprkWaters() {
+    // given the default rules; a Panama-flagged vessel in West Korea Bay falls silent for 13 h,
+    // and once back meets a Chinese one there for 2 h 30 min (neither flag is the DPRK's)
+    monitor.rules(defaultRules());
+    String panama = "351000001";
+    String chinese = "412000001";
+    Instant start = Instant.parse("2024-07-10T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    for (int minute = 0; minute <= 60; minute += 3) {
+      track.add(position(panama, start.plus(Duration.ofMinutes(minute)), BAY[0], BAY[1], 0.3));
+    }
+    Instant back = start.plus(Duration.ofHours(14));
+    for (int minute = 0; minute <= 150; minute += 3) {
+      Instant at = back.plus(Duration.ofMinutes(minute));
+      track.add(position(panama, at, BAY[0], BAY[1], 0.3));
+      double[] beside = Geo.offset(BAY[0], BAY[1], 90, 150);
+      track.add(position(chinese, at.plusSeconds(20), beside[0], beside[1], 0.4));
+    }
+
+    // when
+    monitor.positions(track);
+    monitor.advanceClock(Duration.ofMinutes(1));
+
+    // then the dark period, and the encounter as a ship-to-ship transfer to the DPRK (its place)
+    assertThat(monitor.tankerDeliveries.readValuesToList())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getShipToShip()).isTrue();
+              assertThat(d.getVesselFlag()).isEqualTo("PAN");
+              assertThat(d.getCounterpartVesselFlag()).isEqualTo("CHN");
+              assertThat(d.getHeader().getDestination()).isEqualTo("PRK");
+            });
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts)
+        .extracting(Alert::getRuleId)
+        .containsExactlyInAnyOrder("ais-dark-period-dprk-waters", "unscr-2375-ship-to-ship");
+    Alert ban =
+        alerts.stream()
+            .filter(a -> a.getRuleId().equals("unscr-2375-ship-to-ship"))
+            .findFirst()
+            .orElseThrow();
+    monitor.advanceClock(Duration.ofSeconds(1));
+    assertThat(monitor.caseOf(ban.getCaseId()).getTitle()).endsWith(": - → PRK");
   }
 
   @Test
