@@ -184,14 +184,20 @@ public final class AisEvents {
    * latest dark period (null: not known to have been dark): a vessel back from the dark at most
    * {@link Params#darkWithinMillis} before the encounter began was dark in an area of interest (the
    * only dark periods the detector reports), and makes the encounter a ship-to-ship transfer like a
-   * DPRK or designated vessel does. Its event's destination is the country of the area of interest
-   * it lies in, when the area names one (the DPRK's waters: PRK); the origin stays unknown.
+   * DPRK or designated vessel does. Such an encounter (no DPRK or designated vessel in it) has the
+   * country of the area of interest it lies in, when the area names one (the DPRK's waters: PRK),
+   * as its event's destination, so the ship-to-ship ban can judge it by its route; the origin stays
+   * unknown. One with a DPRK or designated vessel is judged by that vessel and keeps no route: with
+   * a destination it would count as a delivery of unknown quantity in the DPRK's ledgers beside a
+   * source's report of the same transfer (which names the full route, so the two are not
+   * corroborated), counting that transfer twice.
    */
   public Made encounter(Encounter e, Vessel a, Long aBackFromDark, Vessel b, Long bBackFromDark) {
     String eventId = "ais/encounter/" + e.id();
     boolean aDark = darkBefore(aBackFromDark, e);
     boolean bDark = darkBefore(bBackFromDark, e);
-    boolean watched = watched(a) || watched(b) || aDark || bDark;
+    boolean byVessel = watched(a) || watched(b);
+    boolean watched = byVessel || aDark || bDark;
     String detail =
         String.format(
                 Locale.ROOT,
@@ -224,7 +230,7 @@ public final class AisEvents {
         TankerDelivery.newBuilder()
             .setHeader(
                 header(eventId, e.start(), e.end())
-                    .setDestination(gazetteer.countryAt(e.lat(), e.lon()))
+                    .setDestination(byVessel ? null : gazetteer.countryAt(e.lat(), e.lon()))
                     .setReferences(List.of("ais:encounter:" + e.id(), "cargo unknown: " + detail))
                     .build())
             .setVesselImo(first.imo())

@@ -48,14 +48,25 @@ class AisEventsTest {
   }
 
   @Test
-  void shouldGiveNoRouteToAnEncounterOutsideEveryAreaOfACountry() {
-    // when a DPRK vessel meets another in the open Yellow Sea
-    AisEvents.Made made =
-        events.encounter(at(YELLOW_SEA), vessel("445000001", "PRK"), null, china, null);
+  void shouldGiveNoRouteToAnEncounterWithADprkVesselInDprkWaters() {
+    // when a DPRK vessel meets another in West Korea Bay
+    AisEvents.Made made = events.encounter(at(BAY), vessel("445000001", "PRK"), null, china, null);
 
-    // then it is a transfer by flag, route unknown
+    // then the ban judges it by the flag; no destination, which would count it in the DPRK's
+    // ledgers beside a source's report of the same transfer
     TankerDelivery sts = (TankerDelivery) made.event().orElseThrow();
     assertThat(sts.getVesselFlag()).isEqualTo("PRK");
+    assertThat(sts.getHeader().getDestination()).isNull();
+  }
+
+  @Test
+  void shouldGiveNoRouteToAnEncounterOutsideEveryAreaOfACountry() {
+    // when a vessel back from the dark meets another in the open Yellow Sea
+    AisEvents.Made made = events.encounter(at(YELLOW_SEA), panama, T0 - DAY, china, null);
+
+    // then it is a transfer, route unknown
+    TankerDelivery sts = (TankerDelivery) made.event().orElseThrow();
+    assertThat(sts.getVesselFlag()).isEqualTo("PAN");
     assertThat(sts.getHeader().getDestination()).isNull();
     assertThat(sts.getHeader().getOrigin()).isNull();
   }

@@ -151,10 +151,9 @@ class AisStageTest {
             });
     List<Alert> alerts = monitor.alerts();
     assertThat(alerts).extracting(Alert::getRuleId).containsExactly("unscr-2375-ship-to-ship");
-    // who supplied whom is not in the positions, but West Korea Bay is the DPRK's waters: the
-    // case says so
+    // who supplied whom is not in the positions: the case says so
     monitor.advanceClock(Duration.ofSeconds(1));
-    assertThat(monitor.caseOf(alerts.get(0).getCaseId()).getTitle()).endsWith(": - → PRK");
+    assertThat(monitor.caseOf(alerts.get(0).getCaseId()).getTitle()).endsWith(": route unknown");
   }
 
   @Test
