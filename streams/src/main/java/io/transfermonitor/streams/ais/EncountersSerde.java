@@ -110,7 +110,7 @@ public final class EncountersSerde implements Serde<Encounters> {
         .samples()
         .forEach(s -> samples.add(new ContactSampleRecord(s.time(), s.lat(), s.lon(), s.metres())));
     return new ContactRecord(
-        contact.owned(), contact.start(), contact.end(), contact.announced(), samples);
+        contact.owned(), contact.start(), contact.end(), samples, contact.announced());
   }
 
   private static Contact contact(ContactRecord r) {
