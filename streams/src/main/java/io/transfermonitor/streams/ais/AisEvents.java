@@ -52,10 +52,21 @@ public final class AisEvents {
    *     tm.ais.laden.fraction}, 0.9)
    * @param estimateConfidence the confidence an estimated delivery carries ({@code
    *     tm.ais.delivery.estimate-confidence}, 0.6)
+   * @param darkWithinMillis an encounter starting at most this long after a vessel came back from a
+   *     dark period (in or heading for an area of interest) is one with a vessel dark in an area of
+   *     interest ({@code tm.ais.encounter.dark-within}, 7 days)
    */
   public record Params(
-      Set<String> deliveryCountries, double ladenFraction, double estimateConfidence) {
-    public static final Params DEFAULTS = new Params(Set.of("PRK"), 0.9, 0.6);
+      Set<String> deliveryCountries,
+      double ladenFraction,
+      double estimateConfidence,
+      long darkWithinMillis) {
+    public static final Params DEFAULTS = new Params(Set.of("PRK"), 0.9, 0.6, 7 * 24 * 3_600_000L);
+
+    /** With the default look-back for vessels dark before an encounter. */
+    public Params(Set<String> deliveryCountries, double ladenFraction, double estimateConfidence) {
+      this(deliveryCountries, ladenFraction, estimateConfidence, DEFAULTS.darkWithinMillis());
+    }
 
     public Params {
       deliveryCountries = Set.copyOf(deliveryCountries);
@@ -159,21 +170,49 @@ public final class AisEvents {
     return new Made(finding, Optional.of(event));
   }
 
-  /** An encounter of {@code a} (the lower MMSI) and {@code b}. */
+  /**
+   * An encounter of {@code a} (the lower MMSI) and {@code b}: on reaching the minimum duration
+   * (ongoing: the finding has no end yet) and when it ends, both under the same finding and event
+   * id, so a rule hears of it once, as soon as it is one, and the map shows its end.
+   */
   public Made encounter(Encounter e, Vessel a, Vessel b) {
+    return encounter(e, a, null, b, null);
+  }
+
+  /**
+   * An encounter of {@code a} (the lower MMSI) and {@code b}, each with when it came back from its
+   * latest dark period (null: not known to have been dark): a vessel back from the dark at most
+   * {@link Params#darkWithinMillis} before the encounter began was dark in an area of interest (the
+   * only dark periods the detector reports), and makes the encounter a ship-to-ship transfer like a
+   * DPRK or designated vessel does. Such an encounter (no DPRK or designated vessel in it) has the
+   * country of the area of interest it lies in, when the area names one (the DPRK's waters: PRK),
+   * as its event's destination, so the ship-to-ship ban can judge it by its route; the origin stays
+   * unknown. One with a DPRK or designated vessel is judged by that vessel and keeps no route: with
+   * a destination it would count as a delivery of unknown quantity in the DPRK's ledgers beside a
+   * source's report of the same transfer (which names the full route, so the two are not
+   * corroborated), counting that transfer twice.
+   */
+  public Made encounter(Encounter e, Vessel a, Long aBackFromDark, Vessel b, Long bBackFromDark) {
     String eventId = "ais/encounter/" + e.id();
-    boolean watched = watched(a) || watched(b);
+    boolean aDark = darkBefore(aBackFromDark, e);
+    boolean bDark = darkBefore(bBackFromDark, e);
+    boolean byVessel = watched(a) || watched(b);
+    boolean watched = byVessel || aDark || bDark;
     String detail =
         String.format(
-            Locale.ROOT,
-            "%s and %s within %.0f m (median) for %.1f h, %.2f km from the nearest port",
-            a.label(),
-            b.label(),
-            e.medianMetres(),
-            e.durationMillis() / 3_600_000.0,
-            gazetteer.metresToNearestPort(e.lat(), e.lon()) / 1000.0);
+                Locale.ROOT,
+                "%s and %s within %.0f m (median) for %s%.1f h%s, %.2f km from the nearest port",
+                a.label(),
+                b.label(),
+                e.medianMetres(),
+                e.ongoing() ? "at least " : "",
+                e.durationMillis() / 3_600_000.0,
+                e.ongoing() ? ", still together" : "",
+                gazetteer.metresToNearestPort(e.lat(), e.lon()) / 1000.0)
+            + darkNote(a, aDark)
+            + darkNote(b, bDark);
     VesselFinding finding =
-        finding(e.id(), VesselFindingKind.ENCOUNTER, a, e.start(), e.end())
+        finding(e.id(), VesselFindingKind.ENCOUNTER, a, e.start(), e.ongoing() ? null : e.end())
             .setOtherMmsi(b.mmsi())
             .setLatitude(e.lat())
             .setLongitude(e.lon())
@@ -185,12 +224,13 @@ public final class AisEvents {
       return new Made(finding, Optional.empty());
     }
     // the vessel a rule watches first, as sources write a transfer with a DPRK vessel
-    Vessel first = watched(a) ? a : b;
+    Vessel first = watched(a) || (!watched(b) && aDark) ? a : b;
     Vessel second = first == a ? b : a;
     TankerDelivery event =
         TankerDelivery.newBuilder()
             .setHeader(
                 header(eventId, e.start(), e.end())
+                    .setDestination(byVessel ? null : gazetteer.countryAt(e.lat(), e.lon()))
                     .setReferences(List.of("ais:encounter:" + e.id(), "cargo unknown: " + detail))
                     .build())
             .setVesselImo(first.imo())
@@ -312,6 +352,16 @@ public final class AisEvents {
                 where.lon(),
                 area == null ? "" : " in " + area))
         .build();
+  }
+
+  private boolean darkBefore(Long backFromDark, Encounter e) {
+    return backFromDark != null
+        && backFromDark <= e.end()
+        && e.start() - backFromDark <= params.darkWithinMillis();
+  }
+
+  private static String darkNote(Vessel v, boolean dark) {
+    return dark ? "; " + v.label() + " was dark in or heading for an area of interest before" : "";
   }
 
   private boolean watched(Vessel v) {

@@ -13,11 +13,20 @@ public sealed interface AisOutput {
 
   /**
    * A slow position away from ports, on its way to a cell of the encounter search, with what the
-   * vessel said of itself (the cell stage has no track to ask) and the partition of the track task
-   * that sent it ({@link #UNKNOWN_SOURCE} from a monitor that did not say).
+   * vessel said of itself (the cell stage has no track to ask), the partition of the track task
+   * that sent it ({@link #UNKNOWN_SOURCE} from a monitor that did not say), and when the vessel
+   * came back from its latest dark period in or heading for an area of interest (null: never, as
+   * far as its track knows).
    */
-  record CellPing(Ping ping, String imo, String name, Integer shipType, int source)
-      implements AisOutput {}
+  record CellPing(
+      Ping ping, String imo, String name, Integer shipType, int source, Long backFromDark)
+      implements AisOutput {
+
+    /** A ping of a vessel not known to have been dark. */
+    public CellPing(Ping ping, String imo, String name, Integer shipType, int source) {
+      this(ping, imo, name, shipType, source, null);
+    }
+  }
 
   /**
    * How far the track task of partition {@code source} has read (its newest position time), sent to

@@ -10,15 +10,20 @@ import org.apache.kafka.common.serialization.Serializer;
  * monitor's own repartition topic: a version byte, then the fields in a fixed order, a presence
  * byte before each optional one ({@link AisWire}). About 50 bytes; no registry, nobody else reads
  * it. A {@link AisOutput.Tick} is a byte 4, the time, the source partition and whether it is idle.
- * Forms 1 (a ping without its source) and 2 (a tick with the time only) are what an earlier monitor
- * wrote: read with {@link AisOutput#UNKNOWN_SOURCE}.
+ * A ping is form 5: form 3 and then when the vessel came back from being dark (a presence byte and
+ * the time). Forms 1 (a ping without its source), 2 (a tick with the time only) and 3 (a ping
+ * without the dark time) are what an earlier monitor wrote: read with {@link
+ * AisOutput#UNKNOWN_SOURCE} and no dark time.
  */
 public final class CellPingSerde implements Serde<AisOutput> {
 
   private static final byte PING_V1 = 1;
   private static final byte TICK_V1 = 2;
-  private static final byte VERSION = 3;
+  private static final byte PING_V3 = 3;
   private static final byte TICK = 4;
+
+  /** A ping with its source and when its vessel came back from being dark. */
+  private static final byte VERSION = 5;
 
   @Override
   public Serializer<AisOutput> serializer() {
@@ -55,6 +60,10 @@ public final class CellPingSerde implements Serde<AisOutput> {
             AisWire.writeString(out, cellPing.name());
             AisWire.writeInt(out, cellPing.shipType());
             out.writeInt(cellPing.source());
+            out.writeBoolean(cellPing.backFromDark() != null);
+            if (cellPing.backFromDark() != null) {
+              out.writeLong(cellPing.backFromDark());
+            }
           });
     };
   }
@@ -72,7 +81,7 @@ public final class CellPingSerde implements Serde<AisOutput> {
               if (form == TICK_V1) {
                 return new AisOutput.Tick(in.readLong(), AisOutput.UNKNOWN_SOURCE, false);
               }
-              if (form != VERSION && form != PING_V1) {
+              if (form != VERSION && form != PING_V3 && form != PING_V1) {
                 throw AisWire.unknownForm("a cell ping on " + topic, form, VERSION);
               }
               Ping ping =
@@ -87,8 +96,9 @@ public final class CellPingSerde implements Serde<AisOutput> {
               String imo = AisWire.readString(in);
               String name = AisWire.readString(in);
               Integer shipType = AisWire.readInt(in);
-              int source = form == VERSION ? in.readInt() : AisOutput.UNKNOWN_SOURCE;
-              return new AisOutput.CellPing(ping, imo, name, shipType, source);
+              int source = form == PING_V1 ? AisOutput.UNKNOWN_SOURCE : in.readInt();
+              Long backFromDark = form == VERSION && in.readBoolean() ? in.readLong() : null;
+              return new AisOutput.CellPing(ping, imo, name, shipType, source, backFromDark);
             });
   }
 }

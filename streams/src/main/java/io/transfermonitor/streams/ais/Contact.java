@@ -30,22 +30,36 @@ final class Contact {
   private final boolean owned;
   private final long start;
   private long end;
+  private boolean announced;
   private final List<Sample> samples;
 
-  Contact(boolean owned, long start, long end, List<Sample> samples) {
+  Contact(boolean owned, long start, long end, boolean announced, List<Sample> samples) {
     this.owned = owned;
     this.start = start;
     this.end = end;
+    this.announced = announced;
     this.samples = new ArrayList<>(samples);
   }
 
   /** A contact that begins with one close pairing. */
   static Contact begin(boolean owned, long start, long end, Sample first) {
-    return new Contact(owned, start, end, List.of(first));
+    return new Contact(owned, start, end, false, List.of(first));
   }
 
   boolean owned() {
     return owned;
+  }
+
+  /**
+   * Whether it has been reported as an encounter already, itself or an earlier one it merges with:
+   * a rule has heard of it, a later report only updates the finding.
+   */
+  boolean announced() {
+    return announced;
+  }
+
+  void announce() {
+    announced = true;
   }
 
   long start() {
@@ -73,13 +87,14 @@ final class Contact {
 
   /** This encounter with a later one of the same pair merged into it: this one's start and id. */
   Contact mergedWith(Contact later) {
-    Contact merged = new Contact(owned, start, Math.max(end, later.end), samples);
+    Contact merged =
+        new Contact(owned, start, Math.max(end, later.end), announced || later.announced, samples);
     merged.samples.addAll(later.samples);
     merged.thin();
     return merged;
   }
 
-  Encounter toEncounter(String lowerMmsi, String higherMmsi) {
+  Encounter toEncounter(String lowerMmsi, String higherMmsi, boolean ongoing, boolean announced) {
     double lat = 0;
     double lonOffset = 0;
     double lon0 = samples.get(0).lon();
@@ -103,7 +118,9 @@ final class Contact {
         lat / n,
         Cells.wrap(lon0 + lonOffset / n),
         median,
-        n);
+        n,
+        ongoing,
+        announced);
   }
 
   private void thin() {

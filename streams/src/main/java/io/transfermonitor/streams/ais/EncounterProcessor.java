@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,11 +32,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * vessels' latest ones ({@link Encounters}): paired as they come, a ping of the task ahead would
  * find no ping of its time from the one behind. So the search keeps, per track task, how far it has
  * read (its pings and its {@link AisOutput.Tick}s), and pairs a ping at once only when it is less
- * than half the pairing tolerance ahead of the slowest task; otherwise it holds it in the {@code
- * encounter-held} store (keyed by time, cell and vessel) and pairs the held pings in time order as
- * the slowest task reads on. Contacts end by the slowest task's time too. A task that says it is
- * idle, or that has not been heard from for two checks of the wall clock, is not waited for. With
- * one partition of positions, or partitions read at one pace as a live feed is, nothing is held.
+ * than half the pairing tolerance ahead of the slowest task; otherwise it holds it, and pairs the
+ * held pings in time order as the slowest task reads on. Contacts end by the slowest task's time
+ * too.
+ *
+ * <p><b>Holding cheaply.</b> The held pings are kept in memory in time order; their durable copy,
+ * for a restore after a crash, is the {@code encounter-held} store, written in {@link HeldChunk}s
+ * of up to {@value HeldChunk#CAPACITY} pings in the order they were held, and one mark saying up to
+ * which position time the held pings have been paired. The store is cached, so a commit writes the
+ * chunks that changed and the mark once each, not a changelog record per held ping (a ping held
+ * across one commit used to cost a put and a delete). The mark only rises, and pings of its time or
+ * older are paired as they come, never held; so at every commit the held pings are exactly those of
+ * the stored chunks newer than the mark, and a chunk all of whose pings are that old is deleted. A
+ * restore reads them back (with exactly-once, the store, the cells and the offsets of the commit
+ * match). A task that says it is idle, or that has not been heard from for two checks of the wall
+ * clock, is not waited for. With one partition of positions, or partitions read at one pace as a
+ * live feed is, nothing is held.
  */
 public final class EncounterProcessor implements Processor<String, AisOutput, String, AisOutput> {
 
@@ -44,6 +56,11 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
 
   private static final int TIME_DIGITS = 15;
   private static final long LATEST_TIME = 999_999_999_999_999L;
+
+  /** The held store's keys: its chunks, and the mark of what has been paired. */
+  private static final String CHUNK_PREFIX = "chunk|";
+
+  private static final String MARK_KEY = "released";
 
   private final String cellsStore;
   private final String heldStore;
@@ -61,18 +78,29 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   /** How far each track task has read, by its partition. */
   private final Map<Integer, Source> sources = new HashMap<>();
 
+  /** The held pings in time order, key = time, cell and vessel. */
+  private final TreeMap<String, HeldChunk.Held> pending = new TreeMap<>();
+
+  /** The stored chunks that still hold a ping not yet paired, by key. */
+  private final Map<String, HeldChunk> chunks = new HashMap<>();
+
   private ProcessorContext<String, AisOutput> context;
   private KeyValueStore<String, Encounters> cells;
-  private KeyValueStore<String, AisOutput> held;
+  private KeyValueStore<String, HeldChunk> held;
   private VesselRegister register;
   private AisEvents events;
   private long newestSeen = Long.MIN_VALUE;
   private long streamTime = Long.MIN_VALUE;
   private long checkedAt = Long.MIN_VALUE;
-  private long nextRelease = Long.MAX_VALUE;
 
-  /** No held ping is older than this (the start of the held store's live keys). */
-  private long oldestHeld = Long.MAX_VALUE;
+  /** Every held ping of this position time or older has been paired (the stored mark). */
+  private long released = Long.MIN_VALUE;
+
+  /** The chunk pings are held in now, and its key; the next chunk's number. */
+  private HeldChunk open;
+
+  private String openKey;
+  private long nextChunk;
 
   /** How far one track task has read, whether it says it is idle, when it was last heard from. */
   private static final class Source {
@@ -96,12 +124,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     this.held = context.getStateStore(heldStore);
     this.register = stage.register(context);
     this.events = stage.events();
-    try (KeyValueIterator<String, AisOutput> first = held.all()) {
-      if (first.hasNext()) {
-        nextRelease = timeOf(first.next().key);
-        oldestHeld = nextRelease;
-      }
-    }
+    restore();
     context.schedule(
         settings.encounterCheckInterval(),
         PunctuationType.WALL_CLOCK_TIME,
@@ -116,6 +139,9 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     if (record.value() instanceof AisOutput.Tick tick) {
       heard(tick.source(), tick.time(), tick.idle());
       release();
+      if (!pending.isEmpty()) {
+        mark(); // how far the tasks have read, for a restore while pings are held
+      }
       expireIfRunOn();
       return;
     }
@@ -126,14 +152,78 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     heard(cellPing.source(), ping.time(), false);
     said.put(ping.mmsi(), cellPing);
     release(); // the held pings now due come first: they are older
-    if (ping.time() <= readByAll() + slack()) {
+    if (ping.time() <= Math.max(plusSlack(readByAll()), released)) {
       pair(record.key(), ping, record.timestamp());
     } else {
-      held.put(heldKey(ping.time(), record.key(), ping.mmsi()), cellPing);
-      nextRelease = Math.min(nextRelease, ping.time());
-      oldestHeld = Math.min(oldestHeld, ping.time());
+      hold(record.key(), cellPing);
     }
     expireIfRunOn();
+  }
+
+  /** {@code least} plus the slack, no limit staying no limit. */
+  private long plusSlack(long least) {
+    return least > Long.MAX_VALUE - slack() ? Long.MAX_VALUE : least + slack();
+  }
+
+  private void hold(String cell, AisOutput.CellPing cellPing) {
+    Ping ping = cellPing.ping();
+    if (open == null || open.full()) {
+      open = HeldChunk.chunk();
+      openKey = chunkKey(nextChunk++);
+      chunks.put(openKey, open);
+    }
+    open.add(cell, cellPing);
+    held.put(openKey, open); // cached: the changelog gets the chunk once per commit
+    pending.put(heldKey(ping.time(), cell, ping.mmsi()), new HeldChunk.Held(cell, cellPing));
+    mark();
+  }
+
+  /**
+   * Stores the mark: up to which time the held pings are paired, and how far each track task has
+   * read (cached: once per commit). A restore waits for the tasks from there; a task's time stored
+   * a little behind its real one only holds a few more pings until it is heard from again.
+   */
+  private void mark() {
+    Map<Integer, Long> read = new HashMap<>();
+    sources.forEach((partition, s) -> read.put(partition, s.newest));
+    held.put(MARK_KEY, HeldChunk.mark(released, read));
+  }
+
+  /** Reads back the held pings the store keeps: those of its chunks newer than its mark. */
+  private void restore() {
+    List<KeyValue<String, HeldChunk>> stored = new ArrayList<>();
+    try (KeyValueIterator<String, HeldChunk> all = held.all()) {
+      all.forEachRemaining(stored::add);
+    }
+    for (KeyValue<String, HeldChunk> entry : stored) {
+      if (entry.value.isMark()) {
+        released = Math.max(released, entry.value.released());
+        // waited for as if just heard from: until they are, or two checks of the wall clock pass
+        entry.value.sources().forEach((partition, time) -> heard(partition, time, false));
+        newestSeen = Long.MIN_VALUE;
+      } else if (entry.key.startsWith(CHUNK_PREFIX)) {
+        nextChunk = Math.max(nextChunk, chunkNumber(entry.key) + 1);
+      }
+    }
+    for (KeyValue<String, HeldChunk> entry : stored) {
+      if (entry.value.isMark()) {
+        continue;
+      }
+      if (entry.value.newest() <= released) {
+        held.delete(entry.key);
+        continue;
+      }
+      chunks.put(entry.key, entry.value);
+      for (HeldChunk.Held h : entry.value.pings()) {
+        // an earlier monitor's entry names its cell in its key
+        String cell = h.cell() != null ? h.cell() : cellOf(entry.key);
+        Ping ping = h.cellPing().ping();
+        if (ping.time() > released) {
+          pending.put(
+              heldKey(ping.time(), cell, ping.mmsi()), new HeldChunk.Held(cell, h.cellPing()));
+        }
+      }
+    }
   }
 
   /** How far ahead of the slowest track task a ping is still paired as it comes. */
@@ -182,38 +272,45 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   /** Pairs the held pings the slowest track task has now read near, in time order. */
   private void release() {
     long least = readByAll();
-    if (oldestHeld == Long.MAX_VALUE) {
+    if (pending.isEmpty()) {
       return; // nothing held
     }
-    long upTo = least == Long.MAX_VALUE ? Long.MAX_VALUE : least + slack();
-    if (upTo < nextRelease) {
+    long upTo = plusSlack(least);
+    if (upTo < timeOf(pending.firstKey())) {
       return;
     }
     long now = context.currentSystemTimeMs();
-    List<String> released = new ArrayList<>();
-    // from the oldest time held, not from the store's start: the store's start is the deleted
-    // entries of every earlier release, which a scan would have to step over each time
-    try (KeyValueIterator<String, AisOutput> due =
-        held.range(timePrefix(oldestHeld), timePrefix(upTo) + "~")) {
-      while (due.hasNext()) {
-        KeyValue<String, AisOutput> entry = due.next();
-        released.add(entry.key);
-        oldestHeld = timeOf(entry.key);
-        if (entry.value instanceof AisOutput.CellPing cellPing) {
-          pair(cellOf(entry.key), cellPing.ping(), now);
+    long newestReleased = released;
+    while (!pending.isEmpty() && timeOf(pending.firstKey()) <= upTo) {
+      HeldChunk.Held due = pending.pollFirstEntry().getValue();
+      Ping ping = due.cellPing().ping();
+      newestReleased = Math.max(newestReleased, ping.time());
+      pair(due.cell(), ping, now);
+    }
+    if (newestReleased == released) {
+      return;
+    }
+    released = newestReleased;
+    mark();
+    for (var it = chunks.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, HeldChunk> chunk = it.next();
+      if (chunk.getValue().newest() <= released) {
+        held.delete(chunk.getKey());
+        it.remove();
+        if (chunk.getValue() == open) {
+          open = null;
         }
       }
     }
-    released.forEach(held::delete);
-    long next = Long.MAX_VALUE;
-    try (KeyValueIterator<String, AisOutput> rest =
-        held.range(timePrefix(oldestHeld), timePrefix(Long.MAX_VALUE) + "~")) {
-      if (rest.hasNext()) {
-        next = timeOf(rest.next().key);
-      }
-    }
-    oldestHeld = next;
-    nextRelease = next;
+  }
+
+  private static String chunkKey(long number) {
+    String digits = Long.toString(number);
+    return CHUNK_PREFIX + "0".repeat(Math.max(0, 19 - digits.length())) + digits;
+  }
+
+  private static long chunkNumber(String key) {
+    return Long.parseLong(key.substring(CHUNK_PREFIX.length()));
   }
 
   private static String heldKey(long time, String cell, String mmsi) {
@@ -270,10 +367,25 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
 
   private void report(List<Encounter> ended, long timestamp) {
     for (Encounter e : ended) {
-      AisEvents.Made made = events.encounter(e, vessel(e.lowerMmsi()), vessel(e.higherMmsi()));
+      AisEvents.Made made =
+          events.encounter(
+              e,
+              vessel(e.lowerMmsi()),
+              backFromDark(e.lowerMmsi()),
+              vessel(e.higherMmsi()),
+              backFromDark(e.higherMmsi()));
+      if (e.announced()) {
+        made = made.findingOnly(); // its event went out with the first report of this id
+      }
       metrics.aisFinding(made.finding().getKind().toString());
       context.forward(new Record<>(e.id(), new AisOutput.Found(made), timestamp));
     }
+  }
+
+  /** When the vessel came back from its latest dark period, as its newest ping said; or null. */
+  private Long backFromDark(String mmsi) {
+    AisOutput.CellPing last = said.get(mmsi);
+    return last == null ? null : last.backFromDark();
   }
 
   private Vessel vessel(String mmsi) {

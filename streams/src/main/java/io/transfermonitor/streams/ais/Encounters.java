@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The encounter search of one cell of the grid ({@link Cells}): in, the slow pings away from ports
  * ({@link #admits}) of the vessels within {@link EncounterParams#cellReachMetres()} of the cell;
- * out, the {@link Encounter}s this cell owns, each when its vessels stop meeting.
+ * out, the {@link Encounter}s this cell owns: each when it reaches {@code minDuration} (ongoing)
+ * and again, under the same id, when its vessels stop meeting.
  *
  * <p><b>Pairing.</b> Two vessels' pings are never simultaneous. A ping is compared with the latest
  * ping of every other vessel in the cell at most {@code pairingTolerance} older or newer. A pairing
@@ -99,7 +100,8 @@ public final class Encounters {
   /**
    * Pairs {@code ping} with the other vessels of the cell.
    *
-   * @return the encounters this cell owns that ended because of it, usually none
+   * @return the encounters this cell owns that ended because of it, or reached the minimum duration
+   *     with it (ongoing), usually none
    */
   public List<Encounter> accept(Ping ping) {
     Ping previous = latest.get(ping.mmsi());
@@ -180,8 +182,21 @@ public final class Encounters {
     }
     if (pair.open == null) {
       pair.open = Contact.begin(owns(pair, lower, knownFrom), knownFrom, knownFrom, sample);
-    } else {
-      pair.open.add(knownUntil, sample);
+      return;
+    }
+    pair.open.add(knownUntil, sample);
+    if (!pair.open.announced() && pair.open.durationMillis() >= params.minDuration().toMillis()) {
+      // an encounter from now on: reported at once, the vessels still together (merged with the
+      // pair's previous one when it is close enough after it, as it will be when it ends)
+      Contact reached =
+          pair.last != null && mergesWith(pair.last, pair.open.start())
+              ? pair.last.mergedWith(pair.open)
+              : pair.open;
+      boolean heard = reached.announced();
+      pair.open.announce();
+      if (reached.owned()) {
+        out.add(reached.toEncounter(pair.lowerMmsi, pair.higherMmsi, true, heard));
+      }
     }
   }
 
@@ -209,8 +224,9 @@ public final class Encounters {
             : contact;
     pair.last = encounter;
     if (encounter.owned()) {
-      out.add(encounter.toEncounter(pair.lowerMmsi, pair.higherMmsi));
+      out.add(encounter.toEncounter(pair.lowerMmsi, pair.higherMmsi, false, encounter.announced()));
     }
+    encounter.announce(); // whatever merges with it later has been heard of
   }
 
   /** What a cell keeps about one pair. */

@@ -6,9 +6,13 @@ import io.transfermonitor.internal.ContactSampleRecord;
 import io.transfermonitor.internal.EncounterCellRecord;
 import io.transfermonitor.internal.EncounterPairRecord;
 import io.transfermonitor.streams.fact.InternalAvro;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,10 +24,26 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EncountersSerde implements Serde<Encounters> {
 
-  static final byte VERSION = 1;
+  /** Version 2 adds whether a contact has been announced (version 1: read as not). */
+  static final byte VERSION = 2;
 
   private static final InternalAvro<EncounterCellRecord> FORM =
-      new InternalAvro<>(EncounterCellRecord.class, VERSION, Map.of());
+      new InternalAvro<>(
+          EncounterCellRecord.class,
+          VERSION,
+          Map.of((byte) 1, olderSchema("internal/EncounterCellRecord-v1.avsc")));
+
+  /** The schema an earlier monitor wrote, kept in the jar as {@code resource}. */
+  static Schema olderSchema(String resource) {
+    try (InputStream in = EncountersSerde.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the jar: " + resource);
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
 
   private final Cells cells;
   private final EncounterParams params;
@@ -89,7 +109,8 @@ public final class EncountersSerde implements Serde<Encounters> {
     contact
         .samples()
         .forEach(s -> samples.add(new ContactSampleRecord(s.time(), s.lat(), s.lon(), s.metres())));
-    return new ContactRecord(contact.owned(), contact.start(), contact.end(), samples);
+    return new ContactRecord(
+        contact.owned(), contact.start(), contact.end(), samples, contact.announced());
   }
 
   private static Contact contact(ContactRecord r) {
@@ -102,6 +123,6 @@ public final class EncountersSerde implements Serde<Encounters> {
             s ->
                 samples.add(
                     new Contact.Sample(s.getTime(), s.getLat(), s.getLon(), s.getMetres())));
-    return new Contact(r.getOwned(), r.getStart(), r.getEnd(), samples);
+    return new Contact(r.getOwned(), r.getStart(), r.getEnd(), r.getAnnounced(), samples);
   }
 }

@@ -53,9 +53,16 @@ public final class Gazetteer {
 
   /**
    * An area of interest: a simple polygon (no holes) of {lat, lon} vertices, not closed (the last
-   * vertex joins the first).
+   * vertex joins the first), and the country whose waters it is (ISO 3166-1 alpha-3), or null: an
+   * encounter inside gets that country as its ship-to-ship event's destination.
    */
-  public record Area(String name, List<double[]> vertices, String source) {
+  public record Area(String name, List<double[]> vertices, String source, String country) {
+
+    /** An area of no country. */
+    public Area(String name, List<double[]> vertices, String source) {
+      this(name, vertices, source, null);
+    }
+
     public Area {
       Objects.requireNonNull(name, "name");
       vertices = List.copyOf(vertices);
@@ -190,5 +197,14 @@ public final class Gazetteer {
   /** The areas of interest that contain the position. */
   public List<Area> areasAt(double lat, double lon) {
     return areas.stream().filter(a -> a.contains(lat, lon)).toList();
+  }
+
+  /** The country of the first area holding ({@code lat}, {@code lon}) that names one, or null. */
+  public String countryAt(double lat, double lon) {
+    return areas.stream()
+        .filter(a -> a.country() != null && a.contains(lat, lon))
+        .map(Area::country)
+        .findFirst()
+        .orElse(null);
   }
 }

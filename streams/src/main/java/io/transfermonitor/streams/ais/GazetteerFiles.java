@@ -176,7 +176,12 @@ final class GazetteerFiles {
     if (vertices.size() < 3) {
       throw new IllegalArgumentException(where + ": a polygon needs at least 3 vertices");
     }
-    return new Area(name, vertices, source);
+    String country = feature.path("properties").path("country").asText("").strip();
+    if (!country.isEmpty() && !country.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException(
+          where + ": property country " + country + " is no ISO 3166-1 alpha-3 code (e.g. PRK)");
+    }
+    return new Area(name, vertices, source, country.isEmpty() ? null : country);
   }
 
   private static IllegalArgumentException bad(String file, int line, String what) {

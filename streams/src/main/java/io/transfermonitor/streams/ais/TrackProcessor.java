@@ -127,7 +127,8 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
         Encounters.cellsFor(ping, settings.encounters(), settings.gazetteer(), cells);
     if (!feed.isEmpty()) {
       AisOutput cellPing =
-          new AisOutput.CellPing(ping, track.imo(), track.name(), track.shipType(), source);
+          new AisOutput.CellPing(
+              ping, track.imo(), track.name(), track.shipType(), source, track.backFromDark());
       for (String cell : feed) {
         context.forward(new Record<>(cell, cellPing, timestamp));
       }

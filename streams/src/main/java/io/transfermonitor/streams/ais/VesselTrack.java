@@ -32,6 +32,7 @@ public final class VesselTrack {
   private String callCountryBefore;
   private String flagCheckedAgainst;
   private Long jumpEventDay;
+  private Long backFromDark;
 
   /** A vessel seen for the first time. */
   public VesselTrack(AisDetectors detectors, String mmsi) {
@@ -124,7 +125,11 @@ public final class VesselTrack {
       detectors
           .darkPeriods()
           .closed(mmsi, last, ping, draughtAtLast, draught, destination)
-          .ifPresent(findings::add);
+          .ifPresent(
+              dark -> {
+                findings.add(dark);
+                backFromDark = ping.time();
+              });
     }
     PortVisits.Step step = detectors.portVisits().step(mmsi, visit, last, ping, draught);
     step.call()
@@ -288,6 +293,18 @@ public final class VesselTrack {
 
   public String mmsi() {
     return mmsi;
+  }
+
+  /**
+   * When it came back from its latest dark period (the first position after it), or null: every
+   * dark period the detector reports is in or heading for an area of interest.
+   */
+  public Long backFromDark() {
+    return backFromDark;
+  }
+
+  void restoreBackFromDark(Long time) {
+    this.backFromDark = time;
   }
 
   /** The newest accepted position; null before the first. */

@@ -18,10 +18,13 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class VesselTrackSerde implements Serde<VesselTrack> {
 
   /** The version of {@link VesselTrackRecord}'s schema this monitor writes. */
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
 
   private static final InternalAvro<VesselTrackRecord> FORM =
-      new InternalAvro<>(VesselTrackRecord.class, VERSION, Map.of());
+      new InternalAvro<>(
+          VesselTrackRecord.class,
+          VERSION,
+          Map.of((byte) 1, EncountersSerde.olderSchema("internal/VesselTrackRecord-v1.avsc")));
 
   private final AisDetectors detectors;
 
@@ -57,6 +60,7 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         .setCallCountryBefore(track.callCountryBefore())
         .setFlagCheckedAgainst(track.flagCheckedAgainst())
         .setJumpEventDay(track.jumpEventDay())
+        .setBackFromDark(track.backFromDark())
         .build();
   }
 
@@ -110,6 +114,7 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
         r.getCallCountryBefore(),
         r.getFlagCheckedAgainst(),
         r.getJumpEventDay());
+    track.restoreBackFromDark(r.getBackFromDark());
     return track;
   }
 

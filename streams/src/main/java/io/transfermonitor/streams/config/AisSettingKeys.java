@@ -65,6 +65,7 @@ public final class AisSettingKeys {
   public static final String DELIVERY_COUNTRIES = "tm.ais.delivery.countries";
   public static final String LADEN_FRACTION = "tm.ais.laden.fraction";
   public static final String DELIVERY_ESTIMATE_CONFIDENCE = "tm.ais.delivery.estimate-confidence";
+  public static final String ENCOUNTER_DARK_WITHIN = "tm.ais.encounter.dark-within";
 
   private AisSettingKeys() {}
 
@@ -303,6 +304,13 @@ public final class AisSettingKeys {
         MonitorSettings::score,
         Importance.LOW,
         "The confidence (above 0, at most 1) an AIS delivery, an estimate, carries.");
+    defineDuration(
+        def,
+        ENCOUNTER_DARK_WITHIN,
+        "7d",
+        "An encounter beginning at most this long after one of its vessels came back from a dark"
+            + " period (in or heading for an area of interest) is a ship-to-ship transfer, as one"
+            + " with a DPRK or designated vessel is.");
   }
 
   private static void define(
@@ -392,7 +400,8 @@ public final class AisSettingKeys {
         new AisEvents.Params(
             countriesIn(text(parsed, DELIVERY_COUNTRIES)),
             number(parsed, LADEN_FRACTION),
-            number(parsed, DELIVERY_ESTIMATE_CONFIDENCE)),
+            number(parsed, DELIVERY_ESTIMATE_CONFIDENCE),
+            millis(parsed, ENCOUNTER_DARK_WITHIN)),
         duration(parsed, DARK_CHECK_INTERVAL),
         duration(parsed, ENCOUNTER_CHECK_INTERVAL));
   }

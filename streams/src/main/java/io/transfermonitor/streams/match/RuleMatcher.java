@@ -45,12 +45,15 @@ public final class RuleMatcher {
     }
     List<String> countries = scope.getCountries();
     if (scope.getShipToShipOnly()) {
-      // the countries name the flag of either vessel, not the route
+      // the countries name the flag of either vessel, or the route: a transfer in the DPRK's
+      // waters (an AIS encounter with a vessel dark there) is one to the DPRK whatever the flags
       return fact.kind() == EventKind.TANKER_DELIVERY
           && fact.shipToShip()
           && (countries.isEmpty()
               || countries.contains(fact.vesselFlag())
-              || countries.contains(fact.counterpartVesselFlag()));
+              || countries.contains(fact.counterpartVesselFlag())
+              || countries.contains(fact.origin())
+              || countries.contains(fact.destination()));
     }
     if (countries.isEmpty()) {
       return true;

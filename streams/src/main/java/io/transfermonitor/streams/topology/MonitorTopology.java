@@ -53,6 +53,7 @@ import io.transfermonitor.streams.ais.AisStage;
 import io.transfermonitor.streams.ais.CellPingSerde;
 import io.transfermonitor.streams.ais.EncounterProcessor;
 import io.transfermonitor.streams.ais.EncountersSerde;
+import io.transfermonitor.streams.ais.HeldChunk;
 import io.transfermonitor.streams.ais.ImoCloneProcessor;
 import io.transfermonitor.streams.ais.ImoCloneState;
 import io.transfermonitor.streams.ais.ReferenceChanges;
@@ -812,11 +813,11 @@ public final class MonitorTopology {
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                // in memory (its changelog keeps it): entries live minutes, a RocksDB put,
-                // delete and range scan each cost more than the pairing they wait for
+                // in memory (its changelog keeps it): chunks of held pings and the mark of what
+                // has been paired, a few entries written once per commit (EncounterProcessor)
                 Stores.inMemoryKeyValueStore(ENCOUNTER_HELD_STORE),
                 keys,
-                budget.guardStore(new CellPingSerde()))
+                budget.guardStore(new HeldChunk.Form()))
             .withCachingEnabled());
     KStream<String, AisOutput> encounters =
         split

@@ -92,8 +92,9 @@ public final class TopologyNames {
   public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
 
   /**
-   * Cell pings that wait for the slowest track task to read as far, key = time, cell and vessel
-   * (empty unless partitions of positions are read at different paces, as in a backlog).
+   * Cell pings that wait for the slowest track task to read as far, in chunks of up to 64 with the
+   * mark of what has been paired (empty unless partitions of positions are read at different paces,
+   * as in a backlog).
    */
   public static final String ENCOUNTER_HELD_STORE = "encounter-held";
 

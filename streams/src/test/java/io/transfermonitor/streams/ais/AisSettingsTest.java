@@ -10,6 +10,7 @@ import io.transfermonitor.streams.ais.Gazetteer.Port;
 import io.transfermonitor.streams.config.AisSettingKeys;
 import io.transfermonitor.streams.config.MonitorSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,44 @@ class AisSettingsTest {
     assertThat(parsed.darkCheckInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(parsed.encounterCheckInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(parsed.enabled()).isTrue();
+  }
+
+  @Test
+  void shouldCountAVesselBackFromTheDarkForTheLookBackItsSettingGives() {
+    // given an encounter beginning two days after one of its vessels came back from the dark
+    long start = Instant.parse("2024-07-10T00:00:00Z").toEpochMilli();
+    Encounter e =
+        new Encounter(
+            Encounter.id("351000001", "412000001", start),
+            "351000001",
+            "412000001",
+            start,
+            start + 3 * 3_600_000L,
+            36.0,
+            123.0,
+            150,
+            60,
+            false,
+            false);
+    Vessel dark = new Vessel("351000001", null, null, "PAN", null, null, null, null, null);
+    Vessel other = new Vessel("412000001", null, null, "CHN", null, null, null, null, null);
+    long back = start - 2 * 24 * 3_600_000L;
+
+    // when the look-back is the default (7 days), and when it is one day
+    AisSettings byDefault = MonitorSettings.parse(Map.of()).ais();
+    AisSettings oneDay =
+        MonitorSettings.parse(Map.of(AisSettingKeys.ENCOUNTER_DARK_WITHIN, "1d")).ais();
+
+    // then it is a transfer by default, not with a day
+    assertThat(byDefault.events().darkWithinMillis()).isEqualTo(Duration.ofDays(7).toMillis());
+    assertThat(
+            new AisEvents(byDefault.events(), GAZETTEER)
+                .encounter(e, dark, back, other, null)
+                .event())
+        .isPresent();
+    assertThat(
+            new AisEvents(oneDay.events(), GAZETTEER).encounter(e, dark, back, other, null).event())
+        .isEmpty();
   }
 
   @Test

@@ -34,19 +34,22 @@ class EncounterProcessorTest {
 
   private final AisSettings settings = AisSettings.of(new Gazetteer(List.of(), List.of()));
   private final MockProcessorContext<String, AisOutput> context = new MockProcessorContext<>();
-  private final EncounterProcessor processor =
-      new EncounterProcessor(
-          "encounter-cells",
-          "encounter-held",
-          new AisStage(
-              "vessels",
-              "designations",
-              settings,
-              new ReferenceChanges(),
-              new DesignationChanges(),
-              MonitorMetrics.inMemory()));
+  private EncounterProcessor processor = newProcessor();
   private KeyValueStore<String, Encounters> cells;
-  private KeyValueStore<String, AisOutput> held;
+  private KeyValueStore<String, HeldChunk> held;
+
+  private EncounterProcessor newProcessor() {
+    return new EncounterProcessor(
+        "encounter-cells",
+        "encounter-held",
+        new AisStage(
+            "vessels",
+            "designations",
+            settings,
+            new ReferenceChanges(),
+            new DesignationChanges(),
+            MonitorMetrics.inMemory()));
+  }
 
   @BeforeEach
   void init() {
@@ -59,7 +62,7 @@ class EncounterProcessorTest {
             context,
             "encounter-cells",
             new EncountersSerde(settings.cells(), settings.encounters()));
-    held = MockStores.keyValue(context, "encounter-held", new CellPingSerde());
+    held = MockStores.keyValue(context, "encounter-held", new HeldChunk.Form());
     processor.init(context);
   }
 
@@ -136,6 +139,97 @@ class EncounterProcessorTest {
     assertThat(encounters()).hasSize(1);
   }
 
+  @Test
+  void shouldKeepTheHeldPingsInAFewStoreEntriesNotOnePerPing() {
+    // given both tasks heard from, partition 1's at T0
+    tick(T0, 1, false);
+
+    // when partition 0 sends six hours of pings of two vessels side by side, all held
+    List<Ping> fromA =
+        new ArrayList<>(Tracks.sideBySide(A, B, 38.45, 124.05, T0, T0 + 6 * HOUR, 150));
+    fromA.sort(Comparator.comparingLong(Ping::time));
+    fromA.forEach(p -> send(p, 0));
+
+    // then the store, whose every entry a commit writes to the changelog, holds them in chunks
+    // and a mark: a few entries for hundreds of pings
+    int pings = heldPings();
+    assertThat(pings).isGreaterThan(300);
+    assertThat(storeEntries()).isLessThanOrEqualTo(pings / HeldChunk.CAPACITY + 2);
+
+    // and once both read on, the pings are paired and the chunks deleted
+    tick(T0 + 8 * HOUR, 0, false);
+    tick(T0 + 8 * HOUR, 1, false);
+    assertThat(heldPings()).isZero();
+    assertThat(storeEntries()).isLessThanOrEqualTo(1); // the mark
+    assertThat(encounters()).hasSize(1);
+  }
+
+  @Test
+  void shouldFindTheSameEncounterWhenRestartedWhileHoldingPings() {
+    // given the run of the first test, uninterrupted
+    List<Ping> pings = Tracks.sideBySide(A, B, 38.45, 124.05, T0, T0 + 130 * MINUTE, 150);
+    tick(T0 - 2 * HOUR, 0, false);
+    tick(T0 - 2 * HOUR, 1, false);
+    of(pings, A).forEach(p -> send(p, 0));
+    tick(T0 + 8 * HOUR, 0, false);
+    of(pings, B).forEach(p -> send(p, 1));
+    tick(T0 + 8 * HOUR, 1, false);
+    List<AisEvents.Made> uninterrupted = encounters();
+    assertThat(uninterrupted).hasSize(1);
+
+    // when the same run is restarted twice from its stores: once with A's pings all held, once
+    // halfway through pairing them
+    processor = newProcessor();
+    init();
+    context.resetForwards();
+    tick(T0 - 2 * HOUR, 0, false);
+    tick(T0 - 2 * HOUR, 1, false);
+    of(pings, A).forEach(p -> send(p, 0));
+    tick(T0 + 8 * HOUR, 0, false);
+    int heldBefore = heldPings();
+    assertThat(heldBefore).isPositive();
+    restart();
+    assertThat(heldPings()).isEqualTo(heldBefore);
+    List<Ping> fromB = of(pings, B);
+    fromB.stream().filter(p -> p.time() <= T0 + 65 * MINUTE).forEach(p -> send(p, 1));
+    assertThat(heldPings()).isPositive().isLessThan(heldBefore);
+    restart();
+    fromB.stream().filter(p -> p.time() > T0 + 65 * MINUTE).forEach(p -> send(p, 1));
+    tick(T0 + 8 * HOUR, 1, false);
+
+    // then the encounter is found once, with the same start, end and figures
+    List<AisEvents.Made> restarted = encounters();
+    assertThat(restarted).hasSize(1);
+    assertThat(restarted.get(0).finding()).isEqualTo(uninterrupted.get(0).finding());
+    assertThat(heldPings()).isZero();
+  }
+
+  @Test
+  void shouldReadBackAHeldPingAnEarlierMonitorStoredOnItsOwn() {
+    // given the store of an earlier monitor: one cell ping per key (time, cell, vessel)
+    tick(T0, 1, false);
+    Ping ping = Tracks.sideBySide(A, B, 38.45, 124.05, T0 + HOUR, T0 + 2 * HOUR, 150).get(0);
+    String cell = settings.cells().home(ping.lat(), ping.lon());
+    byte[] old =
+        new CellPingSerde()
+            .serializer()
+            .serialize("t", new AisOutput.CellPing(ping, null, null, null, 0));
+    String key = String.format("%015d|%s|%s", ping.time(), cell, ping.mmsi());
+    held.put(key, new HeldChunk.Form().deserializer().deserialize("t", old));
+
+    // when the monitor restarts on it and partition 1 reads past it
+    restart();
+    tick(T0 + 3 * HOUR, 1, false);
+
+    // then it was held and is paired now: its entry deleted
+    assertThat(held.get(key)).isNull();
+  }
+
+  private void restart() {
+    processor = newProcessor();
+    processor.init(context);
+  }
+
   private static List<Ping> of(List<Ping> pings, String mmsi) {
     return pings.stream()
         .filter(p -> p.mmsi().equals(mmsi))
@@ -157,16 +251,36 @@ class EncounterProcessorTest {
         new Record<>(TrackProcessor.TICK_KEY, new AisOutput.Tick(time, source, idle), time));
   }
 
+  /** The encounters reported as ended (not the reports on reaching the minimum duration). */
   private List<AisEvents.Made> encounters() {
     return context.forwarded().stream()
         .map(f -> f.record().value())
         .filter(v -> v instanceof AisOutput.Found)
         .map(v -> ((AisOutput.Found) v).made())
         .filter(m -> m.finding().getKind() == VesselFindingKind.ENCOUNTER)
+        .filter(m -> m.finding().getEnd() != null)
         .toList();
   }
 
+  /** The held pings a restore would read back: those of the stored chunks newer than the mark. */
   private int heldPings() {
+    HeldChunk mark = held.get("released");
+    long released = mark == null ? Long.MIN_VALUE : mark.released();
+    int count = 0;
+    try (var all = held.all()) {
+      while (all.hasNext()) {
+        HeldChunk chunk = all.next().value;
+        if (!chunk.isMark()) {
+          count +=
+              (int)
+                  chunk.pings().stream().filter(h -> h.cellPing().ping().time() > released).count();
+        }
+      }
+    }
+    return count;
+  }
+
+  private int storeEntries() {
     int count = 0;
     try (var all = held.all()) {
       while (all.hasNext()) {

@@ -25,17 +25,30 @@ final class EncounterSea {
     this.gazetteer = gazetteer;
   }
 
-  /** Every encounter reported, in the order reported (a merged one again under its id). */
+  /**
+   * Every encounter reported when it ended, in the order reported (a merged one again under its
+   * id); not the reports on reaching the minimum duration ({@link #reports}).
+   */
   List<Encounter> run(List<Ping> pings) {
-    List<Encounter> found = runWithoutEnding(pings);
+    return reports(pings).stream().filter(e -> !e.ongoing()).toList();
+  }
+
+  /** Every report, those on reaching the minimum duration (ongoing) too, in the order made. */
+  List<Encounter> reports(List<Ping> pings) {
+    List<Encounter> found = reportsWithoutEnding(pings);
     for (Encounters cell : byCell.values()) {
       found.addAll(cell.expire(streamTime + params.mergeGap().toMillis() * 2));
     }
     return found;
   }
 
-  /** The same, stream time left where the last ping put it. */
+  /** The ended encounters, stream time left where the last ping put it. */
   List<Encounter> runWithoutEnding(List<Ping> pings) {
+    return reportsWithoutEnding(pings).stream().filter(e -> !e.ongoing()).toList();
+  }
+
+  /** Every report, stream time left where the last ping put it. */
+  List<Encounter> reportsWithoutEnding(List<Ping> pings) {
     List<Ping> sorted = new ArrayList<>(pings);
     sorted.sort(Comparator.comparingLong(Ping::time).thenComparing(Ping::mmsi));
     List<Encounter> found = new ArrayList<>();

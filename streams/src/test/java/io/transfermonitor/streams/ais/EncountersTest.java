@@ -72,6 +72,85 @@ class EncountersTest {
   }
 
   @Test
+  void shouldReportAnEncounterWhenItReachesTwoHoursThenWhenItEndsUnderTheSameId() {
+    // given two vessels side by side for 5 h
+    long end = T0 + 5 * HOUR;
+    List<Ping> pings = Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, end, 150);
+
+    // when
+    List<Encounter> reports = sea.reports(pings);
+
+    // then: once at the 2 h mark, still together (its event goes out then), once at its end, the
+    // finding only
+    assertThat(reports).hasSize(2);
+    Encounter reached = reports.get(0);
+    Encounter ended = reports.get(1);
+    assertThat(reached.ongoing()).isTrue();
+    assertThat(reached.announced()).isFalse();
+    assertThat(reached.durationMillis()).isBetween(2 * HOUR, 2 * HOUR + 5 * MINUTE);
+    assertThat(ended.ongoing()).isFalse();
+    assertThat(ended.announced()).isTrue();
+    assertThat(ended.id()).isEqualTo(reached.id());
+    assertThat(ended.end()).isCloseTo(end, within(10 * MINUTE));
+  }
+
+  @Test
+  void shouldReportNothingOfAContactShorterThanTwoHoursNorWhileItIsShorter() {
+    // given two vessels side by side for 1 h 55 min, the search not yet told they parted
+    List<Ping> pings =
+        Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, T0 + 115 * MINUTE, 150);
+
+    // when / then
+    assertThat(sea.reportsWithoutEnding(pings)).isEmpty();
+    assertThat(sea.reports(List.of())).isEmpty();
+  }
+
+  @Test
+  void shouldAnnounceAMergedEncounterOnceAndUpdateItAfter() {
+    // given two encounters of 2 h 30, the second starting 3 h after the first ended
+    List<Ping> pings = new ArrayList<>();
+    pings.addAll(
+        Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, T0 + 150 * MINUTE, 150));
+    long second = T0 + 150 * MINUTE + 3 * HOUR;
+    pings.addAll(
+        Tracks.sideBySide(
+            "273000001", "445000001", 38.45, 124.05, second, second + 150 * MINUTE, 150));
+
+    // when
+    List<Encounter> reports = sea.reports(pings);
+
+    // then four reports of one id, only the first one not heard of before
+    assertThat(reports).hasSize(4);
+    assertThat(reports).extracting(Encounter::id).containsOnly(reports.get(0).id());
+    assertThat(reports).extracting(Encounter::ongoing).containsExactly(true, false, true, false);
+    assertThat(reports).extracting(Encounter::announced).containsExactly(false, true, true, true);
+  }
+
+  @Test
+  void shouldNotAnnounceAgainAnEncounterWhoseCellIsStoredAndReadBackAfterTwoHours() {
+    // given an encounter of 3 h, its cells stored and read back at 2 h 30 (after it was announced)
+    List<Ping> pings =
+        Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, T0 + 3 * HOUR, 150);
+    EncountersSerde serde = new EncountersSerde(sea.cells, sea.params);
+    List<Encounter> first =
+        sea.reportsWithoutEnding(pings.stream().filter(p -> p.time() < T0 + 150 * MINUTE).toList());
+    assertThat(first).singleElement().matches(Encounter::ongoing);
+    sea.byCell.replaceAll(
+        (cell, state) ->
+            serde
+                .deserializer()
+                .deserialize(
+                    "encounter-cells", serde.serializer().serialize("encounter-cells", state)));
+
+    // when
+    List<Encounter> rest =
+        sea.reports(pings.stream().filter(p -> p.time() >= T0 + 150 * MINUTE).toList());
+
+    // then it ends as heard of already: no second announcement
+    assertThat(rest).singleElement().matches(e -> !e.ongoing() && e.announced());
+  }
+
+  @Test
   void shouldFindNoEncounterOfShipsSideBySideInsideAPort() {
     // given three hours side by side 2 km from Nampho's position
     double[] inPort = Geo.offset(NAMPHO.lat(), NAMPHO.lon(), 200, 2_000);

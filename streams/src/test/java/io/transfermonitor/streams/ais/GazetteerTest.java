@@ -142,6 +142,37 @@ class GazetteerTest {
         .hasMessage(point + ": feature 1 (Spot): geometry is not a Polygon");
   }
 
+  @Test
+  void shouldNameTheCountryOfTheDprksAreasAndReadAUsersOwnOrRefuseABadOne() throws IOException {
+    // given the shipped areas, a user's area of China's waters and one with a country misspelt
+    Path chinese =
+        write(
+            "cn.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                + "{\"name\":\"Box\",\"source\":\"mine\",\"country\":\"CHN\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],[122,37],[122,38],[121,37]]]}}]}");
+    Path misspelt =
+        write(
+            "bad.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                + "{\"name\":\"Box\",\"source\":\"mine\",\"country\":\"China\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],[122,37],[122,38],[121,37]]]}}]}");
+
+    // then the DPRK's waters are the DPRK's, the user's area China's, open sea no one's
+    Port nampho = port("Nampho");
+    double[] offing = Geo.offset(nampho.lat(), nampho.lon(), 250, 20_000);
+    assertThat(SHIPPED.countryAt(offing[0], offing[1])).isEqualTo("PRK");
+    assertThat(SHIPPED.areas()).extracting(Area::country).containsOnly("PRK");
+    assertThat(Gazetteer.load(chinese).countryAt(37.2, 121.7)).isEqualTo("CHN");
+    assertThat(SHIPPED.countryAt(36.0, 123.0)).isNull();
+    // and the misspelt one is refused naming the file, the feature and the reason
+    assertThatThrownBy(() -> Gazetteer.load(misspelt))
+        .hasMessage(
+            misspelt
+                + ": feature 1 (Box): property country China is no ISO 3166-1 alpha-3 code"
+                + " (e.g. PRK)");
+  }
+
   private static Port port(String name) {
     return SHIPPED.ports().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
   }

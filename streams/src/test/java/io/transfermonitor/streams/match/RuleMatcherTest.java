@@ -76,6 +76,22 @@ class RuleMatcherTest {
   }
 
   @Test
+  void shouldJudgeAShipToShipTransferByEitherFlagOrByItsRoute() {
+    Rule sts = Events.defaultRule("unscr-2375-ship-to-ship");
+    var inDprkWaters = Events.refined("s", "2024-01-01T00:00:00Z", 0);
+    inDprkWaters.setShipToShip(true);
+    inDprkWaters.setVesselFlag("PAN");
+    inDprkWaters.setCounterpartVesselFlag("CHN");
+    inDprkWaters.getHeader().setOrigin(null);
+    inDprkWaters.getHeader().setDestination("PRK");
+    assertThat(RuleMatcher.matches(sts, Fact.of(inDprkWaters))).isTrue();
+    inDprkWaters.getHeader().setDestination(null);
+    assertThat(RuleMatcher.matches(sts, Fact.of(inDprkWaters))).isFalse();
+    inDprkWaters.setCounterpartVesselFlag("PRK");
+    assertThat(RuleMatcher.matches(sts, Fact.of(inDprkWaters))).isTrue();
+  }
+
+  @Test
   void shouldCountEstimatesAsTheRuleSays() {
     assertThat(RuleMatcher.basisOf(refinedCap, SourceKind.ESTIMATED)).isEqualTo(Basis.OBSERVED);
     Rule strict = Rule.newBuilder(refinedCap).setEstimatedCountsAs(Basis.REPORTED).build();

@@ -127,8 +127,9 @@ class AisStageTest {
     monitor.advanceClock(Duration.ofMinutes(1));
     monitor.advanceClock(Duration.ofMinutes(1));
 
-    // then one encounter of 3 h, one ship-to-ship transfer, one ban alert
-    assertThat(monitor.aisFindings.readValuesToList())
+    // then one encounter of 3 h (the map's finding: its report at 2 h updated by its end), one
+    // ship-to-ship transfer, one ban alert
+    assertThat(monitor.aisFindings.readKeyValuesToMap().values())
         .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
         .singleElement()
         .satisfies(
@@ -153,6 +154,107 @@ class AisStageTest {
     // who supplied whom is not in the positions: the case says so
     monitor.advanceClock(Duration.ofSeconds(1));
     assertThat(monitor.caseOf(alerts.get(0).getCaseId()).getTitle()).endsWith(": route unknown");
+  }
+
+  @Test
+  void shouldRaiseTheShipToShipBanWhenAnEncounterReachesTwoHoursNotOnlyWhenItEnds() {
+    // given the default rules; a DPRK tanker and a Russian one side by side in West Korea Bay for
+    // 2 h 30 min, and still there when the positions read end
+    monitor.rules(defaultRules());
+    Instant start = Instant.parse("2024-07-10T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    for (int minute = 0; minute <= 150; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      track.add(position(TANKER, at, BAY[0], BAY[1], 0.3));
+      double[] beside = Geo.offset(BAY[0], BAY[1], 90, 150);
+      track.add(position(RUSSIAN, at.plusSeconds(20), beside[0], beside[1], 0.4));
+    }
+
+    // when
+    monitor.positions(track);
+    monitor.advanceClock(Duration.ofMinutes(1));
+
+    // then the encounter is on the map without an end, and the ban alert is raised already
+    assertThat(monitor.aisFindings.readKeyValuesToMap().values())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getEnd()).isNull();
+              assertThat(f.getDetail().toString()).contains("still together");
+            });
+    assertThat(monitor.tankerDeliveries.readValuesToList()).hasSize(1);
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts).extracting(Alert::getRuleId).containsExactly("unscr-2375-ship-to-ship");
+
+    // and when they part, the finding gets its end, and no second event or alert comes
+    List<VesselPosition> parting = new ArrayList<>();
+    for (int minute = 153; minute <= 270; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      double[] away = Geo.offset(BAY[0], BAY[1], 0, (minute - 150) * 310.0);
+      parting.add(position(TANKER, at, away[0], away[1], 10));
+      double[] other = Geo.offset(BAY[0], BAY[1], 180, (minute - 150) * 310.0);
+      parting.add(position(RUSSIAN, at.plusSeconds(20), other[0], other[1], 10));
+    }
+    monitor.positions(parting);
+    monitor.advanceClock(Duration.ofMinutes(1));
+    monitor.advanceClock(Duration.ofMinutes(1));
+    assertThat(monitor.aisFindings.readKeyValuesToMap().values())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(Duration.between(f.getStart(), f.getEnd()))
+                    .isBetween(Duration.ofMinutes(140), Duration.ofMinutes(151)));
+    assertThat(monitor.tankerDeliveries.readValuesToList()).isEmpty();
+    assertThat(monitor.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseTheShipToShipBanForAnEncounterWithAVesselBackFromTheDarkInDprkWaters() {
+    // given the default rules; a Panama-flagged vessel in West Korea Bay falls silent for 13 h,
+    // and once back meets a Chinese one there for 2 h 30 min (neither flag is the DPRK's)
+    monitor.rules(defaultRules());
+    String panama = "351000001";
+    String chinese = "412000001";
+    Instant start = Instant.parse("2024-07-10T00:00:00Z");
+    List<VesselPosition> track = new ArrayList<>();
+    for (int minute = 0; minute <= 60; minute += 3) {
+      track.add(position(panama, start.plus(Duration.ofMinutes(minute)), BAY[0], BAY[1], 0.3));
+    }
+    Instant back = start.plus(Duration.ofHours(14));
+    for (int minute = 0; minute <= 150; minute += 3) {
+      Instant at = back.plus(Duration.ofMinutes(minute));
+      track.add(position(panama, at, BAY[0], BAY[1], 0.3));
+      double[] beside = Geo.offset(BAY[0], BAY[1], 90, 150);
+      track.add(position(chinese, at.plusSeconds(20), beside[0], beside[1], 0.4));
+    }
+
+    // when
+    monitor.positions(track);
+    monitor.advanceClock(Duration.ofMinutes(1));
+
+    // then the dark period, and the encounter as a ship-to-ship transfer to the DPRK (its place)
+    assertThat(monitor.tankerDeliveries.readValuesToList())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getShipToShip()).isTrue();
+              assertThat(d.getVesselFlag()).isEqualTo("PAN");
+              assertThat(d.getCounterpartVesselFlag()).isEqualTo("CHN");
+              assertThat(d.getHeader().getDestination()).isEqualTo("PRK");
+            });
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts)
+        .extracting(Alert::getRuleId)
+        .containsExactlyInAnyOrder("ais-dark-period-dprk-waters", "unscr-2375-ship-to-ship");
+    Alert ban =
+        alerts.stream()
+            .filter(a -> a.getRuleId().equals("unscr-2375-ship-to-ship"))
+            .findFirst()
+            .orElseThrow();
+    monitor.advanceClock(Duration.ofSeconds(1));
+    assertThat(monitor.caseOf(ban.getCaseId()).getTitle()).endsWith(": - → PRK");
   }
 
   @Test
