@@ -116,6 +116,37 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldNotTakeHalfAKoreanGivenNameForTheWholeName() {
+    // then: Kim Jong is not KIM JONG SIK, though a dropped middle syllable still matches
+    assertThat(PAIRS.score("Kim Jong", "KIM JONG SIK", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Ri Pyong", "RI PYONG CHOL", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Ko Man", "KO CHOL MAN", "Person")).isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchAnAliasThatKeepsTheFirstPartsOfALongName() {
+    // then: the list's own short aliases, parts in their order
+    assertThat(PAIRS.score("Abdul Ghani Baradar", "ABDUL GHANI BARADAR ABDUL AHMAD TURK", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Vladimir Putin", "Vladimir Vladimirovich Putin", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a name with a part the listed one lacks is not taken for it as easily
+    assertThat(PAIRS.score("Abdul Haq Wasiq", "ABDUL HAQ", "Person")).isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldNotMatchAnAcronymAloneAgainstAnotherName() {
+    // then: ILSIM INTERNATIONAL BANK has the initials of the brigade's acronym, nothing more
+    assertThat(
+            PAIRS.score(
+                "ILSIM INTERNATIONAL BANK", "ISLAMIC INTERNATIONAL BRIGADE (IIB)", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("KPA Unit 586", "Korean People's Army Unit 586", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("FTB", "FOREIGN TRADE BANK (FTB)", "Company")).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldSayWhichPartsMatchedHow() {
     // then
     assertThat(PAIRS.match("Kim J. Pak", "Kim Jong Pak", "Person"))
