@@ -22,21 +22,22 @@ import java.util.regex.Pattern;
  * part only one name has (a dropped middle name, an extra {@code Korea}) costs {@value
  * #ONE_SIDED_PERSON} of its weight in a person's name and {@value #ONE_SIDED_ORGANIZATION} in an
  * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
- * OrganizationTypes}). Parts left over contradict the alignment, and cost {@value #CONFLICT} of
- * their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer
- * than two parts align, when one is a number ({@code KUM UN SAN 3}), in an organization's name when
- * a part aligned only by its spelling ({@code Daedong Credit Bank}, {@code DAESONG CREDIT
- * DEVELOPMENT BANK}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it for a
- * person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is not
- * {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}); a person's name whose parts all align, in their
- * order, with parts of a longer listed one ({@code Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR
- * ABDUL AHMAD TURK}) carries up to {@value #CARRIED_IN_ORDER} of it, since the list's own aliases
- * are written so; but a Korean name's last syllable left over ({@code Kim Jong}, {@code KIM JONG
- * SIK}) contradicts, half a given name being another person's. An acronym aligned with nothing else
- * ({@code IIB}, {@code ILSIM INTERNATIONAL BANK}) scores {@value #ACRONYM_ALONE} of what it would.
- * A person's parts may come in any order; an organization's aligned parts in another order ({@code
- * Bank for Foreign Trade}, {@code FOREIGN TRADE BANK}) multiply the score by {@value
- * #ORDER_FACTOR}. Numbers match only themselves.
+ * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}). Parts left
+ * over contradict the alignment, and cost {@value #CONFLICT} of their weight, when both names have
+ * some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer than two parts align, when one is a
+ * number ({@code KUM UN SAN 3}), in an organization's name when a part aligned only by its spelling
+ * ({@code Daedong Credit Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh
+ * what aligned ({@value #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an
+ * organization: {@code Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}); a
+ * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
+ * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
+ * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
+ * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
+ * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
+ * person's. An acronym aligned with nothing else ({@code IIB}, {@code ILSIM INTERNATIONAL BANK})
+ * scores {@value #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an
+ * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
+ * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -376,11 +377,20 @@ final class NameSimilarity {
       if (mass == 0) {
         return 0.0;
       }
-      double leftQ = left(q, partnerOfQ, organization);
-      double leftL = left(l, partnerOfL, organization);
+      double leftQ = left(q, partnerOfQ, organization, false);
+      double leftL = left(l, partnerOfL, organization, false);
+      if (organization && (leftQ == 0 || leftL == 0)) {
+        // a country one name adds (Bank Melli Iran, Korea Taesong Bank) says little; against
+        // another country (ISIL - Libya, ISIL - Yemen) it tells them apart
+        leftQ = left(q, partnerOfQ, true, true);
+        leftL = left(l, partnerOfL, true, true);
+      }
       boolean oneSided = leftQ == 0 || leftL == 0;
       double carried = organization ? CARRIED_ORGANIZATION : CARRIED_PERSON;
-      if (!organization && leftQ == 0 && words >= 2 && inOrder()) {
+      if (!organization
+          && words >= 2
+          && (leftQ == 0 || (leftL == 0 && onlyInnerLeft(q, partnerOfQ)))
+          && inOrder()) {
         // a person's name that keeps two parts or more of a longer one in their order (an alias
         // that drops the last names or a middle one) can carry more of it
         carried = CARRIED_IN_ORDER;
@@ -425,12 +435,14 @@ final class NameSimilarity {
      * {@code Foundation}) weighs {@value #TYPE_SHARE} of its weight, as the same organization is
      * often called by another type ({@code Bureau 39}, {@code OFFICE 39}).
      */
-    private static double left(NameVector v, int[] partner, boolean organization) {
+    private static double left(
+        NameVector v, int[] partner, boolean organization, boolean countries) {
       double left = 0;
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0) {
           boolean type = organization && OrganizationTypes.contains(v.words[i]);
-          left += type ? TYPE_SHARE * v.weights[i] : v.weights[i];
+          boolean place = countries && OrganizationTypes.isCountry(v.words[i]);
+          left += type || place ? TYPE_SHARE * v.weights[i] : v.weights[i];
         }
       }
       return left;
@@ -444,6 +456,11 @@ final class NameSimilarity {
         }
       }
       return true;
+    }
+
+    /** Whether the parts left over are all inside the name, neither its first nor its last. */
+    private static boolean onlyInnerLeft(NameVector v, int[] partner) {
+      return partner[0] >= 0 && partner[v.size() - 1] >= 0;
     }
 
     /** Whether the aligned parts keep their order in both names. */

@@ -130,8 +130,30 @@ class NamePairsTest {
         .isGreaterThanOrEqualTo(THRESHOLD);
     assertThat(PAIRS.score("Vladimir Putin", "Vladimir Vladimirovich Putin", "Person"))
         .isGreaterThanOrEqualTo(THRESHOLD);
-    // a name with a part the listed one lacks is not taken for it as easily
+    assertThat(PAIRS.score("Ali Hosseini Khamenei", "Ali Khamenei", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a name with a last part the listed one lacks is not taken for it as easily
     assertThat(PAIRS.score("Abdul Haq Wasiq", "ABDUL HAQ", "Person")).isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldTakeACountryOneOrganizationAddsLightly() {
+    // then: the country added says little; two different countries tell branches apart
+    assertThat(PAIRS.score("Korea Taesong Bank", "Taesong Bank", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA",
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN",
+                "Organization"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchBelarusianAndRussianSpellingsOfOneGivenName() {
+    // then
+    assertThat(PAIRS.score("Alexander Lukashenko", "Aliaksandr Lukashenka", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
   }
 
   @Test
