@@ -130,6 +130,8 @@ class NamePairsTest {
         .isGreaterThanOrEqualTo(THRESHOLD);
     assertThat(PAIRS.score("Vladimir Putin", "Vladimir Vladimirovich Putin", "Person"))
         .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Khalfan, Ahmed", "AHMED KHALFAN GHAILANI", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
     assertThat(PAIRS.score("Ali Hosseini Khamenei", "Ali Khamenei", "Person"))
         .isGreaterThanOrEqualTo(THRESHOLD);
     // a name with a last part the listed one lacks is not taken for it as easily
@@ -153,6 +155,21 @@ class NamePairsTest {
   void shouldMatchBelarusianAndRussianSpellingsOfOneGivenName() {
     // then
     assertThat(PAIRS.score("Alexander Lukashenko", "Aliaksandr Lukashenka", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldReadOrdinalsAndDropIn() {
+    // then
+    assertThat(
+            PAIRS.score(
+                "2ND ACADEMY OF NATURAL SCIENCES", "SECOND ACADEMY OF NATURAL SCIENCES", "Company"))
+        .isEqualTo(1.0);
+    assertThat(
+            PAIRS.score(
+                "Islamic state of Iraq and the Levant in Libya",
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA",
+                "Organization"))
         .isGreaterThanOrEqualTo(THRESHOLD);
   }
 
