@@ -34,10 +34,11 @@ import java.util.regex.Pattern;
  * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
  * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
  * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
- * person's. An acronym aligned with nothing else ({@code IIB}, {@code ILSIM INTERNATIONAL BANK})
- * scores {@value #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an
- * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
- * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
+ * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
+ * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
+ * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
+ * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -258,6 +259,7 @@ final class NameSimilarity {
     private double score = -1;
     private boolean misspelt;
     private int words;
+    private boolean expansionKnown;
 
     Alignment(NameVector q, NameVector l, boolean organization) {
       this.q = q;
@@ -267,6 +269,15 @@ final class NameSimilarity {
       this.partnerOfL = new int[l.size()];
       Arrays.fill(partnerOfQ, -1);
       Arrays.fill(partnerOfL, -1);
+    }
+
+    /**
+     * Says that one of the two names also has another form, as a name gives an acronym and its
+     * expansion: an acronym alone then counts for less. Before {@link #score}.
+     */
+    Alignment expansionKnown(boolean known) {
+      this.expansionKnown = known;
+      return this;
     }
 
     boolean free(int i, int j) {
@@ -413,8 +424,9 @@ final class NameSimilarity {
       if (organization && reordered()) {
         score *= ORDER_FACTOR;
       }
-      if (words == 0) {
-        // an acronym alone is a guess (ILSIM INTERNATIONAL BANK, IIB): it needs a word beside it
+      if (words == 0 && expansionKnown) {
+        // an acronym whose name gives its own expansion (IIB, ISLAMIC INTERNATIONAL BRIGADE) is
+        // not another name's initials (ILSIM INTERNATIONAL BANK) unless a word beside it agrees
         score *= ACRONYM_ALONE;
       }
       return Math.min(1.0, score);

@@ -169,9 +169,12 @@ public final class ScreeningList {
         continue;
       }
       NameSimilarity.Alignment closest = null;
-      for (NameVector q : query.of(listed.organization())) {
+      List<NameVector> forms = query.of(listed.organization());
+      boolean expansions = forms.size() > 1 || indexed.vectors().size() > 1;
+      for (NameVector q : forms) {
         for (NameVector l : indexed.vectors()) {
-          NameSimilarity.Alignment alignment = similarity.align(q, l, listed.organization());
+          NameSimilarity.Alignment alignment =
+              similarity.align(q, l, listed.organization()).expansionKnown(expansions);
           if (closest == null || alignment.score() > closest.score()) {
             closest = alignment;
           }

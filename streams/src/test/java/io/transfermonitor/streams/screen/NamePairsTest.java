@@ -175,7 +175,8 @@ class NamePairsTest {
 
   @Test
   void shouldNotMatchAnAcronymAloneAgainstAnotherName() {
-    // then: ILSIM INTERNATIONAL BANK has the initials of the brigade's acronym, nothing more
+    // then: ILSIM INTERNATIONAL BANK has the initials of the brigade's acronym, whose expansion
+    // the list gives: nothing more
     assertThat(
             PAIRS.score(
                 "ILSIM INTERNATIONAL BANK", "ISLAMIC INTERNATIONAL BRIGADE (IIB)", "Company"))
@@ -183,6 +184,9 @@ class NamePairsTest {
     assertThat(PAIRS.score("KPA Unit 586", "Korean People's Army Unit 586", "Company"))
         .isGreaterThanOrEqualTo(THRESHOLD);
     assertThat(PAIRS.score("FTB", "FOREIGN TRADE BANK (FTB)", "Company")).isEqualTo(1.0);
+    // an acronym for a name that does not give one is still its acronym
+    assertThat(PAIRS.score("LRA", "LORD'S RESISTANCE ARMY", "Organization"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
   }
 
   @Test
