@@ -67,6 +67,7 @@ final class NameNormalizer {
           "of",
           "and",
           "for",
+          "in",
           "de",
           "du",
           "des",
@@ -200,7 +201,12 @@ final class NameNormalizer {
           Map.entry("grp", List.of("group")),
           Map.entry("trdg", List.of("trading")),
           Map.entry("hldgs", List.of("holdings")),
-          Map.entry("jv", List.of("joint", "venture")));
+          Map.entry("jv", List.of("joint", "venture")),
+          Map.entry("1st", List.of("first")),
+          Map.entry("2nd", List.of("second")),
+          Map.entry("3rd", List.of("third")),
+          Map.entry("4th", List.of("fourth")),
+          Map.entry("5th", List.of("fifth")));
 
   private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ´]");
   private static final Pattern DOTTED_ACRONYM =
@@ -219,6 +225,11 @@ final class NameNormalizer {
     Matcher groups = PARENTHESIZED.matcher(text);
     String without = groups.replaceAll(" ");
     add(forms, words(without, organization));
+    int comma = without.indexOf(',');
+    if (!organization && comma > 0 && comma == without.lastIndexOf(',')) {
+      // FAMILY, Given is also Given FAMILY: the order a dropped part is judged in
+      add(forms, words(without.substring(comma + 1) + " " + without.substring(0, comma), false));
+    }
     groups.reset();
     while (groups.find()) {
       List<String> inside = words(groups.group(1), organization);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Similarity of two names already split into parts ({@link NameNormalizer}), in 0..1, by aligning
@@ -21,15 +22,23 @@ import java.util.Set;
  * part only one name has (a dropped middle name, an extra {@code Korea}) costs {@value
  * #ONE_SIDED_PERSON} of its weight in a person's name and {@value #ONE_SIDED_ORGANIZATION} in an
  * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
- * OrganizationTypes}). Parts left over contradict the alignment, and cost {@value #CONFLICT} of
- * their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer
- * than two parts align, when one is a number ({@code KUM UN SAN 3}), in an organization's name when
- * a part aligned only by its spelling ({@code Daedong Credit Bank}, {@code DAESONG CREDIT
- * DEVELOPMENT BANK}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it for a
- * person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is not
- * {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}). A person's parts may come in any order; an
- * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
- * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}). Parts left
+ * over contradict the alignment, and cost {@value #CONFLICT} of their weight, when both names have
+ * some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer than two parts align, when one is a
+ * number ({@code KUM UN SAN 3}), in an organization's name when a part aligned only by its spelling
+ * ({@code Daedong Credit Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh
+ * what aligned ({@value #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an
+ * organization: {@code Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}); a
+ * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
+ * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
+ * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
+ * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
+ * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
+ * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
+ * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
+ * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
+ * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
+ * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -48,8 +57,16 @@ final class NameSimilarity {
   static final double CONFLICT = 0.5;
   static final double TYPE_SHARE = 0.3;
   static final double CARRIED_PERSON = 0.6;
+  static final double CARRIED_IN_ORDER = 1.5;
   static final double CARRIED_ORGANIZATION = 0.4;
   static final double ORDER_FACTOR = 0.85;
+  static final double ACRONYM_ALONE = 0.85;
+
+  /** A Korean syllable as romanized (Revised or McCune-Reischauer, accents dropped). */
+  private static final Pattern KOREAN_SYLLABLE =
+      Pattern.compile(
+          "(kk|tt|pp|ss|jj|ch|ts|[gkndtrlmbpsjh])?[wy]?(ae|eo|eu|oe|ui|[aeiou])(ng|[knlmpt])?");
+
   private static final int MIN_FUZZY_LENGTH = 4;
   static final int LONG_WORD = 10;
 
@@ -241,6 +258,8 @@ final class NameSimilarity {
     private double mass;
     private double score = -1;
     private boolean misspelt;
+    private int words;
+    private boolean expansionKnown;
 
     Alignment(NameVector q, NameVector l, boolean organization) {
       this.q = q;
@@ -252,6 +271,15 @@ final class NameSimilarity {
       Arrays.fill(partnerOfL, -1);
     }
 
+    /**
+     * Says that one of the two names also has another form, as a name gives an acronym and its
+     * expansion: an acronym alone then counts for less. Before {@link #score}.
+     */
+    Alignment expansionKnown(boolean known) {
+      this.expansionKnown = known;
+      return this;
+    }
+
     boolean free(int i, int j) {
       return partnerOfQ[i] < 0 && partnerOfL[j] < 0;
     }
@@ -261,6 +289,7 @@ final class NameSimilarity {
       partnerOfL[j] = i;
       double weight = (q.weights[i] + l.weights[j]) / 2;
       misspelt |= match.similarity() < KEY_SIMILARITY;
+      words++;
       matched += weight * match.similarity();
       mass += weight;
       order.add(new int[] {i, j});
@@ -359,8 +388,24 @@ final class NameSimilarity {
       if (mass == 0) {
         return 0.0;
       }
-      double leftQ = left(q, partnerOfQ, organization);
-      double leftL = left(l, partnerOfL, organization);
+      double leftQ = left(q, partnerOfQ, organization, false);
+      double leftL = left(l, partnerOfL, organization, false);
+      if (organization && (leftQ == 0 || leftL == 0)) {
+        // a country one name adds (Bank Melli Iran, Korea Taesong Bank) says little; against
+        // another country (ISIL - Libya, ISIL - Yemen) it tells them apart
+        leftQ = left(q, partnerOfQ, true, true);
+        leftL = left(l, partnerOfL, true, true);
+      }
+      boolean oneSided = leftQ == 0 || leftL == 0;
+      double carried = organization ? CARRIED_ORGANIZATION : CARRIED_PERSON;
+      if (!organization
+          && words >= 2
+          && (leftQ == 0 || (leftL == 0 && onlyInnerLeft(q, partnerOfQ)))
+          && inOrder()) {
+        // a person's name that keeps two parts or more of a longer one in their order (an alias
+        // that drops the last names or a middle one) can carry more of it
+        carried = CARRIED_IN_ORDER;
+      }
       // parts left on both sides contradict; so does all but one part left over, a number only
       // one name has, or more left over on one side than the aligned parts can carry
       boolean conflict =
@@ -372,11 +417,17 @@ final class NameSimilarity {
               || leftNumber(q, partnerOfQ)
               || leftNumber(l, partnerOfL)
               || (misspelt && organization)
-              || leftQ + leftL > (organization ? CARRIED_ORGANIZATION : CARRIED_PERSON) * mass;
+              || (!organization && syllableLeft())
+              || leftQ + leftL > carried * mass;
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
       double score = matched / (mass + share * (leftQ + leftL));
       if (organization && reordered()) {
         score *= ORDER_FACTOR;
+      }
+      if (words == 0 && expansionKnown) {
+        // an acronym whose name gives its own expansion (IIB, ISLAMIC INTERNATIONAL BRIGADE) is
+        // not another name's initials (ILSIM INTERNATIONAL BANK) unless a word beside it agrees
+        score *= ACRONYM_ALONE;
       }
       return Math.min(1.0, score);
     }
@@ -396,12 +447,14 @@ final class NameSimilarity {
      * {@code Foundation}) weighs {@value #TYPE_SHARE} of its weight, as the same organization is
      * often called by another type ({@code Bureau 39}, {@code OFFICE 39}).
      */
-    private static double left(NameVector v, int[] partner, boolean organization) {
+    private static double left(
+        NameVector v, int[] partner, boolean organization, boolean countries) {
       double left = 0;
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0) {
           boolean type = organization && OrganizationTypes.contains(v.words[i]);
-          left += type ? TYPE_SHARE * v.weights[i] : v.weights[i];
+          boolean place = countries && OrganizationTypes.isCountry(v.words[i]);
+          left += type || place ? TYPE_SHARE * v.weights[i] : v.weights[i];
         }
       }
       return left;
@@ -411,6 +464,39 @@ final class NameSimilarity {
     private static boolean onlyTypesLeft(NameVector v, int[] partner) {
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0 && !OrganizationTypes.contains(v.words[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether the parts left over are all inside the name, neither its first nor its last. */
+    private static boolean onlyInnerLeft(NameVector v, int[] partner) {
+      return partner[0] >= 0 && partner[v.size() - 1] >= 0;
+    }
+
+    /** Whether the aligned parts keep their order in both names. */
+    private boolean inOrder() {
+      return !reordered();
+    }
+
+    /**
+     * Whether a name written in Korean syllables ({@code KIM JONG SIK}: three parts or more, each a
+     * syllable) has its last part left over: a given name cut in half ({@code Kim Jong}) is another
+     * person's, whereas a dropped middle syllable ({@code Ko Man}, {@code KO CHOL MAN}) is still
+     * taken as a dropped part.
+     */
+    private boolean syllableLeft() {
+      return lastSyllableLeft(q, partnerOfQ) || lastSyllableLeft(l, partnerOfL);
+    }
+
+    private static boolean lastSyllableLeft(NameVector v, int[] partner) {
+      int last = v.size() - 1;
+      if (v.size() < 3 || partner[last] >= 0) {
+        return false;
+      }
+      for (String word : v.words) {
+        if (!KOREAN_SYLLABLE.matcher(word).matches()) {
           return false;
         }
       }

@@ -50,4 +50,41 @@ final class OrganizationTypes {
   static boolean contains(String word) {
     return TYPES.contains(word);
   }
+
+  /**
+   * Countries, as organizations add them to their names or drop them ({@code Bank Melli Iran},
+   * {@code Sberbank of Russia}, {@code Korea Taesong Bank}).
+   */
+  private static final Set<String> COUNTRIES =
+      Set.of(
+          "korea",
+          "korean",
+          "dprk",
+          "russia",
+          "russian",
+          "rossii",
+          "iran",
+          "iranian",
+          "iraq",
+          "iraqi",
+          "syria",
+          "syrian",
+          "libya",
+          "libyan",
+          "ukraine",
+          "belarus",
+          "china",
+          "chinese",
+          "yemen",
+          "lebanon",
+          "venezuela",
+          "cuba",
+          "afghanistan",
+          "pakistan",
+          "sudan",
+          "somalia");
+
+  static boolean isCountry(String word) {
+    return COUNTRIES.contains(word);
+  }
 }

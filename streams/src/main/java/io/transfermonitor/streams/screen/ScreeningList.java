@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class ScreeningList {
 
   private static final int COMMON_POSTINGS = 50;
   private static final int COMMON_SHARE = 20;
+  private static final int RARE_SHARE = 200;
 
   /**
    * Names whose matches are kept: the parties of a monitor's events recur (the same vessels, banks
@@ -182,9 +184,12 @@ public final class ScreeningList {
         continue;
       }
       NameSimilarity.Alignment closest = null;
-      for (NameVector q : query.of(listed.organization())) {
+      List<NameVector> forms = query.of(listed.organization());
+      boolean expansions = forms.size() > 1 || indexed.vectors().size() > 1;
+      for (NameVector q : forms) {
         for (NameVector l : indexed.vectors()) {
-          NameSimilarity.Alignment alignment = similarity.align(q, l, listed.organization());
+          NameSimilarity.Alignment alignment =
+              similarity.align(q, l, listed.organization()).expansionKnown(expansions);
           if (closest == null || alignment.score() > closest.score()) {
             closest = alignment;
           }
@@ -200,6 +205,11 @@ public final class ScreeningList {
       }
     }
     return sorted(best.values());
+  }
+
+  /** How many listed names {@code name} is scored against: what screening it costs. */
+  int candidateCount(String name) {
+    return candidates(new Forms(name, similarity)).size();
   }
 
   private static DesignationMatch match(ListedName listed, NameSimilarity.Alignment alignment) {
@@ -229,14 +239,51 @@ public final class ScreeningList {
     Set<Indexed> found = new LinkedHashSet<>();
     List<List<Indexed>> common = new ArrayList<>();
     int cap = Math.max(COMMON_POSTINGS, names / COMMON_SHARE);
+    int rare = Math.max(COMMON_POSTINGS, names / RARE_SHARE);
+    Map<String, Set<Indexed>> middling = new HashMap<>();
+    Set<String> known = new HashSet<>();
     for (String word : query.words()) {
+      boolean spelt = byWord.containsKey("=" + RomanizationKey.of(word));
+      Set<Indexed> middle = new HashSet<>();
       for (List<Indexed> postings : wordCandidates.computeIfAbsent(word, this::postingsOf)) {
         if (postings.size() > cap) {
           common.add(postings);
+          continue;
+        }
+        if (spelt) {
+          known.add(word);
+        }
+        if (postings.size() > rare) {
+          middle.addAll(postings);
         } else {
           found.addAll(postings);
         }
       }
+      if (!middle.isEmpty()) {
+        middling.put(word, middle);
+      }
+    }
+    // a name met only through words of middling frequency is kept when two words of one form of
+    // the query meet it, or the only word of that form the list spells that is not in too many of
+    // its names (the others misspelt, initials, titles, common)
+    for (List<String> form : query.wordLists()) {
+      Map<Indexed, Integer> shared = new HashMap<>();
+      int knownWords = 0;
+      for (String word : new LinkedHashSet<>(form)) {
+        if (word.length() > 1 && known.contains(word)) {
+          knownWords++;
+        }
+        for (Indexed name : middling.getOrDefault(word, Set.of())) {
+          shared.merge(name, 1, Integer::sum);
+        }
+      }
+      int needed = Math.min(2, Math.max(1, knownWords));
+      shared.forEach(
+          (name, count) -> {
+            if (count >= needed) {
+              found.add(name);
+            }
+          });
     }
     if (found.isEmpty()) {
       common.forEach(found::addAll);
@@ -394,12 +441,15 @@ public final class ScreeningList {
     private final List<NameVector> person;
     private final List<NameVector> organization;
     private final Set<String> words = new LinkedHashSet<>();
+    private final List<List<String>> wordLists = new ArrayList<>();
 
     Forms(String name, NameSimilarity similarity) {
       List<List<String>> asPerson = NameNormalizer.forms(name, false);
       List<List<String>> asOrganization = NameNormalizer.forms(name, true);
       asPerson.forEach(words::addAll);
       asOrganization.forEach(words::addAll);
+      wordLists.addAll(asPerson);
+      wordLists.addAll(asOrganization);
       person = asPerson.stream().map(similarity::vector).toList();
       organization = asOrganization.stream().map(similarity::vector).toList();
     }
@@ -410,6 +460,11 @@ public final class ScreeningList {
 
     Set<String> words() {
       return words;
+    }
+
+    /** The words of each form, as a person and as an organization. */
+    List<List<String>> wordLists() {
+      return wordLists;
     }
   }
 }

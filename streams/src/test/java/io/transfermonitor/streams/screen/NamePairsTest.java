@@ -117,6 +117,80 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldNotTakeHalfAKoreanGivenNameForTheWholeName() {
+    // then: Kim Jong is not KIM JONG SIK, though a dropped middle syllable still matches
+    assertThat(PAIRS.score("Kim Jong", "KIM JONG SIK", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Ri Pyong", "RI PYONG CHOL", "Person")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Ko Man", "KO CHOL MAN", "Person")).isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchAnAliasThatKeepsTheFirstPartsOfALongName() {
+    // then: the list's own short aliases, parts in their order
+    assertThat(PAIRS.score("Abdul Ghani Baradar", "ABDUL GHANI BARADAR ABDUL AHMAD TURK", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Vladimir Putin", "Vladimir Vladimirovich Putin", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Khalfan, Ahmed", "AHMED KHALFAN GHAILANI", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Ali Hosseini Khamenei", "Ali Khamenei", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a name with a last part the listed one lacks is not taken for it as easily
+    assertThat(PAIRS.score("Abdul Haq Wasiq", "ABDUL HAQ", "Person")).isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldTakeACountryOneOrganizationAddsLightly() {
+    // then: the country added says little; two different countries tell branches apart
+    assertThat(PAIRS.score("Korea Taesong Bank", "Taesong Bank", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA",
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN",
+                "Organization"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchBelarusianAndRussianSpellingsOfOneGivenName() {
+    // then
+    assertThat(PAIRS.score("Alexander Lukashenko", "Aliaksandr Lukashenka", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldReadOrdinalsAndDropIn() {
+    // then
+    assertThat(
+            PAIRS.score(
+                "2ND ACADEMY OF NATURAL SCIENCES", "SECOND ACADEMY OF NATURAL SCIENCES", "Company"))
+        .isEqualTo(1.0);
+    assertThat(
+            PAIRS.score(
+                "Islamic state of Iraq and the Levant in Libya",
+                "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA",
+                "Organization"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldNotMatchAnAcronymAloneAgainstAnotherName() {
+    // then: ILSIM INTERNATIONAL BANK has the initials of the brigade's acronym, whose expansion
+    // the list gives: nothing more
+    assertThat(
+            PAIRS.score(
+                "ILSIM INTERNATIONAL BANK", "ISLAMIC INTERNATIONAL BRIGADE (IIB)", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("KPA Unit 586", "Korean People's Army Unit 586", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("FTB", "FOREIGN TRADE BANK (FTB)", "Company")).isEqualTo(1.0);
+    // an acronym for a name that does not give one is still its acronym
+    assertThat(PAIRS.score("LRA", "LORD'S RESISTANCE ARMY", "Organization"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
   void shouldSayWhichPartsMatchedHow() {
     // then
     assertThat(PAIRS.match("Kim J. Pak", "Kim Jong Pak", "Person"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.transfermonitor.model.Designation;
+import io.transfermonitor.model.DesignationType;
 import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import io.transfermonitor.model.MatchMethod;
@@ -140,6 +141,40 @@ class ScreeningListTest {
 
   private static Party party(String name, IdentifierScheme scheme, String value) {
     return new Party(PartyRole.BANK, name, List.of(new Identifier(scheme, value)), null);
+  }
+
+  @Test
+  void shouldScoreOnlyNamesThatShareMoreThanAMiddlingWordWithTheQuery() {
+    // given: 3,000 persons under 30 family names (100 each: neither rare nor common) and 100
+    // first given names (30 each), so a family name alone meets a hundred names
+    String[] families = new String[30];
+    for (int f = 0; f < families.length; f++) {
+      families[f] = "FAM" + (char) ('A' + f % 26) + (char) ('A' + f / 26) + "OV";
+    }
+    List<Designation> many = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String given = "GIV" + (char) ('A' + (i / 30) % 26) + (char) ('A' + (i / 30) / 26) + "EN";
+      many.add(
+          Designation.newBuilder()
+              .setDesignationId("SYN." + i)
+              .setType(DesignationType.INDIVIDUAL)
+              .setName(families[i % 30] + " " + given + " " + "S" + i)
+              .setRegime("test")
+              .setSource("test")
+              .build());
+    }
+    ScreeningList large = ScreeningList.of(many);
+    String query = families[7] + " " + "GIVHAEN" + " S217";
+
+    // when
+    List<DesignationMatch> found = large.screen(query);
+
+    // then: the one it names is found, and the hundred of its family name are not all scored
+    assertThat(found).first().satisfies(m -> assertThat(m.designationId()).isEqualTo("SYN.217"));
+    assertThat(found.get(0).score()).isEqualTo(1.0);
+    assertThat(large.candidateCount(query)).isLessThan(50);
+    // a query whose other words the list does not spell still meets every name of its family
+    assertThat(large.candidateCount(families[7] + " Qwxzy")).isGreaterThanOrEqualTo(100);
   }
 
   private static List<Designation> withExtras() {
