@@ -10,53 +10,19 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of the whole project, checked on its compiled main classes: no package cycles, core
- * modules free of deployment code, the monitor's stages in data-path order, and the CLI's commands
- * over its helpers with no two classes calling each other. Each rule says why it holds; a failure
- * names the offending class and dependency.
+ * modules free of deployment code, and the CLI's commands over its helpers with no two classes
+ * calling each other (the monitor's stages in data-path order: the streams module's
+ * StageOrderTest). Each rule says why it holds; a failure names the offending class and dependency.
  */
 class ArchitectureTest {
-
-  private static final String STREAMS = "io.transfermonitor.streams.";
-
-  /**
-   * The monitor's packages in data-path order: the fact model and metrics every stage uses, the
-   * stages from reading to alerting, then the error handling, configuration, wiring and runtime
-   * that put them together, then the reading of the monitor's state across instances and the
-   * dashboard that shows it. A new stage gets its place here.
-   */
-  static final List<String> STREAMS_ORDER =
-      List.of(
-          "fact",
-          "metrics",
-          "validate",
-          "dedupe",
-          "normalize",
-          "screen",
-          "ais",
-          "corroborate",
-          "match",
-          "ledger",
-          "gap",
-          "activity",
-          "local",
-          "alert",
-          "cases",
-          "errors",
-          "config",
-          "topology",
-          "app",
-          "query",
-          "dashboard");
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -114,46 +80,6 @@ class ArchitectureTest {
         .resideInAPackage("io.transfermonitor.streams..")
         .because("producers and the schemas come before the monitor and must work without it")
         .check(CLASSES);
-  }
-
-  @Test
-  void shouldUseOnlyEarlierStagesFromEachStage() {
-    for (int i = 0; i < STREAMS_ORDER.size(); i++) {
-      for (int j = i + 1; j < STREAMS_ORDER.size(); j++) {
-        String earlier = STREAMS_ORDER.get(i);
-        String later = STREAMS_ORDER.get(j);
-        noClasses()
-            .that()
-            .resideInAPackage(STREAMS + earlier + "..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage(STREAMS + later + "..")
-            .because(
-                earlier
-                    + " comes before "
-                    + later
-                    + " on the data path: a stage may use the stages before it, never the ones"
-                    + " after, so a reader can follow the path in order")
-            .check(CLASSES);
-      }
-    }
-  }
-
-  @Test
-  void shouldGiveEveryMonitorPackageItsPlaceInTheOrder() {
-    Set<String> packages =
-        CLASSES.stream()
-            .map(JavaClass::getPackageName)
-            .filter(name -> name.startsWith(STREAMS))
-            .map(name -> name.substring(STREAMS.length()).split("\\.")[0])
-            .collect(Collectors.toCollection(TreeSet::new));
-
-    assertThat(packages)
-        .as("packages of the monitor; a new one needs its place in STREAMS_ORDER")
-        .isSubsetOf(STREAMS_ORDER);
-    assertThat(CLASSES.stream().map(JavaClass::getPackageName))
-        .as("classes directly in io.transfermonitor.streams belong to a stage package")
-        .doesNotContain("io.transfermonitor.streams");
   }
 
   private static final String CLI = "io.transfermonitor.cli";
