@@ -5,6 +5,7 @@ import io.transfermonitor.model.ArmsCategory;
 import io.transfermonitor.model.ArmsTransfer;
 import io.transfermonitor.model.Bank;
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
@@ -174,6 +175,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> r < 70 ? new String[] {"PRK", "RUS"} : new String[] {"PRK", other};
       case FINANCIAL_TRANSFER -> r < 60 ? new String[] {"RUS", "PRK"} : new String[] {other, "PRK"};
       case VESSEL_ACTIVITY -> new String[] {"PRK", "PRK"};
+      case COMPONENT_FINDING -> new String[] {"PRK", "UKR"};
     };
   }
 
@@ -201,6 +203,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> i == 0 ? PartyRole.RECRUITER : PartyRole.EMPLOYER;
       case FINANCIAL_TRANSFER -> i == 0 ? PartyRole.PAYER : PartyRole.PAYEE;
       case VESSEL_ACTIVITY -> PartyRole.VESSEL_OWNER;
+      case COMPONENT_FINDING -> PartyRole.SUPPLIER;
     };
   }
 
@@ -213,6 +216,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> workers(header);
       case FINANCIAL_TRANSFER -> payment(header);
       case VESSEL_ACTIVITY -> vesselActivity(header);
+      case COMPONENT_FINDING -> componentFinding(header);
     };
   }
 
@@ -352,6 +356,19 @@ public final class Workload implements Iterator<WorkloadRecord> {
   }
 
   /** A dark period of one of the pool's vessels, as a patrol might report it. */
+  /** Not in the realistic mix (weight 0): for a workload that asks for component findings. */
+  private ComponentFinding componentFinding(EventHeader header) {
+    int maker = random.nextInt(20);
+    return ComponentFinding.newBuilder()
+        .setHeader(header)
+        .setWeaponType("short-range ballistic missile")
+        .setMaker("Bench maker " + maker)
+        .setMakerCountry(maker % 2 == 0 ? "USA" : "DEU")
+        .setPartNumber("BM-" + random.nextInt(200))
+        .setHsCode("8542.31")
+        .build();
+  }
+
   private VesselActivity vesselActivity(EventHeader header) {
     int v = random.nextInt(shape.vessels());
     return VesselActivity.newBuilder()
@@ -374,6 +391,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> "wd";
       case FINANCIAL_TRANSFER -> "ft";
       case VESSEL_ACTIVITY -> "va";
+      case COMPONENT_FINDING -> "cf";
     };
   }
 

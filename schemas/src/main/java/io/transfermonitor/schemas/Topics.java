@@ -157,6 +157,7 @@ public record Topics(
       case WORKER_DISPATCH -> "worker-dispatches";
       case FINANCIAL_TRANSFER -> "financial-transfers";
       case VESSEL_ACTIVITY -> "vessel-activities";
+      case COMPONENT_FINDING -> "component-findings";
     };
   }
 }
