@@ -260,6 +260,7 @@ public class DemoCommand implements Callable<Integer> {
                 AggregateSnapshot.read(client, topics.aisFindings(), VesselFinding.class, timeout)
                     .values()),
             System.nanoTime() - started);
+        ComponentTable.lines(alerts.values()).forEach(out::println);
         printGaps(
             out,
             topics.reportingGaps(),

@@ -3,6 +3,7 @@ package io.transfermonitor.streams.topology;
 import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
@@ -42,6 +43,9 @@ import io.transfermonitor.streams.cases.CaseOutcome;
 import io.transfermonitor.streams.cases.CaseProcessor;
 import io.transfermonitor.streams.cases.CaseRouter;
 import io.transfermonitor.streams.cases.Pager;
+import io.transfermonitor.streams.components.ComponentCounter;
+import io.transfermonitor.streams.components.ComponentRows;
+import io.transfermonitor.streams.components.ComponentTally;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
@@ -139,6 +143,9 @@ import org.apache.kafka.streams.state.Stores;
  *                 -> gap-alerts-by-case
  *      -> 8 as-activity-counts -> activity-by-row (repartition, key row)
  *           -> count-activity (store activity) -> tm.aggregates.activity
+ * tm.events.component-findings -> validate-component-findings -> (with the others, above)
+ *   -> as-component-finding -> as-component-rows -> component-rows (repartition, key row)
+ *   -> count-components (store component-totals) -> tm.aggregates.components
  * tm.case-actions -> read-case-actions -> key-case-actions-by-case (free text capped)
  *   -> case-actions-by-case
  * (the five repartition topics, key case id, one partition count: tm.case.partitions)
@@ -209,6 +216,12 @@ public final class MonitorTopology {
   /** Reporting gaps, key = ruleId/periodStart/scope. */
   public static final String REPORTING_GAPS_STORE = "reporting-gaps";
 
+  /** Components found in weapons, added up, key = dimension/value (MAKER/..., COUNTRY/...). */
+  public static final String COMPONENT_TOTALS_STORE = "component-totals";
+
+  /** Component findings repartitioned by the row of the totals they add to. */
+  public static final String COMPONENT_ROWS = "component-rows";
+
   /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
   public static final String ACTIVITY_STORE = "activity";
 
@@ -259,6 +272,9 @@ public final class MonitorTopology {
 
   /** The activity rows' partial sums go out once per this many commit intervals. */
   private static final int ACTIVITY_SENDS_PER_COMMIT = 10;
+
+  /** The validated component findings, counted last ({@link #countComponents}). */
+  private KStream<String, Validated> componentFindings;
 
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
@@ -351,6 +367,9 @@ public final class MonitorTopology {
       holdVesselRegister();
       writeAisFindings(findEncounters(trackVessels()));
     }
+    // last: its repartition makes a sub-topology of its own, numbered after the others, so the
+    // task ids of the sub-topologies that were there before it stay what they were
+    writeComponents(countComponents(componentFindings));
     return builder.build(optimizations());
   }
 
@@ -543,6 +562,9 @@ public final class MonitorTopology {
     KStream<String, Validated> all = null;
     for (EventKind kind : EventKind.values()) {
       KStream<String, Validated> one = validate(kind, topics.events(kind), validator);
+      if (kind == EventKind.COMPONENT_FINDING) {
+        componentFindings = one;
+      }
       all = all == null ? one : all.merge(one, Named.as("merge-" + Topics.slug(kind)));
     }
     return all;
@@ -561,6 +583,36 @@ public final class MonitorTopology {
                     topic.valueSerde().deserializer(),
                     metrics),
             Named.as("validate-" + slug));
+  }
+
+  /**
+   * Components found in weapons, added up per maker, maker's country, year made and weapon type:
+   * the accepted findings, straight from their own topic's validation (no other kind of event comes
+   * this way), through the {@value #COMPONENT_ROWS} repartition (key = row), counted once per event
+   * id in the {@value #COMPONENT_TOTALS_STORE} store.
+   */
+  private KStream<String, ComponentTotal> countComponents(KStream<String, Validated> findings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMPONENT_TOTALS_STORE),
+                keys,
+                new JsonSerde<>(ComponentTally.class))
+            .withCachingEnabled());
+    return findings
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-component-finding"))
+        .flatMap((id, fact) -> ComponentRows.of(fact), Named.as("as-component-rows"))
+        .repartition(
+            Repartitioned.<String, Fact>as(COMPONENT_ROWS)
+                .withKeySerde(keys)
+                .withValueSerde(budget.guard(facts)))
+        .process(
+            () -> new ComponentCounter(COMPONENT_TOTALS_STORE),
+            Named.as("count-components"),
+            COMPONENT_TOTALS_STORE);
+  }
+
+  private void writeComponents(KStream<String, ComponentTotal> totals) {
+    totals.to(topics.components().name(), written(topics.components(), "write-components"));
   }
 
   private void writeRejected(KStream<String, Validated> validated) {

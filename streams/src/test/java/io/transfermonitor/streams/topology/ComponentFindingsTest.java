@@ -10,10 +10,12 @@ import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.model.ComponentFinding;
+import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.SourceKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +178,54 @@ class ComponentFindingsTest {
         .contains("; HS 8536.41 [")
         .doesNotContain("High Priority");
     assertThat(monitor.caseOf(RULE + "/DEU/Example Maker DE-A").getAlertCount()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldAddUpTheFindingsPerMakerCountryYearMadeAndWeaponTypeEachOnce() {
+    monitor.rules(defaultRules());
+
+    monitor.send(
+        finding("a1", "Example Maker US-A", "USA")
+            .setManufactured(made("2022-03-01"))
+            .setHsCode("8542.31")
+            .build());
+    monitor.send(
+        finding("a2", "Example Maker US-A", "USA")
+            .setManufactured(made("2023-02-01"))
+            .setHsCode("8536.41")
+            .build());
+    monitor.send(finding("b1", "Example Maker US-B", "USA").build());
+    monitor.send(
+        finding("d1", "Example Maker DE/A", "DEU").setManufactured(made("2022-07-01")).build());
+    // sent again: counted once
+    monitor.send(
+        finding("a1", "Example Maker US-A", "USA")
+            .setManufactured(made("2022-03-01"))
+            .setHsCode("8542.31")
+            .build());
+
+    Map<String, ComponentTotal> rows = monitor.components.readKeyValuesToMap();
+    assertThat(rows)
+        .containsOnlyKeys(
+            "MAKER/Example Maker US-A",
+            "MAKER/Example Maker US-B",
+            "MAKER/Example Maker DE%2FA",
+            "COUNTRY/USA",
+            "COUNTRY/DEU",
+            "YEAR_MADE/2022",
+            "YEAR_MADE/2023",
+            "YEAR_MADE/-",
+            "WEAPON_TYPE/short-range ballistic missile");
+    ComponentTotal usa = rows.get("COUNTRY/USA");
+    assertThat(usa.getFindings()).isEqualTo(3);
+    assertThat(usa.getPriorityListed()).isEqualTo(1);
+    assertThat(usa.getMakers()).containsExactly("Example Maker US-A", "Example Maker US-B");
+    assertThat(usa.getNewestManufactured()).isEqualTo(made("2023-02-01"));
+    assertThat(rows.get("MAKER/Example Maker US-A").getFindings()).isEqualTo(2);
+    assertThat(rows.get("MAKER/Example Maker DE%2FA").getValue()).isEqualTo("Example Maker DE/A");
+    assertThat(rows.get("YEAR_MADE/2022").getFindings()).isEqualTo(2);
+    assertThat(rows.get("YEAR_MADE/-").getNewestManufactured()).isNull();
+    assertThat(rows.get("WEAPON_TYPE/short-range ballistic missile").getFindings()).isEqualTo(4);
   }
 
   @Test
