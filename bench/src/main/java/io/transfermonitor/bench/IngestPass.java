@@ -1,6 +1,6 @@
 package io.transfermonitor.bench;
 
-import io.transfermonitor.cli.TargetCluster;
+import io.transfermonitor.cli.kafka.TargetCluster;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.ingest.Ingest;
 import io.transfermonitor.producers.ingest.IngestInput;

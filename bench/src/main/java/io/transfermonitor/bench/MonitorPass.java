@@ -1,7 +1,7 @@
 package io.transfermonitor.bench;
 
-import io.transfermonitor.cli.GroupCommitProgress;
-import io.transfermonitor.cli.TargetCluster;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
+import io.transfermonitor.cli.kafka.TargetCluster;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.app.MonitorApplication;

@@ -1,8 +1,8 @@
 package io.transfermonitor.bench;
 
 import io.transfermonitor.bench.BaselinePass.Route;
-import io.transfermonitor.cli.GroupCommitProgress;
-import io.transfermonitor.cli.TargetCluster;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
+import io.transfermonitor.cli.kafka.TargetCluster;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroDeserializer;

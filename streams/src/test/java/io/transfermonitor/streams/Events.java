@@ -19,7 +19,7 @@ import io.transfermonitor.model.WorkerDispatch;
 import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.streams.fact.Corroboration;
 import io.transfermonitor.streams.fact.Fact;
-import java.nio.file.Path;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class Events {
 
   /** The default rule set as shipped in deploy/config/rules.yaml. */
   public static List<Rule> defaultRules() {
-    return RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
+    return RuleFile.load(ProjectFiles.of("deploy", "config", "rules.yaml"));
   }
 
   public static Rule defaultRule(String id) {

@@ -2,8 +2,8 @@ package io.transfermonitor.bench.soak;
 
 import io.transfermonitor.bench.BenchLogs;
 import io.transfermonitor.cli.DefaultRules;
-import io.transfermonitor.cli.GroupCommitProgress;
 import io.transfermonitor.cli.TransferMonitor;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
 import io.transfermonitor.embedded.ClusterLayout;
 import io.transfermonitor.embedded.ClusterProcesses;
 import io.transfermonitor.embedded.EmbeddedStack;

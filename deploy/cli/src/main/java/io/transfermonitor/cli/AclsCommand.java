@@ -3,6 +3,11 @@ package io.transfermonitor.cli;
 import io.transfermonitor.cli.access.AccessPolicy;
 import io.transfermonitor.cli.access.Grant;
 import io.transfermonitor.cli.access.Role;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,7 +87,7 @@ public class AclsCommand implements Runnable {
         out.printf("%d ACLs planned, nothing changed (--dry-run)%n", grants.size());
         return 0;
       }
-      Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+      Map<String, Object> props = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       Set<AclBinding> existing;
       try (Admin admin = Admin.create(props)) {

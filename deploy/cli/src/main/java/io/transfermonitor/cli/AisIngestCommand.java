@@ -1,5 +1,10 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.producers.ais.AisCsvMapping;
 import io.transfermonitor.producers.ais.AisCsvReader;
 import io.transfermonitor.producers.ais.AisPublisher;
@@ -117,7 +122,7 @@ public class AisIngestCommand implements Callable<Integer> {
           summary = read(csvMapping, sink);
         } else {
           Map<String, Object> props = clientProperties();
-          Reachability.require(props, Optional.of(AlertsCommand.registryUrl(options.settings())));
+          Reachability.require(props, Optional.of(LocalDefaults.registryUrl(options.settings())));
           try (AisPublisher publisher =
               AisPublisher.create(
                   props, options.settings().topics(), rejections, file.toString())) {
@@ -179,7 +184,7 @@ public class AisIngestCommand implements Callable<Integer> {
   private Map<String, Object> clientProperties() {
     Settings settings = options.settings();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     return props;
   }

@@ -1,6 +1,7 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.ais.TrackSetCsv;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.streams.ais.AisReplay;
 import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.ais.Gazetteer;

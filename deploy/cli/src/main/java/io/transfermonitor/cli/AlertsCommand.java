@@ -1,8 +1,13 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AlertFormat;
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.TopicReader;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
-import io.transfermonitor.schemas.serde.AvroDeserializer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,13 +39,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Shows alerts as they are raised: a readable table, or JSON lines with --json.")
 public class AlertsCommand implements Callable<Integer> {
-
-  static final String LOCAL_REGISTRY = "http://127.0.0.1:8081";
-
-  /** The registry the settings name, or the local stack's. */
-  static String registryUrl(Settings settings) {
-    return settings.schemaRegistryUrl().orElse(LOCAL_REGISTRY);
-  }
 
   @Mixin SettingsOptions options;
 
@@ -71,20 +66,15 @@ public class AlertsCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = options.settings();
     String topic = settings.topics().alerts();
-    Map<String, Object> props = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
-    Reachability.require(props, Optional.of(registryUrl(settings)));
+    Map<String, Object> props = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     Reachability.requireTopics(props, List.of(topic));
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts");
-    props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    Map<String, Object> serde = settings.registryClientProperties(LOCAL_REGISTRY);
-    serde.put(AvroDeserializer.VALUE_CLASS, Alert.class);
-    AvroDeserializer<Alert> values = new AvroDeserializer<>();
-    values.configure(serde, false);
+    String clientId =
+        String.valueOf(
+            props.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG, "transfer-monitor-alerts"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AtomicReference<KafkaConsumer<String, Alert>> consumerRef = new AtomicReference<>();
+    AtomicReference<TopicReader<Alert>> readerRef = new AtomicReference<>();
     AtomicBoolean stopping = new AtomicBoolean();
     CountDownLatch closed = new CountDownLatch(1);
     // Ctrl-C: wake the poll, then let the JVM exit once the consumer has closed
@@ -92,7 +82,7 @@ public class AlertsCommand implements Callable<Integer> {
         new Thread(
             () -> {
               stopping.set(true);
-              consumerRef.get().wakeup();
+              readerRef.get().wakeup();
               try {
                 closed.await(5, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
@@ -100,11 +90,16 @@ public class AlertsCommand implements Callable<Integer> {
               }
             },
             "tm-alerts-stop");
-    try (KafkaConsumer<String, Alert> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-      consumerRef.set(consumer);
+    try (TopicReader<Alert> reader =
+        TopicReader.avro(
+            props,
+            settings.registryClientProperties(LocalDefaults.REGISTRY),
+            clientId,
+            topic,
+            Alert.class)) {
+      readerRef.set(reader);
       Runtime.getRuntime().addShutdownHook(hook);
-      return tail(consumer, topic, out, err);
+      return tail(reader, out, err);
     } catch (WakeupException e) {
       return stopping.get() ? 0 : 1;
     } finally {
@@ -119,13 +114,12 @@ public class AlertsCommand implements Callable<Integer> {
     }
   }
 
-  private int tail(
-      KafkaConsumer<String, Alert> consumer, String topic, PrintWriter out, PrintWriter err) {
-    List<TopicPartition> assigned = TopicPartitions.assign(consumer, topic, Duration.ofSeconds(30));
+  private int tail(TopicReader<Alert> reader, PrintWriter out, PrintWriter err) {
+    Duration timeout = Duration.ofSeconds(30);
     if (fromBeginning) {
-      consumer.seekToBeginning(assigned);
+      reader.fromBeginning(timeout);
     } else {
-      consumer.seekToEnd(assigned);
+      reader.fromEnd(timeout);
     }
     if (!json) {
       out.println(AlertFormat.tableHeader());
@@ -136,7 +130,7 @@ public class AlertsCommand implements Callable<Integer> {
     while (max == null || shown < max) {
       List<ConsumerRecord<String, Alert>> records;
       try {
-        records = poll(consumer);
+        records = poll(reader);
       } catch (RecordDeserializationException e) {
         if (e.getCause() instanceof SchemaRegistryException) {
           // the registry is down or refuses us: not the record's fault, and every record would fail
@@ -151,7 +145,7 @@ public class AlertsCommand implements Callable<Integer> {
                 + ": "
                 + e.getMessage());
         err.flush();
-        consumer.seek(e.topicPartition(), e.offset() + 1);
+        reader.seek(e.topicPartition(), e.offset() + 1);
         continue;
       }
       for (ConsumerRecord<String, Alert> record : records) {
@@ -176,9 +170,9 @@ public class AlertsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<ConsumerRecord<String, Alert>> poll(KafkaConsumer<String, Alert> consumer) {
+  private static List<ConsumerRecord<String, Alert>> poll(TopicReader<Alert> reader) {
     List<ConsumerRecord<String, Alert>> records = new ArrayList<>();
-    consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+    reader.poll(Duration.ofMillis(500)).forEach(records::add);
     return records;
   }
 }

@@ -1,11 +1,16 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.CaseSnapshot;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseActionKind;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStep;
-import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.producers.ReferenceWrites;
 import io.transfermonitor.streams.cases.CaseActionLimits;
 import io.transfermonitor.streams.cases.CaseLifecycle;
 import io.transfermonitor.streams.config.DurationText;
@@ -21,12 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,7 @@ abstract class CaseActionCommand implements Callable<Integer> {
               throw new SettingsException("--reason", "--reason: " + tooLong + "; nothing written");
             });
     Settings settings = options.settings();
-    Map<String, Object> props = CasesCommand.clientProperties(settings);
+    Map<String, Object> props = CaseSnapshot.clientProperties(settings);
     CaseAction action =
         CaseAction.newBuilder()
             .setActionId(UUID.randomUUID().toString())
@@ -101,7 +102,7 @@ abstract class CaseActionCommand implements Callable<Integer> {
             .build();
     PrintWriter out = spec.commandLine().getOut();
     try (CaseSnapshot snapshot =
-        CaseSnapshot.read(props, settings.topics().cases(), CasesCommand.READ_TIMEOUT)) {
+        CaseSnapshot.read(props, settings.topics().cases(), CaseSnapshot.READ_TIMEOUT)) {
       Case current = snapshot.get(caseId).orElseThrow(() -> noSuchCase(caseId));
       Optional<String> refusal = CaseLifecycle.refusal(current, action, System.currentTimeMillis());
       if (refusal.isPresent()) {
@@ -139,22 +140,20 @@ abstract class CaseActionCommand implements Callable<Integer> {
     return new CaseActionRefused("no case " + caseId + " (cases list shows them); nothing written");
   }
 
+  /**
+   * Writes the action (keyed by its case) the way every reference write goes: acks=all, idempotent.
+   */
   private static void write(Map<String, Object> clientProps, String topic, CaseAction action) {
     Map<String, Object> props = new HashMap<>(clientProps);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    AvroSerializer<CaseAction> values = new AvroSerializer<>();
-    values.configure(props, false);
-    try (KafkaProducer<String, CaseAction> producer =
-        new KafkaProducer<>(props, new StringSerializer(), values)) {
-      producer.send(new ProducerRecord<>(topic, action.getCaseId(), action)).get();
-    } catch (ExecutionException | KafkaException e) {
+    try {
+      ReferenceWrites.write(props, topic, Map.of(action.getCaseId(), action), "case action");
+    } catch (IllegalStateException | KafkaException e) {
+      // the broker's or the registry's reason, not the wrapper's
+      Throwable reason =
+          e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
       throw new UnavailableException(
-          "cannot write the action to " + topic + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the action", e);
+          "cannot write the action to " + topic + ": " + reason.getMessage(), e);
     }
   }
 

@@ -1,14 +1,18 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AvroJson;
+import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.kafka.CaseSnapshot;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseStatus;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +45,6 @@ import picocli.CommandLine.Spec;
     })
 public class CasesCommand implements Runnable {
 
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
   @Spec CommandSpec spec;
 
   @Override
@@ -50,23 +52,13 @@ public class CasesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /**
-   * Client properties for the cluster and registry the settings name (local defaults else), once
-   * both answer and the case topics exist (else the command ends at once, saying which and why).
-   */
-  static Map<String, Object> clientProperties(Settings settings) {
-    Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
-    Reachability.requireTopics(
-        props, List.of(settings.topics().cases(), settings.topics().caseActions()));
-    return props;
-  }
-
   /** The cases as they stand, by id, in the order first written. */
   static Map<String, Case> readCases(Settings settings) {
     try (CaseSnapshot snapshot =
-        CaseSnapshot.read(clientProperties(settings), settings.topics().cases(), READ_TIMEOUT)) {
+        CaseSnapshot.read(
+            CaseSnapshot.clientProperties(settings),
+            settings.topics().cases(),
+            CaseSnapshot.READ_TIMEOUT)) {
       return snapshot.cases();
     }
   }

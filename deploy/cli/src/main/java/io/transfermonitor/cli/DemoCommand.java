@@ -1,13 +1,20 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.format.AlertFormat;
+import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
+import io.transfermonitor.cli.kafka.TargetCluster;
+import io.transfermonitor.cli.kafka.TopicEnds;
+import io.transfermonitor.cli.kafka.TopicTail;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseNotification;
-import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
-import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.ais.AisSummary;
 import io.transfermonitor.producers.designations.DesignationPublisher;
@@ -19,7 +26,6 @@ import io.transfermonitor.producers.scenario.ReplayResult;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
-import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.app.MonitorMeters;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.topology.MonitorTopology;
@@ -34,16 +40,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -125,7 +127,6 @@ public class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private static final int DEFAULT_DASHBOARD_PORT = 8080;
-  private static final String LOOPBACK = "127.0.0.1";
 
   @Override
   public Integer call() throws InterruptedException, IOException {
@@ -141,138 +142,145 @@ public class DemoCommand implements Callable<Integer> {
               TargetCluster.embedded(
                   EmbeddedStackConfig.builder().dataDir(dataDir).freePorts().fresh(true).build(),
                   out));
-      cluster.createTopics(topics, TopicLayout.defaults());
-      RulePublisher.publish(cluster.clientProperties(), topics.rules(), ruleSet);
-      ListContents sample = SampleList.read();
-      PublishSummary designations =
-          DesignationPublisher.publish(
-              cluster.clientProperties(), topics.designations(), sample.designations());
-      int vessels = DemoAis.loadRegister(cluster.clientProperties(), topics.vessels());
-      out.printf(
-          "Published %d rules, %d designations (the UN consolidated list of November 2020) and %d"
-              + " vessels (the demo register, synthetic); starting the monitor...%n",
-          ruleSet.size(), designations.published(), vessels);
-      out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
-      out.flush();
-
-      Properties props = cluster.streamsProperties();
-      props.put(
-          StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+      MonitorLaunch launch = MonitorLaunch.on(shutdown, cluster);
+      launch.createTopics(topics, TopicLayout.defaults());
+      publishInputs(cluster.clientProperties(), topics, ruleSet, out);
       WatchedMonitor monitor =
-          shutdown.add(
-              WatchedMonitor.start(
-                  cluster.clientProperties(),
-                  props,
-                  config,
-                  dashboardAddress(),
-                  MonitorMeters.prometheus()));
-      MonitorApplication app = monitor.app();
-      Map<String, Object> client = cluster.clientProperties();
-      TopicTail<Alert> alerts =
-          shutdown.add(
-              new TopicTail<>(
-                      client,
-                      topics.alerts(),
-                      Alert.class,
-                      alert -> {
-                        if (everyAlert) {
-                          print(out, AlertFormat.tableRow(alert));
-                        }
-                        sink.write(alert);
-                      })
-                  .start());
-      TopicTail<CaseNotification> notifications =
-          shutdown.add(
-              new TopicTail<>(
-                      client,
-                      topics.notifications(),
-                      CaseNotification.class,
-                      n -> {
-                        if (!everyAlert) {
-                          print(out, CaseFormat.notificationRow(n));
-                        }
-                      })
-                  .start());
-      TopicTail<Case> cases =
-          shutdown.add(new TopicTail<>(client, topics.cases(), Case.class, c -> {}).start());
-      app.awaitRunning(Duration.ofMinutes(2));
+          launch.start(
+              config, dataDir.resolve("streams"), dashboardAddress(), MonitorMeters.prometheus());
+      Outputs outputs = follow(shutdown, cluster.clientProperties(), topics, sink, out);
+      MonitorLaunch.awaitRunning(monitor);
       monitor.dashboardUrl().ifPresent(url -> print(out, "Dashboard " + url));
-
-      ReplayResult replay;
-      try (EventProducer producer =
-              EventProducer.builder(cluster.bootstrapServers(), cluster.schemaRegistryUrl())
-                  .topics(topics)
-                  .build();
-          InputStream in =
-              scenario != null ? Files.newInputStream(scenario) : ScenarioReplayer.seed()) {
-        replay = ScenarioReplayer.replay(in, producer);
-        producer.flush();
-      }
-      AisSummary ais = DemoAis.publishAisSet(client, topics);
-      synchronized (out) {
-        out.printf(
-            "Replayed %d events (%d rejected lines) from %s%n",
-            replay.produced(),
-            replay.rejected(),
-            scenario != null ? scenario : "the seed scenario");
-        out.printf(
-            "Published %d AIS positions and %d voyage records of the seed scenario's ships"
-                + " (synthetic, %s)%n",
-            ais.positions(), ais.voyages(), DemoAis.AIS_SET.substring(1));
-        out.flush();
-      }
+      ReplayResult replay = replay(cluster, topics);
+      AisSummary ais = DemoAis.publishAisSet(cluster.clientProperties(), topics);
+      printReplayed(out, replay, ais);
       if (!once) {
-        out.println("Monitoring; Ctrl-C to stop.");
-        out.flush();
+        print(out, "Monitoring; Ctrl-C to stop.");
         shutdown.awaitInterrupt();
         return 0;
       }
-      Duration timeout = Duration.ofSeconds(timeoutSeconds);
-      try (TopicEnds ends = new TopicEnds(cluster.clientProperties());
-          Admin admin = Admin.create(cluster.clientProperties())) {
-        // the AIS stage writes the events it finds to the event topics: wait for them first, so
-        // the snapshot of the event topics' ends below includes them
-        try (GroupCommitProgress aisRead =
-            GroupCommitProgress.of(
-                admin, client, List.of(topics.aisPositions(), topics.aisVoyages()))) {
-          awaitDone(aisRead, config, timeout);
-        }
-        try (GroupCommitProgress progress =
-            GroupCommitProgress.ofMonitor(
-                admin, client, topics, MonitorTopology.totalsSentWithin(config))) {
-          awaitDone(progress, config, timeout);
-        }
-        ends.awaitRead(topics.alerts(), alerts::positions, timeout);
-        ends.awaitRead(topics.notifications(), notifications::positions, timeout);
-        ends.awaitRead(topics.cases(), cases::positions, timeout);
-        long rejected = ends.recordCount(topics.rejected());
-        Collection<Case> latest = latestById(cases.values());
-        printCases(out, latest);
-        printSummary(
-            out,
-            replay,
-            rejected,
-            alerts.values(),
-            latest.size(),
-            notifications.values().size(),
-            DemoAis.summary(
-                ais.positions(),
-                AggregateSnapshot.read(client, topics.aisFindings(), VesselFinding.class, timeout)
-                    .values()),
-            System.nanoTime() - started);
-        ComponentTable.lines(alerts.values()).forEach(out::println);
-        printGaps(
-            out,
-            topics.reportingGaps(),
-            AggregateSnapshot.read(
-                cluster.clientProperties(), topics.reportingGaps(), ReportingGap.class, timeout));
-        if (alertsOut != null) {
-          out.println("  alerts written to " + alertsOut);
-          out.flush();
-        }
+      awaitProcessed(cluster.clientProperties(), config, outputs);
+      new DemoSummary(out, cluster.clientProperties(), topics, timeout())
+          .print(
+              replay,
+              outputs.alerts.values(),
+              outputs.cases.values(),
+              outputs.notifications.values().size(),
+              ais,
+              System.nanoTime() - started);
+      if (alertsOut != null) {
+        print(out, "  alerts written to " + alertsOut);
       }
       return 0;
     }
+  }
+
+  /** The rules, the sample designations list and the demo vessel register, said on screen. */
+  private void publishInputs(
+      Map<String, Object> client, Topics topics, List<Rule> ruleSet, PrintWriter out)
+      throws IOException {
+    RulePublisher.publish(client, topics.rules(), ruleSet);
+    ListContents sample = SampleList.read();
+    PublishSummary designations =
+        DesignationPublisher.publish(client, topics.designations(), sample.designations());
+    int vessels = DemoAis.loadRegister(client, topics.vessels());
+    out.printf(
+        "Published %d rules, %d designations (the UN consolidated list of November 2020) and %d"
+            + " vessels (the demo register, synthetic); starting the monitor...%n",
+        ruleSet.size(), designations.published(), vessels);
+    out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
+    out.flush();
+  }
+
+  /** The monitor's outputs the demo reads, each on a thread of its own from the beginning. */
+  private record Outputs(
+      TopicTail<Alert> alerts, TopicTail<CaseNotification> notifications, TopicTail<Case> cases) {}
+
+  /**
+   * Follows the outputs: alerts (to the screen with --alerts, and to --alerts-out), notifications.
+   */
+  private Outputs follow(
+      ShutdownSequence shutdown,
+      Map<String, Object> client,
+      Topics topics,
+      AlertSink sink,
+      PrintWriter out) {
+    Consumer<Alert> onAlert =
+        alert -> {
+          if (everyAlert) {
+            print(out, AlertFormat.tableRow(alert));
+          }
+          sink.write(alert);
+        };
+    Consumer<CaseNotification> onNotification =
+        n -> {
+          if (!everyAlert) {
+            print(out, CaseFormat.notificationRow(n));
+          }
+        };
+    return new Outputs(
+        shutdown.add(new TopicTail<>(client, topics.alerts(), Alert.class, onAlert).start()),
+        shutdown.add(
+            new TopicTail<>(client, topics.notifications(), CaseNotification.class, onNotification)
+                .start()),
+        shutdown.add(new TopicTail<>(client, topics.cases(), Case.class, c -> {}).start()));
+  }
+
+  /** Replays the scenario (the seed one, or --scenario) into the event topics. */
+  private ReplayResult replay(TargetCluster cluster, Topics topics) throws IOException {
+    try (EventProducer producer =
+            EventProducer.builder(cluster.bootstrapServers(), cluster.schemaRegistryUrl())
+                .topics(topics)
+                .build();
+        InputStream in =
+            scenario != null ? Files.newInputStream(scenario) : ScenarioReplayer.seed()) {
+      ReplayResult replay = ScenarioReplayer.replay(in, producer);
+      producer.flush();
+      return replay;
+    }
+  }
+
+  private void printReplayed(PrintWriter out, ReplayResult replay, AisSummary ais) {
+    synchronized (out) {
+      out.printf(
+          "Replayed %d events (%d rejected lines) from %s%n",
+          replay.produced(), replay.rejected(), scenario != null ? scenario : "the seed scenario");
+      out.printf(
+          "Published %d AIS positions and %d voyage records of the seed scenario's ships"
+              + " (synthetic, %s)%n",
+          ais.positions(), ais.voyages(), DemoAis.AIS_SET.substring(1));
+      out.flush();
+    }
+  }
+
+  /**
+   * Waits until the monitor has processed every input and the demo has read every output: the AIS
+   * stage first, since it writes the events it finds to the event topics the rest then reads.
+   */
+  private void awaitProcessed(Map<String, Object> client, MonitorConfig config, Outputs outputs)
+      throws InterruptedException {
+    Topics topics = config.topics();
+    Duration timeout = timeout();
+    try (TopicEnds ends = new TopicEnds(client);
+        Admin admin = Admin.create(client)) {
+      try (GroupCommitProgress aisRead =
+          GroupCommitProgress.of(
+              admin, client, List.of(topics.aisPositions(), topics.aisVoyages()))) {
+        awaitDone(aisRead, config, timeout);
+      }
+      try (GroupCommitProgress progress =
+          GroupCommitProgress.ofMonitor(
+              admin, client, topics, MonitorTopology.totalsSentWithin(config))) {
+        awaitDone(progress, config, timeout);
+      }
+      ends.awaitRead(topics.alerts(), outputs.alerts::positions, timeout);
+      ends.awaitRead(topics.notifications(), outputs.notifications::positions, timeout);
+      ends.awaitRead(topics.cases(), outputs.cases::positions, timeout);
+    }
+  }
+
+  private Duration timeout() {
+    return Duration.ofSeconds(timeoutSeconds);
   }
 
   /**
@@ -308,13 +316,13 @@ public class DemoCommand implements Callable<Integer> {
 
   private void requireFreePort(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(LOOPBACK, port));
+      socket.bind(new InetSocketAddress(LocalDefaults.LOOPBACK, port));
     } catch (IOException e) {
       throw new UnavailableException(
           "port "
               + port
               + " on "
-              + LOOPBACK
+              + LocalDefaults.LOOPBACK
               + " is already in use (the dashboard): stop whatever holds it, or choose another"
               + " with --dashboard-port PORT (0 = any free port, -1 = no dashboard)",
           e);
@@ -340,7 +348,9 @@ public class DemoCommand implements Callable<Integer> {
 
   private Optional<DashboardAddress> dashboardAddress() {
     int port = dashboardPort != null ? dashboardPort : once ? -1 : DEFAULT_DASHBOARD_PORT;
-    return port < 0 ? Optional.empty() : Optional.of(DashboardAddress.of(LOOPBACK, port, null));
+    return port < 0
+        ? Optional.empty()
+        : Optional.of(DashboardAddress.of(LocalDefaults.LOOPBACK, port, null));
   }
 
   private static void print(PrintWriter out, String line) {
@@ -348,55 +358,6 @@ public class DemoCommand implements Callable<Integer> {
       out.println(line);
       out.flush();
     }
-  }
-
-  /** The latest state of each case, by case id. */
-  private static Collection<Case> latestById(List<Case> states) {
-    Map<String, Case> latest = new TreeMap<>();
-    states.forEach(c -> latest.put(c.getCaseId(), c));
-    return latest.values();
-  }
-
-  private static void printCases(PrintWriter out, Collection<Case> cases) {
-    out.println();
-    out.println(CaseFormat.tableHeader());
-    cases.forEach(c -> out.println(CaseFormat.tableRow(c)));
-  }
-
-  private void printSummary(
-      PrintWriter out,
-      ReplayResult replay,
-      long rejected,
-      List<Alert> alerts,
-      int cases,
-      int notifications,
-      String aisLine,
-      long nanos) {
-    out.println();
-    out.printf("Summary (%.1f s)%n", nanos / 1e9);
-    out.printf("  events in      %d%n", replay.produced());
-    out.printf("  rejected       %d%n", rejected + replay.rejected());
-    out.printf("  alerts         %d%n", alerts.size());
-    Map<String, Map<String, Long>> byRule =
-        alerts.stream()
-            .collect(
-                Collectors.groupingBy(
-                    Alert::getRuleId,
-                    TreeMap::new,
-                    Collectors.groupingBy(
-                        a -> a.getSeverity().toString(), TreeMap::new, Collectors.counting())));
-    byRule.forEach((rule, bySeverity) -> out.printf("    %-40s %s%n", rule, bySeverity));
-    out.printf("  cases          %d%n", cases);
-    out.printf("  notifications  %d%n", notifications);
-    out.printf("  ais            %s%n", aisLine);
-    out.flush();
-  }
-
-  /** The cap totals each reporting gap compares, as the aggregate topic ends. */
-  private static void printGaps(PrintWriter out, String topic, Map<String, ReportingGap> gaps) {
-    out.printf("  reporting gaps (%s)%n", topic);
-    gaps.values().forEach(gap -> out.printf("    %s%n", GapSummary.line(gap)));
-    out.flush();
   }
 
   /** Writes alerts as JSON lines when a file is named; does nothing otherwise. */

@@ -1,5 +1,10 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationPublisher;
 import io.transfermonitor.producers.designations.ListFormat;
@@ -93,9 +98,9 @@ public class DesignationsLoadCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().designations();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     // a missing designations topic is said by DesignationPublisher, naming 'topics create'
     PublishSummary summary;
     try {

@@ -1,5 +1,11 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.MaxWaitOption;
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.EventSink;
 import io.transfermonitor.producers.ingest.Ingest;
@@ -175,7 +181,7 @@ public class IngestCommand implements Callable<Integer> {
                 + " are listed in "
                 + report.toAbsolutePath());
       }
-      return Refusal.describe(e, options.parsed()).isPresent() ? TransferMonitor.EXIT_REFUSED : 1;
+      return Refusal.describe(e, options.parsed()).isPresent() ? ExitCode.REFUSED : 1;
     }
   }
 
@@ -189,10 +195,10 @@ public class IngestCommand implements Callable<Integer> {
 
   private EventProducer producer() throws InterruptedException {
     Settings settings = options.override("tm.topic.prefix", topicPrefix).settings();
-    Map<String, Object> client = settings.kafkaClientProperties(TopicsCommand.LOCAL_BOOTSTRAP);
+    Map<String, Object> client = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
     Reachability reach = new Reachability(new PrintWriter(System.err, true), maxWait.duration());
     reach.awaitKafka(client.get("bootstrap.servers").toString(), client);
-    reach.awaitRegistry(settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY));
+    reach.awaitRegistry(settings.schemaRegistryUrl().orElse(LocalDefaults.REGISTRY));
     List<String> needed = new ArrayList<>(settings.topics().eventTopics());
     if (toRejectedTopic) {
       needed.add(settings.topics().rejected());
@@ -201,11 +207,11 @@ public class IngestCommand implements Callable<Integer> {
     EventProducer.Builder builder =
         EventProducer.builder(
                 client.remove("bootstrap.servers").toString(),
-                settings.schemaRegistryUrl().orElse(AlertsCommand.LOCAL_REGISTRY))
+                settings.schemaRegistryUrl().orElse(LocalDefaults.REGISTRY))
             .topics(settings.topics())
             .property("client.id", "tm-ingest");
     client.forEach(builder::property);
-    settings.registryClientProperties(AlertsCommand.LOCAL_REGISTRY).forEach(builder::property);
+    settings.registryClientProperties(LocalDefaults.REGISTRY).forEach(builder::property);
     producerProperties.forEach(builder::property);
     return builder.build();
   }

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import java.util.Optional;
 import org.apache.kafka.common.errors.AuthenticationException;

@@ -1,5 +1,11 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.producers.rules.RulePlan;
@@ -88,9 +94,9 @@ public class RulesApplyCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().rules();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     RulePlan changes = onTopic(topic, props, () -> RulePublisher.plan(props, topic, rules));
     if (plan) {
       report(out, changes, "would add ", "would change ", "would remove ");

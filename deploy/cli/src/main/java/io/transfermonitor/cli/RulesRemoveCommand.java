@@ -1,5 +1,9 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RulePublisher;
 import java.io.PrintWriter;
@@ -43,9 +47,9 @@ public class RulesRemoveCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().rules();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     Map<String, Rule> held =
         RulesApplyCommand.onTopic(topic, props, () -> RulePublisher.held(props, topic));
     List<String> unknown = ids.stream().filter(id -> !held.containsKey(id)).toList();

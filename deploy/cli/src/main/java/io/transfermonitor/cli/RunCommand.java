@@ -2,6 +2,16 @@ package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.TargetCluster;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.AppSetting;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.MaxWaitOption;
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.producers.rules.RulePublisher;
@@ -14,10 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +116,39 @@ public class RunCommand implements Callable<Integer> {
     Settings settings = options.settings();
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = settings.topics();
+    Optional<TargetCluster> named = namedCluster(settings, out);
+    ShutdownSequence shutdown = new ShutdownSequence();
+    Optional<TargetCluster> local =
+        named.isPresent() ? Optional.empty() : localStack(settings, out);
+    TargetCluster cluster = shutdown.add(named.or(() -> local).orElseGet(() -> startEmbedded(out)));
+    boolean dev = cluster.isEmbedded() || local.isPresent();
+    MonitorLaunch launch = MonitorLaunch.on(shutdown, cluster);
+    prepareTopics(launch, cluster, settings, dev);
+    publishRules(cluster, topics, dev, out);
+    MonitorConfig config = settings.monitorConfig();
+    PrometheusMeterRegistry meters = MonitorMeters.prometheus();
+    String bind = settings.get(AppSetting.HTTP_BIND);
+    WatchedMonitor monitor =
+        launch.start(config, settings.stateDir(), dashboardAddress(settings, bind), meters);
+    shutdown.add(
+        () -> {
+          out.println("Stopping the monitor...");
+          out.flush();
+        });
+    MetricsEndpoint metrics =
+        metricsPort >= 0 ? shutdown.add(MetricsEndpoint.serve(bind, metricsPort, meters)) : null;
+    MonitorLaunch.awaitRunning(monitor);
+    printRunning(out, config, cluster, topics, monitor, metrics);
+    shutdown.awaitInterrupt();
+    return 0;
+  }
+
+  /**
+   * The cluster the settings name, once its broker and registry answer (within --max-wait); empty
+   * when none is named.
+   */
+  private Optional<TargetCluster> namedCluster(Settings settings, PrintWriter out)
+      throws InterruptedException {
     Optional<TargetCluster> named = TargetCluster.named(settings);
     if (named.isPresent() && spec.commandLine().getParseResult().hasMatchedOption("--data-dir")) {
       throw new SettingsException(
@@ -121,13 +162,15 @@ public class RunCommand implements Callable<Integer> {
       reach.awaitKafka(named.get().bootstrapServers(), named.get().clientProperties());
       reach.awaitRegistry(named.get().schemaRegistryUrl());
     }
-    ShutdownSequence shutdown = new ShutdownSequence();
-    Optional<TargetCluster> local =
-        named.isPresent() ? Optional.empty() : localStack(settings, out);
-    TargetCluster cluster = shutdown.add(named.or(() -> local).orElseGet(() -> startEmbedded(out)));
-    boolean dev = cluster.isEmbedded() || local.isPresent();
+    return named;
+  }
+
+  /** Creates the topics on a development stack or with --create-topics; else requires them. */
+  private void prepareTopics(
+      MonitorLaunch launch, TargetCluster cluster, Settings settings, boolean dev) {
+    Topics topics = settings.topics();
     if (dev || createTopics) {
-      cluster.createTopics(topics, settings.topicLayout());
+      launch.createTopics(topics, settings.topicLayout());
     } else {
       Reachability.requireTopics(
           cluster.clientProperties(),
@@ -135,29 +178,24 @@ public class RunCommand implements Callable<Integer> {
               .map(NewTopic::name)
               .toList());
     }
-    publishRules(cluster, topics, dev, out);
-    MonitorConfig config = settings.monitorConfig();
-    Properties props = cluster.streamsProperties();
-    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
-    PrometheusMeterRegistry meters = MonitorMeters.prometheus();
-    String bind = settings.get(AppSetting.HTTP_BIND);
-    Optional<DashboardAddress> dashboard =
-        dashboardPort < 0
-            ? Optional.empty()
-            : Optional.of(
-                DashboardAddress.of(
-                    bind, dashboardPort, settings.get(AppSetting.DASHBOARD_ADVERTISED_HOST)));
-    WatchedMonitor monitor =
-        shutdown.add(
-            WatchedMonitor.start(cluster.clientProperties(), props, config, dashboard, meters));
-    shutdown.add(
-        () -> {
-          out.println("Stopping the monitor...");
-          out.flush();
-        });
-    MetricsEndpoint metrics =
-        metricsPort >= 0 ? shutdown.add(MetricsEndpoint.serve(bind, metricsPort, meters)) : null;
-    monitor.app().awaitRunning(Duration.ofMinutes(2));
+  }
+
+  private Optional<DashboardAddress> dashboardAddress(Settings settings, String bind) {
+    return dashboardPort < 0
+        ? Optional.empty()
+        : Optional.of(
+            DashboardAddress.of(
+                bind, dashboardPort, settings.get(AppSetting.DASHBOARD_ADVERTISED_HOST)));
+  }
+
+  /** Where the monitor runs and how to watch it. */
+  private static void printRunning(
+      PrintWriter out,
+      MonitorConfig config,
+      TargetCluster cluster,
+      Topics topics,
+      WatchedMonitor monitor,
+      MetricsEndpoint metrics) {
     out.printf(
         "Monitor %s running against %s (registry %s)%n",
         config.applicationId(),
@@ -173,8 +211,6 @@ public class RunCommand implements Callable<Integer> {
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    shutdown.awaitInterrupt();
-    return 0;
   }
 
   /**
@@ -201,7 +237,9 @@ public class RunCommand implements Callable<Integer> {
       throw new UnavailableException(
           "port "
               + e.port()
-              + " on 127.0.0.1 is already in use"
+              + " on "
+              + LocalDefaults.LOOPBACK
+              + " is already in use"
               + (e.port() == EmbeddedStackConfig.DEFAULT_BROKER_PORT
                   ? ", and no Kafka broker this command can talk to answers there"
                   : "")

@@ -1,5 +1,9 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.producers.designations.DesignationTopic;
 import io.transfermonitor.streams.config.MonitorConfig;
@@ -133,7 +137,7 @@ public class ScreenCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().designations();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
     try {
       return DesignationTopic.read(props, topic, Duration.ofSeconds(30)).values();
     } catch (IllegalStateException | KafkaException e) {

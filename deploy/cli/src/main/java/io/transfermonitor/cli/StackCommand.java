@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.EmbeddedCluster;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;

@@ -1,5 +1,10 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
@@ -24,9 +29,6 @@ import picocli.CommandLine.Spec;
     description = "Manages the topics transfer-monitor uses.",
     subcommands = {TopicsCommand.Create.class, CommandLine.HelpCommand.class})
 public class TopicsCommand implements Runnable {
-
-  /** Local default when no cluster is named: the embedded stack's broker. */
-  static final String LOCAL_BOOTSTRAP = "127.0.0.1:9092";
 
   @Spec CommandSpec spec;
 
@@ -74,7 +76,7 @@ public class TopicsCommand implements Runnable {
               .settings();
       Topics topics = settings.topics();
       TopicLayout layout = settings.topicLayout();
-      Map<String, Object> props = settings.kafkaClientProperties(LOCAL_BOOTSTRAP);
+      Map<String, Object> props = settings.kafkaClientProperties(LocalDefaults.BOOTSTRAP);
       props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
       props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
       try {

@@ -1,5 +1,11 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.kafka.KafkaVersion;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.Redaction;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.embedded.PortUnavailableException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -53,10 +59,10 @@ import picocli.CommandLine.Command;
     })
 public class TransferMonitor implements Runnable {
 
-  public static final int EXIT_FAILED = 1;
-  public static final int EXIT_BAD_SETTING = 2;
-  public static final int EXIT_UNAVAILABLE = 3;
-  public static final int EXIT_REFUSED = 4;
+  public static final int EXIT_FAILED = ExitCode.FAILED;
+  public static final int EXIT_BAD_SETTING = ExitCode.BAD_SETTING;
+  public static final int EXIT_UNAVAILABLE = ExitCode.UNAVAILABLE;
+  public static final int EXIT_REFUSED = ExitCode.REFUSED;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,11 @@
 package io.transfermonitor.cli;
 
+import io.transfermonitor.cli.format.AvroJson;
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.producers.vessels.VesselTopic;
 import java.io.PrintWriter;
@@ -48,8 +54,8 @@ public class VesselsCommand implements Callable<Integer> {
     Settings settings = options.settings();
     String topic = settings.topics().vessels();
     Map<String, Object> props =
-        settings.clientProperties(TopicsCommand.LOCAL_BOOTSTRAP, AlertsCommand.LOCAL_REGISTRY);
-    Reachability.require(props, Optional.of(AlertsCommand.registryUrl(settings)));
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
     Map<String, VesselRecord> vessels;
     try {
       vessels = VesselTopic.read(props, topic, READ_TIMEOUT);

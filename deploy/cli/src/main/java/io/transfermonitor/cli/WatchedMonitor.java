@@ -1,6 +1,8 @@
 package io.transfermonitor.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.transfermonitor.cli.settings.AppSetting;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.PortUnavailableException;
 import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.Case;

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class AisIngestCommandTest {
             "--dry-run",
             "--report",
             report.toString(),
-            "../../../shared/data/ais/mixed.txt");
+            ProjectFiles.root().getParent().resolve("shared/data/ais/mixed.txt").toString());
 
     // then the counts per type and reason are printed and the rejected lines are in the report
     assertThat(run.exit()).isZero();
@@ -49,8 +50,10 @@ class AisIngestCommandTest {
             "--report",
             dir.resolve("r.csv").toString(),
             "--mapping",
-            "../../producers/examples/ais-danish-maritime-authority/mapping.yaml",
-            "../../producers/examples/ais-danish-maritime-authority/positions.csv");
+            ProjectFiles.of("producers/examples/ais-danish-maritime-authority/mapping.yaml")
+                .toString(),
+            ProjectFiles.of("producers/examples/ais-danish-maritime-authority/positions.csv")
+                .toString());
 
     // then the rows are counted as CSV rows
     assertThat(run.exit()).isZero();
@@ -65,7 +68,8 @@ class AisIngestCommandTest {
             "ais",
             "ingest",
             "--dry-run",
-            "../../producers/examples/ais-danish-maritime-authority/positions.csv");
+            ProjectFiles.of("producers/examples/ais-danish-maritime-authority/positions.csv")
+                .toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("CSV needs an AIS mapping (--mapping FILE)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.cli.format.AlertFormat;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Basis;
 import io.transfermonitor.model.RuleKind;

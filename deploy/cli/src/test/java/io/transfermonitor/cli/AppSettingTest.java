@@ -3,6 +3,10 @@ package io.transfermonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.transfermonitor.cli.settings.AppSetting;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
+import io.transfermonitor.cli.settings.SettingsParser;
 import io.transfermonitor.streams.ais.AisSettings;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.config.MonitorSettings;

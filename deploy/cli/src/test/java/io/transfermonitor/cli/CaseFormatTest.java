@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.cli.format.AvroJson;
+import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;

@@ -22,6 +22,7 @@ import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -201,7 +202,7 @@ class CasesCommandIT {
             "bootstrap.servers", stack.bootstrapServers(),
             "schema.registry.url", stack.schemaRegistryUrl()),
         topics.rules(),
-        RuleFile.load(Path.of("..", "config", "rules.yaml")));
+        RuleFile.load(ProjectFiles.of("deploy", "config", "rules.yaml")));
   }
 
   private MonitorApplication start(String stateDir) {

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -72,9 +73,13 @@ class ConnectionErrorsTest {
       args.add(
           switch (word) {
             case "LIST" -> ScreenCommandTest.SAMPLE_LIST;
-            case "RULES" -> "../../deploy/config/rules.yaml";
-            case "REGISTER" -> "../../producers/src/main/resources/vessels/demo-register.csv";
-            case "NMEA" -> "../../producers/src/main/resources/scenarios/ais-2023-2025.nmea";
+            case "RULES" -> ProjectFiles.of("deploy/config/rules.yaml").toString();
+            case "REGISTER" ->
+                ProjectFiles.of("producers/src/main/resources/vessels/demo-register.csv")
+                    .toString();
+            case "NMEA" ->
+                ProjectFiles.of("producers/src/main/resources/scenarios/ais-2023-2025.nmea")
+                    .toString();
             default -> word;
           });
     }

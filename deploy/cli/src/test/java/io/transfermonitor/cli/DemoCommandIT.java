@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
 class DemoCommandIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path README = Path.of("..", "..", "README.md");
+  private static final Path README = ProjectFiles.of("README.md");
 
   @TempDir static Path dir;
 

@@ -2,9 +2,12 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.cli.kafka.KafkaVersion;
+import io.transfermonitor.cli.settings.AppSetting;
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -38,7 +41,7 @@ import picocli.CommandLine;
  */
 class DeploymentManifestsTest {
 
-  private static final Path DEPLOY = Path.of("..");
+  private static final Path DEPLOY = ProjectFiles.of("deploy");
   private static final String MONITOR_IMAGE = "transfer-monitor";
 
   private static Map<String, Object> compose;
@@ -308,7 +311,7 @@ class DeploymentManifestsTest {
   private static String releaseVersion() throws IOException {
     Matcher m =
         Pattern.compile("<artifactId>transfer-monitor-parent</artifactId>\\s*<version>([^<]+)<")
-            .matcher(Files.readString(DEPLOY.resolve("../pom.xml")));
+            .matcher(Files.readString(ProjectFiles.of("pom.xml")));
     assertThat(m.find()).isTrue();
     return m.group(1).replace("-SNAPSHOT", "");
   }

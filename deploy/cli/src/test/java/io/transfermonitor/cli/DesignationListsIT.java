@@ -13,9 +13,10 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DesignationListsIT {
 
   private static final String RULE = "any-list-designated-parties";
-  private static final Path TRANSFERS = Path.of("../../producers/examples/bank-transfers");
+  private static final Path TRANSFERS = ProjectFiles.of("producers/examples/bank-transfers");
   private static final String HEADER =
       "transfer_id,value_date,amount,currency,payer,sender_bank,sender_bic,intermediary_bank,"
           + "receiver_bank,receiver_bic,beneficiary,beneficiary_country";
@@ -164,7 +165,7 @@ class DesignationListsIT {
               .streams()
               .store(
                   StoreQueryParameters.fromNameAndType(
-                      MonitorTopology.DESIGNATIONS_STORE,
+                      TopologyNames.DESIGNATIONS_STORE,
                       QueryableStoreTypes.<String, Designation>keyValueStore()));
       await()
           .atMost(Duration.ofSeconds(30))

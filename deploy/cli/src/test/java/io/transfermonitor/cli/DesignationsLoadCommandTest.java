@@ -3,6 +3,7 @@ package io.transfermonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.producers.designations.SampleList;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DesignationsLoadCommandTest {
 
-  static final String SDN_SAMPLE = "../../producers/examples/designation-lists/sdn-sample.xml";
+  static final String SDN_SAMPLE =
+      ProjectFiles.of("producers/examples/designation-lists/sdn-sample.xml").toString();
   static final String FTM_SAMPLE =
-      "../../producers/examples/designation-lists/opensanctions-sample.ftm.json";
+      ProjectFiles.of("producers/examples/designation-lists/opensanctions-sample.ftm.json")
+          .toString();
 
   @TempDir Path dir;
 

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 /** The provisioned Grafana dashboard ({@code deploy/grafana/dashboards}), read for its queries. */
 record GrafanaDashboard(JsonNode json) {
 
-  static final Path FILE = Path.of("..", "grafana", "dashboards", "transfer-monitor.json");
+  static final Path FILE =
+      ProjectFiles.of("deploy", "grafana", "dashboards", "transfer-monitor.json");
   private static final Pattern METRIC = Pattern.compile("\\b((?:tm|kafka)_[a-z0-9_]+)\\b");
 
   static GrafanaDashboard read() throws IOException {

@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
+import io.transfermonitor.cli.kafka.TopicEnds;
 import io.transfermonitor.model.CargoCategory;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;

@@ -11,6 +11,7 @@ import io.transfermonitor.schemas.registry.SchemaRegistryClients;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import picocli.CommandLine;
 @ExtendWith(KafkaStackExtension.class)
 class IngestCommandIT {
 
-  private static final Path SIGHTINGS = Path.of("../../producers/examples/osint-tanker-sightings");
+  private static final Path SIGHTINGS =
+      ProjectFiles.of("producers/examples/osint-tanker-sightings");
 
   @Test
   void shouldProduceGoodRowsAndSendBadRowsToTheRejectedTopic(KafkaStack stack, @TempDir Path dir)

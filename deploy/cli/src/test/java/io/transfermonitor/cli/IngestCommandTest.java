@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,8 @@ import picocli.CommandLine;
 /** The ingest command without a broker: dry runs, reports, exit codes, messages. */
 class IngestCommandTest {
 
-  private static final Path SIGHTINGS = Path.of("../../producers/examples/osint-tanker-sightings");
+  private static final Path SIGHTINGS =
+      ProjectFiles.of("producers/examples/osint-tanker-sightings");
 
   @TempDir Path dir;
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();

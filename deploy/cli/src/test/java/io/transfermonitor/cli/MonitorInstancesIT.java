@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
 import io.transfermonitor.producers.EventProducer;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.producers.scenario.ScenarioReplayer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
  */
 class ReadmeLocalSessionIT {
 
-  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectFiles.root();
   private static final String HEADING = "A local session against a long-running stack:";
 
   @TempDir Path dir;

@@ -19,9 +19,10 @@ import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.app.MonitorApplication;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import io.transfermonitor.testkit.TopicClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class RulesApplyCommandIT {
       alerts.subscribe(List.of(topics.alerts()));
 
       // when: the shipped rules are applied and 400,000 bbl are delivered
-      assertThat(apply(stack, settings, Path.of("..", "config", "rules.yaml")))
+      assertThat(apply(stack, settings, ProjectFiles.of("deploy", "config", "rules.yaml")))
           .contains("11 rules published to " + topics.rules());
       await().atMost(Duration.ofSeconds(30)).until(() -> limitInForce(monitor) == 500_000.0);
       deliver(stack, registry, topics, 400_000);
@@ -98,7 +99,7 @@ class RulesApplyCommandIT {
       Path lowered = dir.resolve("rules.yaml");
       Files.writeString(
           lowered,
-          Files.readString(Path.of("..", "config", "rules.yaml"))
+          Files.readString(ProjectFiles.of("deploy", "config", "rules.yaml"))
               .replace("limit: 500000", "limit: 400000"));
       apply(stack, settings, lowered);
 
@@ -138,7 +139,7 @@ class RulesApplyCommandIT {
     props.putAll(stack.clientProperties());
     props.put("state.dir", dir.resolve("state").toString());
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
-    Path shipped = Path.of("..", "config", "rules.yaml");
+    Path shipped = ProjectFiles.of("deploy", "config", "rules.yaml");
     Path renamed = dir.resolve("renamed.yaml");
     Files.writeString(
         renamed,
@@ -267,8 +268,7 @@ class RulesApplyCommandIT {
             .streams()
             .store(
                 StoreQueryParameters.fromNameAndType(
-                    MonitorTopology.RULES_STORE,
-                    QueryableStoreTypes.<String, Rule>keyValueStore()));
+                    TopologyNames.RULES_STORE, QueryableStoreTypes.<String, Rule>keyValueStore()));
     Rule rule = rules.get(ruleId);
     return rule == null || rule.getLimit() == null ? -1 : rule.getLimit();
   }

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class RulesApplyCommandTest {
 
   @Test
   void shouldListTheShippedRulesOnADryRun() {
-    int exit = run("apply", "--dry-run", "../config/rules.yaml");
+    int exit = run("apply", "--dry-run", ProjectFiles.of("deploy/config/rules.yaml").toString());
 
     assertThat(exit).isZero();
     assertThat(out.toString())
@@ -56,7 +57,7 @@ class RulesApplyCommandTest {
     Path bad = dir.resolve("rules.yaml");
     Files.writeString(
         bad,
-        Files.readString(Path.of("../config/rules.yaml"))
+        Files.readString(ProjectFiles.of("deploy/config/rules.yaml"))
             .replaceFirst("threshold: 0.75", "threshold: -2"));
 
     // when

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ScreenCommandTest {
 
   static final String SAMPLE_LIST =
-      "../../producers/src/main/resources/designations/un-consolidated-2020-11.xml.gz";
-  private static final Path PAIRS = Path.of("..", "..", "docs", "screening-pairs.csv");
-  private static final Path ACCURACY_DOC = Path.of("..", "..", "docs", "screening.md");
+      ProjectFiles.of("producers/src/main/resources/designations/un-consolidated-2020-11.xml.gz")
+          .toString();
+  private static final Path PAIRS = ProjectFiles.of("docs", "screening-pairs.csv");
+  private static final Path ACCURACY_DOC = ProjectFiles.of("docs", "screening.md");
 
   @TempDir Path dir;
 

@@ -9,6 +9,7 @@ import io.transfermonitor.schemas.registry.HttpSchemaRegistryClient;
 import io.transfermonitor.schemas.registry.RegistryEndpoint;
 import io.transfermonitor.schemas.registry.SchemaRegistryException;
 import io.transfermonitor.testkit.KafkaStackExtension;
+import io.transfermonitor.testkit.ProjectFiles;
 import io.transfermonitor.testkit.SecureKafkaStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,11 +50,11 @@ class SecureClusterIT {
   private static final LogCapture LOGS = LogCapture.begin();
   private static final Path JAR = Path.of("target", "transfer-monitor.jar").toAbsolutePath();
   private static final Path SEED =
-      Path.of("..", "..", "producers", "src", "main", "resources", "scenarios")
+      ProjectFiles.of("producers", "src", "main", "resources", "scenarios")
           .resolve("seed-2023-2025.jsonl")
           .toAbsolutePath();
   private static final Path RULES =
-      Path.of("..", "config", "rules.yaml").toAbsolutePath().normalize();
+      ProjectFiles.of("deploy", "config", "rules.yaml").toAbsolutePath().normalize();
   private static final String WRONG_PASSWORD = "Wr0ngPassw0rdForOps";
 
   @TempDir static Path dir;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.transfermonitor.cli.WatchedMonitor.DashboardAddress;
+import io.transfermonitor.cli.kafka.GroupCommitProgress;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.producers.EventProducer;

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ShippedJarIT {
 
   private static final Path JAR = Path.of("target", "transfer-monitor.jar");
-  private static final Path BENCH_SOURCES = Path.of("..", "..", "bench", "src", "main", "java");
+  private static final Path BENCH_SOURCES = ProjectFiles.of("bench", "src", "main", "java");
 
   private static List<String> entries;
 

@@ -2,6 +2,7 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.testkit.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VesselsLoadCommandTest {
 
   static final String DEMO_REGISTER =
-      "../../producers/src/main/resources/vessels/demo-register.csv";
-  private static final String EXAMPLE = "../../producers/examples/vessel-register/";
+      ProjectFiles.of("producers/src/main/resources/vessels/demo-register.csv").toString();
+  private static final String EXAMPLE =
+      ProjectFiles.of("producers/examples/vessel-register").toString() + "/";
 
   @TempDir Path dir;
 
@@ -65,7 +67,8 @@ class VesselsLoadCommandTest {
         .contains("  flags: PAN 1, PRK 1, RUS 1");
     assertThat(Files.readAllLines(report))
         .contains(
-            "../../producers/examples/vessel-register/register.csv,3,mmsi,"
+            EXAMPLE
+                + "register.csv,3,mmsi,"
                 + "\"must be a nine-digit MMSI, was '45799020'\","
                 + "\"IMO 1900312;45799020;EXAMPLE BREEZE;Mongolia;General cargo;2,100;Example"
                 + " Cargo Ltd;;1998\"");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselVoyage;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AisSamplesTest {
 
-  static final Path DATA = Path.of("../../shared/data/ais");
+  static final Path DATA = ProjectFiles.root().getParent().resolve("shared/data/ais");
   static final Instant READ = Instant.parse("2026-01-01T00:00:00Z");
 
   static Stream<Arguments> samples() {

@@ -8,6 +8,7 @@ import io.transfermonitor.model.PeriodSpec;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleLevel;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class RuleFileTest {
 
   @Test
   void shouldLoadTheShippedDefaultRuleSetWithALegalBasisForEachRule() {
-    List<Rule> rules = RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
+    List<Rule> rules = RuleFile.load(ProjectFiles.of("deploy", "config", "rules.yaml"));
 
     assertThat(rules)
         .extracting(Rule::getRuleId)
@@ -32,7 +33,9 @@ class RuleFileTest {
             "unscr-1718-designated-parties",
             "reporting-gap-refined-petroleum",
             "ais-dark-period-dprk-waters",
-            "ais-identity-anomaly-dprk-waters");
+            "ais-identity-anomaly-dprk-waters",
+            "dprk-weapon-components");
+    assertThat(rules.get(10).getInForceFrom()).isEqualTo("2017-12-22");
     assertThat(rules).allSatisfy(r -> assertThat(r.getLegalBasis()).startsWith("UNSCR"));
     Rule refined = rules.get(0);
     assertThat(refined.getLimit()).isEqualTo(500_000.0);

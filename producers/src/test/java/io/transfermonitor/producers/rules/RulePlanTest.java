@@ -3,7 +3,7 @@ package io.transfermonitor.producers.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.Rule;
-import java.nio.file.Path;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RulePlanTest {
 
   private static final String CAP = "unscr-2397-refined-petroleum-cap";
-  private final List<Rule> shipped = RuleFile.load(Path.of("..", "deploy", "config", "rules.yaml"));
+  private final List<Rule> shipped =
+      RuleFile.load(ProjectFiles.of("deploy", "config", "rules.yaml"));
 
   @Test
   void shouldNameTheOldIdOfARenamedRuleAsLiveButNotInTheFile() {

@@ -110,7 +110,7 @@ public final class CaseFiling {
 
   /** A copy of {@code state} with the alert counted, its totals, evidence and sources added. */
   private static Case counted(Case state, Alert alert, long now) {
-    Case next = Case.newBuilder(state).build();
+    Case next = CaseCopy.of(state);
     next.setAlertCount(state.getAlertCount() + 1);
     next.setTotals(totalsWith(state.getTotals(), alert));
     next.setAlertIds(latest(state.getAlertIds(), List.of(alert.getAlertId()), ALERT_IDS));

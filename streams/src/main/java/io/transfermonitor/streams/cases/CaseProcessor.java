@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -194,14 +195,14 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
 
   /** Why {@code next} cannot be kept (it is too large to be written), or empty when it can. */
   private Optional<String> tooLarge(Case next, String with) {
-    long bytes = size.of(next);
-    return bytes <= CaseSize.MAX_BYTES
+    OptionalLong over = size.over(next);
+    return over.isEmpty()
         ? Optional.empty()
         : Optional.of(
             String.format(
                 "case %s would take %,d bytes with %s, more than the %,d a case may take; the"
                     + " case is left as it was",
-                next.getCaseId(), bytes, with, CaseSize.MAX_BYTES));
+                next.getCaseId(), over.getAsLong(), with, CaseSize.MAX_BYTES));
   }
 
   /** An alert or action the case cannot take, to the rejected topic, and the stage goes on. */

@@ -32,7 +32,8 @@ public final class Pager {
 
   /** After {@code alert} did {@code change} to the case {@code state}. */
   public Paged afterFiling(Case state, CaseChange change, Alert alert, long now) {
-    Case next = Case.newBuilder(state).setUnnotifiedAlerts(state.getUnnotifiedAlerts() + 1).build();
+    Case next = CaseCopy.of(state);
+    next.setUnnotifiedAlerts(state.getUnnotifiedAlerts() + 1);
     if (state.getStatus() == CaseStatus.SUPPRESSED) {
       next.setUnnotifiedEscalation(
           state.getUnnotifiedEscalation() || change == CaseChange.ESCALATED);
@@ -87,13 +88,11 @@ public final class Pager {
   private Paged notify(Case state, CaseChange kind, String alertId, long now) {
     long sequence = state.getNotificationCount() + 1;
     long newAlerts = state.getUnnotifiedAlerts();
-    Case next =
-        Case.newBuilder(state)
-            .setNotificationCount(sequence)
-            .setLastNotifiedAt(Instant.ofEpochMilli(now))
-            .setUnnotifiedAlerts(0)
-            .setUnnotifiedEscalation(false)
-            .build();
+    Case next = CaseCopy.of(state);
+    next.setNotificationCount(sequence);
+    next.setLastNotifiedAt(Instant.ofEpochMilli(now));
+    next.setUnnotifiedAlerts(0L);
+    next.setUnnotifiedEscalation(false);
     CaseNotification notification =
         CaseNotification.newBuilder()
             .setNotificationId(state.getCaseId() + "/" + sequence)

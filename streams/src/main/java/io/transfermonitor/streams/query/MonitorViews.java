@@ -7,7 +7,7 @@ import io.transfermonitor.streams.activity.ActivityTally;
 import io.transfermonitor.streams.components.ComponentTally;
 import io.transfermonitor.streams.gap.GapState;
 import io.transfermonitor.streams.ledger.Ledger;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import java.util.List;
 
 /**
@@ -22,39 +22,35 @@ public final class MonitorViews {
 
   /** Cap and cumulative ledgers, partitioned by rule id. */
   public static final StoreView<Ledger, Ledger> LEDGERS =
-      new StoreView<>("ledgers", MonitorTopology.LEDGERS_STORE, Ledger.class, l -> l);
+      new StoreView<>("ledgers", TopologyNames.LEDGERS_STORE, Ledger.class, l -> l);
 
   /** Alerts as written to the alert topic, partitioned by case id. */
   public static final StoreView<Alert, AlertRow> ALERTS =
-      new StoreView<>("alerts", MonitorTopology.ALERTS_STORE, AlertRow.class, AlertRow::of);
+      new StoreView<>("alerts", TopologyNames.ALERTS_STORE, AlertRow.class, AlertRow::of);
 
   /** Cases, partitioned by case id. */
   public static final StoreView<Case, CaseRow> CASES =
-      new StoreView<>("cases", MonitorTopology.CASES_STORE, CaseRow.class, CaseRow::of);
+      new StoreView<>("cases", TopologyNames.CASES_STORE, CaseRow.class, CaseRow::of);
 
   /** Activity rows (weekly cells and yearly totals), partitioned by row key. */
   public static final StoreView<ActivityTally, ActivityRow> ACTIVITY =
-      new StoreView<>(
-          "activity", MonitorTopology.ACTIVITY_STORE, ActivityRow.class, ActivityRow::of);
+      new StoreView<>("activity", TopologyNames.ACTIVITY_STORE, ActivityRow.class, ActivityRow::of);
 
   /** Components found in weapons, added up per maker, country, year made and weapon type. */
   public static final StoreView<ComponentTally, ComponentRow> COMPONENTS =
       new StoreView<>(
-          "components",
-          MonitorTopology.COMPONENT_TOTALS_STORE,
-          ComponentRow.class,
-          ComponentRow::of);
+          "components", TopologyNames.COMPONENT_TOTALS_STORE, ComponentRow.class, ComponentRow::of);
 
   /**
    * Reporting gaps per DISCREPANCY rule, period and scope, held with the compared cap's ledgers.
    */
   public static final StoreView<GapState, GapRow> REPORTING_GAPS =
       new StoreView<>(
-          "reporting-gaps", MonitorTopology.REPORTING_GAPS_STORE, GapRow.class, GapRow::of);
+          "reporting-gaps", TopologyNames.REPORTING_GAPS_STORE, GapRow.class, GapRow::of);
 
   /** The rules in force (global store). */
   public static final StoreView<Rule, RuleRow> RULES =
-      new StoreView<>("rules", MonitorTopology.RULES_STORE, RuleRow.class, RuleRow::of);
+      new StoreView<>("rules", TopologyNames.RULES_STORE, RuleRow.class, RuleRow::of);
 
   private MonitorViews() {}
 

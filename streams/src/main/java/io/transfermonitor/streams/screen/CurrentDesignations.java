@@ -9,20 +9,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The designations of the global {@code designations} store as a {@link ScreeningList}, built again
  * whenever {@link DesignationChanges} has counted a change since the last build: what every event
- * is screened against. Building reads the whole store (about a thousand records for the UN list).
- * One per stream thread ({@link DesignationChanges#current}).
+ * is screened against, reporting matches from {@code floor} on. Building reads the whole store
+ * (about a thousand records for the UN list). One per stream thread ({@link
+ * DesignationChanges#current}).
  */
 final class CurrentDesignations {
 
   private KeyValueStore<String, Designation> store;
   private final DesignationChanges changes;
+  private final double floor;
   private ScreeningList list;
   private Map<String, Designation> byId = Map.of();
   private long builtAt = -1;
 
-  CurrentDesignations(KeyValueStore<String, Designation> store, DesignationChanges changes) {
+  CurrentDesignations(
+      KeyValueStore<String, Designation> store, DesignationChanges changes, double floor) {
     this.store = store;
     this.changes = changes;
+    this.floor = floor;
   }
 
   /**
@@ -45,7 +49,7 @@ final class CurrentDesignations {
         it.forEachRemaining(entry -> all.put(entry.key, entry.value));
       }
       byId = Map.copyOf(all);
-      list = ScreeningList.of(all.values());
+      list = ScreeningList.of(all.values(), floor);
       builtAt = count;
     }
     return list;

@@ -31,11 +31,15 @@ public final class DesignationChanges {
     return changes.get();
   }
 
-  /** The designations of the calling stream thread, read from {@code store} (the global one). */
-  CurrentDesignations current(KeyValueStore<String, Designation> store) {
+  /**
+   * The designations of the calling stream thread, read from {@code store} (the global one),
+   * reporting matches that score at least {@code floor} (the tasks of one topology all pass the
+   * same).
+   */
+  CurrentDesignations current(KeyValueStore<String, Designation> store, double floor) {
     CurrentDesignations current = perThread.get();
     if (current == null) {
-      current = new CurrentDesignations(store, this);
+      current = new CurrentDesignations(store, this, floor);
       perThread.set(current);
     }
     current.readFrom(store);

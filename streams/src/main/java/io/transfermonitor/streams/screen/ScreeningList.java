@@ -24,7 +24,8 @@ import java.util.Set;
  * organization's initials), so a name is scored ({@link NameSimilarity}) only against listed names
  * that share a word or nearly, not against the whole list (docs/screening.md measures how the
  * candidates grow with it). In: a party (name and identifiers) or a name. Out: every designation it
- * matches with a score of at least {@value #FLOOR}, best first, each with its best method.
+ * matches with a score of at least {@value #FLOOR} (or the floor it was made with: the monitor's
+ * near-miss score, below which it uses no match), best first, each with its best method.
  *
  * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
  * normalization; the similarity for a close name (FUZZY), with which parts matched how; a
@@ -80,6 +81,7 @@ public final class ScreeningList {
 
   private final Map<IdentifierKey, List<ListedIdentifier>> byIdentifier = new HashMap<>();
   private final TokenWeights weights;
+  private final double floor;
   private final NameSimilarity similarity;
   private int names;
   private final Map<String, List<DesignationMatch>> recent =
@@ -90,8 +92,9 @@ public final class ScreeningList {
         }
       };
 
-  private ScreeningList(Collection<Designation> designations, TokenWeights weights) {
+  private ScreeningList(Collection<Designation> designations, TokenWeights weights, double floor) {
     this.weights = weights;
+    this.floor = floor;
     this.similarity = new NameSimilarity(weights);
     for (Designation designation : designations) {
       byId.put(designation.getDesignationId(), designation);
@@ -101,13 +104,25 @@ public final class ScreeningList {
 
   /** A list of {@code designations}, words weighted by how often they occur in their names. */
   public static ScreeningList of(Collection<Designation> designations) {
+    return of(designations, FLOOR);
+  }
+
+  /**
+   * A list of {@code designations} that reports only matches scoring at least {@code floor}: the
+   * monitor's, which uses none below its near-miss score, so that it neither explains nor keeps, in
+   * its cache of recent names, the many weak matches a large list gives a name.
+   */
+  public static ScreeningList of(Collection<Designation> designations, double floor) {
+    if (!(floor >= FLOOR && floor <= 1)) {
+      throw new IllegalArgumentException("floor must be in [" + FLOOR + ", 1], was " + floor);
+    }
     List<List<String>> forms = new ArrayList<>();
     for (Designation designation : designations) {
       for (ListedName name : ListedName.of(designation)) {
         forms.addAll(name.forms());
       }
     }
-    return new ScreeningList(designations, TokenWeights.of(forms));
+    return new ScreeningList(designations, TokenWeights.of(forms), floor);
   }
 
   /** An empty list: nothing matches. */
@@ -120,7 +135,7 @@ public final class ScreeningList {
    * designations (new ones, or one name in {@code screen --pairs}) with the same scores.
    */
   public ScreeningList narrowedTo(Collection<Designation> designations) {
-    return new ScreeningList(designations, weights);
+    return new ScreeningList(designations, weights, floor);
   }
 
   public int size() {
@@ -177,9 +192,9 @@ public final class ScreeningList {
       }
       // the explanation is written only for what is reported
       double bound = listed.method() == MatchMethod.WEAK_ALIAS ? WEAK_ALIAS_FACTOR : 1.0;
-      if (closest != null && closest.score() * bound >= FLOOR) {
+      if (closest != null && closest.score() * bound >= floor) {
         DesignationMatch match = match(listed, closest);
-        if (match.score() >= FLOOR) {
+        if (match.score() >= floor) {
           keepBest(best, match);
         }
       }

@@ -72,7 +72,9 @@ public final class ScreeningProcessor implements Processor<String, Fact, String,
   public void init(ProcessorContext<String, ScreeningHit> context) {
     this.context = context;
     KeyValueStore<String, Designation> designations = context.getStateStore(designationsStore);
-    this.current = changes.current(designations);
+    // the list reports no match this stage would not use: none below a near miss
+    this.current =
+        changes.current(designations, Math.max(ScreeningList.FLOOR, settings.nearMiss()));
     this.screened = context.getStateStore(eventsStore);
     this.rescreened = context.getStateStore(rescreenedStore);
     context.schedule(settings.rescreenInterval(), PunctuationType.WALL_CLOCK_TIME, this::rescreen);

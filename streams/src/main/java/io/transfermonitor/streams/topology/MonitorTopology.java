@@ -1,5 +1,35 @@
 package io.transfermonitor.streams.topology;
 
+import static io.transfermonitor.streams.topology.TopologyNames.ACTIVITY_PARTIALS;
+import static io.transfermonitor.streams.topology.TopologyNames.ACTIVITY_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.ALERTS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.CASES_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.CASES_UNPUBLISHED_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.CASE_ACTIONS_BY_CASE;
+import static io.transfermonitor.streams.topology.TopologyNames.CASE_TIMERS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_ROWS;
+import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_TOTALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_ACTIVITY_PARTIALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_LEDGER_PARTIALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_RESCREENED_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.ENCOUNTER_CELLS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.ENCOUNTER_HELD_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.EVENTS_BY_ID;
+import static io.transfermonitor.streams.topology.TopologyNames.EVENTS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.IMO_SIGHTINGS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.LEDGERS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.LEDGER_PARTIALS;
+import static io.transfermonitor.streams.topology.TopologyNames.OBSERVATIONS_BY_VESSEL;
+import static io.transfermonitor.streams.topology.TopologyNames.PINGS_BY_CELL;
+import static io.transfermonitor.streams.topology.TopologyNames.REPORTING_GAPS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.RULES_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.SENT_TOTALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.SIGHTINGS_BY_IMO;
+import static io.transfermonitor.streams.topology.TopologyNames.VESSELS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.VESSEL_OBSERVATIONS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.VESSEL_TRACKS_STORE;
+
 import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CaseAction;
@@ -120,149 +150,15 @@ import org.apache.kafka.streams.state.Stores;
  * {@link #wire()} reads like the data path; each stage is one method, and stages hand each other
  * typed values.
  *
- * <pre>
- * tm.reference.rules -> read-rules -> global store rules (read by every stage that matches rules)
- * tm.reference.designations -> read-designations -> global store designations (read by screen)
- * tm.events.&lt;kind&gt; (6) -> 1 validate-&lt;kind&gt; -> as-rejected-event -> tm.events.rejected
- *                                          -> keyed by event id: as-fact
- *                                          -> keyed otherwise: events-by-id (repartition, key id)
- *   -> 3 normalize-units -> 2 drop-resends (store events)
- *   -> screen-parties (stores events, designations-rescreened) -> 4 match-screen-rules
- *      -> 6 compose-screen-alerts -> 7 key-screen-alerts-by-case -> screen-alerts-by-case
- *   -> 4 match-bans -> 6 compose-ban-alerts -> 7 key-ban-alerts-by-case -> ban-alerts-by-case
- *   -> 3b observed tanker deliveries with an IMO number: facts-by-vessel (repartition, key IMO)
- *         -> corroborate-deliveries (store vessel-observations); every other fact as it is
- *      -> 4 route-to-ledgers -> facts-by-rule (repartition, key rule id)
- *         -> 5 count-in-ledgers (store ledgers) -> as-cap-usage -> tm.aggregates.cap-usage
- *                                               -> as-level-reached -> 6 compose-level-alerts
- *                                                  -> 7 key-level-alerts-by-case
- *                                                  -> level-alerts-by-case
- *            -> 5b compare-reported-observed (store reporting-gaps, reads ledgers)
- *                 -> as-reporting-gap -> tm.aggregates.reporting-gaps
- *                 -> as-gap-reached -> 6 compose-gap-alerts -> 7 key-gap-alerts-by-case
- *                 -> gap-alerts-by-case
- *      -> 8 as-activity-counts -> activity-by-row (repartition, key row)
- *           -> count-activity (store activity) -> tm.aggregates.activity
- * tm.events.component-findings -> validate-component-findings -> (with the others, above)
- *   -> as-component-finding -> as-component-rows -> component-rows (repartition, key row)
- *   -> count-components (store component-totals) -> tm.aggregates.components
- * tm.case-actions -> read-case-actions -> key-case-actions-by-case (free text capped)
- *   -> case-actions-by-case
- * (the five repartition topics, key case id, one partition count: tm.case.partitions)
- *   -> 7 track-cases (stores cases, case-timers) -> as-filed-alert -> tm.alerts
- *                                                -> as-case -> tm.cases
- *                                                -> as-case-step -> tm.cases.audit
- *                                                -> as-notification -> tm.notifications
- *                                                -> as-refused-action -> tm.events.rejected
- * tm.alerts -> read-alerts -> store alerts (for the dashboard)
- * </pre>
+ * <p>The data path, processor by processor with its stores and internal topics, is drawn once, in
+ * {@code streams/README.md} ("Stages"); the methods below come in the order {@code wire()} calls
+ * them. Store and internal topic names are in {@link TopologyNames}.
  *
- * Every processor, store and internal topic has a name; store and internal topic names are part of
- * the upgrade contract (a golden test pins {@code describe()}). Undecodable records are routed by
- * the rejected-record handler of the application's streams properties.
+ * <p>Every processor, store and internal topic has a name; store and internal topic names are part
+ * of the upgrade contract (a golden test pins {@code describe()}). Undecodable records are routed
+ * by the rejected-record handler of the application's streams properties.
  */
 public final class MonitorTopology {
-
-  /** Global store of the rules, key = rule id. */
-  public static final String RULES_STORE = "rules";
-
-  /**
-   * Every alert raised, key = alert id, partitioned by rule like the alert topic it is read from.
-   */
-  public static final String ALERTS_STORE = "alerts";
-
-  /**
-   * Every event seen within the retention, key = event id: the re-send check, the parties to
-   * rescreen and what recovery needs, one entry per event.
-   */
-  public static final String EVENTS_STORE = "events";
-
-  /** Ledgers, key = ruleId/periodStart/basis. */
-  public static final String LEDGERS_STORE = "ledgers";
-
-  /** Global store of the designations, key = reference number. */
-  public static final String DESIGNATIONS_STORE = "designations";
-
-  /** Version of each designation a task has rescreened its events against. */
-  public static final String DESIGNATIONS_RESCREENED_STORE = "designations-rescreened";
-
-  /**
-   * Repartition by event id, before the re-send check, of the events a producer keyed otherwise;
-   * events keyed by their id are checked on the partition they were read from.
-   */
-  public static final String EVENTS_BY_ID = "events-by-id";
-
-  /** The ledgers' partial sums each task sends, keyed (and partitioned) by rule id. */
-  public static final String LEDGER_PARTIALS = "ledger-partials";
-
-  /** How far each task had read its inputs when it last sent its partial sums. */
-  public static final String SENT_TOTALS_STORE = "sent-totals";
-
-  /** Partial sums of corroborated deliveries not sent yet, key = ledger key. */
-  public static final String DELIVERY_LEDGER_PARTIALS_STORE = "delivery-ledger-partials";
-
-  /** What corroborated deliveries added to activity rows, not sent yet, key = row. */
-  public static final String DELIVERY_ACTIVITY_PARTIALS_STORE = "delivery-activity-partials";
-
-  /** Observations of the vessels, one entry each, key = IMO number/identity/event time/event id. */
-  public static final String VESSEL_OBSERVATIONS_STORE = "vessel-observations";
-
-  /**
-   * Observations of vessels in batches per bucket of IMO numbers, before corroboration (observed
-   * tanker deliveries only).
-   */
-  public static final String OBSERVATIONS_BY_VESSEL = "observations-by-vessel";
-
-  /** Reporting gaps, key = ruleId/periodStart/scope. */
-  public static final String REPORTING_GAPS_STORE = "reporting-gaps";
-
-  /** Components found in weapons, added up, key = dimension/value (MAKER/..., COUNTRY/...). */
-  public static final String COMPONENT_TOTALS_STORE = "component-totals";
-
-  /** Component findings repartitioned by the row of the totals they add to. */
-  public static final String COMPONENT_ROWS = "component-rows";
-
-  /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
-  public static final String ACTIVITY_STORE = "activity";
-
-  /** What each task's facts added to activity rows, keyed (and partitioned) by row. */
-  public static final String ACTIVITY_PARTIALS = "activity-partials";
-
-  /** Cases, key = case id. */
-  public static final String CASES_STORE = "cases";
-
-  /** When something about a case falls due by the clock, key = case id, value = epoch millis. */
-  public static final String CASE_TIMERS_STORE = "case-timers";
-
-  /** Cases changed and not written out yet, key = case id, value = when (epoch millis). */
-  public static final String CASES_UNPUBLISHED_STORE = "cases-unpublished";
-
-  /** Repartition of operator actions by case id, before the cases. */
-  public static final String CASE_ACTIONS_BY_CASE = "case-actions-by-case";
-
-  /** The vessel register, a global store, key = IMO:number or MMSI:number. */
-  public static final String VESSELS_STORE = "vessels";
-
-  /** Each vessel's AIS track and what it said of itself, key = MMSI. */
-  public static final String VESSEL_TRACKS_STORE = "vessel-tracks";
-
-  /** Repartition of slow positions away from ports by cell of the encounter search. */
-  public static final String PINGS_BY_CELL = "pings-by-cell";
-
-  /** Each cell's contacts of the encounter search, key = cell id. */
-  public static final String ENCOUNTER_CELLS_STORE = "encounter-cells";
-
-  /**
-   * Cell pings that wait for the slowest track task to read as far, key = time, cell and vessel
-   * (empty unless partitions of positions are read at different paces, as in a backlog).
-   */
-  public static final String ENCOUNTER_HELD_STORE = "encounter-held";
-
-  /** Repartition of the IMO numbers vessels send, with their positions, by IMO number. */
-  public static final String SIGHTINGS_BY_IMO = "sightings-by-imo";
-
-  /** Each IMO number's newest sighting per MMSI and the clones reported, key = IMO number. */
-  public static final String IMO_SIGHTINGS_STORE = "imo-sightings";
 
   private final StreamsBuilder builder;
   private final MonitorConfig config;
@@ -373,6 +269,511 @@ public final class MonitorTopology {
     return builder.build(optimizations());
   }
 
+  /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */
+  private void holdRules() {
+    Topic<String, Rule> rules = topics.rules();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RULES_STORE),
+                keys,
+                RuleDecoder.storeSerde(rules.valueSerde()))
+            .withLoggingDisabled(),
+        rules.name(),
+        rules.consumed("read-rules"),
+        () -> new RuleStoreUpdater(RULES_STORE, ruleChanges, metrics));
+  }
+
+  /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
+  private KStream<String, Validated> validate() {
+    EventValidator validator =
+        new EventValidator(config.knownProducts(), config.validationLimits());
+    KStream<String, Validated> all = null;
+    for (EventKind kind : EventKind.values()) {
+      KStream<String, Validated> one = validate(kind, topics.events(kind), validator);
+      if (kind == EventKind.COMPONENT_FINDING) {
+        componentFindings = one;
+      }
+      all = all == null ? one : all.merge(one, Named.as("merge-" + Topics.slug(kind)));
+    }
+    return all;
+  }
+
+  private <T extends SpecificRecord> KStream<String, Validated> validate(
+      EventKind kind, Topic<String, T> topic, EventValidator validator) {
+    String slug = Topics.slug(kind);
+    return builder.stream(topic.name(), topic.consumedAsBytes("read-" + slug))
+        .process(
+            () ->
+                new ValidationProcessor<>(
+                    kind,
+                    validator,
+                    topic.keySerde().deserializer(),
+                    topic.valueSerde().deserializer(),
+                    metrics),
+            Named.as("validate-" + slug));
+  }
+
+  /**
+   * Components found in weapons, added up per maker, maker's country, year made and weapon type:
+   * the accepted findings, straight from their own topic's validation (no other kind of event comes
+   * this way), through the {@code component-rows} repartition (key = row), counted once per event
+   * id in the {@code component-totals} store.
+   */
+  private KStream<String, ComponentTotal> countComponents(KStream<String, Validated> findings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMPONENT_TOTALS_STORE),
+                keys,
+                new JsonSerde<>(ComponentTally.class))
+            .withCachingEnabled());
+    return findings
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-component-finding"))
+        .flatMap((id, fact) -> ComponentRows.of(fact), Named.as("as-component-rows"))
+        .repartition(
+            Repartitioned.<String, Fact>as(COMPONENT_ROWS)
+                .withKeySerde(keys)
+                .withValueSerde(budget.guard(facts)))
+        .process(
+            () -> new ComponentCounter(COMPONENT_TOTALS_STORE),
+            Named.as("count-components"),
+            COMPONENT_TOTALS_STORE);
+  }
+
+  private void writeComponents(KStream<String, ComponentTotal> totals) {
+    totals.to(topics.components().name(), written(topics.components(), "write-components"));
+  }
+
+  private void writeRejected(KStream<String, Validated> validated) {
+    validated
+        .flatMapValues(Validated::rejectedEvents, Named.as("as-rejected-event"))
+        .to(topics.rejected().name(), written(topics.rejected(), "write-rejected"));
+  }
+
+  /**
+   * Accepted facts on the partition of their event id: as read when the producer keyed them by it
+   * (no repartition), else through the {@value #EVENTS_BY_ID} repartition topic.
+   */
+  private KStream<String, Fact> byEventId(KStream<String, Validated> validated) {
+    Map<String, KStream<String, Validated>> byKey =
+        validated
+            .split(Named.as("split-by-key"))
+            .branch((id, v) -> v.keyedOtherwise(), Branched.as("-otherwise"))
+            .defaultBranch(Branched.as("-event-id"));
+    KStream<String, Fact> rekeyed =
+        byKey
+            .get("split-by-key-otherwise")
+            .flatMapValues(Validated::acceptedFacts, Named.as("as-rekeyed-fact"))
+            .repartition(
+                Repartitioned.<String, Fact>as(EVENTS_BY_ID)
+                    .withKeySerde(keys)
+                    .withValueSerde(budget.guard(facts)));
+    return byKey
+        .get("split-by-key-event-id")
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
+        .merge(rekeyed, Named.as("merge-rekeyed"));
+  }
+
+  /** Stage 3: petroleum quantities in barrels. */
+  private KStream<String, Fact> normalizeUnits(KStream<String, Fact> fresh) {
+    BarrelConverter converter =
+        new BarrelConverter(config.barrelsPerTon(), config.barrelsPerKilolitre());
+    return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
+  }
+
+  /** Stage 2: each event id once within the retention, remembered in the events store. */
+  private KStream<String, Fact> dropResends(KStream<String, Fact> facts) {
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
+            keys,
+            new SeenEventSerde()));
+    return facts.process(
+        () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
+        Named.as("drop-resends"),
+        EVENTS_STORE);
+  }
+
+  /** Entries serve the re-send check and the screening look-back: kept for the longer. */
+  private Duration eventsRetention() {
+    Duration dedup = config.dedupRetention();
+    Duration lookBack = config.screeningLookBack();
+    return dedup.compareTo(lookBack) >= 0 ? dedup : lookBack;
+  }
+
+  private EventSources eventSources() {
+    List<String> inputs = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      inputs.add(topics.events(kind).name());
+    }
+    inputs.add(EVENTS_BY_ID + "-repartition");
+    return new EventSources(inputs);
+  }
+
+  /** Stage 4, bans: every BAN rule each fact breaks. */
+  private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
+    return facts.process(() -> new BanMatcher(RULES_STORE, ruleChanges), Named.as("match-bans"));
+  }
+
+  /** Stage 6, alerts for bans, keyed by alert id. */
+  private KStream<String, Alert> banAlerts(KStream<String, BanMatch> bans) {
+    return bans.map(
+        (eventId, ban) -> byId(AlertComposer.banned(ban)), Named.as("compose-ban-alerts"));
+  }
+
+  /**
+   * Stage 6, an alert raised: filed under its case id ({@link CaseRouter}), counted and written to
+   * the alert topic by the task that raised it, on its case's partition ({@link AlertsByCase}); so
+   * it is visible to ops when this task commits, and the case stage reads it from there. {@code
+   * origin} names the nodes ({@code key-<origin>-alerts-by-case}, {@code write-<origin>-alerts}).
+   */
+  private void raiseAlerts(KStream<String, Alert> alerts, String origin) {
+    alerts
+        .process(
+            () -> new CaseRouter(RULES_STORE, ruleChanges),
+            Named.as("key-" + origin + "-alerts-by-case"))
+        .process(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
+        .selectKey(
+            (caseId, alert) -> alert.getAlertId(), Named.as("key-" + origin + "-alerts-by-id"))
+        .to(
+            topics.alerts().name(),
+            written(topics.alerts(), "write-" + origin + "-alerts")
+                .withStreamPartitioner(new AlertsByCase()));
+  }
+
+  /**
+   * Stages 3b and 4a, the partial sums: every fact is summed where it was read ({@link
+   * LocalTotals}); OBSERVED tanker deliveries with an IMO number are sent from there, in batches
+   * per bucket of vessels, to meet the other observations of their vessel and count once per
+   * delivery ({@link DeliveryTotals} sums what they change). Both send their partial sums per rule
+   * and per activity row, once per interval.
+   */
+  private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
+    CorroborationRule rule = config.corroborationRule();
+    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE));
+    builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
+    builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
+    builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
+    KStream<String, PartialTotal> local =
+        facts.process(
+            () ->
+                new LocalTotals(
+                    RULES_STORE,
+                    ruleChanges,
+                    EVENTS_STORE,
+                    eventSources(),
+                    SENT_TOTALS_STORE,
+                    rule::applies,
+                    ledgerSendInterval(),
+                    activitySendInterval()),
+            Named.as("sum-locally"),
+            EVENTS_STORE,
+            SENT_TOTALS_STORE);
+    KStream<String, PartialTotal> deliveries =
+        local
+            .flatMapValues(PartialTotal::observationBatches, Named.as("as-observation-batch"))
+            .repartition(
+                Repartitioned.<String, ObservationBatch>as(OBSERVATIONS_BY_VESSEL)
+                    .withKeySerde(keys)
+                    .withValueSerde(budget.guard(new ObservationBatchSerde()))
+                    .withStreamPartitioner(new ByBucket()))
+            .process(
+                () ->
+                    new DeliveryTotals(
+                        RULES_STORE,
+                        ruleChanges,
+                        VESSEL_OBSERVATIONS_STORE,
+                        rule,
+                        config.dedupRetention(),
+                        DELIVERY_LEDGER_PARTIALS_STORE,
+                        DELIVERY_ACTIVITY_PARTIALS_STORE,
+                        ledgerSendInterval(),
+                        activitySendInterval()),
+                Named.as("corroborate-and-sum-deliveries"),
+                VESSEL_OBSERVATIONS_STORE,
+                DELIVERY_LEDGER_PARTIALS_STORE,
+                DELIVERY_ACTIVITY_PARTIALS_STORE);
+    return local.merge(deliveries, Named.as("merge-partials"));
+  }
+
+  /**
+   * Puts a batch of observations on the partition of its bucket, so each vessel's observations
+   * reach one task whatever the number of partitions.
+   */
+  private static final class ByBucket implements StreamPartitioner<String, ObservationBatch> {
+
+    @Override
+    public Optional<Set<Integer>> partitions(
+        String topic, String bucket, ObservationBatch batch, Headers headers, int partitions) {
+      return Optional.of(Set.of(Integer.parseInt(bucket) % partitions));
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public Optional<Set<Integer>> partitions(
+        String topic, String bucket, ObservationBatch batch, int partitions) {
+      return partitions(topic, bucket, batch, new RecordHeaders(), partitions);
+    }
+  }
+
+  /** The ledgers' partial sums go out once per commit interval: the caps' levels wait no longer. */
+  private Duration ledgerSendInterval() {
+    return config.commitInterval();
+  }
+
+  /**
+   * The activity rows' go out every ten commit intervals (a second by default): enough for a weekly
+   * chart, and each row changes once a second at most on the tasks that keep them.
+   */
+  private Duration activitySendInterval() {
+    return totalsSentWithin(config);
+  }
+
+  /** How long after a fact is read every partial sum it is in has been sent, at the latest. */
+  public static Duration totalsSentWithin(MonitorConfig config) {
+    return config.commitInterval().multipliedBy(ACTIVITY_SENDS_PER_COMMIT);
+  }
+
+  private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), keys, new JsonSerde<>(type))
+        .withCachingEnabled();
+  }
+
+  /** Stage 5: ledgers per rule, period and basis, adding the tasks' partial sums; levels out. */
+  private KStream<String, LedgerUpdate> countInLedgers(KStream<String, PartialTotal> partials) {
+    // cached, like every store whose keys many events update (ledgers, gaps, activity rows,
+    // vessels): a key updated many times within a commit writes its changelog once per commit
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
+            .withCachingEnabled());
+    return partials
+        .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
+        .repartition(
+            Repartitioned.<String, LedgerBatch>as(LEDGER_PARTIALS)
+                .withKeySerde(keys)
+                .withValueSerde(budget.guard(new JsonSerde<>(LedgerBatch.class))))
+        .process(
+            () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+            Named.as("count-in-ledgers"),
+            LEDGERS_STORE);
+  }
+
+  private void writeCapUsage(KStream<String, LedgerUpdate> ledgers) {
+    ledgers
+        .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
+        .to(topics.capUsage().name(), written(topics.capUsage(), "write-cap-usage"));
+  }
+
+  /** Stage 5b: each cap's REPORTED and OBSERVED totals compared, in total and per state. */
+  private KStream<String, GapUpdate> compareReportedAndObserved(
+      KStream<String, LedgerUpdate> ledgers) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
+                keys,
+                new JsonSerde<>(GapState.class))
+            .withCachingEnabled());
+    return ledgers.process(
+        () ->
+            new ReportingGapProcessor(
+                REPORTING_GAPS_STORE, LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
+        Named.as("compare-reported-observed"),
+        REPORTING_GAPS_STORE,
+        LEDGERS_STORE);
+  }
+
+  private void writeReportingGaps(KStream<String, GapUpdate> gaps) {
+    gaps.flatMapValues(GapUpdate::gaps, Named.as("as-reporting-gap"))
+        .to(topics.reportingGaps().name(), written(topics.reportingGaps(), "write-reporting-gaps"));
+  }
+
+  /** Stage 6, alerts for levels reached, keyed by alert id. */
+  private KStream<String, Alert> levelAlerts(KStream<String, LedgerUpdate> ledgers) {
+    return ledgers
+        .flatMapValues(LedgerUpdate::levelsReached, Named.as("as-level-reached"))
+        .map(
+            (ledger, reached) -> byId(AlertComposer.levelReached(reached)),
+            Named.as("compose-level-alerts"));
+  }
+
+  /** Screening: every party of every event against the designations; past events rescreened. */
+  private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
+    return facts.process(
+        () ->
+            new ScreeningProcessor(
+                DESIGNATIONS_STORE,
+                EVENTS_STORE,
+                DESIGNATIONS_RESCREENED_STORE,
+                designationChanges,
+                config.screening(),
+                metrics),
+        Named.as("screen-parties"),
+        EVENTS_STORE,
+        DESIGNATIONS_RESCREENED_STORE);
+  }
+
+  /** Stage 4, screening: each hit once per SCREEN rule that covers its designation's list. */
+  private KStream<String, ScreenMatch> matchScreenRules(KStream<String, ScreeningHit> hits) {
+    return hits.process(
+        () -> new ScreenRuleMatcher(RULES_STORE, ruleChanges), Named.as("match-screen-rules"));
+  }
+
+  /** Stage 6, alerts for designated parties, keyed by alert id. */
+  private KStream<String, Alert> screenAlerts(KStream<String, ScreenMatch> matches) {
+    return matches.map(
+        (eventId, match) -> byId(AlertComposer.screened(match)), Named.as("compose-screen-alerts"));
+  }
+
+  /** Stage 6, alerts for reporting gaps, keyed by alert id. */
+  private KStream<String, Alert> gapAlerts(KStream<String, GapUpdate> gaps) {
+    return gaps.flatMapValues(GapUpdate::levelsReached, Named.as("as-gap-reached"))
+        .map(
+            (gap, reached) -> byId(AlertComposer.gapReached(reached)),
+            Named.as("compose-gap-alerts"));
+  }
+
+  /**
+   * Stage 7, operator actions keyed by the case they name, their free text within the limits a case
+   * keeps ({@link CaseActionIntake}), repartitioned like the alerts.
+   */
+  private KStream<String, CaseInput> actionsToCases() {
+    Topic<String, CaseAction> actions = topics.caseActions();
+    return builder.stream(actions.name(), actions.consumed("read-case-actions"))
+        .process(CaseActionIntake::new, Named.as("key-case-actions-by-case"))
+        .repartition(byCaseId(CASE_ACTIONS_BY_CASE, actions))
+        .mapValues(CaseInput::taken, Named.as("as-action-taken"));
+  }
+
+  /**
+   * Stage 7, the alerts as written, read back on the partitions of their cases: held in the {@value
+   * #ALERTS_STORE} store for the dashboard (restored from the alert topic itself, no changelog),
+   * and filed in their cases.
+   */
+  private KStream<String, CaseInput> alertsToCases() {
+    Topic<String, Alert> alerts = topics.alerts();
+    return builder
+        .table(
+            alerts.name(),
+            alerts.consumed("read-alerts"),
+            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
+                .withKeySerde(alerts.keySerde())
+                .withValueSerde(alerts.valueSerde())
+                .withCachingDisabled())
+        .toStream(Named.as("alerts-to-cases"))
+        .process(() -> new CaseRouter(RULES_STORE, ruleChanges), Named.as("key-alerts-by-case"))
+        .mapValues(CaseInput::raised, Named.as("as-alert-raised"));
+  }
+
+  /**
+   * One case's alerts and actions must meet in one task: the alerts are on the partition of their
+   * case id in the alert topic ({@link AlertsByCase}), so the actions' repartition topic gets the
+   * alert topic's partition count ({@code casePartitions}, which the application reads from the
+   * cluster) and the same default partitioner on the same string key.
+   */
+  private <V> Repartitioned<String, V> byCaseId(String name, Topic<String, V> carried) {
+    return Repartitioned.<String, V>as(name)
+        .withKeySerde(keys)
+        .withValueSerde(budget.guard(carried.valueSerdeAsOnThisTopic()))
+        .withNumberOfPartitions(config.casePartitions());
+  }
+
+  /** Stage 7: alerts filed in cases, actions applied, notifications raised. */
+  private KStream<String, CaseOutcome> trackCases(KStream<String, CaseInput> inputs) {
+    // cached: a case that takes many alerts within a commit writes its changelog once per commit
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASES_STORE),
+                keys,
+                topics.cases().valueSerdeAsOnThisTopic())
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE), keys, Serdes.Long())
+            .withCachingEnabled());
+    Pager pager = new Pager(config.caseQuietInterval());
+    Topic<String, CaseAction> actionTopic = topics.caseActions();
+    return inputs.process(
+        () ->
+            new CaseProcessor(
+                CASES_STORE,
+                CASE_TIMERS_STORE,
+                CASES_UNPUBLISHED_STORE,
+                config.commitInterval(),
+                RULES_STORE,
+                pager,
+                actionTopic.name(),
+                actionTopic.valueSerde().serializer(),
+                metrics),
+        Named.as("track-cases"),
+        CASES_STORE,
+        CASE_TIMERS_STORE,
+        CASES_UNPUBLISHED_STORE);
+  }
+
+  /**
+   * Cases (compacted), every step of their history (the audit trail), notifications, and refused
+   * actions with the rejected records.
+   */
+  private void writeCases(KStream<String, CaseOutcome> cases) {
+    cases
+        .flatMapValues(CaseOutcome::cases, Named.as("as-case"))
+        .to(topics.cases().name(), written(topics.cases(), "write-cases"));
+    cases
+        .flatMapValues(CaseOutcome::steps, Named.as("as-case-step"))
+        .to(topics.casesAudit().name(), topics.casesAudit().produced("write-case-steps"));
+    cases
+        .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
+        .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))
+        .to(topics.notifications().name(), written(topics.notifications(), "write-notifications"));
+    cases
+        .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
+        .to(topics.rejected().name(), written(topics.rejected(), "write-refused-actions"));
+  }
+
+  /** Designations: a global store fed by the compacted designations topic, for every task. */
+  private void holdDesignations() {
+    Topic<String, Designation> designations = topics.designations();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DESIGNATIONS_STORE), keys, designations.valueSerde())
+            .withLoggingDisabled(),
+        designations.name(),
+        designations.consumed("read-designations"),
+        () -> new DesignationStoreUpdater(DESIGNATIONS_STORE, designationChanges));
+  }
+
+  /** Stage 8: activity rows for dashboards, each kept by one task, adding the partial sums. */
+  private KStream<String, Activity> countActivity(KStream<String, PartialTotal> partials) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ACTIVITY_STORE),
+                keys,
+                new JsonSerde<>(ActivityTally.class))
+            .withCachingEnabled());
+    return partials
+        .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
+        .repartition(
+            Repartitioned.<String, ActivityPartial>as(ACTIVITY_PARTIALS)
+                .withKeySerde(keys)
+                .withValueSerde(budget.guard(new JsonSerde<>(ActivityPartial.class))))
+        .process(
+            () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
+  }
+
+  private void writeActivity(KStream<String, Activity> activity) {
+    activity.to(topics.activity().name(), written(topics.activity(), "write-activity"));
+  }
+
   /** The vessel register: a global store fed by the compacted register topic. */
   private void holdVesselRegister() {
     Topic<String, VesselRecord> vessels = topics.vessels();
@@ -383,17 +784,6 @@ public final class MonitorTopology {
         vessels.name(),
         vessels.consumed("read-vessel-register"),
         () -> new VesselRegisterUpdater(VESSELS_STORE, registerChanges));
-  }
-
-  /** What the AIS processors share: the global stores they read, the settings, the metrics. */
-  private AisStage aisStage() {
-    return new AisStage(
-        VESSELS_STORE,
-        DESIGNATIONS_STORE,
-        config.ais(),
-        registerChanges,
-        designationChanges,
-        metrics);
   }
 
   /**
@@ -422,6 +812,17 @@ public final class MonitorTopology {
         () -> new TrackProcessor(VESSEL_TRACKS_STORE, aisStage()),
         Named.as("track-vessels"),
         VESSEL_TRACKS_STORE);
+  }
+
+  /** What the AIS processors share: the global stores they read, the settings, the metrics. */
+  private AisStage aisStage() {
+    return new AisStage(
+        VESSELS_STORE,
+        DESIGNATIONS_STORE,
+        config.ais(),
+        registerChanges,
+        designationChanges,
+        metrics);
   }
 
   /**
@@ -527,511 +928,6 @@ public final class MonitorTopology {
         .filter((k, v) -> v instanceof VesselActivity, Named.as("ais-vessel-activities"))
         .mapValues(v -> (VesselActivity) v, Named.as("as-ais-vessel-activity"))
         .to(activities.name(), written(activities, "write-ais-vessel-activities"));
-  }
-
-  /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */
-  private void holdRules() {
-    Topic<String, Rule> rules = topics.rules();
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RULES_STORE),
-                keys,
-                RuleDecoder.storeSerde(rules.valueSerde()))
-            .withLoggingDisabled(),
-        rules.name(),
-        rules.consumed("read-rules"),
-        () -> new RuleStoreUpdater(RULES_STORE, ruleChanges, metrics));
-  }
-
-  /** Designations: a global store fed by the compacted designations topic, for every task. */
-  private void holdDesignations() {
-    Topic<String, Designation> designations = topics.designations();
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DESIGNATIONS_STORE), keys, designations.valueSerde())
-            .withLoggingDisabled(),
-        designations.name(),
-        designations.consumed("read-designations"),
-        () -> new DesignationStoreUpdater(DESIGNATIONS_STORE, designationChanges));
-  }
-
-  /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
-  private KStream<String, Validated> validate() {
-    EventValidator validator =
-        new EventValidator(config.knownProducts(), config.validationLimits());
-    KStream<String, Validated> all = null;
-    for (EventKind kind : EventKind.values()) {
-      KStream<String, Validated> one = validate(kind, topics.events(kind), validator);
-      if (kind == EventKind.COMPONENT_FINDING) {
-        componentFindings = one;
-      }
-      all = all == null ? one : all.merge(one, Named.as("merge-" + Topics.slug(kind)));
-    }
-    return all;
-  }
-
-  private <T extends SpecificRecord> KStream<String, Validated> validate(
-      EventKind kind, Topic<String, T> topic, EventValidator validator) {
-    String slug = Topics.slug(kind);
-    return builder.stream(topic.name(), topic.consumedAsBytes("read-" + slug))
-        .process(
-            () ->
-                new ValidationProcessor<>(
-                    kind,
-                    validator,
-                    topic.keySerde().deserializer(),
-                    topic.valueSerde().deserializer(),
-                    metrics),
-            Named.as("validate-" + slug));
-  }
-
-  /**
-   * Components found in weapons, added up per maker, maker's country, year made and weapon type:
-   * the accepted findings, straight from their own topic's validation (no other kind of event comes
-   * this way), through the {@value #COMPONENT_ROWS} repartition (key = row), counted once per event
-   * id in the {@value #COMPONENT_TOTALS_STORE} store.
-   */
-  private KStream<String, ComponentTotal> countComponents(KStream<String, Validated> findings) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(COMPONENT_TOTALS_STORE),
-                keys,
-                new JsonSerde<>(ComponentTally.class))
-            .withCachingEnabled());
-    return findings
-        .flatMapValues(Validated::acceptedFacts, Named.as("as-component-finding"))
-        .flatMap((id, fact) -> ComponentRows.of(fact), Named.as("as-component-rows"))
-        .repartition(
-            Repartitioned.<String, Fact>as(COMPONENT_ROWS)
-                .withKeySerde(keys)
-                .withValueSerde(budget.guard(facts)))
-        .process(
-            () -> new ComponentCounter(COMPONENT_TOTALS_STORE),
-            Named.as("count-components"),
-            COMPONENT_TOTALS_STORE);
-  }
-
-  private void writeComponents(KStream<String, ComponentTotal> totals) {
-    totals.to(topics.components().name(), written(topics.components(), "write-components"));
-  }
-
-  private void writeRejected(KStream<String, Validated> validated) {
-    validated
-        .flatMapValues(Validated::rejectedEvents, Named.as("as-rejected-event"))
-        .to(topics.rejected().name(), written(topics.rejected(), "write-rejected"));
-  }
-
-  /**
-   * Accepted facts on the partition of their event id: as read when the producer keyed them by it
-   * (no repartition), else through the {@value #EVENTS_BY_ID} repartition topic.
-   */
-  private KStream<String, Fact> byEventId(KStream<String, Validated> validated) {
-    Map<String, KStream<String, Validated>> byKey =
-        validated
-            .split(Named.as("split-by-key"))
-            .branch((id, v) -> v.keyedOtherwise(), Branched.as("-otherwise"))
-            .defaultBranch(Branched.as("-event-id"));
-    KStream<String, Fact> rekeyed =
-        byKey
-            .get("split-by-key-otherwise")
-            .flatMapValues(Validated::acceptedFacts, Named.as("as-rekeyed-fact"))
-            .repartition(
-                Repartitioned.<String, Fact>as(EVENTS_BY_ID)
-                    .withKeySerde(keys)
-                    .withValueSerde(budget.guard(facts)));
-    return byKey
-        .get("split-by-key-event-id")
-        .flatMapValues(Validated::acceptedFacts, Named.as("as-fact"))
-        .merge(rekeyed, Named.as("merge-rekeyed"));
-  }
-
-  /** Stage 2: each event id once within the retention, remembered in the events store. */
-  private KStream<String, Fact> dropResends(KStream<String, Fact> facts) {
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                EVENTS_STORE, eventsRetention(), Duration.ofMillis(1), false),
-            keys,
-            new SeenEventSerde()));
-    return facts.process(
-        () -> new ResendFilter(EVENTS_STORE, config.dedupRetention(), eventSources(), metrics),
-        Named.as("drop-resends"),
-        EVENTS_STORE);
-  }
-
-  /** Entries serve the re-send check and the screening look-back: kept for the longer. */
-  private Duration eventsRetention() {
-    Duration dedup = config.dedupRetention();
-    Duration lookBack = config.screeningLookBack();
-    return dedup.compareTo(lookBack) >= 0 ? dedup : lookBack;
-  }
-
-  private EventSources eventSources() {
-    List<String> inputs = new ArrayList<>();
-    for (EventKind kind : EventKind.values()) {
-      inputs.add(topics.events(kind).name());
-    }
-    inputs.add(EVENTS_BY_ID + "-repartition");
-    return new EventSources(inputs);
-  }
-
-  /** Stage 3: petroleum quantities in barrels. */
-  private KStream<String, Fact> normalizeUnits(KStream<String, Fact> fresh) {
-    BarrelConverter converter =
-        new BarrelConverter(config.barrelsPerTon(), config.barrelsPerKilolitre());
-    return fresh.mapValues(new UnitNormalizer(converter), Named.as("normalize-units"));
-  }
-
-  /** Screening: every party of every event against the designations; past events rescreened. */
-  private KStream<String, ScreeningHit> screenParties(KStream<String, Fact> facts) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DESIGNATIONS_RESCREENED_STORE), keys, Serdes.Long())
-            .withCachingEnabled());
-    return facts.process(
-        () ->
-            new ScreeningProcessor(
-                DESIGNATIONS_STORE,
-                EVENTS_STORE,
-                DESIGNATIONS_RESCREENED_STORE,
-                designationChanges,
-                config.screening(),
-                metrics),
-        Named.as("screen-parties"),
-        EVENTS_STORE,
-        DESIGNATIONS_RESCREENED_STORE);
-  }
-
-  /** Stage 4, screening: each hit once per SCREEN rule that covers its designation's list. */
-  private KStream<String, ScreenMatch> matchScreenRules(KStream<String, ScreeningHit> hits) {
-    return hits.process(
-        () -> new ScreenRuleMatcher(RULES_STORE, ruleChanges), Named.as("match-screen-rules"));
-  }
-
-  /**
-   * Stages 3b and 4a, the partial sums: every fact is summed where it was read ({@link
-   * LocalTotals}); OBSERVED tanker deliveries with an IMO number are sent from there, in batches
-   * per bucket of vessels, to meet the other observations of their vessel and count once per
-   * delivery ({@link DeliveryTotals} sums what they change). Both send their partial sums per rule
-   * and per activity row, once per interval.
-   */
-  private KStream<String, PartialTotal> sumLocally(KStream<String, Fact> facts) {
-    CorroborationRule rule = config.corroborationRule();
-    builder.addStateStore(VesselLog.storeBuilder(VESSEL_OBSERVATIONS_STORE));
-    builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
-    builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
-    builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
-    KStream<String, PartialTotal> local =
-        facts.process(
-            () ->
-                new LocalTotals(
-                    RULES_STORE,
-                    ruleChanges,
-                    EVENTS_STORE,
-                    eventSources(),
-                    SENT_TOTALS_STORE,
-                    rule::applies,
-                    ledgerSendInterval(),
-                    activitySendInterval()),
-            Named.as("sum-locally"),
-            EVENTS_STORE,
-            SENT_TOTALS_STORE);
-    KStream<String, PartialTotal> deliveries =
-        local
-            .flatMapValues(PartialTotal::observationBatches, Named.as("as-observation-batch"))
-            .repartition(
-                Repartitioned.<String, ObservationBatch>as(OBSERVATIONS_BY_VESSEL)
-                    .withKeySerde(keys)
-                    .withValueSerde(budget.guard(new ObservationBatchSerde()))
-                    .withStreamPartitioner(new ByBucket()))
-            .process(
-                () ->
-                    new DeliveryTotals(
-                        RULES_STORE,
-                        ruleChanges,
-                        VESSEL_OBSERVATIONS_STORE,
-                        rule,
-                        config.dedupRetention(),
-                        DELIVERY_LEDGER_PARTIALS_STORE,
-                        DELIVERY_ACTIVITY_PARTIALS_STORE,
-                        ledgerSendInterval(),
-                        activitySendInterval()),
-                Named.as("corroborate-and-sum-deliveries"),
-                VESSEL_OBSERVATIONS_STORE,
-                DELIVERY_LEDGER_PARTIALS_STORE,
-                DELIVERY_ACTIVITY_PARTIALS_STORE);
-    return local.merge(deliveries, Named.as("merge-partials"));
-  }
-
-  /**
-   * Puts a batch of observations on the partition of its bucket, so each vessel's observations
-   * reach one task whatever the number of partitions.
-   */
-  private static final class ByBucket implements StreamPartitioner<String, ObservationBatch> {
-
-    @Override
-    public Optional<Set<Integer>> partitions(
-        String topic, String bucket, ObservationBatch batch, Headers headers, int partitions) {
-      return Optional.of(Set.of(Integer.parseInt(bucket) % partitions));
-    }
-
-    @Override
-    @SuppressWarnings("removal")
-    public Optional<Set<Integer>> partitions(
-        String topic, String bucket, ObservationBatch batch, int partitions) {
-      return partitions(topic, bucket, batch, new RecordHeaders(), partitions);
-    }
-  }
-
-  /** The ledgers' partial sums go out once per commit interval: the caps' levels wait no longer. */
-  private Duration ledgerSendInterval() {
-    return config.commitInterval();
-  }
-
-  /**
-   * The activity rows' go out every ten commit intervals (a second by default): enough for a weekly
-   * chart, and each row changes once a second at most on the tasks that keep them.
-   */
-  private Duration activitySendInterval() {
-    return totalsSentWithin(config);
-  }
-
-  /** How long after a fact is read every partial sum it is in has been sent, at the latest. */
-  public static Duration totalsSentWithin(MonitorConfig config) {
-    return config.commitInterval().multipliedBy(ACTIVITY_SENDS_PER_COMMIT);
-  }
-
-  private <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Class<V> type) {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), keys, new JsonSerde<>(type))
-        .withCachingEnabled();
-  }
-
-  /** Stage 4, bans: every BAN rule each fact breaks. */
-  private KStream<String, BanMatch> matchBans(KStream<String, Fact> facts) {
-    return facts.process(() -> new BanMatcher(RULES_STORE, ruleChanges), Named.as("match-bans"));
-  }
-
-  /** Stage 5: ledgers per rule, period and basis, adding the tasks' partial sums; levels out. */
-  private KStream<String, LedgerUpdate> countInLedgers(KStream<String, PartialTotal> partials) {
-    // cached, like every store whose keys many events update (ledgers, gaps, activity rows,
-    // vessels): a key updated many times within a commit writes its changelog once per commit
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEDGERS_STORE), keys, new JsonSerde<>(Ledger.class))
-            .withCachingEnabled());
-    return partials
-        .flatMapValues(PartialTotal::ledgerBatches, Named.as("as-ledger-batch"))
-        .repartition(
-            Repartitioned.<String, LedgerBatch>as(LEDGER_PARTIALS)
-                .withKeySerde(keys)
-                .withValueSerde(budget.guard(new JsonSerde<>(LedgerBatch.class))))
-        .process(
-            () -> new LedgerProcessor(LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
-            Named.as("count-in-ledgers"),
-            LEDGERS_STORE);
-  }
-
-  private void writeCapUsage(KStream<String, LedgerUpdate> ledgers) {
-    ledgers
-        .flatMapValues(LedgerUpdate::usages, Named.as("as-cap-usage"))
-        .to(topics.capUsage().name(), written(topics.capUsage(), "write-cap-usage"));
-  }
-
-  /** Stage 6, alerts for designated parties, keyed by alert id. */
-  private KStream<String, Alert> screenAlerts(KStream<String, ScreenMatch> matches) {
-    return matches.map(
-        (eventId, match) -> byId(AlertComposer.screened(match)), Named.as("compose-screen-alerts"));
-  }
-
-  /** Stage 5b: each cap's REPORTED and OBSERVED totals compared, in total and per state. */
-  private KStream<String, GapUpdate> compareReportedAndObserved(
-      KStream<String, LedgerUpdate> ledgers) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(REPORTING_GAPS_STORE),
-                keys,
-                new JsonSerde<>(GapState.class))
-            .withCachingEnabled());
-    return ledgers.process(
-        () ->
-            new ReportingGapProcessor(
-                REPORTING_GAPS_STORE, LEDGERS_STORE, RULES_STORE, config.ruleRecheckInterval()),
-        Named.as("compare-reported-observed"),
-        REPORTING_GAPS_STORE,
-        LEDGERS_STORE);
-  }
-
-  private void writeReportingGaps(KStream<String, GapUpdate> gaps) {
-    gaps.flatMapValues(GapUpdate::gaps, Named.as("as-reporting-gap"))
-        .to(topics.reportingGaps().name(), written(topics.reportingGaps(), "write-reporting-gaps"));
-  }
-
-  /** Stage 6, alerts for reporting gaps, keyed by alert id. */
-  private KStream<String, Alert> gapAlerts(KStream<String, GapUpdate> gaps) {
-    return gaps.flatMapValues(GapUpdate::levelsReached, Named.as("as-gap-reached"))
-        .map(
-            (gap, reached) -> byId(AlertComposer.gapReached(reached)),
-            Named.as("compose-gap-alerts"));
-  }
-
-  /** Stage 8: activity rows for dashboards, each kept by one task, adding the partial sums. */
-  private KStream<String, Activity> countActivity(KStream<String, PartialTotal> partials) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ACTIVITY_STORE),
-                keys,
-                new JsonSerde<>(ActivityTally.class))
-            .withCachingEnabled());
-    return partials
-        .flatMapValues(PartialTotal::activityPartials, Named.as("as-activity-partial"))
-        .repartition(
-            Repartitioned.<String, ActivityPartial>as(ACTIVITY_PARTIALS)
-                .withKeySerde(keys)
-                .withValueSerde(budget.guard(new JsonSerde<>(ActivityPartial.class))))
-        .process(
-            () -> new ActivityCounter(ACTIVITY_STORE), Named.as("count-activity"), ACTIVITY_STORE);
-  }
-
-  private void writeActivity(KStream<String, Activity> activity) {
-    activity.to(topics.activity().name(), written(topics.activity(), "write-activity"));
-  }
-
-  /** Stage 6, alerts for bans, keyed by alert id. */
-  private KStream<String, Alert> banAlerts(KStream<String, BanMatch> bans) {
-    return bans.map(
-        (eventId, ban) -> byId(AlertComposer.banned(ban)), Named.as("compose-ban-alerts"));
-  }
-
-  /** Stage 6, alerts for levels reached, keyed by alert id. */
-  private KStream<String, Alert> levelAlerts(KStream<String, LedgerUpdate> ledgers) {
-    return ledgers
-        .flatMapValues(LedgerUpdate::levelsReached, Named.as("as-level-reached"))
-        .map(
-            (ledger, reached) -> byId(AlertComposer.levelReached(reached)),
-            Named.as("compose-level-alerts"));
-  }
-
-  /**
-   * Stage 6, an alert raised: filed under its case id ({@link CaseRouter}), counted and written to
-   * the alert topic by the task that raised it, on its case's partition ({@link AlertsByCase}); so
-   * it is visible to ops when this task commits, and the case stage reads it from there. {@code
-   * origin} names the nodes ({@code key-<origin>-alerts-by-case}, {@code write-<origin>-alerts}).
-   */
-  private void raiseAlerts(KStream<String, Alert> alerts, String origin) {
-    alerts
-        .process(
-            () -> new CaseRouter(RULES_STORE, ruleChanges),
-            Named.as("key-" + origin + "-alerts-by-case"))
-        .process(() -> new AlertMeter(metrics), Named.as("count-" + origin + "-alerts"))
-        .selectKey(
-            (caseId, alert) -> alert.getAlertId(), Named.as("key-" + origin + "-alerts-by-id"))
-        .to(
-            topics.alerts().name(),
-            written(topics.alerts(), "write-" + origin + "-alerts")
-                .withStreamPartitioner(new AlertsByCase()));
-  }
-
-  /**
-   * Stage 7, the alerts as written, read back on the partitions of their cases: held in the {@value
-   * #ALERTS_STORE} store for the dashboard (restored from the alert topic itself, no changelog),
-   * and filed in their cases.
-   */
-  private KStream<String, CaseInput> alertsToCases() {
-    Topic<String, Alert> alerts = topics.alerts();
-    return builder
-        .table(
-            alerts.name(),
-            alerts.consumed("read-alerts"),
-            Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS_STORE)
-                .withKeySerde(alerts.keySerde())
-                .withValueSerde(alerts.valueSerde())
-                .withCachingDisabled())
-        .toStream(Named.as("alerts-to-cases"))
-        .process(() -> new CaseRouter(RULES_STORE, ruleChanges), Named.as("key-alerts-by-case"))
-        .mapValues(CaseInput::raised, Named.as("as-alert-raised"));
-  }
-
-  /**
-   * Stage 7, operator actions keyed by the case they name, their free text within the limits a case
-   * keeps ({@link CaseActionIntake}), repartitioned like the alerts.
-   */
-  private KStream<String, CaseInput> actionsToCases() {
-    Topic<String, CaseAction> actions = topics.caseActions();
-    return builder.stream(actions.name(), actions.consumed("read-case-actions"))
-        .process(CaseActionIntake::new, Named.as("key-case-actions-by-case"))
-        .repartition(byCaseId(CASE_ACTIONS_BY_CASE, actions))
-        .mapValues(CaseInput::taken, Named.as("as-action-taken"));
-  }
-
-  /**
-   * One case's alerts and actions must meet in one task: the alerts are on the partition of their
-   * case id in the alert topic ({@link AlertsByCase}), so the actions' repartition topic gets the
-   * alert topic's partition count ({@code casePartitions}, which the application reads from the
-   * cluster) and the same default partitioner on the same string key.
-   */
-  private <V> Repartitioned<String, V> byCaseId(String name, Topic<String, V> carried) {
-    return Repartitioned.<String, V>as(name)
-        .withKeySerde(keys)
-        .withValueSerde(budget.guard(carried.valueSerdeAsOnThisTopic()))
-        .withNumberOfPartitions(config.casePartitions());
-  }
-
-  /** Stage 7: alerts filed in cases, actions applied, notifications raised. */
-  private KStream<String, CaseOutcome> trackCases(KStream<String, CaseInput> inputs) {
-    // cached: a case that takes many alerts within a commit writes its changelog once per commit
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASES_STORE),
-                keys,
-                topics.cases().valueSerdeAsOnThisTopic())
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASE_TIMERS_STORE), keys, Serdes.Long())
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CASES_UNPUBLISHED_STORE), keys, Serdes.Long())
-            .withCachingEnabled());
-    Pager pager = new Pager(config.caseQuietInterval());
-    Topic<String, CaseAction> actionTopic = topics.caseActions();
-    return inputs.process(
-        () ->
-            new CaseProcessor(
-                CASES_STORE,
-                CASE_TIMERS_STORE,
-                CASES_UNPUBLISHED_STORE,
-                config.commitInterval(),
-                RULES_STORE,
-                pager,
-                actionTopic.name(),
-                actionTopic.valueSerde().serializer(),
-                metrics),
-        Named.as("track-cases"),
-        CASES_STORE,
-        CASE_TIMERS_STORE,
-        CASES_UNPUBLISHED_STORE);
-  }
-
-  /**
-   * Cases (compacted), every step of their history (the audit trail), notifications, and refused
-   * actions with the rejected records.
-   */
-  private void writeCases(KStream<String, CaseOutcome> cases) {
-    cases
-        .flatMapValues(CaseOutcome::cases, Named.as("as-case"))
-        .to(topics.cases().name(), written(topics.cases(), "write-cases"));
-    cases
-        .flatMapValues(CaseOutcome::steps, Named.as("as-case-step"))
-        .to(topics.casesAudit().name(), topics.casesAudit().produced("write-case-steps"));
-    cases
-        .flatMapValues(CaseOutcome::notifications, Named.as("as-notification"))
-        .peek((caseId, notice) -> metrics.notification(notice), Named.as("count-notifications"))
-        .to(topics.notifications().name(), written(topics.notifications(), "write-notifications"));
-    cases
-        .flatMapValues(CaseOutcome::refusals, Named.as("as-refused-action"))
-        .to(topics.rejected().name(), written(topics.rejected(), "write-refused-actions"));
   }
 
   /**

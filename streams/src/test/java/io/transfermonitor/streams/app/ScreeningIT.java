@@ -19,7 +19,7 @@ import io.transfermonitor.schemas.serde.AvroSerializer;
 import io.transfermonitor.streams.Designations;
 import io.transfermonitor.streams.Events;
 import io.transfermonitor.streams.config.MonitorConfig;
-import io.transfermonitor.streams.topology.MonitorTopology;
+import io.transfermonitor.streams.topology.TopologyNames;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ class ScreeningIT {
                 .streams()
                 .store(
                     StoreQueryParameters.fromNameAndType(
-                        MonitorTopology.DESIGNATIONS_STORE,
+                        TopologyNames.DESIGNATIONS_STORE,
                         QueryableStoreTypes.<String, Designation>keyValueStore()));
         await().atMost(Duration.ofSeconds(30)).until(() -> held.get("KPe.099") == null);
         pay(payments, topics, "p3", "Ryugyong Commercial Bank");

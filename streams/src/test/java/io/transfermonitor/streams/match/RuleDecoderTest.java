@@ -6,7 +6,7 @@ import io.transfermonitor.model.Rule;
 import io.transfermonitor.producers.rules.RuleFile;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
-import java.nio.file.Path;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,7 +18,7 @@ class RuleDecoderTest {
   private final String scope = "rule-decoder-" + UUID.randomUUID();
   private final Serde<Rule> serde =
       RuleDecoder.storeSerde(AvroSerde.forValue(InMemorySchemaRegistry.scope(scope), Rule.class));
-  private final List<Rule> rules = RuleFile.load(Path.of("../deploy/config/rules.yaml"));
+  private final List<Rule> rules = RuleFile.load(ProjectFiles.of("deploy/config/rules.yaml"));
 
   @AfterEach
   void drop() {

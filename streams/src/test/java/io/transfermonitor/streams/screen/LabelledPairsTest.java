@@ -3,6 +3,7 @@ package io.transfermonitor.streams.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.producers.ingest.CsvReader;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledPairsTest {
 
-  private static final Path HELD_OUT = Path.of("..", "docs", "screening-set", "heldout.csv");
+  private static final Path HELD_OUT = ProjectFiles.of("docs", "screening-set", "heldout.csv");
   private static final double THRESHOLD = 0.9;
 
   @Test

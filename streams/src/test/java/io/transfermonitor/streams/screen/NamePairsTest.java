@@ -3,6 +3,7 @@ package io.transfermonitor.streams.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.producers.designations.UnListReader;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NamePairsTest {
 
   static final Path UN_LIST =
-      Path.of("..", "producers", "src", "main", "resources", "designations")
+      ProjectFiles.of("producers", "src", "main", "resources", "designations")
           .resolve("un-consolidated-2020-11.xml.gz");
   private static final double THRESHOLD = 0.9;
 

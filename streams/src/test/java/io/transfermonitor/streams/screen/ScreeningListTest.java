@@ -36,6 +36,22 @@ class ScreeningListTest {
   }
 
   @Test
+  void aListMadeWithAFloorReportsNoWeakerMatch() {
+    // given: a name that also scores weakly against other designations
+    List<DesignationMatch> all = list.screen("Foreign Trade Bank of Korea");
+    assertThat(all).anySatisfy(m -> assertThat(m.score()).isLessThan(0.8));
+
+    // when
+    List<DesignationMatch> strong =
+        ScreeningList.of(withExtras(), 0.8).screen("Foreign Trade Bank of Korea");
+
+    // then: the same matches from 0.8 on, the same scores, none below
+    assertThat(strong).isNotEmpty();
+    assertThat(strong)
+        .containsExactlyElementsOf(all.stream().filter(m -> m.score() >= 0.8).toList());
+  }
+
+  @Test
   void shouldMatchAGoodAliasAsAnAlias() {
     // when
     List<DesignationMatch> found = list.screen("Korea Daesong Trading Company");

@@ -23,6 +23,7 @@ import io.transfermonitor.producers.ingest.Mapping;
 import io.transfermonitor.producers.ingest.RowMapper;
 import io.transfermonitor.streams.Designations;
 import io.transfermonitor.streams.Events;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,7 +250,7 @@ class ScreeningAlertsTest {
   @Test
   void shouldScreenTheBanksAndPartiesOfTheBankTransferExampleOfTheDocs() throws IOException {
     // given: docs/adding-a-source.md's bank-transfer export, mapped as ingest maps it
-    Path dir = Path.of("..", "producers", "examples", "bank-transfers");
+    Path dir = ProjectFiles.of("producers", "examples", "bank-transfers");
     Mapping mapping = Mapping.load(dir.resolve("mapping.yaml"));
     try (CsvReader csv =
         new CsvReader(

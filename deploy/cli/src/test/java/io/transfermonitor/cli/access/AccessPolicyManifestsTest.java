@@ -3,6 +3,7 @@ package io.transfermonitor.cli.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.schemas.Topics;
+import io.transfermonitor.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class AccessPolicyManifestsTest {
 
-  private static final Path DEPLOY = Path.of("..");
+  private static final Path DEPLOY = ProjectFiles.of("deploy");
   private static final Pattern JAAS_USER = Pattern.compile("username=\"([^\"]+)\"");
   private static final Pattern SCRAM_USER = Pattern.compile("\\[name=([a-z-]+),");
 

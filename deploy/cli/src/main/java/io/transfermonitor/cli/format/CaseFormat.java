@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.format;
 
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseHistoryEntry;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * {@code demo --once}), a line per notification (the demo, as cases open and escalate), and a case
  * in full with its history ({@code cases show}). JSON is {@link AvroJson}'s.
  */
-final class CaseFormat {
+public final class CaseFormat {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -28,7 +28,7 @@ final class CaseFormat {
 
   private CaseFormat() {}
 
-  static String tableHeader() {
+  public static String tableHeader() {
     return String.format(
         Locale.ROOT,
         CASE_ROW,
@@ -40,7 +40,7 @@ final class CaseFormat {
         "TOTALS AND EVENTS");
   }
 
-  static String tableRow(Case state) {
+  public static String tableRow(Case state) {
     return String.format(
         Locale.ROOT,
         CASE_ROW,
@@ -52,11 +52,11 @@ final class CaseFormat {
         joined(CaseSummary.totals(state.getTotals()), CaseSummary.events(state)));
   }
 
-  static String notificationHeader() {
+  public static String notificationHeader() {
     return String.format(Locale.ROOT, PAGE_ROW, "PAGED", "SEVERITY", "CASE", "WHAT");
   }
 
-  static String notificationRow(CaseNotification n) {
+  public static String notificationRow(CaseNotification n) {
     return String.format(
         Locale.ROOT,
         PAGE_ROW,
@@ -75,7 +75,7 @@ final class CaseFormat {
   }
 
   /** The case in full: what it is about, where it stands, its evidence and its history. */
-  static List<String> details(Case state, String auditTopic) {
+  public static List<String> details(Case state, String auditTopic) {
     List<String> lines = new ArrayList<>();
     lines.add(state.getCaseId() + "  " + state.getStatus() + "  " + state.getSeverity());
     lines.add("  " + state.getTitle());

@@ -1,14 +1,14 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --max-wait}: how long a command that needs the cluster and the registry waits for them to
- * answer at start before it gives up with {@link UnavailableException} (exit code 3). Shared by
- * {@code run} and {@code ingest}, so both say the same thing in {@code --help}.
+ * answer at start before it gives up with an unavailable error (exit code 3). Shared by {@code run}
+ * and {@code ingest}, so both say the same thing in {@code --help}.
  */
-final class MaxWaitOption {
+public final class MaxWaitOption {
 
   static final int DEFAULT_SECONDS = 300;
 
@@ -22,7 +22,7 @@ final class MaxWaitOption {
   int seconds = DEFAULT_SECONDS;
 
   /** The wait; a negative number of seconds is a bad setting. */
-  Duration duration() {
+  public Duration duration() {
     if (seconds < 0) {
       throw new SettingsException(
           "--max-wait", "bad setting --max-wait: a number of seconds, 0 or more; was " + seconds);

@@ -1,4 +1,4 @@
-package io.transfermonitor.testkit;
+package io.transfermonitor.streams;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,14 +46,14 @@ public class SettingsOptions {
   }
 
   /** Uses {@code env} instead of the process environment (tests). */
-  SettingsOptions environment(Map<String, String> env) {
+  public SettingsOptions environment(Map<String, String> env) {
     this.env = Map.copyOf(env);
     parsed = null;
     return this;
   }
 
   /** The settings if {@link #settings()} has parsed them already (for error reports). */
-  synchronized Optional<Settings> parsed() {
+  public synchronized Optional<Settings> parsed() {
     return Optional.ofNullable(parsed);
   }
 

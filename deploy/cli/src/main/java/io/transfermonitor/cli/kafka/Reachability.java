@@ -1,5 +1,6 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -38,29 +39,33 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * both together) with an {@link UnavailableException} naming the address and the last cause, so a
  * wrong address ends the command instead of retrying forever.
  */
-final class Reachability {
+public final class Reachability {
 
   private static final Duration CONNECT = Duration.ofSeconds(3);
   private static final Duration RETRY_EVERY = Duration.ofSeconds(3);
   static final String KAFKA_SETTING =
       "check --bootstrap-servers (kafka.bootstrap.servers, KAFKA_BOOTSTRAP_SERVERS; without one"
-          + " the local stack's 127.0.0.1:9092 is used: transfer-monitor stack)";
+          + " the local stack's "
+          + LocalDefaults.BOOTSTRAP
+          + " is used: transfer-monitor stack)";
   static final String REGISTRY_SETTING =
       "check --schema-registry-url (tm.schema.registry.url, TM_SCHEMA_REGISTRY_URL; without one"
-          + " the local stack's http://127.0.0.1:8081 is used)";
+          + " the local stack's "
+          + LocalDefaults.REGISTRY
+          + " is used)";
 
   private final PrintWriter out;
   private final Duration maxWait;
   private final long deadline;
 
-  Reachability(PrintWriter out, Duration maxWait) {
+  public Reachability(PrintWriter out, Duration maxWait) {
     this.out = out;
     this.maxWait = maxWait;
     this.deadline = System.nanoTime() + maxWait.toNanos();
   }
 
   /** Returns once a broker of {@code bootstrapServers} answers a metadata request. */
-  void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
+  public void awaitKafka(String bootstrapServers, Map<String, Object> clientProps)
       throws InterruptedException {
     await(
         "Kafka at " + bootstrapServers,
@@ -69,7 +74,7 @@ final class Reachability {
   }
 
   /** Returns once something listens at the registry's host and port. */
-  void awaitRegistry(String url) throws InterruptedException {
+  public void awaitRegistry(String url) throws InterruptedException {
     if (url.startsWith("http")) { // mock:// registries of tests live in this JVM
       await("the schema registry at " + url, REGISTRY_SETTING, () -> registryProblem(url));
     }
@@ -82,7 +87,7 @@ final class Reachability {
    * UnavailableException} that says why (connection refused, unknown host, no answer) and names the
    * setting to fix, instead of letting a client wait out its own minute-long timeouts.
    */
-  static void require(Map<String, Object> clientProps, Optional<String> registryUrl) {
+  public static void require(Map<String, Object> clientProps, Optional<String> registryUrl) {
     String bootstrap = String.valueOf(clientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
     kafkaProblem(bootstrap, clientProps)
         .ifPresent(
@@ -112,7 +117,7 @@ final class Reachability {
    * topics} does not exist, instead of a client's "no partitions available for topic" after its own
    * timeout.
    */
-  static void requireTopics(Map<String, Object> clientProps, Collection<String> topics) {
+  public static void requireTopics(Map<String, Object> clientProps, Collection<String> topics) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);

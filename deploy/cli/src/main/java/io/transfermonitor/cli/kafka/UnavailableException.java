@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 /** A broker, registry or topic the command needs does not answer or does not exist. */
 public class UnavailableException extends RuntimeException {

@@ -1,5 +1,8 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsException;
 import io.transfermonitor.embedded.EmbeddedStack;
 import io.transfermonitor.embedded.EmbeddedStackConfig;
 import io.transfermonitor.schemas.TopicLayout;
@@ -68,12 +71,12 @@ public final class TargetCluster implements AutoCloseable {
     if (settings.bootstrapServers().isPresent()) {
       return Optional.empty();
     }
-    String bootstrap = TopicsCommand.LOCAL_BOOTSTRAP;
+    String bootstrap = LocalDefaults.BOOTSTRAP;
     Map<String, Object> overrides = new HashMap<>(settings.kafka());
     if (Reachability.kafkaProblem(bootstrap, overrides).isPresent()) {
       return Optional.empty();
     }
-    String registry = AlertsCommand.registryUrl(settings);
+    String registry = LocalDefaults.registryUrl(settings);
     overrides.putAll(settings.registryClientProperties(registry));
     return Optional.of(new TargetCluster(bootstrap, registry, overrides, null));
   }

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,13 +15,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * be told from offsets alone, and only reading tells a drained partition from one with records
  * left.
  */
-final class RepartitionDrain implements AutoCloseable {
+public final class RepartitionDrain implements AutoCloseable {
 
   private static final Duration READ_FOR = Duration.ofSeconds(2);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
 
-  RepartitionDrain(Map<String, Object> clientProps) {
+  public RepartitionDrain(Map<String, Object> clientProps) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import io.transfermonitor.schemas.TopicLayout;
 import io.transfermonitor.schemas.Topics;
@@ -6,9 +6,11 @@ import io.transfermonitor.schemas.serde.AvroSerdeConfig;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.config.MonitorSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,11 +40,6 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
       }
     }
     app = Collections.unmodifiableMap(copy);
-  }
-
-  /** Settings with nothing configured: defaults only. */
-  public static Settings defaults() {
-    return SettingsParser.parse(Optional.empty(), Map.of(), Map.of());
   }
 
   /** {@code bootstrap.servers}, if configured. */
@@ -95,8 +92,18 @@ public record Settings(Map<String, String> kafka, Map<AppSetting, String> app) {
   }
 
   /** Hides every configured password, token and credential in a text. */
-  Redaction redaction() {
-    return Redaction.of(kafka, app);
+  public Redaction redaction() {
+    List<String> secrets = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    app.forEach(
+        (setting, value) -> {
+          if (setting.secret()) {
+            secrets.add(value);
+          } else if (setting == AppSetting.SCHEMA_REGISTRY_URL) {
+            urls.add(value);
+          }
+        });
+    return Redaction.of(kafka, secrets, urls);
   }
 
   /** The value of {@code setting} (its default when not configured; null if it has none). */

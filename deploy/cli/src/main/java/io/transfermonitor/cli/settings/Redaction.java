@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * the settings, wherever it turns up in a message (an exception can quote a value it was given), is
  * shown as {@value #HIDDEN}.
  */
-final class Redaction {
+public final class Redaction {
 
-  static final String HIDDEN = "[hidden]";
+  public static final String HIDDEN = "[hidden]";
 
   /** Kafka client keys whose values are secrets (Kafka's own Password-typed keys and the like). */
   private static final Pattern SECRET_KEY =
@@ -31,8 +31,12 @@ final class Redaction {
     this.secrets = secrets;
   }
 
-  /** The secrets among Kafka client properties and application settings. */
-  static Redaction of(Map<String, String> kafka, Map<AppSetting, String> app) {
+  /**
+   * The secrets among Kafka client properties, the values of secret application settings, and the
+   * passwords in URLs (user info).
+   */
+  public static Redaction of(
+      Map<String, String> kafka, Collection<String> secretValues, Collection<String> urls) {
     List<String> secrets = new ArrayList<>();
     kafka.forEach(
         (key, value) -> {
@@ -40,26 +44,20 @@ final class Redaction {
             addSecret(value, secrets);
           }
         });
-    app.forEach(
-        (setting, value) -> {
-          if (setting.secret()) {
-            addSecret(value, secrets);
-          } else if (setting == AppSetting.SCHEMA_REGISTRY_URL) {
-            urlPassword(value).ifPresent(secrets::add);
-          }
-        });
+    secretValues.forEach(value -> addSecret(value, secrets));
+    urls.forEach(url -> urlPassword(url).ifPresent(secrets::add));
     // the longest first, so a secret containing another is hidden whole
     secrets.sort((a, b) -> b.length() - a.length());
     return new Redaction(List.copyOf(secrets));
   }
 
   /** No secrets known (before the settings are parsed). */
-  static Redaction none() {
+  public static Redaction none() {
     return new Redaction(List.of());
   }
 
   /** {@code text} with every known secret replaced by {@value #HIDDEN}. */
-  String apply(String text) {
+  public String apply(String text) {
     if (text == null) {
       return null;
     }
@@ -71,12 +69,12 @@ final class Redaction {
   }
 
   /** The secret values, for checks. */
-  Collection<String> secrets() {
+  public Collection<String> secrets() {
     return secrets;
   }
 
   /** A URL with the password of its user info (if any) hidden: {@code https://u:[hidden]@h}. */
-  static String url(String url) {
+  public static String url(String url) {
     return urlPassword(url).map(p -> url.replace(":" + p + "@", ":" + HIDDEN + "@")).orElse(url);
   }
 

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 /**
  * A setting that cannot be used. The message is one line naming the key as the user wrote it (file

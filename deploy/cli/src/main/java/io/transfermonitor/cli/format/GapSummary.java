@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.format;
 
 import io.transfermonitor.model.ReportingGap;
 import java.time.ZoneOffset;
@@ -12,11 +12,11 @@ import java.util.Locale;
  * observed 1,101,000 bbl (220 %; 40 deliveries, 1 seen by more than one source): 3.7 × reported
  * [REPORTING_GAP, UNREPORTED_BREACH]}.
  */
-final class GapSummary {
+public final class GapSummary {
 
   private GapSummary() {}
 
-  static String line(ReportingGap gap) {
+  public static String line(ReportingGap gap) {
     return String.format(
         Locale.ROOT,
         "%s %s %s: reported %s (%s), observed %s (%s%s): %s %s",

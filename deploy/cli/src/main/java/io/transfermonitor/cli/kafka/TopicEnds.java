@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -12,8 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,18 +21,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * up to its last committed record, and how many records the topic holds. (Whether a consumer group
  * such as the monitor has processed its input is {@link GroupCommitProgress}.)
  */
-final class TopicEnds implements AutoCloseable {
+public final class TopicEnds implements AutoCloseable {
 
   private final Admin admin;
   private final Map<String, Object> clientProps;
 
-  TopicEnds(Map<String, Object> clientProps) {
+  public TopicEnds(Map<String, Object> clientProps) {
     this.admin = Admin.create(clientProps);
     this.clientProps = Map.copyOf(clientProps);
   }
 
   /** Waits until {@code positions} reach the last committed offset of every partition of topic. */
-  void awaitRead(String topic, Supplier<Map<TopicPartition, Long>> positions, Duration timeout) {
+  public void awaitRead(
+      String topic, Supplier<Map<TopicPartition, Long>> positions, Duration timeout) {
     Map<TopicPartition, Long> ends = endOffsets(List.of(topic), IsolationLevel.READ_COMMITTED);
     awaitTrue(
         () -> reached(positions.get(), ends),
@@ -46,27 +45,15 @@ final class TopicEnds implements AutoCloseable {
    * Records a read_committed reader sees in {@code topic}, read from its start to its last
    * committed offset: unlike offsets, this does not count transaction markers or aborted records.
    */
-  long recordCount(String topic) {
-    Map<TopicPartition, Long> ends = endOffsets(List.of(topic), IsolationLevel.READ_COMMITTED);
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    long count = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.assign(ends.keySet());
-      consumer.seekToBeginning(ends.keySet());
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!ends.entrySet().stream()
-          .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read all of " + topic + " within 60 s");
-        }
-        count += consumer.poll(Duration.ofMillis(200)).count();
-      }
+  public long recordCount(String topic) {
+    Duration timeout = Duration.ofSeconds(60);
+    long[] count = {0};
+    try (TopicReader<byte[]> reader =
+        new TopicReader<>(
+            clientProps, "transfer-monitor-count-" + topic, topic, new ByteArrayDeserializer())) {
+      reader.fromBeginning(timeout).readToEnd(record -> count[0]++, timeout);
     }
-    return count;
+    return count[0];
   }
 
   private static boolean reached(Map<TopicPartition, Long> at, Map<TopicPartition, Long> ends) {

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.format;
 
 import io.transfermonitor.model.Alert;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import java.util.TreeSet;
  * makers and findings, how many on the Common High Priority List, how many made after the rule's
  * day in force. Each alert is one finding (its id is the rule and the event id, each once).
  */
-final class ComponentTable {
+public final class ComponentTable {
 
   private ComponentTable() {}
 
   /** The table's lines, a header first; empty when no alert is about a component. */
-  static List<String> lines(Collection<Alert> alerts) {
+  public static List<String> lines(Collection<Alert> alerts) {
     Map<String, Row> byCountry = new TreeMap<>();
     Map<String, Alert> once = new TreeMap<>();
     for (Alert alert : alerts) {

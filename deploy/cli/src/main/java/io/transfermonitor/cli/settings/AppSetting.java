@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.settings;
 
 import io.transfermonitor.streams.app.StreamsProperties;
 import io.transfermonitor.streams.config.MonitorSettings;
@@ -259,16 +259,16 @@ public final class AppSetting {
   }
 
   /** Null when {@code value} is acceptable, else what is wrong with it. */
-  String problem(String value) {
+  public String problem(String value) {
     return check.apply(value);
   }
 
-  static Optional<AppSetting> byKey(String key) {
+  public static Optional<AppSetting> byKey(String key) {
     return Optional.ofNullable(BY_KEY.get(key));
   }
 
   /** The setting an environment variable sets, e.g. {@code TM_AIS_DARK_GAP}. */
-  static Optional<AppSetting> byEnvName(String name) {
+  public static Optional<AppSetting> byEnvName(String name) {
     return Optional.ofNullable(BY_ENV_NAME.get(name));
   }
 

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /** Every partition of a topic a command reads, assigned to its consumer (no consumer group). */
-final class TopicPartitions {
+public final class TopicPartitions {
 
   private TopicPartitions() {}
 
@@ -17,7 +17,8 @@ final class TopicPartitions {
    *
    * @throws UnavailableException when Kafka does not answer in time or the topic does not exist
    */
-  static List<TopicPartition> assign(Consumer<?, ?> consumer, String topic, Duration timeout) {
+  public static List<TopicPartition> assign(
+      Consumer<?, ?> consumer, String topic, Duration timeout) {
     List<PartitionInfo> partitions;
     try {
       partitions = consumer.partitionsFor(topic, timeout);

@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +15,13 @@ import org.apache.avro.generic.IndexedRecord;
  * An Avro record (alert, case, notification) as one line of JSON for tools: every field by its
  * schema name, nested records as objects, times as ISO-8601 UTC, enums as their symbol.
  */
-final class AvroJson {
+public final class AvroJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AvroJson() {}
 
-  static String line(IndexedRecord record) {
+  public static String line(IndexedRecord record) {
     try {
       return JSON.writeValueAsString(toJson(record));
     } catch (JsonProcessingException e) {

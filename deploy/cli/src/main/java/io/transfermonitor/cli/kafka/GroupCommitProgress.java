@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import io.transfermonitor.schemas.Topics;
 import java.io.PrintStream;

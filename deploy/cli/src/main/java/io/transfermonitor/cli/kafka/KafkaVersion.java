@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,14 @@ import org.apache.kafka.clients.admin.Admin;
  * that used to expose it ({@code AppInfoParser}) into an {@code internals} package: it was never
  * public API.
  */
-final class KafkaVersion {
+public final class KafkaVersion {
 
   private static final String RESOURCE = "/kafka/kafka-version.properties";
 
   private KafkaVersion() {}
 
   /** The clients' version, such as {@code 4.4.0}, or {@code unknown} if the jar lacks the file. */
-  static String clients() {
+  public static String clients() {
     try (InputStream in = Admin.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return "unknown";

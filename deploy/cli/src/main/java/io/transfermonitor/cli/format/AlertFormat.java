@@ -1,4 +1,4 @@
-package io.transfermonitor.cli;
+package io.transfermonitor.cli.format;
 
 import io.transfermonitor.model.Alert;
 import java.time.ZoneOffset;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * How {@code transfer-monitor alerts} shows an {@link Alert}: a fixed-width table row for people,
  * or one JSON object per line (every field, times as ISO-8601 UTC) for tools.
  */
-final class AlertFormat {
+public final class AlertFormat {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -17,12 +17,12 @@ final class AlertFormat {
 
   private AlertFormat() {}
 
-  static String tableHeader() {
+  public static String tableHeader() {
     return String.format(
         Locale.ROOT, ROW, "EVENT TIME", "SEVERITY", "KIND", "RULE", "LEVEL", "MESSAGE");
   }
 
-  static String tableRow(Alert alert) {
+  public static String tableRow(Alert alert) {
     return String.format(
         Locale.ROOT,
         ROW,
@@ -34,7 +34,7 @@ final class AlertFormat {
         alert.getMessage());
   }
 
-  static String jsonLine(Alert alert) {
+  public static String jsonLine(Alert alert) {
     return AvroJson.line(alert);
   }
 
