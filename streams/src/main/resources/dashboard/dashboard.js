@@ -11,12 +11,13 @@ const KINDS = {
   WORKER_DISPATCH: { label: 'worker dispatches', color: '#c79a00' },
   FINANCIAL_TRANSFER: { label: 'financial transfers', color: '#7b5ea7' },
   VESSEL_ACTIVITY: { label: 'vessel activities', color: '#1d2330' },
+  COMPONENT_FINDING: { label: 'components found in weapons', color: '#7a5c2e' },
 };
 // Units as people write them, [one, more than one]; a currency code stays as it is (RUB, USD).
 const UNITS = { BARREL: ['bbl', 'bbl'], METRIC_TON: ['t', 't'], CONTAINERS: ['container', 'containers'],
   PERSONNEL: ['person', 'personnel'], WORKERS: ['worker', 'workers'], ROUNDS: ['round', 'rounds'],
   UNITS: ['unit', 'units'], SYSTEMS: ['system', 'systems'], BATTERIES: ['battery', 'batteries'],
-  EVENTS: ['event', 'events'], VESSELS: ['vessel', 'vessels'] };
+  EVENTS: ['event', 'events'], VESSELS: ['vessel', 'vessels'], COMPONENTS: ['component', 'components'] };
 const charts = {};
 
 const number = (v) => (v === null || v === undefined ? '–'
@@ -439,6 +440,22 @@ async function loadReportingGaps() {
   }
 }
 
+async function loadComponents() {
+  try {
+    const rows = await getJson('api/components');
+    clearError('components');
+    const states = rows.filter((r) => r.dimension === 'COUNTRY');
+    fillTable('components-table', states, (r, tr) => {
+      tr.dataset.state = r.value;
+      tr.append(cell(r.value), cell(number(r.findings), 'number'),
+        cell(`${r.makers.length}: ${r.makers.join(', ')}`),
+        cell(number(r.priorityListed), 'number'), cell(r.newestMade || '–'));
+    }, 'No component found in a weapon yet.');
+  } catch (e) {
+    showError('components', e);
+  }
+}
+
 function drawActivity(activity) {
   const data = {
     labels: activity.weeks.map((w) => w.week),
@@ -835,6 +852,7 @@ const loaders = {
   alerts: [loadAlerts],
   cases: [loadCases, loadVessels],
   vessels: [loadVessels],
+  components: [loadComponents],
 };
 
 function listen() {
@@ -859,7 +877,7 @@ function listen() {
 
 async function start() {
   await Promise.all([loadOverview(), loadCaps(), loadReportedObserved(), loadReportingGaps(),
-    loadActivity(), loadCases(), loadAlerts(), loadInstances(), loadVessels()]);
+    loadActivity(), loadComponents(), loadCases(), loadAlerts(), loadInstances(), loadVessels()]);
   document.body.dataset.loaded = 'true';
   listen();
 }

@@ -5,6 +5,7 @@ import io.transfermonitor.model.ArmsCategory;
 import io.transfermonitor.model.ArmsTransfer;
 import io.transfermonitor.model.Bank;
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
@@ -109,13 +110,22 @@ public final class Workload implements Iterator<WorkloadRecord> {
     return record;
   }
 
+  /**
+   * The kinds whose topics get garbage: the seven the workload has always drawn from, so that a
+   * kind added later (component findings) leaves the draws, and the measured runs, as they were.
+   */
+  private static final EventKind[] GARBAGE_KINDS =
+      Arrays.stream(EventKind.values())
+          .filter(k -> k != EventKind.COMPONENT_FINDING)
+          .toArray(EventKind[]::new);
+
   private WorkloadRecord garbage() {
     byte[] bytes = new byte[8 + random.nextInt(40)];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) random.nextInt(256);
     }
     bytes[0] = (byte) (1 + random.nextInt(255)); // never the 0x00 magic byte
-    EventKind kind = EventKind.values()[random.nextInt(EventKind.values().length)];
+    EventKind kind = GARBAGE_KINDS[random.nextInt(GARBAGE_KINDS.length)];
     return new WorkloadRecord(
         kind, shape.idPrefix() + "-garbage-" + produced, null, bytes, Flavor.GARBAGE);
   }
@@ -174,6 +184,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> r < 70 ? new String[] {"PRK", "RUS"} : new String[] {"PRK", other};
       case FINANCIAL_TRANSFER -> r < 60 ? new String[] {"RUS", "PRK"} : new String[] {other, "PRK"};
       case VESSEL_ACTIVITY -> new String[] {"PRK", "PRK"};
+      case COMPONENT_FINDING -> new String[] {"PRK", "UKR"};
     };
   }
 
@@ -201,6 +212,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> i == 0 ? PartyRole.RECRUITER : PartyRole.EMPLOYER;
       case FINANCIAL_TRANSFER -> i == 0 ? PartyRole.PAYER : PartyRole.PAYEE;
       case VESSEL_ACTIVITY -> PartyRole.VESSEL_OWNER;
+      case COMPONENT_FINDING -> PartyRole.SUPPLIER;
     };
   }
 
@@ -213,6 +225,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> workers(header);
       case FINANCIAL_TRANSFER -> payment(header);
       case VESSEL_ACTIVITY -> vesselActivity(header);
+      case COMPONENT_FINDING -> componentFinding(header);
     };
   }
 
@@ -352,6 +365,19 @@ public final class Workload implements Iterator<WorkloadRecord> {
   }
 
   /** A dark period of one of the pool's vessels, as a patrol might report it. */
+  /** Not in the realistic mix (weight 0): for a workload that asks for component findings. */
+  private ComponentFinding componentFinding(EventHeader header) {
+    int maker = random.nextInt(20);
+    return ComponentFinding.newBuilder()
+        .setHeader(header)
+        .setWeaponType("short-range ballistic missile")
+        .setMaker("Bench maker " + maker)
+        .setMakerCountry(maker % 2 == 0 ? "USA" : "DEU")
+        .setPartNumber("BM-" + random.nextInt(200))
+        .setHsCode("8542.31")
+        .build();
+  }
+
   private VesselActivity vesselActivity(EventHeader header) {
     int v = random.nextInt(shape.vessels());
     return VesselActivity.newBuilder()
@@ -374,6 +400,7 @@ public final class Workload implements Iterator<WorkloadRecord> {
       case WORKER_DISPATCH -> "wd";
       case FINANCIAL_TRANSFER -> "ft";
       case VESSEL_ACTIVITY -> "va";
+      case COMPONENT_FINDING -> "cf";
     };
   }
 

@@ -1,6 +1,7 @@
 package io.transfermonitor.schemas;
 
 import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
@@ -25,6 +26,7 @@ public final class EventTypes {
       case WORKER_DISPATCH -> WorkerDispatch.class;
       case FINANCIAL_TRANSFER -> FinancialTransfer.class;
       case VESSEL_ACTIVITY -> VesselActivity.class;
+      case COMPONENT_FINDING -> ComponentFinding.class;
     };
   }
 

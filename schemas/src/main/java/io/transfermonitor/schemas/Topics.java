@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param vessels compacted vessel register, key = {@code IMO:<number>} or {@code MMSI:<number>}
  * @param aisFindings compacted port calls, encounters, dark periods and identity anomalies found in
  *     the AIS positions, for the dashboard's map, key = finding id
+ * @param components compacted totals of the components found in weapons, per maker, maker's
+ *     country, year made and weapon type, key = dimension/value
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -49,7 +51,8 @@ public record Topics(
     String aisPositions,
     String aisVoyages,
     String vessels,
-    String aisFindings) {
+    String aisFindings,
+    String components) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -76,6 +79,7 @@ public record Topics(
     Objects.requireNonNull(aisVoyages, "aisVoyages");
     Objects.requireNonNull(vessels, "vessels");
     Objects.requireNonNull(aisFindings, "aisFindings");
+    Objects.requireNonNull(components, "components");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -105,7 +109,8 @@ public record Topics(
         prefix + "ais.positions",
         prefix + "ais.voyages",
         prefix + "reference.vessels",
-        prefix + "ais.findings");
+        prefix + "ais.findings",
+        prefix + "aggregates.components");
   }
 
   /**
@@ -129,7 +134,8 @@ public record Topics(
         aisPositions,
         aisVoyages,
         vessels,
-        aisFindings);
+        aisFindings,
+        components);
   }
 
   /** The input topic of {@code kind}. */
@@ -142,9 +148,12 @@ public record Topics(
     return Arrays.stream(EventKind.values()).map(events::get).toList();
   }
 
-  /** The compacted aggregate topics dashboards read: cap usage, reporting gaps, activity. */
+  /**
+   * The compacted aggregate topics dashboards read: cap usage, reporting gaps, activity, components
+   * found in weapons.
+   */
   public List<String> aggregateTopics() {
-    return List.of(capUsage, reportingGaps, activity);
+    return List.of(capUsage, reportingGaps, activity, components);
   }
 
   /** Kebab-case plural used in topic names: TANKER_DELIVERY becomes tanker-deliveries. */
@@ -157,6 +166,7 @@ public record Topics(
       case WORKER_DISPATCH -> "worker-dispatches";
       case FINANCIAL_TRANSFER -> "financial-transfers";
       case VESSEL_ACTIVITY -> "vessel-activities";
+      case COMPONENT_FINDING -> "component-findings";
     };
   }
 }

@@ -37,8 +37,9 @@ class TopicProvisionerTest {
             topics.aisPositions(),
             topics.aisVoyages(),
             topics.vessels(),
-            topics.aisFindings())
-        .hasSize(topics.eventTopics().size() + 15);
+            topics.aisFindings(),
+            topics.components())
+        .hasSize(topics.eventTopics().size() + 16);
   }
 
   @Test
@@ -62,6 +63,7 @@ class TopicProvisionerTest {
         .containsEntry("retention.ms", "-1");
     assertThat(configs.get(topics.vessels())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisFindings())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.components())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisPositions())).containsEntry("cleanup.policy", "delete");
   }
 

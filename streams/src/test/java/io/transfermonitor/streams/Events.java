@@ -4,6 +4,7 @@ import io.transfermonitor.model.ArmsCategory;
 import io.transfermonitor.model.ArmsTransfer;
 import io.transfermonitor.model.Bank;
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.FinancialTransfer;
@@ -174,6 +175,27 @@ public final class Events {
     return WorkerDispatch.newBuilder()
         .setHeader(header(id, SourceKind.REPORTED, time, "PRK", "RUS"))
         .setWorkers(workers)
+        .build();
+  }
+
+  /** A component of {@code maker} found in a short-range ballistic missile of DPRK origin. */
+  public static ComponentFinding component(
+      String id, String time, String maker, String country, String made, String hsCode) {
+    return ComponentFinding.newBuilder()
+        .setHeader(header(id, SourceKind.REPORTED, time, "PRK", "UKR"))
+        .setWeaponType("short-range ballistic missile")
+        .setWeaponDesignation("KN-23")
+        .setRecoveredAt("Kharkiv")
+        .setRecoveredBy("Examiner")
+        .setMaker(maker)
+        .setMakerCountry(country)
+        .setPartNumber("P-" + id)
+        .setMarking("logo")
+        .setDateCode(made == null ? null : made.substring(0, 7))
+        .setManufactured(made == null ? null : Instant.parse(made + "T00:00:00Z"))
+        .setHsCode(hsCode)
+        .setFunction("processor")
+        .setPage("p. 1")
         .build();
   }
 }

@@ -47,6 +47,7 @@ class StageOrderTest {
           "activity",
           "local",
           "alert",
+          "components",
           "cases",
           "config",
           "topology",

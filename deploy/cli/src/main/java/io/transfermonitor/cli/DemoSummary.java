@@ -1,6 +1,7 @@
 package io.transfermonitor.cli;
 
 import io.transfermonitor.cli.format.CaseFormat;
+import io.transfermonitor.cli.format.ComponentTable;
 import io.transfermonitor.cli.format.GapSummary;
 import io.transfermonitor.cli.kafka.AggregateSnapshot;
 import io.transfermonitor.cli.kafka.TopicEnds;
@@ -66,6 +67,7 @@ final class DemoSummary {
             AggregateSnapshot.read(client, topics.aisFindings(), VesselFinding.class, timeout)
                 .values()),
         nanos);
+    ComponentTable.lines(alerts).forEach(out::println);
     printGaps(
         topics.reportingGaps(),
         AggregateSnapshot.read(client, topics.reportingGaps(), ReportingGap.class, timeout));

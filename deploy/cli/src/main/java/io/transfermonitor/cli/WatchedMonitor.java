@@ -52,7 +52,9 @@ final class WatchedMonitor implements AutoCloseable {
         topics.cases(),
         "cases",
         topics.aisFindings(),
-        "vessels");
+        "vessels",
+        topics.components(),
+        "components");
   }
 
   /**

@@ -337,6 +337,42 @@ class DashboardIT {
   }
 
   @Test
+  void shouldShowTheComponentsFoundInTheKharkivMissilePerMakersState() throws Exception {
+    // given the seed scenario's five findings, as the API adds them up
+    JsonNode rows = monitor.api("api/components");
+
+    // when the dashboard is opened
+    browser.get(monitor.dashboardUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> loaded(browser));
+
+    // then one row per maker's state, with the API's figures: the US parts are the most
+    assertThat(browser.findElements(By.cssSelector("#components-table tr[data-state]")))
+        .extracting(tr -> tr.getAttribute("data-state"))
+        .containsExactly("USA", "DEU", "JPN");
+    JsonNode usa = componentRow(rows, "COUNTRY", "USA");
+    assertThat(usa.get("findings").asLong()).isEqualTo(3);
+    assertThat(usa.get("priorityListed").asLong()).isEqualTo(3);
+    assertThat(usa.get("newestMade").asText()).isEqualTo("2022-05");
+    assertThat(text("#components-table tr[data-state='USA']"))
+        .containsSubsequence(
+            "USA", "3", "2: Example Maker US-A, Example Maker US-B", "3", "2022-05");
+    assertThat(text("#components-table tr[data-state='DEU']"))
+        .containsSubsequence("DEU", "1", "1: Example Maker DE-A", "0", "2023-02");
+    assertThat(componentRow(rows, "YEAR_MADE", "2021").get("findings").asLong()).isEqualTo(2);
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  private static JsonNode componentRow(JsonNode rows, String dimension, String value) {
+    for (JsonNode row : rows) {
+      if (row.get("dimension").asText().equals(dimension)
+          && row.get("value").asText().equals(value)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no component row " + dimension + "/" + value + " in " + rows);
+  }
+
+  @Test
   void shouldRefuseAnActivityKindThatDoesNotExist() {
     assertThatThrownBy(() -> monitor.api("api/activity?kind=SUBMARINE"))
         .hasMessageContaining("400")

@@ -1,5 +1,6 @@
 package io.transfermonitor.cli;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +171,37 @@ class DemoCommandIT {
     assertThat(out)
         .containsPattern(
             "(?m)^ESCALATED +CRITICAL +unscr-2397-refined-petroleum-cap/2024-01-01/OBSERVED +BREACH");
+  }
+
+  @Test
+  void shouldFileTheComponentsFoundInTheKharkivMissileOnePerMakerAndShowThemPerState() {
+    assertThat(exit).as(out).isZero();
+    Map<String, Long> componentCases =
+        alerts.stream()
+            .filter(a -> a.get("ruleId").asText().equals("dprk-weapon-components"))
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.get("caseId").asText(), TreeMap::new, Collectors.counting()));
+    assertThat(componentCases)
+        .containsExactly(
+            Map.entry("dprk-weapon-components/DEU/Example Maker DE-A", 1L),
+            Map.entry("dprk-weapon-components/JPN/Example Maker JP-A", 1L),
+            Map.entry("dprk-weapon-components/USA/Example Maker US-A", 2L),
+            Map.entry("dprk-weapon-components/USA/Example Maker US-B", 1L));
+    // the part found twice adds to its maker's case: one page for the case, not two
+    assertThat(
+            out.lines()
+                .filter(
+                    l ->
+                        l.matches(
+                            "^[A-Z]+ +[A-Z]+ +dprk-weapon-components/USA/Example Maker US-A .*")))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .startsWith("OPENED ");
+    assertThat(out)
+        .containsPattern("(?m)^    state +makers +findings +CHPL-listed +made after$")
+        .containsPattern("(?m)^    DEU +1 +1 +0 +1$")
+        .containsPattern("(?m)^    JPN +1 +1 +1 +1$")
+        .containsPattern("(?m)^    USA +2 +3 +3 +3$");
   }
 
   /** The figure on the summary line {@code " <label> <figure>"}. */

@@ -34,7 +34,8 @@ record ReadmeDemoSummary(
           "ship-to-ship", "unscr-2375-ship-to-ship",
           "designated-party", "unscr-1718-designated-parties",
           "reporting-gap", "reporting-gap-refined-petroleum",
-          "dark-period", "ais-dark-period-dprk-waters");
+          "dark-period", "ais-dark-period-dprk-waters",
+          "weapon-component", "dprk-weapon-components");
 
   private static final Pattern TOTALS =
       Pattern.compile("([\\d,]+) events in, ([\\d,]+) rejected, ([\\d,]+) alerts:");

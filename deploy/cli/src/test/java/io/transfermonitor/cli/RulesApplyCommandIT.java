@@ -81,7 +81,7 @@ class RulesApplyCommandIT {
 
       // when: the shipped rules are applied and 400,000 bbl are delivered
       assertThat(apply(stack, settings, ProjectFiles.of("deploy", "config", "rules.yaml")))
-          .contains("10 rules published to " + topics.rules());
+          .contains("11 rules published to " + topics.rules());
       await().atMost(Duration.ofSeconds(30)).until(() -> limitInForce(monitor) == 500_000.0);
       deliver(stack, registry, topics, 400_000);
 

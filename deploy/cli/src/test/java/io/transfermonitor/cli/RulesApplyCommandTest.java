@@ -35,7 +35,7 @@ class RulesApplyCommandTest {
             "would publish unscr-2397-refined-petroleum-cap (CAP, limit 500,000 BARREL, levels"
                 + " NOTICE_75@0.75 NOTICE_90@0.9 CEASE_SUPPLY_95@0.95 BREACH@1.0, UNSCR 2397"
                 + " (2017) OP5)")
-        .contains("10 rules checked, nothing published (--dry-run)");
+        .contains("11 rules checked, nothing published (--dry-run)");
   }
 
   @Test

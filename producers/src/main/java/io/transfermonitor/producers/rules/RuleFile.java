@@ -44,9 +44,9 @@ import java.util.regex.Pattern;
  * Reads a YAML rules file into {@link Rule}s: a top-level {@code rules:} list whose entries use the
  * field names of the Rule schema ({@code ruleId, kind, title, legalBasis, severity, enabled, scope,
  * limit, unit, period, levels, estimatedCountsAs, comparesRuleId, minGapRatio, minGapAmount,
- * designationLists, groupBy}). Every error names the file, the rule and the field: unknown fields,
- * wrong types, unknown enum symbols, a CAP without a positive limit, levels out of order, duplicate
- * ids.
+ * designationLists, groupBy, inForceFrom}). Every error names the file, the rule and the field:
+ * unknown fields, wrong types, unknown enum symbols, a CAP without a positive limit, levels out of
+ * order, duplicate ids.
  */
 public final class RuleFile {
 
@@ -69,7 +69,8 @@ public final class RuleFile {
           "minGapRatio",
           "minGapAmount",
           "designationLists",
-          "groupBy");
+          "groupBy",
+          "inForceFrom");
   private static final Set<String> SCOPE_FIELDS =
       Set.of(
           "eventKinds",
@@ -254,9 +255,23 @@ public final class RuleFile {
               .setMinGapAmount(number(node, "minGapAmount"))
               .setDesignationLists(strings(node, "designationLists", ""))
               .setGroupBy(groupBy())
+              .setInForceFrom(day(node, "inForceFrom"))
               .build();
       checkConsistency(rule);
       return rule;
+    }
+
+    /** An ISO day (yyyy-MM-dd), or null when the field is absent. */
+    private String day(JsonNode node, String field) {
+      String value = text(node, field, false);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return java.time.LocalDate.parse(value).toString();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw error(field, "'" + value + "' is not a day written yyyy-MM-dd");
+      }
     }
 
     private void checkConsistency(Rule rule) {

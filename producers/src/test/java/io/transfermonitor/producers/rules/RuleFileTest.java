@@ -33,7 +33,9 @@ class RuleFileTest {
             "unscr-1718-designated-parties",
             "reporting-gap-refined-petroleum",
             "ais-dark-period-dprk-waters",
-            "ais-identity-anomaly-dprk-waters");
+            "ais-identity-anomaly-dprk-waters",
+            "dprk-weapon-components");
+    assertThat(rules.get(10).getInForceFrom()).isEqualTo("2017-12-22");
     assertThat(rules).allSatisfy(r -> assertThat(r.getLegalBasis()).startsWith("UNSCR"));
     Rule refined = rules.get(0);
     assertThat(refined.getLimit()).isEqualTo(500_000.0);

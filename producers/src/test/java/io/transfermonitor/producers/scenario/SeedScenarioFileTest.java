@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.transfermonitor.model.ArmsCategory;
 import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.FinancialTransfer;
@@ -48,8 +49,8 @@ class SeedScenarioFileTest {
   }
 
   @Test
-  void shouldHold184EventsInEventTimeOrder() {
-    assertThat(events).hasSize(184);
+  void shouldHold189EventsInEventTimeOrder() {
+    assertThat(events).hasSize(189);
     assertThat(events.stream().map(e -> EventTypes.headerOf(e).getEventTime()).toList()).isSorted();
   }
 
@@ -240,6 +241,32 @@ class SeedScenarioFileTest {
         .isCloseTo(300_000, within(5_000.0))
         .isLessThan(0.75 * 500_000)
         .isCloseTo(300_600, within(0.001));
+  }
+
+  @Test
+  void shouldFindComponentsOfUsGermanAndJapaneseMakersMade2021To2023InTheKharkivMissile() {
+    List<ComponentFinding> found =
+        events.stream()
+            .filter(ComponentFinding.class::isInstance)
+            .map(ComponentFinding.class::cast)
+            .toList();
+
+    assertThat(found).hasSize(5);
+    assertThat(found)
+        .allMatch(f -> f.getHeader().getOrigin().equals("PRK"))
+        .allMatch(f -> f.getRecoveredAt().equals("Kharkiv"))
+        .allMatch(f -> f.getHeader().getEventTime().toString().startsWith("2024-01"))
+        .allMatch(f -> f.getMaker().startsWith("Example Maker "))
+        .allMatch(
+            f -> {
+              int year = f.getManufactured().atZone(ZoneOffset.UTC).getYear();
+              return year >= 2021 && year <= 2023;
+            });
+    assertThat(found.stream().map(ComponentFinding::getMakerCountry).distinct())
+        .containsExactly("USA", "DEU", "JPN");
+    assertThat(found.stream().map(ComponentFinding::getMaker).distinct()).hasSize(4);
+    // one part number found twice: it adds to its maker's case
+    assertThat(found.stream().map(ComponentFinding::getPartNumber).distinct()).hasSize(4);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.transfermonitor.schemas.validation;
 
 import io.transfermonitor.model.ArmsTransfer;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.FinancialTransfer;
@@ -85,6 +86,8 @@ public final class EventValidator {
       code("currency", f.getCurrency(), "an ISO 4217 code", out);
     } else if (event instanceof VesselActivity v) {
       vesselActivity(v, out);
+    } else if (event instanceof ComponentFinding f) {
+      componentFinding(f, out);
     }
     return out;
   }
@@ -302,6 +305,32 @@ public final class EventValidator {
                   + v.getEndTime()
                   + " is before the start (header.eventTime) "
                   + v.getHeader().getEventTime()));
+    }
+  }
+
+  /**
+   * A component finding names what was recovered and the component's maker; its maker's country is
+   * ISO alpha-3, its HS code an HS subheading, and it was not made after the item was recovered.
+   */
+  private static void componentFinding(ComponentFinding f, List<Violation> out) {
+    required("weaponType", f.getWeaponType(), "what kind of weapon the item is", out);
+    required("maker", f.getMaker(), "the component's maker", out);
+    country("makerCountry", f.getMakerCountry(), out);
+    if (f.getHsCode() != null) {
+      String problem = HsCode.problem(f.getHsCode());
+      if (problem != null) {
+        out.add(new Violation("hsCode", problem));
+      }
+    }
+    if (f.getManufactured() != null && f.getManufactured().isAfter(f.getHeader().getEventTime())) {
+      out.add(
+          new Violation(
+              "manufactured",
+              "made "
+                  + f.getManufactured()
+                  + ", after the item was recovered (header.eventTime "
+                  + f.getHeader().getEventTime()
+                  + "): is the date code read right?"));
     }
   }
 

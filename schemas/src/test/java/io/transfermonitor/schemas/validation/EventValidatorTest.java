@@ -3,6 +3,7 @@ package io.transfermonitor.schemas.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.Identifier;
@@ -62,6 +63,57 @@ class EventValidatorTest {
 
   private long now() {
     return NOW.toEpochMilli();
+  }
+
+  private static ComponentFinding.Builder finding() {
+    return ComponentFinding.newBuilder()
+        .setHeader(header("2024-01-02T00:00:00Z", "PRK", "UKR"))
+        .setWeaponType("short-range ballistic missile")
+        .setMaker("Example Maker US-A")
+        .setMakerCountry("USA")
+        .setHsCode("8542.31")
+        .setManufactured(Instant.parse("2022-03-01T00:00:00Z"));
+  }
+
+  @Test
+  void shouldAcceptAComponentFindingWithOrWithoutAnHsCode() {
+    assertThat(validator.check(finding().build(), now())).isEmpty();
+    assertThat(validator.check(finding().setHsCode(null).build(), now())).isEmpty();
+    assertThat(validator.check(finding().setHsCode("854231").build(), now())).isEmpty();
+    assertThat(validator.check(finding().setHsCode("8542.31.00.01").build(), now())).isEmpty();
+  }
+
+  @Test
+  void shouldNameWhatIsWrongWithAComponentFinding() {
+    assertThat(
+            validator.check(
+                finding()
+                    .setMaker(" ")
+                    .setMakerCountry("United States")
+                    .setHsCode("8542")
+                    .setManufactured(Instant.parse("2024-02-01T00:00:00Z"))
+                    .build(),
+                now()))
+        .containsExactly(
+            new Violation("maker", "is required: the component's maker"),
+            new Violation(
+                "makerCountry", "must be an ISO 3166-1 alpha-3 code, was 'United States'"),
+            new Violation(
+                "hsCode",
+                "unknown HS code '8542': an HS code is six to ten digits, points allowed between"
+                    + " groups (8542.31)"),
+            new Violation(
+                "manufactured",
+                "made 2024-02-01T00:00:00Z, after the item was recovered (header.eventTime"
+                    + " 2024-01-02T00:00:00Z): is the date code read right?"));
+    assertThat(validator.check(finding().setHsCode("7701.10").build(), now()))
+        .extracting(Violation::reason)
+        .containsExactly(
+            "unknown HS code '7701.10': chapter 77 is not a chapter of the Harmonized System"
+                + " (01-97, 77 reserved)");
+    assertThat(validator.check(finding().setHsCode("8542..31").build(), now()))
+        .extracting(Violation::field)
+        .containsExactly("hsCode");
   }
 
   @Test

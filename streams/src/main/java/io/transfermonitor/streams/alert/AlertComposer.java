@@ -122,6 +122,9 @@ public final class AlertComposer {
 
   /** The alert for one event that {@code rule} bans. */
   static Alert banned(Rule rule, Fact fact, long nowMillis) {
+    if (fact.detail() instanceof Detail.Component c) {
+      return component(rule, fact, c, nowMillis);
+    }
     return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
         .setMessage(banMessage(rule, fact))
@@ -151,6 +154,20 @@ public final class AlertComposer {
         .setOrigin(fact.origin())
         .setDestination(fact.destination())
         .setVessel(fact.detail() instanceof Detail.Vessel v ? v.key() : null);
+  }
+
+  /** The alert for a component of a state's maker found in a weapon that {@code rule} is about. */
+  static Alert component(Rule rule, Fact fact, Detail.Component c, long nowMillis) {
+    Boolean after = ComponentMessage.madeAfter(rule, c);
+    String tier = PriorityList.bundled().tierOf(c.hsCode());
+    return aboutEvent(rule, fact, nowMillis)
+        .setAlertId(rule.getRuleId() + "/" + fact.eventId())
+        .setMaker(c.maker())
+        .setMakerCountry(c.makerCountry())
+        .setMadeAfterInForce(after)
+        .setPriorityTier(tier)
+        .setMessage(ComponentMessage.of(rule, fact, c, after, tier))
+        .build();
   }
 
   private static String capMessage(Rule rule, Ledger ledger, RuleLevel level) {
@@ -288,6 +305,7 @@ public final class AlertComposer {
       case WORKER_DISPATCH -> "Worker dispatch";
       case FINANCIAL_TRANSFER -> "Payment";
       case VESSEL_ACTIVITY -> "Vessel activity";
+      case COMPONENT_FINDING -> "Component finding";
     };
   }
 

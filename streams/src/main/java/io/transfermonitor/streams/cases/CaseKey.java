@@ -99,6 +99,8 @@ public record CaseKey(String ruleId, List<CaseDimension> dimensions, List<String
           String.join("+", alert.getMatchedDesignations().stream().sorted().toList());
       case EVENT_KIND -> alert.getEventKind() == null ? null : alert.getEventKind().toString();
       case VESSEL -> alert.getVessel();
+      case MAKER_COUNTRY -> alert.getMakerCountry();
+      case MAKER -> alert.getMaker();
     };
   }
 }

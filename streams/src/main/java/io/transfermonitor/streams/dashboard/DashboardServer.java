@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /} the page (assets from the jar's {@code /dashboard}, nothing from the network);
  *   <li>{@code GET /api/overview}, {@code /api/caps}, {@code /api/caps/{rule}}, {@code
  *       /api/reported-observed}, {@code /api/reporting-gaps}, {@code /api/activity?kind=}, {@code
- *       /api/alerts?rule=&limit=}, {@code /api/cases}, {@code /api/instances}: the whole monitor's
- *       state as JSON, whichever instance is asked;
+ *       /api/components}, {@code /api/alerts?rule=&limit=}, {@code /api/cases}, {@code
+ *       /api/instances}: the whole monitor's state as JSON, whichever instance is asked;
  *   <li>{@code GET /api/ais/findings?limit=}: the latest AIS findings of {@code tm.ais.findings}
  *       (1,000 unless {@code limit} says otherwise) and the tracks of the vessels in open cases;
  *       {@code /api/ais/places}: the gazetteer's ports and areas of interest; both for the map;
@@ -116,6 +116,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/reported-observed", ctx -> ctx.json(views(ctx).reportedObserved()));
     config.routes.get("/api/reporting-gaps", ctx -> ctx.json(views(ctx).reportingGaps()));
     config.routes.get("/api/activity", ctx -> ctx.json(views(ctx).activity(kind(ctx))));
+    config.routes.get("/api/components", ctx -> ctx.json(views(ctx).components()));
     config.routes.get(
         "/api/alerts",
         ctx ->

@@ -6,6 +6,7 @@ import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.query.AlertRow;
 import io.transfermonitor.streams.query.CaseRow;
 import io.transfermonitor.streams.query.ClusterState;
+import io.transfermonitor.streams.query.ComponentRow;
 import io.transfermonitor.streams.query.GapRow;
 import io.transfermonitor.streams.query.MonitorViews;
 import io.transfermonitor.streams.query.RuleRow;
@@ -64,6 +65,19 @@ final class DashboardViews {
                 .thenComparing(GapRow::periodStart)
                 .thenComparing((GapRow g) -> !g.scope().equals("ALL"))
                 .thenComparing(GapRow::scope))
+        .toList();
+  }
+
+  /**
+   * The components found in weapons, per maker, maker's country, year made and weapon type: by
+   * dimension, the most findings first.
+   */
+  List<ComponentRow> components() {
+    return state.all(MonitorViews.COMPONENTS).stream()
+        .sorted(
+            Comparator.comparing(ComponentRow::dimension)
+                .thenComparing(ComponentRow::findings, Comparator.reverseOrder())
+                .thenComparing(ComponentRow::value))
         .toList();
   }
 

@@ -263,4 +263,42 @@ public sealed interface Detail {
       return TransportMode.SEA;
     }
   }
+
+  /**
+   * A component found in a recovered weapon: the item, the component and where the report says it.
+   *
+   * @param manufactured when the component was made as its date code says (epoch millis, the first
+   *     day of the period the code names), or null
+   */
+  record Component(
+      String weaponType,
+      String weaponDesignation,
+      String recoveredAt,
+      String recoveredBy,
+      String maker,
+      String makerCountry,
+      String partNumber,
+      String marking,
+      String dateCode,
+      Long manufactured,
+      String hsCode,
+      String function,
+      String page)
+      implements Detail {
+
+    @Override
+    public EventKind kind() {
+      return EventKind.COMPONENT_FINDING;
+    }
+
+    @Override
+    public String subject() {
+      return maker + (partNumber == null ? "" : " " + partNumber) + " in " + item();
+    }
+
+    /** The recovered item as reported: "short-range ballistic missile KN-23". */
+    public String item() {
+      return weaponType + (weaponDesignation == null ? "" : " " + weaponDesignation);
+    }
+  }
 }

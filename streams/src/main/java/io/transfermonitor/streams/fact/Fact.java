@@ -2,6 +2,7 @@ package io.transfermonitor.streams.fact;
 
 import io.transfermonitor.model.ArmsTransfer;
 import io.transfermonitor.model.CargoCategory;
+import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ContainerShipment;
 import io.transfermonitor.model.EventHeader;
 import io.transfermonitor.model.EventKind;
@@ -132,6 +133,26 @@ public record Fact(
               v.getArea(),
               v.getEndTime() == null ? null : v.getEndTime().toEpochMilli(),
               v.getDescription()));
+    }
+    if (event instanceof ComponentFinding f) {
+      return of(
+          h,
+          1,
+          "COMPONENTS",
+          new Detail.Component(
+              f.getWeaponType(),
+              f.getWeaponDesignation(),
+              f.getRecoveredAt(),
+              f.getRecoveredBy(),
+              f.getMaker(),
+              f.getMakerCountry(),
+              f.getPartNumber(),
+              f.getMarking(),
+              f.getDateCode(),
+              f.getManufactured() == null ? null : f.getManufactured().toEpochMilli(),
+              f.getHsCode(),
+              f.getFunction(),
+              f.getPage()));
     }
     throw new IllegalArgumentException("not an event record: " + event.getSchema().getFullName());
   }

@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.fact;
 
 import io.transfermonitor.internal.ArmsDetail;
+import io.transfermonitor.internal.ComponentDetail;
 import io.transfermonitor.internal.ContainerDetail;
 import io.transfermonitor.internal.CorroborationRecord;
 import io.transfermonitor.internal.FactRecord;
@@ -98,6 +99,22 @@ final class FactRecords {
           v.endTime(),
           v.description());
     }
+    if (detail instanceof Detail.Component c) {
+      return new ComponentDetail(
+          c.weaponType(),
+          c.weaponDesignation(),
+          c.recoveredAt(),
+          c.recoveredBy(),
+          c.maker(),
+          c.makerCountry(),
+          c.partNumber(),
+          c.marking(),
+          c.dateCode(),
+          c.manufactured(),
+          c.hsCode(),
+          c.function(),
+          c.page());
+    }
     Detail.Payment p = (Detail.Payment) detail;
     return new PaymentDetail(p.senderBank(), p.receiverBank(), p.intermediaryBanks());
   }
@@ -146,6 +163,22 @@ final class FactRecords {
           v.getArea(),
           v.getEndTime(),
           v.getDescription());
+    }
+    if (record instanceof ComponentDetail c) {
+      return new Detail.Component(
+          c.getWeaponType(),
+          c.getWeaponDesignation(),
+          c.getRecoveredAt(),
+          c.getRecoveredBy(),
+          c.getMaker(),
+          c.getMakerCountry(),
+          c.getPartNumber(),
+          c.getMarking(),
+          c.getDateCode(),
+          c.getManufactured(),
+          c.getHsCode(),
+          c.getFunction(),
+          c.getPage());
     }
     throw new IllegalArgumentException("not a fact detail: " + record);
   }

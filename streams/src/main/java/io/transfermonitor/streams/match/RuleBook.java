@@ -1,8 +1,10 @@
 package io.transfermonitor.streams.match;
 
+import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.streams.fact.Fact;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ public final class RuleBook {
   private final RuleChanges changes;
   private List<Rule> all = List.of();
   private Map<String, Rule> byId = Map.of();
+  private Map<EventKind, List<Rule>> byKind = Map.of();
   private long takenAt = -1;
 
   public RuleBook(KeyValueStore<String, Rule> store, RuleChanges changes) {
@@ -41,15 +44,36 @@ public final class RuleBook {
     return byId.get(ruleId);
   }
 
-  /** The rules that pass {@code kind} and match {@code fact} ({@link RuleMatcher}), in order. */
+  /**
+   * The rules that pass {@code kind} and match {@code fact} ({@link RuleMatcher}), in order. Only
+   * the rules whose scope can take the fact's kind are tried (those naming it, and those naming no
+   * kind), so a rule about one kind of event costs the events of the others nothing.
+   */
   public List<Rule> matching(Predicate<Rule> kind, Fact fact) {
+    refresh();
     List<Rule> found = new ArrayList<>(2);
-    for (Rule rule : all()) {
+    for (Rule rule : byKind.getOrDefault(fact.kind(), List.of())) {
       if (kind.test(rule) && RuleMatcher.matches(rule, fact)) {
         found.add(rule);
       }
     }
     return found;
+  }
+
+  /** Each kind's rules, in store order: those whose scope names it or names no kind. */
+  private static Map<EventKind, List<Rule>> byKind(List<Rule> rules) {
+    Map<EventKind, List<Rule>> index = new EnumMap<>(EventKind.class);
+    for (EventKind kind : EventKind.values()) {
+      List<Rule> of = new ArrayList<>();
+      for (Rule rule : rules) {
+        List<EventKind> kinds = rule.getScope().getEventKinds();
+        if (kinds.isEmpty() || kinds.contains(kind)) {
+          of.add(rule);
+        }
+      }
+      index.put(kind, List.copyOf(of));
+    }
+    return index;
   }
 
   private void refresh() {
@@ -63,6 +87,7 @@ public final class RuleBook {
     }
     byId = rules;
     all = List.copyOf(rules.values());
+    byKind = byKind(all);
     takenAt = count;
   }
 }

@@ -4,6 +4,7 @@ import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.streams.activity.ActivityTally;
+import io.transfermonitor.streams.components.ComponentTally;
 import io.transfermonitor.streams.gap.GapState;
 import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.topology.TopologyNames;
@@ -35,6 +36,11 @@ public final class MonitorViews {
   public static final StoreView<ActivityTally, ActivityRow> ACTIVITY =
       new StoreView<>("activity", TopologyNames.ACTIVITY_STORE, ActivityRow.class, ActivityRow::of);
 
+  /** Components found in weapons, added up per maker, country, year made and weapon type. */
+  public static final StoreView<ComponentTally, ComponentRow> COMPONENTS =
+      new StoreView<>(
+          "components", TopologyNames.COMPONENT_TOTALS_STORE, ComponentRow.class, ComponentRow::of);
+
   /**
    * Reporting gaps per DISCREPANCY rule, period and scope, held with the compared cap's ledgers.
    */
@@ -50,6 +56,6 @@ public final class MonitorViews {
 
   /** The partitioned views, each served to peers at {@code /api/local/<name>}. */
   public static List<StoreView<?, ?>> partitioned() {
-    return List.of(LEDGERS, ALERTS, CASES, ACTIVITY, REPORTING_GAPS);
+    return List.of(LEDGERS, ALERTS, CASES, ACTIVITY, REPORTING_GAPS, COMPONENTS);
   }
 }

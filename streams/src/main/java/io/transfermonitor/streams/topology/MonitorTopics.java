@@ -7,6 +7,7 @@ import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
@@ -48,6 +49,7 @@ public final class MonitorTopics {
   private final Topic<String, CaseHistoryEntry> casesAudit;
   private final Topic<String, ReportingGap> reportingGaps;
   private final Topic<String, Activity> activity;
+  private final Topic<String, ComponentTotal> components;
   private final Topic<String, VesselPosition> aisPositions;
   private final Topic<String, VesselVoyage> aisVoyages;
   private final Topic<String, VesselRecord> vessels;
@@ -68,6 +70,7 @@ public final class MonitorTopics {
     casesAudit = avro(names.casesAudit(), CaseHistoryEntry.class, registry);
     reportingGaps = avro(names.reportingGaps(), ReportingGap.class, registry);
     activity = avro(names.activity(), Activity.class, registry);
+    components = avro(names.components(), ComponentTotal.class, registry);
     aisPositions = avro(names.aisPositions(), VesselPosition.class, registry);
     aisVoyages = avro(names.aisVoyages(), VesselVoyage.class, registry);
     vessels = avro(names.vessels(), VesselRecord.class, registry);
@@ -142,6 +145,10 @@ public final class MonitorTopics {
 
   public Topic<String, Activity> activity() {
     return activity;
+  }
+
+  public Topic<String, ComponentTotal> components() {
+    return components;
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(

@@ -7,6 +7,8 @@ import static io.transfermonitor.streams.topology.TopologyNames.CASES_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASES_UNPUBLISHED_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASE_ACTIONS_BY_CASE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASE_TIMERS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_ROWS;
+import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_TOTALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_ACTIVITY_PARTIALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_LEDGER_PARTIALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_RESCREENED_STORE;
@@ -31,6 +33,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.VESSEL_TRACKS_ST
 import io.transfermonitor.model.Activity;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
@@ -71,6 +74,9 @@ import io.transfermonitor.streams.cases.CaseOutcome;
 import io.transfermonitor.streams.cases.CaseProcessor;
 import io.transfermonitor.streams.cases.CaseRouter;
 import io.transfermonitor.streams.cases.Pager;
+import io.transfermonitor.streams.components.ComponentCounter;
+import io.transfermonitor.streams.components.ComponentRows;
+import io.transfermonitor.streams.components.ComponentTally;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
@@ -164,6 +170,9 @@ public final class MonitorTopology {
   /** The activity rows' partial sums go out once per this many commit intervals. */
   private static final int ACTIVITY_SENDS_PER_COMMIT = 10;
 
+  /** The validated component findings, counted last ({@link #countComponents}). */
+  private KStream<String, Validated> componentFindings;
+
   private final Serde<String> keys = Serdes.String();
   private final Serde<Fact> facts = new FactSerde();
   private final DesignationChanges designationChanges = new DesignationChanges();
@@ -255,6 +264,9 @@ public final class MonitorTopology {
       holdVesselRegister();
       writeAisFindings(findEncounters(trackVessels()));
     }
+    // last: its repartition makes a sub-topology of its own, numbered after the others, so the
+    // task ids of the sub-topologies that were there before it stay what they were
+    writeComponents(countComponents(componentFindings));
     return builder.build(optimizations());
   }
 
@@ -279,6 +291,9 @@ public final class MonitorTopology {
     KStream<String, Validated> all = null;
     for (EventKind kind : EventKind.values()) {
       KStream<String, Validated> one = validate(kind, topics.events(kind), validator);
+      if (kind == EventKind.COMPONENT_FINDING) {
+        componentFindings = one;
+      }
       all = all == null ? one : all.merge(one, Named.as("merge-" + Topics.slug(kind)));
     }
     return all;
@@ -297,6 +312,36 @@ public final class MonitorTopology {
                     topic.valueSerde().deserializer(),
                     metrics),
             Named.as("validate-" + slug));
+  }
+
+  /**
+   * Components found in weapons, added up per maker, maker's country, year made and weapon type:
+   * the accepted findings, straight from their own topic's validation (no other kind of event comes
+   * this way), through the {@code component-rows} repartition (key = row), counted once per event
+   * id in the {@code component-totals} store.
+   */
+  private KStream<String, ComponentTotal> countComponents(KStream<String, Validated> findings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMPONENT_TOTALS_STORE),
+                keys,
+                new JsonSerde<>(ComponentTally.class))
+            .withCachingEnabled());
+    return findings
+        .flatMapValues(Validated::acceptedFacts, Named.as("as-component-finding"))
+        .flatMap((id, fact) -> ComponentRows.of(fact), Named.as("as-component-rows"))
+        .repartition(
+            Repartitioned.<String, Fact>as(COMPONENT_ROWS)
+                .withKeySerde(keys)
+                .withValueSerde(budget.guard(facts)))
+        .process(
+            () -> new ComponentCounter(COMPONENT_TOTALS_STORE),
+            Named.as("count-components"),
+            COMPONENT_TOTALS_STORE);
+  }
+
+  private void writeComponents(KStream<String, ComponentTotal> totals) {
+    totals.to(topics.components().name(), written(topics.components(), "write-components"));
   }
 
   private void writeRejected(KStream<String, Validated> validated) {

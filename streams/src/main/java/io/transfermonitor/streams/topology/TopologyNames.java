@@ -64,6 +64,12 @@ public final class TopologyNames {
   /** Activity rows, key = the row key (kind/week/... or kind/period/...). */
   public static final String ACTIVITY_STORE = "activity";
 
+  /** Components found in weapons, added up, key = dimension/value (MAKER/..., COUNTRY/...). */
+  public static final String COMPONENT_TOTALS_STORE = "component-totals";
+
+  /** Component findings repartitioned by the row of the totals they add to. */
+  public static final String COMPONENT_ROWS = "component-rows";
+
   /** What each task's facts added to activity rows, keyed (and partitioned) by row. */
   public static final String ACTIVITY_PARTIALS = "activity-partials";
 

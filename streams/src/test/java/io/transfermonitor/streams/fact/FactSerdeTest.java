@@ -33,7 +33,16 @@ class FactSerdeTest {
             Fact.of(Events.containers("m1", "2023-09-07T00:00:00Z", CargoCategory.MUNITIONS, 120)),
             Fact.of(Events.arms("a1", "2024-01-10T00:00:00Z", "PRK", "RUS")),
             Fact.of(Events.troops("t1", "2024-10-20T00:00:00Z", 3_000)),
-            Fact.of(Events.workers("w1", "2024-02-01T00:00:00Z", 400)));
+            Fact.of(Events.workers("w1", "2024-02-01T00:00:00Z", 400)),
+            Fact.of(
+                Events.component(
+                    "k1",
+                    "2024-01-02T00:00:00Z",
+                    "Example Maker US-A",
+                    "USA",
+                    "2022-03-01",
+                    "8542.31")),
+            Fact.of(Events.component("k2", "2024-01-02T00:00:00Z", "Maker", null, null, null)));
 
     for (Fact fact : facts) {
       byte[] bytes = serde.serializer().serialize("facts-by-rule", fact);

@@ -8,6 +8,7 @@ import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseNotification;
+import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
@@ -80,6 +81,7 @@ final class MonitorDriver implements AutoCloseable {
   final TestOutputTopic<String, CaseHistoryEntry> casesAudit;
   final TestOutputTopic<String, ReportingGap> reportingGaps;
   final TestOutputTopic<String, Activity> activity;
+  final TestOutputTopic<String, ComponentTotal> components;
   final TestOutputTopic<String, VesselFinding> aisFindings;
   final TestOutputTopic<String, TankerDelivery> tankerDeliveries;
   final TestOutputTopic<String, VesselActivity> vesselActivities;
@@ -166,6 +168,11 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().activity(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, Activity.class).deserializer());
+    components =
+        driver.createOutputTopic(
+            config.topics().components(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, ComponentTotal.class).deserializer());
     aisFindings =
         driver.createOutputTopic(
             config.topics().aisFindings(),
