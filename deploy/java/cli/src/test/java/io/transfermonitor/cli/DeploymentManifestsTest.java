@@ -131,7 +131,7 @@ class DeploymentManifestsTest {
     // the monitor is the image of this version, built from the shipped jar
     assertThat(containerImages(MONITOR_IMAGE)).containsOnly(MONITOR_IMAGE + ":" + releaseVersion());
     assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile")))
-        .contains("deploy/cli/target/transfer-monitor.jar");
+        .contains("deploy/java/cli/target/transfer-monitor.jar");
     // and Strimzi runs a Kafka of the same major version
     Map<String, Object> kafka = map(of(kubernetes, "Kafka").get(0), "spec");
     assertThat(string(map(kafka, "kafka").get("version")))
