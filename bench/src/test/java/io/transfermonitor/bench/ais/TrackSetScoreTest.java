@@ -157,6 +157,7 @@ class TrackSetScoreTest {
         defaults.imoClones(),
         AisEvents.Params.DEFAULTS,
         defaults.darkCheckInterval(),
-        defaults.encounterCheckInterval());
+        defaults.encounterCheckInterval(),
+        0);
   }
 }

@@ -20,6 +20,9 @@ import java.util.Objects;
  *     tm.ais.dark.check-interval}, 1 min)
  * @param encounterCheckInterval how often (wall clock) each task closes encounters whose vessels
  *     stopped meeting ({@code tm.ais.encounter.check-interval}, 1 min)
+ * @param trackTasks how many tasks read the positions (the positions topic's partitions), which the
+ *     encounter search hears from before it pairs anything when it starts; 0 when not known (not a
+ *     setting: the monitor reads it from the cluster as it starts)
  */
 public record AisSettings(
     boolean enabled,
@@ -29,7 +32,8 @@ public record AisSettings(
     ImoClones.Params imoClones,
     AisEvents.Params events,
     Duration darkCheckInterval,
-    Duration encounterCheckInterval) {
+    Duration encounterCheckInterval,
+    int trackTasks) {
 
   public AisSettings {
     Objects.requireNonNull(gazetteer, "gazetteer");
@@ -72,7 +76,8 @@ public record AisSettings(
         ImoClones.Params.DEFAULTS,
         AisEvents.Params.DEFAULTS,
         Duration.ofMinutes(1),
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1),
+        0);
   }
 
   /** The same, on or off. */
@@ -85,7 +90,8 @@ public record AisSettings(
         imoClones,
         events,
         darkCheckInterval,
-        encounterCheckInterval);
+        encounterCheckInterval,
+        trackTasks);
   }
 
   /** The same parameters over another gazetteer. */
@@ -98,7 +104,22 @@ public record AisSettings(
         imoClones,
         events,
         darkCheckInterval,
-        encounterCheckInterval);
+        encounterCheckInterval,
+        trackTasks);
+  }
+
+  /** The same, with {@code tasks} tasks reading the positions. */
+  public AisSettings withTrackTasks(int tasks) {
+    return new AisSettings(
+        enabled,
+        gazetteer,
+        detectors,
+        encounters,
+        imoClones,
+        events,
+        darkCheckInterval,
+        encounterCheckInterval,
+        tasks);
   }
 
   /** The grid of the encounter search. */

@@ -46,8 +46,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the stored chunks newer than the mark, and a chunk all of whose pings are that old is deleted. A
  * restore reads them back (with exactly-once, the store, the cells and the offsets of the commit
  * match). A task that says it is idle, or that has not been heard from for two checks of the wall
- * clock, is not waited for. With one partition of positions, or partitions read at one pace as a
- * live feed is, nothing is held.
+ * clock, is not waited for. When it starts, the search waits until it has heard from as many track
+ * tasks as the positions have partitions ({@link AisSettings#trackTasks}), for at most two checks
+ * of the wall clock: each task says how far it has read at least once a check. With one partition
+ * of positions, or partitions read at one pace as a live feed is, nothing is held.
  */
 public final class EncounterProcessor implements Processor<String, AisOutput, String, AisOutput> {
 
@@ -93,6 +95,9 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
   private long streamTime = Long.MIN_VALUE;
   private long checkedAt = Long.MIN_VALUE;
 
+  /** When this task started (wall clock): how long it still waits to hear from every track task. */
+  private long startedAt;
+
   /** Every held ping of this position time or older has been paired (the stored mark). */
   private long released = Long.MIN_VALUE;
 
@@ -124,6 +129,7 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     this.held = context.getStateStore(heldStore);
     this.register = stage.register(context);
     this.events = stage.events();
+    this.startedAt = context.currentSystemTimeMs();
     restore();
     context.schedule(
         settings.encounterCheckInterval(),
@@ -257,7 +263,14 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
    * limit when none is waited for.
    */
   private long readByAll() {
-    long stale = context.currentSystemTimeMs() - 2 * settings.encounterCheckInterval().toMillis();
+    long now = context.currentSystemTimeMs();
+    long stale = now - 2 * settings.encounterCheckInterval().toMillis();
+    if (sources.size() < settings.trackTasks() && startedAt >= stale) {
+      // a task that has not read its first position yet is the slowest of all: on a backlog its
+      // first pings would otherwise meet those of a task that began a few seconds earlier and has
+      // read hours further
+      return Long.MIN_VALUE;
+    }
     long least = Long.MAX_VALUE;
     for (Source s : sources.values()) {
       if (!s.idle && s.heardAt >= stale) {

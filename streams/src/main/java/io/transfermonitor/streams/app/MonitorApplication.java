@@ -47,7 +47,7 @@ public final class MonitorApplication implements AutoCloseable {
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     this.meters = meters;
     this.metrics = new MonitorMetrics(meters);
-    config = CasePartitions.fromAlertTopic(kafkaProps, config);
+    config = PartitionCounts.fromTopics(kafkaProps, config);
     Properties props = StreamsProperties.of(kafkaProps, config, metrics);
     // the registry's credentials and TLS stores travel in the same properties
     Map<String, Object> configs = new HashMap<>();

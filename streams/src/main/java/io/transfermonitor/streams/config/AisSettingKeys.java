@@ -403,7 +403,8 @@ public final class AisSettingKeys {
             number(parsed, DELIVERY_ESTIMATE_CONFIDENCE),
             millis(parsed, ENCOUNTER_DARK_WITHIN)),
         duration(parsed, DARK_CHECK_INTERVAL),
-        duration(parsed, ENCOUNTER_CHECK_INTERVAL));
+        duration(parsed, ENCOUNTER_CHECK_INTERVAL),
+        0);
   }
 
   private static long millis(Map<String, Object> parsed, String key) {

@@ -39,6 +39,10 @@ class EncounterProcessorTest {
   private KeyValueStore<String, HeldChunk> held;
 
   private EncounterProcessor newProcessor() {
+    return newProcessor(settings);
+  }
+
+  private EncounterProcessor newProcessor(AisSettings settings) {
     return new EncounterProcessor(
         "encounter-cells",
         "encounter-held",
@@ -88,6 +92,51 @@ class EncounterProcessorTest {
     assertThat(found).hasSize(1);
     assertThat(found.get(0).finding().getMmsi().toString()).isEqualTo(A);
     assertThat(found.get(0).finding().getOtherMmsi().toString()).isEqualTo(B);
+    assertThat(heldPings()).isZero();
+  }
+
+  @Test
+  void shouldWaitAtStartForATrackTaskNotHeardFromYet() {
+    // given a search told that two tasks read the positions, started afresh
+    processor = newProcessor(settings.withTrackTasks(2));
+    processor.init(context);
+    List<Ping> pings = Tracks.sideBySide(A, B, 38.45, 124.05, T0, T0 + 130 * MINUTE, 150);
+
+    // when partition 0's task reads all of A's pings (and on) before partition 1's has said a
+    // word, as on a backlog where one task's first poll comes back a little later
+    of(pings, A).forEach(p -> send(p, 0));
+    tick(T0 + 8 * HOUR, 0, false);
+
+    // then nothing is paired yet: A's pings wait for the other task
+    assertThat(heldPings()).isPositive();
+    assertThat(encounters()).isEmpty();
+
+    // when partition 1's task reads B's pings and on
+    of(pings, B).forEach(p -> send(p, 1));
+    tick(T0 + 8 * HOUR, 1, false);
+
+    // then the encounter is found from its start, once, as if both had read at one pace
+    List<AisEvents.Made> found = encounters();
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).finding().getStart().toEpochMilli()).isLessThan(T0 + 10 * MINUTE);
+    assertThat(heldPings()).isZero();
+  }
+
+  @Test
+  void shouldStopWaitingForATrackTaskSilentForTwoChecksOfTheWallClock() {
+    // given a search told that two tasks read the positions, one of which never says a word
+    processor = newProcessor(settings.withTrackTasks(2));
+    processor.init(context);
+    List<Ping> fromA = of(Tracks.sideBySide(A, B, 38.45, 124.05, T0, T0 + 130 * MINUTE, 150), A);
+    fromA.forEach(p -> send(p, 0));
+    assertThat(heldPings()).isPositive();
+
+    // when two checks of the wall clock pass and partition 0's task reads on
+    context.setCurrentSystemTimeMs(
+        context.currentSystemTimeMs() + 2 * settings.encounterCheckInterval().toMillis() + 1);
+    tick(T0 + 8 * HOUR, 0, false);
+
+    // then its pings are paired (alone: no encounter), not held for ever
     assertThat(heldPings()).isZero();
   }
 
