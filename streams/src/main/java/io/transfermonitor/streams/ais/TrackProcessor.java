@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -34,6 +35,9 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
    * so a tick more often would tell them nothing they act on.
    */
   static final long TICK_EVERY = Duration.ofMinutes(5).toMillis();
+
+  /** How soon a task with nothing to read tells the encounter search so, once, as it starts. */
+  private static final Duration ANNOUNCE_AFTER = Duration.ofSeconds(1);
 
   /** The key of a tick: any key would do, the partitioner sends it to every partition. */
   public static final String TICK_KEY = "tick";
@@ -71,6 +75,19 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
     context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> checkDark());
     context.schedule(
         settings.encounterCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::tickOnTheClock);
+    // the encounter search waits at start until every track task has said a word: one with no
+    // position to read says so a second after it starts, not a check interval later
+    Cancellable[] first = new Cancellable[1];
+    first[0] =
+        context.schedule(
+            ANNOUNCE_AFTER,
+            PunctuationType.WALL_CLOCK_TIME,
+            now -> {
+              first[0].cancel();
+              if (newest == Long.MIN_VALUE) {
+                tick(true, now);
+              }
+            });
   }
 
   @Override
@@ -168,10 +185,8 @@ public final class TrackProcessor implements Processor<String, AisInput, String,
    * last tick of the clock: a task with nothing to read does not hold the cells back.
    */
   private void tickOnTheClock(long now) {
-    if (newest == Long.MIN_VALUE) {
-      return; // a task that never read a position sends no pings to wait for
-    }
-    tick(positionsSinceClockTick == 0, now);
+    // a task that never read a position is idle: nothing of it to wait for
+    tick(newest == Long.MIN_VALUE || positionsSinceClockTick == 0, now);
     positionsSinceClockTick = 0;
   }
 
