@@ -473,7 +473,8 @@ final class NameSimilarity {
         if (partner[i] < 0) {
           boolean type = organization && OrganizationTypes.contains(v.words[i]);
           boolean place = countries && OrganizationTypes.isCountry(v.words[i]);
-          boolean activity = activities && OrganizationTypes.isActivity(v.words[i]);
+          boolean activity =
+              activities && OrganizationTypes.isActivity(v.words[i]) && outside(v, partner, i);
           left += type || place || activity ? TYPE_SHARE * v.weights[i] : v.weights[i];
         }
       }
@@ -496,8 +497,35 @@ final class NameSimilarity {
      */
     private static boolean onlyDescriptionsLeft(NameVector v, int[] partner) {
       for (int i = 0; i < v.size(); i++) {
-        if (partner[i] < 0 && (v.numbers[i] || !OrganizationTypes.describes(v.words[i]))) {
+        if (partner[i] >= 0) {
+          continue;
+        }
+        boolean description =
+            OrganizationTypes.contains(v.words[i])
+                || OrganizationTypes.isCountry(v.words[i])
+                || (OrganizationTypes.isActivity(v.words[i]) && outside(v, partner, i));
+        if (v.numbers[i] || !description) {
           return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether part {@code i} stands before the first aligned part or after the last: a description
+     * put before or after the name ({@code Korea Ryonha Machinery Joint Venture}), not a word
+     * inside it that makes another name ({@code Ocean Maritime Management}, {@code Ocean
+     * Management}).
+     */
+    private static boolean outside(NameVector v, int[] partner, int i) {
+      for (int k = 0; k < i; k++) {
+        if (partner[k] >= 0) {
+          for (int m = i + 1; m < v.size(); m++) {
+            if (partner[m] >= 0) {
+              return false;
+            }
+          }
+          return true;
         }
       }
       return true;

@@ -196,6 +196,17 @@ class NamePairsTest {
             PAIRS.score(
                 "STATE COMPANY FOR MACHINERY", "STATE TRADING ENTERPRISE FOR MACHINERY", "Company"))
         .isLessThan(THRESHOLD);
+    // a word of description inside the name makes another name
+    assertThat(
+            PAIRS.score(
+                "Ocean Management Company",
+                "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)",
+                "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "Leader Shipping International", "LEADER (HONG KONG) INTERNATIONAL", "Company"))
+        .isLessThan(THRESHOLD);
     // a distinctive word spelt a letter off still contradicts the words left over
     assertThat(PAIRS.score("Daedong Credit Bank", "DAESONG CREDIT DEVELOPMENT BANK", "Company"))
         .isLessThan(THRESHOLD);
