@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
  * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}, and what the
  * organization does, {@code oil}, {@code shipping}, {@code bank}, once a word of its own has
- * matched: {@code Rosneft Oil Company}). Parts left over contradict the alignment, and cost {@value
+ * matched, before or after the aligned words and not inside them: {@code Rosneft Oil Company}, not
+ * {@code Ocean Maritime Management}). Parts left over contradict the alignment, and cost {@value
  * #CONFLICT} of their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL
  * SAM}), when fewer than two parts align (unless an organization's own word aligns, not only spelt
  * alike, and all the other name has over only describes it: {@code Sberbank}, {@code Sberbank of
