@@ -22,23 +22,28 @@ import java.util.regex.Pattern;
  * part only one name has (a dropped middle name, an extra {@code Korea}) costs {@value
  * #ONE_SIDED_PERSON} of its weight in a person's name and {@value #ONE_SIDED_ORGANIZATION} in an
  * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
- * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}). Parts left
- * over contradict the alignment, and cost {@value #CONFLICT} of their weight, when both names have
- * some ({@code Kim Chol Nam}, {@code KIM CHOL SAM}), when fewer than two parts align, when one is a
- * number ({@code KUM UN SAN 3}), in an organization's name when a part aligned only by its spelling
- * ({@code Daedong Credit Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh
- * what aligned ({@value #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an
- * organization: {@code Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}); a
- * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
- * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
- * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
- * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
- * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
- * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
- * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
- * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
- * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
- * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}, and what the
+ * organization does, {@code oil}, {@code shipping}, {@code bank}, once a word of its own has
+ * matched, before or after the aligned words and not inside them: {@code Rosneft Oil Company}, not
+ * {@code Ocean Maritime Management}). Parts left over contradict the alignment, and cost {@value
+ * #CONFLICT} of their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL
+ * SAM}), when fewer than two parts align (unless an organization's own word aligns, not only spelt
+ * alike, and all the other name has over only describes it: {@code Sberbank}, {@code Sberbank of
+ * Russia}; {@code Rosneft}, {@code Rosneft Oil Company}), when one is a number ({@code KUM UN SAN
+ * 3}), in an organization's name when a part aligned only by its spelling ({@code Daedong Credit
+ * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh what aligned ({@value
+ * #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code
+ * Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only
+ * describe it, as above); a person's name whose parts all align, in their order, with parts of a
+ * longer listed one ({@code Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK})
+ * carries up to {@value #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as
+ * does a name with a middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's
+ * last syllable left over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name
+ * being another person's. An acronym aligned with nothing else, when its name gives the expansion
+ * too ({@code ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores
+ * {@value #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an
+ * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
+ * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -258,6 +263,7 @@ final class NameSimilarity {
     private double mass;
     private double score = -1;
     private boolean misspelt;
+    private boolean distinctive;
     private int words;
     private boolean expansionKnown;
 
@@ -289,6 +295,11 @@ final class NameSimilarity {
       partnerOfL[j] = i;
       double weight = (q.weights[i] + l.weights[j]) / 2;
       misspelt |= match.similarity() < KEY_SIMILARITY;
+      distinctive |=
+          match.similarity() >= KEY_SIMILARITY
+              && !q.numbers[i]
+              && OrganizationTypes.distinctive(q.words[i])
+              && OrganizationTypes.distinctive(l.words[j]);
       words++;
       matched += weight * match.similarity();
       mass += weight;
@@ -388,15 +399,24 @@ final class NameSimilarity {
       if (mass == 0) {
         return 0.0;
       }
-      double leftQ = left(q, partnerOfQ, organization, false);
-      double leftL = left(l, partnerOfL, organization, false);
+      double leftQ = left(q, partnerOfQ, organization, false, false);
+      double leftL = left(l, partnerOfL, organization, false, false);
       if (organization && (leftQ == 0 || leftL == 0)) {
         // a country one name adds (Bank Melli Iran, Korea Taesong Bank) says little; against
-        // another country (ISIL - Libya, ISIL - Yemen) it tells them apart
-        leftQ = left(q, partnerOfQ, true, true);
-        leftL = left(l, partnerOfL, true, true);
+        // another country (ISIL - Libya, ISIL - Yemen) it tells them apart; so does what the
+        // company does (Rosneft Oil Company) once its own word has matched
+        leftQ = left(q, partnerOfQ, true, true, distinctive && !misspelt);
+        leftL = left(l, partnerOfL, true, true, distinctive && !misspelt);
       }
-      boolean oneSided = leftQ == 0 || leftL == 0;
+      // an organization written by its distinctive word (Sberbank, Rosneft) against a longer form
+      // whose other words only describe it (Sberbank of Russia, Rosneft Oil Company)
+      boolean described =
+          organization
+              && distinctive
+              && !misspelt
+              && (leftQ == 0 || leftL == 0)
+              && onlyDescriptionsLeft(q, partnerOfQ)
+              && onlyDescriptionsLeft(l, partnerOfL);
       double carried = organization ? CARRIED_ORGANIZATION : CARRIED_PERSON;
       if (!organization
           && words >= 2
@@ -413,12 +433,12 @@ final class NameSimilarity {
                   && leftL > 0
                   && !(organization
                       && (onlyTypesLeft(q, partnerOfQ) || onlyTypesLeft(l, partnerOfL))))
-              || order.size() < 2
+              || (order.size() < 2 && !described)
               || leftNumber(q, partnerOfQ)
               || leftNumber(l, partnerOfL)
               || (misspelt && organization)
               || (!organization && syllableLeft())
-              || leftQ + leftL > carried * mass;
+              || (leftQ + leftL > carried * mass && !described);
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
       double score = matched / (mass + share * (leftQ + leftL));
       if (organization && reordered()) {
@@ -448,13 +468,15 @@ final class NameSimilarity {
      * often called by another type ({@code Bureau 39}, {@code OFFICE 39}).
      */
     private static double left(
-        NameVector v, int[] partner, boolean organization, boolean countries) {
+        NameVector v, int[] partner, boolean organization, boolean countries, boolean activities) {
       double left = 0;
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0) {
           boolean type = organization && OrganizationTypes.contains(v.words[i]);
           boolean place = countries && OrganizationTypes.isCountry(v.words[i]);
-          left += type || place ? TYPE_SHARE * v.weights[i] : v.weights[i];
+          boolean activity =
+              activities && OrganizationTypes.isActivity(v.words[i]) && outside(v, partner, i);
+          left += type || place || activity ? TYPE_SHARE * v.weights[i] : v.weights[i];
         }
       }
       return left;
@@ -465,6 +487,46 @@ final class NameSimilarity {
       for (int i = 0; i < v.size(); i++) {
         if (partner[i] < 0 && !OrganizationTypes.contains(v.words[i])) {
           return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether the parts left over on one side only describe an organization: a type, a country, an
+     * activity ({@link OrganizationTypes#describes}); never a number.
+     */
+    private static boolean onlyDescriptionsLeft(NameVector v, int[] partner) {
+      for (int i = 0; i < v.size(); i++) {
+        if (partner[i] >= 0) {
+          continue;
+        }
+        boolean description =
+            OrganizationTypes.contains(v.words[i])
+                || OrganizationTypes.isCountry(v.words[i])
+                || (OrganizationTypes.isActivity(v.words[i]) && outside(v, partner, i));
+        if (v.numbers[i] || !description) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether part {@code i} stands before the first aligned part or after the last: a description
+     * put before or after the name ({@code Korea Ryonha Machinery Joint Venture}), not a word
+     * inside it that makes another name ({@code Ocean Maritime Management}, {@code Ocean
+     * Management}).
+     */
+    private static boolean outside(NameVector v, int[] partner, int i) {
+      for (int k = 0; k < i; k++) {
+        if (partner[k] >= 0) {
+          for (int m = i + 1; m < v.size(); m++) {
+            if (partner[m] >= 0) {
+              return false;
+            }
+          }
+          return true;
         }
       }
       return true;

@@ -153,6 +153,66 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldMatchACompanyWrittenByItsDistinctiveWordAgainstALongerListedForm() {
+    // then: the words left over only say where it is and what it does
+    assertThat(PAIRS.score("Sberbank", "Sberbank of Russia", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Rosneft", "Rosneft Oil Company", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Rosneft Oil Company", "ROSNEFT", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "Ryonha Machinery", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Sovcomflot", "Sovcomflot Shipping Group", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.match("Rosneft", "Rosneft Oil Company", "Company"))
+        .hasValueSatisfying(
+            m -> assertThat(m.explanation()).isEqualTo("rosneft; only listed: oil"));
+  }
+
+  @Test
+  void shouldNotMatchCompaniesWhoseDistinctiveWordsDiffer() {
+    // then: what the two have in common only describes them
+    assertThat(PAIRS.score("Rosneft", "Gazprom Neft", "Company")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Korea Trading", "Korea Mining", "Company")).isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Bank of Korea", "FOREIGN TRADE BANK (FTB)", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "Korea Oil Company", "KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Oil Trading Company", "Rosneft Oil Company", "Company"))
+        .isLessThan(THRESHOLD);
+    // a word of its own on each side is another company of the group, or another group
+    assertThat(PAIRS.score("Sberbank Europe", "Sberbank of Russia", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(PAIRS.score("Bank Tejarat", "Bank Mellat", "Company")).isLessThan(THRESHOLD);
+    // Koryo is Korea's own name for itself, and state a word many companies share
+    assertThat(PAIRS.score("Koryo Bank", "Koryo Global Trust Bank", "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "STATE COMPANY FOR MACHINERY", "STATE TRADING ENTERPRISE FOR MACHINERY", "Company"))
+        .isLessThan(THRESHOLD);
+    // a word of description inside the name makes another name
+    assertThat(
+            PAIRS.score(
+                "Ocean Management Company",
+                "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)",
+                "Company"))
+        .isLessThan(THRESHOLD);
+    assertThat(
+            PAIRS.score(
+                "Leader Shipping International", "LEADER (HONG KONG) INTERNATIONAL", "Company"))
+        .isLessThan(THRESHOLD);
+    // a distinctive word spelt a letter off still contradicts the words left over
+    assertThat(PAIRS.score("Daedong Credit Bank", "DAESONG CREDIT DEVELOPMENT BANK", "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
   void shouldMatchBelarusianAndRussianSpellingsOfOneGivenName() {
     // then
     assertThat(PAIRS.score("Alexander Lukashenko", "Aliaksandr Lukashenka", "Person"))
