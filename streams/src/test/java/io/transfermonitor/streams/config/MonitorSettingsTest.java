@@ -50,7 +50,7 @@ class MonitorSettingsTest {
   @Test
   void shouldDocumentEveryKeyWithItsDefaultAndAcceptItsOwnDefault() {
     assertThat(MonitorSettings.keys())
-        .hasSize(54)
+        .hasSize(55)
         .allSatisfy(
             key -> {
               assertThat(key).startsWith("tm.");

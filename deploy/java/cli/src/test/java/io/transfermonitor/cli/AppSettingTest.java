@@ -32,24 +32,29 @@ class AppSettingTest {
   @TempDir Path dir;
 
   @Test
-  void shouldTakeEveryMonitorSettingFromAFileAndFromTheEnvironment() throws IOException {
-    // given every monitor key at its default, once in a file and once as a TM_* variable
+  void shouldTakeEveryMonitorSettingFromAFileTheEnvironmentAndAnOption() throws IOException {
+    // given every monitor key at its default, once in a file, once as a TM_* variable and once as
+    // a command-line option
     Path file = dir.resolve("every.properties");
     StringBuilder text = new StringBuilder();
     Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> options = new LinkedHashMap<>();
     for (String key : MonitorSettings.keys()) {
       text.append(key).append('=').append(MonitorSettings.defaultValue(key)).append('\n');
       env.put(AppSetting.monitorSetting(key).envName(), MonitorSettings.defaultValue(key));
+      options.put(key, MonitorSettings.defaultValue(key));
     }
     Files.writeString(file, text);
 
     // when
     Settings fromFile = SettingsParser.parse(Optional.of(file), Map.of(), Map.of());
     Settings fromEnv = SettingsParser.parse(Optional.empty(), env, Map.of());
+    Settings fromOptions = SettingsParser.parse(Optional.empty(), Map.of(), options);
 
-    // then both are the defaults, every key known
+    // then each is the defaults, every key known
     assertDefaults(fromFile.monitorConfig());
     assertDefaults(fromEnv.monitorConfig());
+    assertDefaults(fromOptions.monitorConfig());
     assertThat(AppSetting.values().stream().filter(AppSetting::isMonitorSetting))
         .extracting(AppSetting::key)
         .containsExactlyElementsOf(MonitorSettings.keys());

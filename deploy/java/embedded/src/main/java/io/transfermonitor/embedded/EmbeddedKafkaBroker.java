@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
+  /** The log cleaner's offset map of a development broker (Kafka's default is 128 MiB). */
+  static final long DEDUPE_BUFFER_BYTES = 32L * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String META_PROPERTIES = "meta.properties";
 
@@ -151,6 +154,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
     p.put("controlled.shutdown.enable", "true");
     p.put("server.max.startup.time.ms", "60000");
+    // the log cleaner's offset map is allocated on the heap when the broker starts, 128 MiB by
+    // default: most of a development broker's heap. 32 MiB maps about 1.2 million keys a pass,
+    // more than a full segment (64 MiB above) of the smallest records the monitor keeps holds,
+    // which is what one pass must take; larger logs are cleaned in more passes
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(DEDUPE_BUFFER_BYTES));
     return p;
   }
 
