@@ -45,10 +45,10 @@ class TopicsCreateIT {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.outLines())
         .contains("created  " + topics.alerts(), "created  " + topics.casesAudit());
-    assertThat(first.out()).contains("22 created with 2 partitions each, 0 already there");
+    assertThat(first.out()).contains("24 created with 2 partitions each, 0 already there");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.outLines()).contains("exists   " + topics.alerts());
-    assertThat(second.out()).contains("0 created").contains("22 already there");
+    assertThat(second.out()).contains("0 created").contains("24 already there");
     try (Admin admin =
         Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
       Map<String, TopicDescription> described =
