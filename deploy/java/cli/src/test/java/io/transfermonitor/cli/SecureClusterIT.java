@@ -131,11 +131,11 @@ class SecureClusterIT {
             "--from-beginning",
             "--json",
             "--max",
-            "138",
+            "143",
             "--idle-timeout",
             "120");
     assertThat(alerts.exit()).as(alerts.err()).isZero();
-    assertThat(alerts.outLines()).hasSize(138);
+    assertThat(alerts.outLines()).hasSize(143);
     assertThat(alerts.outLines())
         .anySatisfy(l -> assertThat(l).contains("unscr-2397-refined-petroleum-cap", "BREACH"))
         .anySatisfy(l -> assertThat(l).contains("unscr-1718-arms-embargo"));
