@@ -10,6 +10,7 @@ import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.topology.MonitorTopology;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +57,15 @@ public final class MonitorApplication implements AutoCloseable {
     SchemaRegistryClient registry =
         SchemaRegistryClients.forUrl(
             props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL), configs);
+    if (!Boolean.parseBoolean(
+        String.valueOf(props.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)))) {
+      UncleanStopState.clear(
+          Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)), config.applicationId());
+    }
     this.streams =
         new KafkaStreams(
             MonitorTopology.build(config, registry, metrics, RecordBudget.of(configs)), props);
+    streams.setGlobalStateRestoreListener(new RestoreProgress(Duration.ofSeconds(5)));
     streams.setStateListener(
         (now, before) -> {
           lastState.set(now);
