@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,7 @@ final class MonitorInstances implements AutoCloseable {
   private final Path workDir;
   private final Process[] processes;
   private final int[] runningLinesSeen;
+  private final Map<String, String> env;
 
   MonitorInstances(
       int count,
@@ -36,7 +38,9 @@ final class MonitorInstances implements AutoCloseable {
       String prefix,
       String appId,
       Path workDir,
-      String heap) {
+      String heap,
+      Map<String, String> env) {
+    this.env = Map.copyOf(env);
     this.prefix = prefix;
     this.appId = appId;
     this.workDir = workDir;
@@ -75,6 +79,7 @@ final class MonitorInstances implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log(i).toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
+    builder.environment().putAll(env);
     builder.environment().put("TM_TOPIC_PREFIX", prefix);
     builder.environment().put("TM_APPLICATION_ID", appId);
     builder.environment().put("TM_STATE_DIR", state.toString());

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,16 @@ public final class SoakCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of input and faults.")
   long seed;
+
+  @Option(
+      names = "--monitor-env",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A setting for every monitor process, as an environment variable (repeatable; KAFKA_*"
+              + " for client properties, TM_* for the monitor's), e.g."
+              + " KAFKA_TRANSACTION_TIMEOUT_MS=30000. The soak's own (topic prefix, application"
+              + " id, state directory, instance id) cannot be overridden.")
+  Map<String, String> monitorEnv = new LinkedHashMap<>();
 
   @Option(
       names = "--work-dir",
@@ -160,7 +171,8 @@ public final class SoakCommand implements Callable<Integer> {
                     topics.alerts().substring(0, topics.alerts().length() - "alerts".length()),
                     appId,
                     dir,
-                    "384m");
+                    "384m",
+                    monitorEnv);
             EventProducer producer =
                 EventProducer.builder(cluster.bootstrapServers(), registry.url())
                     .topics(topics)
