@@ -10,9 +10,11 @@ import io.transfermonitor.streams.errors.RecordBudget;
 import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.topology.MonitorTopology;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +47,7 @@ public final class MonitorApplication implements AutoCloseable {
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicReference<KafkaStreams.State> lastState = new AtomicReference<>();
   private final RepeatedFailures failures = new RepeatedFailures();
+  private volatile long startedAt = System.nanoTime();
 
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     this.meters = meters;
@@ -69,7 +72,21 @@ public final class MonitorApplication implements AutoCloseable {
     streams.setStateListener(
         (now, before) -> {
           lastState.set(now);
-          LOG.info("monitor {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
+            // the first time: how long a start (or a restart after a crash) took, all included
+            long sinceStart =
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info(
+                "monitor {} -> {}, {} s after the process started ({} s in Kafka Streams' start:"
+                    + " joining the group, restoring state)",
+                before,
+                now,
+                String.format(Locale.ROOT, "%.1f", sinceStart / 1000.0),
+                String.format(
+                    Locale.ROOT, "%.1f", (System.nanoTime() - startedAt) / 1_000_000_000.0));
+          } else {
+            LOG.info("monitor {} -> {}", before, now);
+          }
           if (now == KafkaStreams.State.RUNNING) {
             running.countDown();
           }
@@ -95,6 +112,7 @@ public final class MonitorApplication implements AutoCloseable {
   public static MonitorApplication start(
       Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
     MonitorApplication app = new MonitorApplication(kafkaProps, config, meters);
+    app.startedAt = System.nanoTime();
     app.streams.start();
     return app;
   }
