@@ -65,6 +65,10 @@ public final class MonitorApplication implements AutoCloseable {
       UncleanStopState.clear(
           Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)), config.applicationId());
     }
+    StableProcessId.ensure(
+        Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+        config.applicationId(),
+        config.instanceId());
     this.streams =
         new KafkaStreams(
             MonitorTopology.build(config, registry, metrics, RecordBudget.of(configs)), props);

@@ -5,6 +5,7 @@ import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +23,9 @@ public final class StreamsProperties {
 
   /** The codec of the monitor's producer unless the Kafka properties name one. */
   static final String COMPRESSION = "lz4";
+
+  /** The producers' transaction timeout unless a setting names one. */
+  static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
   /** State directory used when the Kafka properties name none. */
   public static final Path DEFAULT_STATE_DIR = Path.of("tm-data", "streams");
@@ -85,6 +89,15 @@ public final class StreamsProperties {
         RejectedRecordHandler.GLOBAL_TOPICS_CONFIG,
         config.topics().rules() + "," + config.topics().designations());
     p.put(RejectedRecordHandler.METRICS_CONFIG, metrics);
+    String txTimeout = StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+    if (!p.containsKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG) && !p.containsKey(txTimeout)) {
+      // Kafka Streams' 10 s under exactly-once fences a live stream thread that cannot commit for
+      // 10 s (a starved machine, a slow rebalance, a broker moving leaders): it then throws away
+      // the state of every task it holds and restores it, and the group rebalances. A restarted
+      // instance fences its predecessor's transactions at once whatever this is (StableProcessId),
+      // so the longer bound costs only when an instance goes for good (docs/reliability.md).
+      p.put(txTimeout, (int) TRANSACTION_TIMEOUT.toMillis());
+    }
     if (!config.instanceId().isEmpty()) {
       // Kafka Streams appends each stream thread's index to it
       p.put(

@@ -1,0 +1,34 @@
+package io.transfermonitor.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.transfermonitor.schemas.serde.AvroSerdeConfig;
+import io.transfermonitor.streams.config.MonitorConfig;
+import io.transfermonitor.streams.metrics.MonitorMetrics;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+  @Test
+  void producersWaitLongerThanKafkaStreamsTenSecondsUnlessASettingSaysOtherwise() {
+    Properties kafka = new Properties();
+    kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    kafka.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://stable-process-id");
+    MonitorMetrics metrics = new MonitorMetrics(new SimpleMeterRegistry());
+    String key = StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+
+    Properties defaults = StreamsProperties.of(kafka, MonitorConfig.defaults(), metrics);
+    assertThat(new StreamsConfig(defaults).getProducerConfigs("c"))
+        .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+
+    kafka.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "12000");
+    Properties set = StreamsProperties.of(kafka, MonitorConfig.defaults(), metrics);
+    assertThat(set).doesNotContainKey(key);
+    assertThat(new StreamsConfig(set).getProducerConfigs("c"))
+        .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "12000");
+  }
+}
