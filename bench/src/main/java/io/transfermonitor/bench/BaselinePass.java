@@ -8,6 +8,7 @@ import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.streams.app.StreamsProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -298,6 +299,9 @@ public final class BaselinePass implements AutoCloseable {
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + instance);
     // Kafka Streams' producer default; the monitor's producers linger the same
     props.put(ProducerConfig.LINGER_MS_CONFIG, 100);
+    // the monitor's producers' retry backoff (StreamsProperties), so the same retries cost the same
+    props.putIfAbsent(
+        ProducerConfig.RETRY_BACKOFF_MS_CONFIG, (int) StreamsProperties.RETRY_BACKOFF.toMillis());
     return props;
   }
 

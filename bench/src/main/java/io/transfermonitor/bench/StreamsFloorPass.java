@@ -7,6 +7,7 @@ import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
 import io.transfermonitor.schemas.serde.AvroDeserializer;
 import io.transfermonitor.schemas.serde.AvroSerializer;
+import io.transfermonitor.streams.app.StreamsProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +125,9 @@ final class StreamsFloorPass implements AutoCloseable {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    props.putIfAbsent(
+        StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
+        (int) StreamsProperties.RETRY_BACKOFF.toMillis());
     return props;
   }
 

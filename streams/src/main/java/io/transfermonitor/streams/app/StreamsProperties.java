@@ -27,6 +27,9 @@ public final class StreamsProperties {
   /** The producers' transaction timeout unless a setting names one. */
   static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The producers' first retry backoff unless a setting names one. */
+  public static final Duration RETRY_BACKOFF = Duration.ofMillis(20);
+
   /** State directory used when the Kafka properties name none. */
   public static final Path DEFAULT_STATE_DIR = Path.of("tm-data", "streams");
 
@@ -97,6 +100,15 @@ public final class StreamsProperties {
       // instance fences its predecessor's transactions at once whatever this is (StableProcessId),
       // so the longer bound costs only when an instance goes for good (docs/reliability.md).
       p.put(txTimeout, (int) TRANSACTION_TIMEOUT.toMillis());
+    }
+    String retryBackoff = StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG);
+    if (!p.containsKey(ProducerConfig.RETRY_BACKOFF_MS_CONFIG) && !p.containsKey(retryBackoff)) {
+      // with transactions version 2 the first batch of a transaction to a partition whose last
+      // transaction's markers are still being written comes back CONCURRENT_TRANSACTIONS, often
+      // at every commit; the client waits its retry backoff, 100 ms by default, before sending it
+      // again, and the commit waits for the batch. 20 ms, as the client itself waits on the same
+      // error from the coordinator (KAFKA-5477), growing to the usual 1 s maximum when it repeats
+      p.put(retryBackoff, (int) RETRY_BACKOFF.toMillis());
     }
     if (!config.instanceId().isEmpty()) {
       // Kafka Streams appends each stream thread's index to it

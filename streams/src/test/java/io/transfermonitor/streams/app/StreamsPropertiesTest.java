@@ -31,4 +31,25 @@ class StreamsPropertiesTest {
     assertThat(new StreamsConfig(set).getProducerConfigs("c"))
         .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "12000");
   }
+
+  @Test
+  void producersRetryABatchSentTooSoonAfterACommitWithin20Ms() {
+    Properties kafka = new Properties();
+    kafka.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    kafka.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://retry-backoff");
+    MonitorMetrics metrics = new MonitorMetrics(new SimpleMeterRegistry());
+
+    Properties defaults = StreamsProperties.of(kafka, MonitorConfig.defaults(), metrics);
+    assertThat(new StreamsConfig(defaults).getProducerConfigs("c"))
+        .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 20);
+    // the consumers keep Kafka's own
+    assertThat(new StreamsConfig(defaults).getMainConsumerConfigs("g", "c", 0))
+        .doesNotContainEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 20);
+
+    kafka.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "150");
+    assertThat(
+            new StreamsConfig(StreamsProperties.of(kafka, MonitorConfig.defaults(), metrics))
+                .getProducerConfigs("c"))
+        .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "150");
+  }
 }
