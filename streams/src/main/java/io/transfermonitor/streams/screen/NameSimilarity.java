@@ -55,9 +55,11 @@ final class NameSimilarity {
   static final double VARIANT_SIMILARITY = 0.95;
   static final double SOUND_SIMILARITY = 0.92;
   static final double PARTICLE_SIMILARITY = 0.95;
+  static final double FORM_SIMILARITY = 0.95;
+  static final double ASPIRATION_SIMILARITY = 0.92;
   static final double INITIAL_SIMILARITY = 0.88;
   static final double ACRONYM_SIMILARITY = 0.9;
-  static final double ONE_SIDED_PERSON = 0.1;
+  static final double ONE_SIDED_PERSON = 0.05;
   static final double ONE_SIDED_ORGANIZATION = 0.25;
   static final double CONFLICT = 0.5;
   static final double TYPE_SHARE = 0.3;
@@ -196,11 +198,20 @@ final class NameSimilarity {
     if (glued(x, y) || glued(y, x)) {
       return new PartMatch(PARTICLE_SIMILARITY, "article");
     }
-    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH) {
-      return PartMatch.NONE;
+    if (WordForms.same(x, y)) {
+      return new PartMatch(FORM_SIMILARITY, "word form");
     }
-    double best = 0;
-    String how = "";
+    // an h after a consonant written or not (chui, cui; thamer, tamer), short words too
+    boolean aspiration =
+        Math.abs(x.length() - y.length()) == 1
+            && Math.min(x.length(), y.length()) >= 3
+            && RomanizationKey.of(withoutAspiration(x))
+                .equals(RomanizationKey.of(withoutAspiration(y)));
+    double best = aspiration ? ASPIRATION_SIMILARITY : 0;
+    String how = aspiration ? "h dropped" : "";
+    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH) {
+      return best == 0 ? PartMatch.NONE : new PartMatch(best, how);
+    }
     int longer = Math.max(x.length(), y.length());
     int allowed = longer >= LONG_WORD ? 2 : 1;
     // Jaro-Winkler is generous to a long common beginning (abdelkader, abdelmalek): a close
@@ -211,7 +222,7 @@ final class NameSimilarity {
           Math.max(
               JaroWinkler.similarity(x, y),
               KEY_SIMILARITY * JaroWinkler.similarity(a.keys[i], b.keys[j]));
-      if (jw >= PART_THRESHOLD) {
+      if (jw >= PART_THRESHOLD && jw > best) {
         best = jw;
         how = "close spelling";
       }
@@ -231,6 +242,22 @@ final class NameSimilarity {
       }
     }
     return best == 0 ? PartMatch.NONE : new PartMatch(best, how);
+  }
+
+  /**
+   * The word without an {@code h} written after a consonant, as transliterations write it or not
+   * ({@code chui}, {@code cui}; {@code thamer}, {@code tamer}).
+   */
+  static String withoutAspiration(String word) {
+    StringBuilder kept = new StringBuilder(word.length());
+    for (int k = 0; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (c == 'h' && k > 0 && "aeiouyh".indexOf(word.charAt(k - 1)) < 0) {
+        continue;
+      }
+      kept.append(c);
+    }
+    return kept.toString();
   }
 
   /** Whether {@code longer} is {@code shorter} with {@code al} or {@code el} in front. */
@@ -264,6 +291,8 @@ final class NameSimilarity {
     private double score = -1;
     private boolean misspelt;
     private boolean distinctive;
+    private boolean own;
+    private boolean misspeltDescription;
     private int words;
     private boolean expansionKnown;
 
@@ -300,6 +329,12 @@ final class NameSimilarity {
               && !q.numbers[i]
               && OrganizationTypes.distinctive(q.words[i])
               && OrganizationTypes.distinctive(l.words[j]);
+      boolean ownWords =
+          !q.numbers[i]
+              && OrganizationTypes.distinctive(q.words[i])
+              && OrganizationTypes.distinctive(l.words[j]);
+      own |= ownWords;
+      misspeltDescription |= match.similarity() < KEY_SIMILARITY && !ownWords;
       words++;
       matched += weight * match.similarity();
       mass += weight;
@@ -436,7 +471,12 @@ final class NameSimilarity {
               || (order.size() < 2 && !described)
               || leftNumber(q, partnerOfQ)
               || leftNumber(l, partnerOfL)
-              || (misspelt && organization)
+              || (misspelt
+                  && organization
+                  && !(own
+                      && !misspeltDescription
+                      && onlyDescriptionsLeft(q, partnerOfQ)
+                      && onlyDescriptionsLeft(l, partnerOfL)))
               || (!organization && syllableLeft())
               || (leftQ + leftL > carried * mass && !described);
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
