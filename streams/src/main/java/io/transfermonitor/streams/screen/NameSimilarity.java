@@ -205,6 +205,8 @@ final class NameSimilarity {
     boolean aspiration =
         Math.abs(x.length() - y.length()) == 1
             && Math.min(x.length(), y.length()) >= 3
+            && x.charAt(0) == y.charAt(0)
+            && (x.indexOf('h') > 0 || y.indexOf('h') > 0)
             && RomanizationKey.of(withoutAspiration(x))
                 .equals(RomanizationKey.of(withoutAspiration(y)));
     double best = aspiration ? ASPIRATION_SIMILARITY : 0;

@@ -22,7 +22,11 @@ final class WordForms {
 
   /** Whether two different words are forms of one ({@code finance}, {@code financial}). */
   static boolean same(String a, String b) {
-    if (a.length() < MIN_WORD || b.length() < MIN_WORD) {
+    // the stems keep four letters: words that begin otherwise are other words
+    if (a.length() < MIN_WORD
+        || b.length() < MIN_WORD
+        || a.charAt(0) != b.charAt(0)
+        || a.charAt(1) != b.charAt(1)) {
       return false;
     }
     String sa = stem(a);
