@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <p>A name with a parenthesized part has several forms: {@code FOREIGN TRADE BANK (FTB)} is {@code
  * [foreign, trade, bank]} and, the part being one word, the acronym {@code [ftb]}; {@code LEADER
  * (HONG KONG) INTERNATIONAL} is {@code [leader, international]} and {@code [leader, hong, kong,
- * international]}.
+ * international]}. A field that holds several names separated by {@code ;} gives each as a form.
  */
 final class NameNormalizer {
 

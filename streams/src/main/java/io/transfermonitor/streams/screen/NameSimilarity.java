@@ -31,19 +31,21 @@ import java.util.regex.Pattern;
  * alike, and all the other name has over only describes it: {@code Sberbank}, {@code Sberbank of
  * Russia}; {@code Rosneft}, {@code Rosneft Oil Company}), when one is a number ({@code KUM UN SAN
  * 3}), in an organization's name when a part aligned only by its spelling ({@code Daedong Credit
- * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh what aligned ({@value
- * #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code
- * Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only
- * describe it, as above); a person's name whose parts all align, in their order, with parts of a
- * longer listed one ({@code Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK})
- * carries up to {@value #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as
- * does a name with a middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's
- * last syllable left over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name
- * being another person's. An acronym aligned with nothing else, when its name gives the expansion
- * too ({@code ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores
- * {@value #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an
- * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
- * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}) unless that part is the organization's own word
+ * and what is left over on both sides only describes it ({@code Hunjin Trading}, {@code KOREA
+ * HEUNGJIN TRADING COMPANY}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it
+ * for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is
+ * not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only describe it, as above); a
+ * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
+ * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
+ * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
+ * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
+ * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
+ * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
+ * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
+ * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
+ * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
+ * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -176,9 +178,12 @@ final class NameSimilarity {
    * How alike two parts are: equal 1; equal after the romanization fold {@value #KEY_SIMILARITY};
    * spellings of one name ({@link SpellingVariants}) {@value #VARIANT_SIMILARITY}; one with an
    * Arabic article or {@code bin} glued on ({@code alrashid}, {@code rashid}) {@value
-   * #PARTICLE_SIMILARITY}; otherwise, for parts of four letters and more, the best of Jaro-Winkler,
-   * the edit distance scaled to the length (one edit in five to nine letters, two in longer words)
-   * and, for close words that sound alike, {@value #SOUND_SIMILARITY}. Never between numbers.
+   * #PARTICLE_SIMILARITY}; two forms of one word ({@link WordForms}: {@code finance}, {@code
+   * financial}) {@value #FORM_SIMILARITY}; an {@code h} written or not after a consonant ({@code
+   * cui}, {@code chui}), short parts too, {@value #ASPIRATION_SIMILARITY}; otherwise, for parts of
+   * four letters and more, the best of Jaro-Winkler, the edit distance scaled to the length (one
+   * edit in five to nine letters, two in longer words) and, for close words that sound alike,
+   * {@value #SOUND_SIMILARITY}. Never between numbers.
    */
   static PartMatch part(NameVector a, int i, NameVector b, int j) {
     String x = a.words[i];
