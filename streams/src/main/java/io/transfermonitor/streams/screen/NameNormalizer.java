@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <p>A name with a parenthesized part has several forms: {@code FOREIGN TRADE BANK (FTB)} is {@code
  * [foreign, trade, bank]} and, the part being one word, the acronym {@code [ftb]}; {@code LEADER
  * (HONG KONG) INTERNATIONAL} is {@code [leader, international]} and {@code [leader, hong, kong,
- * international]}.
+ * international]}. A field that holds several names separated by {@code ;} gives each as a form.
  */
 final class NameNormalizer {
 
@@ -84,10 +84,62 @@ final class NameNormalizer {
           "fzco",
           "fzc",
           "wll",
+          "ltda",
+          "sl",
+          "slu",
+          "sro",
+          "as",
+          "asa",
+          "aps",
+          "oyj",
+          "ohg",
+          "sia",
+          "uab",
+          "tov",
+          "too",
+          "ao",
+          "tbk",
+          "pt",
+          "cv",
+          "sau",
+          "sal",
+          "sae",
+          "saog",
+          "saoc",
+          "bsc",
+          "qsc",
+          "kscc",
+          "pllc",
+          "lp",
+          "cie",
+          "snc",
+          "eurl",
+          "sasu",
+          "ehf",
+          "doo",
+          "eood",
+          "ood",
+          "nyrt",
+          "sti",
+          "sirketi",
+          "sharikat",
+          "sherkat",
+          "gongsi",
           "mv",
           "mt",
           "al",
-          "el");
+          "el",
+          // the izafat and article of Urdu, Persian and Arabic names between hyphens
+          // (Jaish-i-Mohammed, Tehrik-e-Taliban, Jamaat-ul-Ahrar, Jamaat-ud-Dawa)
+          "e",
+          "i",
+          "ul",
+          "ud",
+          "ur");
+
+  /** Legal forms sometimes written with a space inside ({@code L TD}, {@code CO RP}). */
+  private static final Set<String> SPLIT_FORMS =
+      Set.of("ltd", "llc", "plc", "corp", "inc", "gmbh", "jsc", "pjsc", "ojsc", "cjsc");
 
   /**
    * Legal forms written out, in the languages of the lists, each dropped whole from an
@@ -123,7 +175,36 @@ final class NameNormalizer {
               "kabushiki kaisha",
               "naamloze vennootschap",
               "besloten vennootschap",
-              "anonim sirketi")
+              "anonim sirketi",
+              "limited sirketi",
+              "sociedad limitada",
+              "sociedade limitada",
+              "sociedad anonima de capital variable",
+              "societa a responsabilita limitata",
+              "societe par actions simplifiee",
+              "societe en nom collectif",
+              "spolka z ograniczona odpowiedzialnoscia",
+              "spolka akcyjna",
+              "sp z oo",
+              "spolecnost s rucenim omezenym",
+              "akciova spolecnost",
+              "aktieselskab",
+              "anpartsselskab",
+              "aktiebolag",
+              "allmennaksjeselskap",
+              "aksjeselskap",
+              "osakeyhtio",
+              "offene handelsgesellschaft",
+              "tovarystvo z obmezhenoyu vidpovidalnistyu",
+              "tovarishchestvo s ogranichennoy otvetstvennostyu",
+              "perseroan terbatas",
+              "gufen youxian gongsi",
+              "youxian gongsi",
+              "public company limited",
+              "proprietary limited",
+              "de cv",
+              "a s",
+              "s a")
           .map(form -> List.of(form.split(" ")))
           .toList();
 
@@ -174,7 +255,34 @@ final class NameNormalizer {
           "imam",
           "engineer",
           "eng",
-          "excellency");
+          "excellency",
+          "alhaj",
+          "alhajj",
+          "maulawi",
+          "moulvi",
+          "molvi",
+          "mawlana",
+          "ustad",
+          "ustadh",
+          "ayatollah",
+          "hojatoleslam",
+          "commander",
+          "cdr",
+          "sergeant",
+          "sgt",
+          "senator",
+          "judge",
+          "rev",
+          "reverend",
+          "madam",
+          "madame",
+          "mme",
+          "monsieur",
+          "herr",
+          "frau",
+          "senor",
+          "senora",
+          "gospodin");
 
   /** Particles of personal names, compared by the name they belong to ({@code al-Rashid}). */
   private static final Set<String> PARTICLES =
@@ -212,6 +320,9 @@ final class NameNormalizer {
   private static final Pattern DOTTED_ACRONYM =
       Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}(?:\\p{L}(?![\\p{L}\\p{N}]))?");
   private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()]*)\\)");
+  private static final Pattern SEVERAL = Pattern.compile(";");
+  private static final Pattern GLUED_CAPITALS =
+      Pattern.compile("(?<=\\p{Lu}\\p{Lu})(?=\\p{Lu}\\p{Ll}{2})");
   private static final Pattern BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern VESSEL_PREFIX =
       Pattern.compile("(?<![\\p{L}\\p{N}])[mM]/[vVtT](?![\\p{L}\\p{N}])");
@@ -220,8 +331,18 @@ final class NameNormalizer {
 
   /** Every form of {@code name}, the plain one first; none when it has no letters or digits. */
   static List<List<String>> forms(String name, boolean organization) {
-    String text = prepare(name);
     Set<List<String>> forms = new LinkedHashSet<>();
+    // a field holding several names ("Mortaza Safari; Morteza Saferi") gives each as a form
+    for (String one : SEVERAL.split(name)) {
+      if (!one.isBlank()) {
+        addForms(forms, one, organization);
+      }
+    }
+    return List.copyOf(forms);
+  }
+
+  private static void addForms(Set<List<String>> forms, String name, boolean organization) {
+    String text = prepare(name);
     Matcher groups = PARENTHESIZED.matcher(text);
     String without = groups.replaceAll(" ");
     add(forms, words(without, organization));
@@ -239,7 +360,6 @@ final class NameNormalizer {
         add(forms, words(text, organization));
       }
     }
-    return List.copyOf(forms);
   }
 
   /** The plain form of {@code name}: without what it puts in parentheses. */
@@ -322,6 +442,12 @@ final class NameNormalizer {
     }
     List<String> kept = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
+      if (i + 1 < words.size()
+          && (SPLIT_FORMS.contains(words.get(i) + words.get(i + 1))
+              || SPELT_OUT_FORMS.contains(words.get(i) + words.get(i + 1)))) {
+        i++;
+        continue;
+      }
       int skip = 0;
       for (List<String> form : LEGAL_FORMS) {
         if (i + form.size() <= words.size() && words.subList(i, i + form.size()).equals(form)) {
@@ -349,9 +475,11 @@ final class NameNormalizer {
   }
 
   private static String prepare(String name) {
+    // a capitalized word written on to a word in capitals (IRAQAnd, FORBakeries) is two words
+    String split = GLUED_CAPITALS.matcher(name).replaceAll(" ");
     String latin =
         APOSTROPHES
-            .matcher(VESSEL_PREFIX.matcher(Transliteration.toLatin(name)).replaceAll(" "))
+            .matcher(VESSEL_PREFIX.matcher(Transliteration.toLatin(split)).replaceAll(" "))
             .replaceAll("");
     Matcher dotted = DOTTED_ACRONYM.matcher(latin);
     return dotted.replaceAll(m -> m.group().replace(".", ""));

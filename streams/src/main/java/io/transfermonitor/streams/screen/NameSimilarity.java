@@ -31,19 +31,21 @@ import java.util.regex.Pattern;
  * alike, and all the other name has over only describes it: {@code Sberbank}, {@code Sberbank of
  * Russia}; {@code Rosneft}, {@code Rosneft Oil Company}), when one is a number ({@code KUM UN SAN
  * 3}), in an organization's name when a part aligned only by its spelling ({@code Daedong Credit
- * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}), or when they outweigh what aligned ({@value
- * #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code
- * Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only
- * describe it, as above); a person's name whose parts all align, in their order, with parts of a
- * longer listed one ({@code Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK})
- * carries up to {@value #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as
- * does a name with a middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's
- * last syllable left over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name
- * being another person's. An acronym aligned with nothing else, when its name gives the expansion
- * too ({@code ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores
- * {@value #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an
- * organization's aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN
- * TRADE BANK}) multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}) unless that part is the organization's own word
+ * and what is left over on both sides only describes it ({@code Hunjin Trading}, {@code KOREA
+ * HEUNGJIN TRADING COMPANY}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it
+ * for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is
+ * not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only describe it, as above); a
+ * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
+ * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
+ * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
+ * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
+ * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
+ * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
+ * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
+ * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
+ * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
+ * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -55,9 +57,11 @@ final class NameSimilarity {
   static final double VARIANT_SIMILARITY = 0.95;
   static final double SOUND_SIMILARITY = 0.92;
   static final double PARTICLE_SIMILARITY = 0.95;
+  static final double FORM_SIMILARITY = 0.95;
+  static final double ASPIRATION_SIMILARITY = 0.92;
   static final double INITIAL_SIMILARITY = 0.88;
   static final double ACRONYM_SIMILARITY = 0.9;
-  static final double ONE_SIDED_PERSON = 0.1;
+  static final double ONE_SIDED_PERSON = 0.05;
   static final double ONE_SIDED_ORGANIZATION = 0.25;
   static final double CONFLICT = 0.5;
   static final double TYPE_SHARE = 0.3;
@@ -174,9 +178,12 @@ final class NameSimilarity {
    * How alike two parts are: equal 1; equal after the romanization fold {@value #KEY_SIMILARITY};
    * spellings of one name ({@link SpellingVariants}) {@value #VARIANT_SIMILARITY}; one with an
    * Arabic article or {@code bin} glued on ({@code alrashid}, {@code rashid}) {@value
-   * #PARTICLE_SIMILARITY}; otherwise, for parts of four letters and more, the best of Jaro-Winkler,
-   * the edit distance scaled to the length (one edit in five to nine letters, two in longer words)
-   * and, for close words that sound alike, {@value #SOUND_SIMILARITY}. Never between numbers.
+   * #PARTICLE_SIMILARITY}; two forms of one word ({@link WordForms}: {@code finance}, {@code
+   * financial}) {@value #FORM_SIMILARITY}; an {@code h} written or not after a consonant ({@code
+   * cui}, {@code chui}), short parts too, {@value #ASPIRATION_SIMILARITY}; otherwise, for parts of
+   * four letters and more, the best of Jaro-Winkler, the edit distance scaled to the length (one
+   * edit in five to nine letters, two in longer words) and, for close words that sound alike,
+   * {@value #SOUND_SIMILARITY}. Never between numbers.
    */
   static PartMatch part(NameVector a, int i, NameVector b, int j) {
     String x = a.words[i];
@@ -196,11 +203,22 @@ final class NameSimilarity {
     if (glued(x, y) || glued(y, x)) {
       return new PartMatch(PARTICLE_SIMILARITY, "article");
     }
-    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH) {
-      return PartMatch.NONE;
+    if (WordForms.same(x, y)) {
+      return new PartMatch(FORM_SIMILARITY, "word form");
     }
-    double best = 0;
-    String how = "";
+    // an h after a consonant written or not (chui, cui; thamer, tamer), short words too
+    boolean aspiration =
+        Math.abs(x.length() - y.length()) == 1
+            && Math.min(x.length(), y.length()) >= 3
+            && x.charAt(0) == y.charAt(0)
+            && (x.indexOf('h') > 0 || y.indexOf('h') > 0)
+            && RomanizationKey.of(withoutAspiration(x))
+                .equals(RomanizationKey.of(withoutAspiration(y)));
+    double best = aspiration ? ASPIRATION_SIMILARITY : 0;
+    String how = aspiration ? "h dropped" : "";
+    if (Math.min(x.length(), y.length()) < MIN_FUZZY_LENGTH) {
+      return best == 0 ? PartMatch.NONE : new PartMatch(best, how);
+    }
     int longer = Math.max(x.length(), y.length());
     int allowed = longer >= LONG_WORD ? 2 : 1;
     // Jaro-Winkler is generous to a long common beginning (abdelkader, abdelmalek): a close
@@ -211,7 +229,7 @@ final class NameSimilarity {
           Math.max(
               JaroWinkler.similarity(x, y),
               KEY_SIMILARITY * JaroWinkler.similarity(a.keys[i], b.keys[j]));
-      if (jw >= PART_THRESHOLD) {
+      if (jw >= PART_THRESHOLD && jw > best) {
         best = jw;
         how = "close spelling";
       }
@@ -231,6 +249,22 @@ final class NameSimilarity {
       }
     }
     return best == 0 ? PartMatch.NONE : new PartMatch(best, how);
+  }
+
+  /**
+   * The word without an {@code h} written after a consonant, as transliterations write it or not
+   * ({@code chui}, {@code cui}; {@code thamer}, {@code tamer}).
+   */
+  static String withoutAspiration(String word) {
+    StringBuilder kept = new StringBuilder(word.length());
+    for (int k = 0; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (c == 'h' && k > 0 && "aeiouyh".indexOf(word.charAt(k - 1)) < 0) {
+        continue;
+      }
+      kept.append(c);
+    }
+    return kept.toString();
   }
 
   /** Whether {@code longer} is {@code shorter} with {@code al} or {@code el} in front. */
@@ -264,6 +298,8 @@ final class NameSimilarity {
     private double score = -1;
     private boolean misspelt;
     private boolean distinctive;
+    private boolean own;
+    private boolean misspeltDescription;
     private int words;
     private boolean expansionKnown;
 
@@ -300,6 +336,12 @@ final class NameSimilarity {
               && !q.numbers[i]
               && OrganizationTypes.distinctive(q.words[i])
               && OrganizationTypes.distinctive(l.words[j]);
+      boolean ownWords =
+          !q.numbers[i]
+              && OrganizationTypes.distinctive(q.words[i])
+              && OrganizationTypes.distinctive(l.words[j]);
+      own |= ownWords;
+      misspeltDescription |= match.similarity() < KEY_SIMILARITY && !ownWords;
       words++;
       matched += weight * match.similarity();
       mass += weight;
@@ -436,7 +478,12 @@ final class NameSimilarity {
               || (order.size() < 2 && !described)
               || leftNumber(q, partnerOfQ)
               || leftNumber(l, partnerOfL)
-              || (misspelt && organization)
+              || (misspelt
+                  && organization
+                  && !(own
+                      && !misspeltDescription
+                      && onlyDescriptionsLeft(q, partnerOfQ)
+                      && onlyDescriptionsLeft(l, partnerOfL)))
               || (!organization && syllableLeft())
               || (leftQ + leftL > carried * mass && !described);
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;

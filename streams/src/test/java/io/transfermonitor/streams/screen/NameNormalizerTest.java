@@ -82,4 +82,56 @@ class NameNormalizerTest {
     assertThat(NameNormalizer.words("R1 Y0NG MU", false)).containsExactly("ri", "yong", "mu");
     assertThat(NameNormalizer.words("KUM UN SAN 3", true)).containsExactly("kum", "un", "san", "3");
   }
+
+  @Test
+  void shouldReadSeveralNamesInOneFieldAsFormsOfTheirOwn() {
+    // then
+    assertThat(NameNormalizer.describe("Mortaza Safari; Morteza Saferi", false))
+        .containsExactly("mortaza safari", "morteza saferi");
+  }
+
+  @Test
+  void shouldDropLegalFormsOfMoreLanguagesAndThoseWrittenWithASpaceInside() {
+    // then
+    assertThat(NameNormalizer.words("Nordic Tankers A/S", true))
+        .containsExactly("nordic", "tankers");
+    assertThat(NameNormalizer.words("Sinar Mas Sp. z o.o.", true)).containsExactly("sinar", "mas");
+    assertThat(NameNormalizer.words("PT Bank Sinar Mas Tbk", true))
+        .containsExactly("bank", "sinar", "mas");
+    assertThat(NameNormalizer.words("Petro Invest Limited Sirketi", true))
+        .containsExactly("petro", "invest");
+    assertThat(NameNormalizer.words("AL-BASHAIR TRADING COMPANY, L TD", true))
+        .containsExactly("bashair", "trading");
+    assertThat(NameNormalizer.words("KOREA KUMSAN TRADING CORPO RATION", true))
+        .containsExactly("korea", "kumsan", "trading");
+  }
+
+  @Test
+  void shouldDropTheIzafatOfOrganizationsButNotOfPersons() {
+    // then
+    assertThat(NameNormalizer.words("Jaish-i-Mohammed", true)).containsExactly("jaish", "mohammed");
+    assertThat(NameNormalizer.words("Jamaat-e-Ahrar", true)).containsExactly("jamaat", "ahrar");
+    assertThat(NameNormalizer.words("Jamaat-ul-Ahrar", true)).containsExactly("jamaat", "ahrar");
+    assertThat(NameNormalizer.words("R.-E. Habhab", false)).containsExactly("r", "e", "habhab");
+  }
+
+  @Test
+  void shouldSplitACapitalizedWordGluedToOneInCapitals() {
+    // then
+    assertThat(NameNormalizer.words("ISLAMIC STATE IN IRAQAnd THE LEVANT", true))
+        .containsExactly("islamic", "state", "iraq", "levant");
+    assertThat(NameNormalizer.words("ZAKIEzat ZAKI AHMED", false))
+        .containsExactly("zaki", "ezat", "zaki", "ahmed");
+    assertThat(NameNormalizer.words("McDonald", false)).containsExactly("mcdonald");
+  }
+
+  @Test
+  void shouldDropReligiousAndMilitaryTitles() {
+    // then
+    assertThat(NameNormalizer.words("Ayatollah Ali Khamenei", false))
+        .containsExactly("ali", "khamenei");
+    assertThat(NameNormalizer.words("Alhaj Ustad Ayub Bashar", false))
+        .containsExactly("ayub", "bashar");
+    assertThat(NameNormalizer.words("Commander Jock Riak", false)).containsExactly("jock", "riak");
+  }
 }

@@ -213,6 +213,27 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldMatchAnotherSpellingOfANameThatDropsMiddleParts() {
+    // then: before, yousef~yusuf with two middle names dropped scored 0.88
+    assertThat(PAIRS.score("Yousef Karimov", "YUSUF RASHIDOVICH ABDULLAEVICH KARIMOV", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchAnotherFormOfAnOrganizationsWordsAndSeveralNamesInOneField() {
+    // then
+    assertThat(PAIRS.score("Harbin Financial Group", "HARBIN FINANCE", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Nordic Tankers A/S", "NORDIC TANKERS AKTIESELSKAB", "Company"))
+        .isEqualTo(1.0);
+    assertThat(PAIRS.score("Mortaza Safari; Murtaza Saferi", "MORTEZA SAFARI", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a word of description only spelt alike is no organization's own word
+    assertThat(PAIRS.score("Hong Kong Electric Holdings", "HONG KONG ELECTRONICS", "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
   void shouldMatchBelarusianAndRussianSpellingsOfOneGivenName() {
     // then
     assertThat(PAIRS.score("Alexander Lukashenko", "Aliaksandr Lukashenka", "Person"))

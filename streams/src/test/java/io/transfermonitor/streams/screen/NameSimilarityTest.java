@@ -59,6 +59,29 @@ class NameSimilarityTest {
     assertThat(NameSimilarity.wordSimilarity("pak", "bak")).isEqualTo(0.95);
   }
 
+  @Test
+  void shouldPairFormsOfOneWord() {
+    // then
+    assertThat(NameSimilarity.wordSimilarity("finance", "financial")).isEqualTo(0.95);
+    assertThat(NameSimilarity.wordSimilarity("imports", "import")).isEqualTo(0.95);
+    assertThat(NameSimilarity.wordSimilarity("machinery", "machine")).isEqualTo(0.95);
+    assertThat(NameSimilarity.wordSimilarity("islamique", "islamic")).isEqualTo(0.95);
+    assertThat(NameSimilarity.wordSimilarity("combattant", "combatant")).isGreaterThan(0.9);
+    assertThat(WordForms.same("mining", "mine")).isFalse();
+    assertThat(WordForms.same("kamala", "kamal")).isFalse();
+    assertThat(WordForms.same("regency", "regent")).isFalse();
+  }
+
+  @Test
+  void shouldPairAnHWrittenOrNotAfterAConsonantButNoOtherLetterInShortWords() {
+    // then
+    assertThat(NameSimilarity.wordSimilarity("cui", "chui")).isEqualTo(0.92);
+    assertThat(NameSimilarity.wordSimilarity("tamer", "thamer")).isGreaterThanOrEqualTo(0.92);
+    assertThat(NameSimilarity.wordSimilarity("amr", "amir")).isZero();
+    assertThat(NameSimilarity.wordSimilarity("jon", "jong")).isZero();
+    assertThat(NameSimilarity.wordSimilarity("han", "chan")).isZero();
+  }
+
   private double score(String query, String listed, boolean organization) {
     return similarity.score(words(query, organization), words(listed, organization));
   }
