@@ -63,7 +63,11 @@ final class Recounter {
     PartialTotals sums = new PartialTotals();
     long added = 0;
     long left = 0;
-    try (KeyValueIterator<Windowed<String>, SeenEvent> all = events.all()) {
+    // with a since, only the store's segments from then on are read
+    try (KeyValueIterator<Windowed<String>, SeenEvent> all =
+        since == null
+            ? events.all()
+            : events.fetchAll(Instant.ofEpochMilli(since), Instant.ofEpochMilli(Long.MAX_VALUE))) {
       while (all.hasNext()) {
         KeyValue<Windowed<String>, SeenEvent> entry = all.next();
         SeenEvent seen = entry.value;

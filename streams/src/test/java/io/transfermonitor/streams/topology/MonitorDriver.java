@@ -262,11 +262,17 @@ final class MonitorDriver implements AutoCloseable {
    * then lets the clock run until the tasks have carried it out and their sums are counted.
    */
   void recount(String requestId, String ruleId) {
+    recount(requestId, ruleId, null);
+  }
+
+  /** {@link #recount(String, String)} of the events first seen at or after {@code since}. */
+  void recount(String requestId, String ruleId, Instant since) {
     recountRequests.pipeInput(
         requestId,
         RuleRecount.newBuilder()
             .setRequestId(requestId)
             .setRuleId(ruleId)
+            .setSince(since)
             .setRequestedAt(NOW)
             .build());
     settle();

@@ -13,6 +13,7 @@ import io.transfermonitor.model.CapUsage;
 import io.transfermonitor.model.RuleKind;
 import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.model.TankerDelivery;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,25 @@ class RuleRecountTest {
     assertThat(reports())
         .extracting(RuleRecount::getEvents, RuleRecount::getObservationsLeft)
         .containsExactly(tuple(0L, 1L));
+  }
+
+  @Test
+  void shouldCountOnlyTheEventsFirstSeenSinceTheTimeAsked() {
+    // given: one delivery of the gap read at once, the other a day later (by the monitor's clock)
+    monitor.rules(defaultRules());
+    monitor.removeRule(REFINED_CAP);
+    monitor.send(GAP_1);
+    monitor.advanceClock(Duration.ofDays(1));
+    monitor.send(GAP_2);
+    monitor.rule(defaultRule(REFINED_CAP));
+
+    // when: recounted since 12 hours after the start
+    monitor.recount("r1", REFINED_CAP, MonitorDriver.NOW.plus(Duration.ofHours(12)));
+
+    // then: only the later one; the earlier one is left to another request
+    assertThat(latestUsage().getTotal()).isEqualTo(20_000.0);
+    monitor.recount("r2", REFINED_CAP);
+    assertThat(latestUsage().getTotal()).isEqualTo(120_000.0);
   }
 
   /** The cap's usage had it never gone: the same deliveries on a monitor of their own. */
