@@ -128,6 +128,28 @@ class RulesRecountCommandIT {
       assertThat(unknown.err())
           .contains("no rule no-such-rule on " + topics.rules())
           .contains("nothing requested");
+
+      // when: the monitor restarts on an empty state directory (its stores from the changelogs)
+      monitor.close();
+      props.put("state.dir", dir.resolve("state-2").toString());
+      try (MonitorApplication restarted =
+          MonitorApplication.start(props, config, new SimpleMeterRegistry())) {
+        restarted.awaitRunning(Duration.ofSeconds(90));
+        deliver(stack, registry, topics, "restarted", 2_000);
+
+        // then: the requests on the topic are not carried out again, the new delivery counts
+        awaitTotal(usage, totals, 483_000);
+        await()
+            .during(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> {
+                  usage
+                      .poll(Duration.ofMillis(300))
+                      .forEach(r -> totals.put(r.value().getRuleId(), r.value().getTotal()));
+                  assertThat(totals).containsEntry(CAP, 483_000.0);
+                });
+      }
     }
   }
 
