@@ -40,6 +40,7 @@ public final class TopicProvisioner {
     configs.put(topics.activity(), compacted());
     configs.put(topics.components(), compacted());
     configs.put(topics.cases(), compacted());
+    configs.put(topics.ruleRecounts(), compacted());
     configs.put(topics.notifications(), deleteAfter(layout.alertRetention().toMillis()));
     // an audit trail of who did what to a case: never expired
     configs.put(topics.caseActions(), deleteAfter(-1));

@@ -34,6 +34,8 @@ import java.util.Objects;
  *     the AIS positions, for the dashboard's map, key = finding id
  * @param components compacted totals of the components found in weapons, per maker, maker's
  *     country, year made and weapon type, key = dimension/value
+ * @param ruleRecounts compacted requests to count a rule's kept events it did not count (key =
+ *     request id) and each task's report of what it counted (key = request id@task)
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -52,7 +54,8 @@ public record Topics(
     String aisVoyages,
     String vessels,
     String aisFindings,
-    String components) {
+    String components,
+    String ruleRecounts) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -80,6 +83,7 @@ public record Topics(
     Objects.requireNonNull(vessels, "vessels");
     Objects.requireNonNull(aisFindings, "aisFindings");
     Objects.requireNonNull(components, "components");
+    Objects.requireNonNull(ruleRecounts, "ruleRecounts");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -110,7 +114,8 @@ public record Topics(
         prefix + "ais.voyages",
         prefix + "reference.vessels",
         prefix + "ais.findings",
-        prefix + "aggregates.components");
+        prefix + "aggregates.components",
+        prefix + "rule-recounts");
   }
 
   /**
@@ -135,7 +140,8 @@ public record Topics(
         aisVoyages,
         vessels,
         aisFindings,
-        components);
+        components,
+        ruleRecounts);
   }
 
   /** The input topic of {@code kind}. */

@@ -38,8 +38,9 @@ class TopicProvisionerTest {
             topics.aisVoyages(),
             topics.vessels(),
             topics.aisFindings(),
-            topics.components())
-        .hasSize(topics.eventTopics().size() + 16);
+            topics.components(),
+            topics.ruleRecounts())
+        .hasSize(topics.eventTopics().size() + 17);
   }
 
   @Test
@@ -64,6 +65,7 @@ class TopicProvisionerTest {
     assertThat(configs.get(topics.vessels())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisFindings())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.components())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.ruleRecounts())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisPositions())).containsEntry("cleanup.policy", "delete");
   }
 

@@ -1,13 +1,18 @@
 package io.transfermonitor.streams.local;
 
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.streams.dedupe.EventSources;
 import io.transfermonitor.streams.dedupe.SeenEvent;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.match.RuleBook;
 import io.transfermonitor.streams.match.RuleChanges;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -38,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * transaction as the partial sums, how far it had read each input ({@link SentUpTo}). When the task
  * starts (after a restart, a crash or a move), it adds every event read after that again into its
  * partial sums, for the next send.
+ *
+ * <p>Rules restored or added later can count the events they missed, on request ({@code rules
+ * recount}, docs/rules.md): the task keeps, per rule, the stretches of its reading during which the
+ * rule counted ({@link CountedRules}, in the {@code counted-spans} store, written when the rule
+ * goes or comes, never per event), and at each send carries out the requests of the global {@code
+ * rule-recounts} store it has not carried out yet ({@link Recounter}): the missed events' sums go
+ * out with the request marked done, in one transaction, so none counts twice.
  */
 public final class LocalTotals implements Processor<String, Fact, String, PartialTotal> {
 
@@ -51,6 +63,8 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   private final String eventsStore;
   private final EventSources sources;
   private final String sentStore;
+  private final String spansStore;
+  private final String recountsStore;
   private final Predicate<Fact> corroborated;
   private final Duration ledgerInterval;
   private final Duration activityInterval;
@@ -59,9 +73,15 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   private ProcessorContext<String, PartialTotal> context;
   private RuleBook rules;
   private KeyValueStore<String, SentUpTo> sent;
+  private KeyValueStore<String, RuleRecount> recounts;
+  private CountedRules counted;
+  private Recounter recounter;
+  private final Set<String> waiting = new HashSet<>();
 
   /**
    * @param sources the task's inputs, by the slots the {@code events} store names them by
+   * @param spansStore the {@code counted-spans} store: which events each rule counted
+   * @param recountsStore the global store of recount requests
    * @param corroborated the observations counted only once corroborated: they are sent, in batches,
    *     to the tasks that corroborate their vessels
    * @param ledgerInterval how often the ledgers' partial sums are sent
@@ -73,6 +93,8 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
       String eventsStore,
       EventSources sources,
       String sentStore,
+      String spansStore,
+      String recountsStore,
       Predicate<Fact> corroborated,
       Duration ledgerInterval,
       Duration activityInterval) {
@@ -81,6 +103,8 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
     this.eventsStore = eventsStore;
     this.sources = sources;
     this.sentStore = sentStore;
+    this.spansStore = spansStore;
+    this.recountsStore = recountsStore;
     this.corroborated = corroborated;
     this.ledgerInterval = ledgerInterval;
     this.activityInterval = activityInterval;
@@ -89,15 +113,24 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   @Override
   public void init(ProcessorContext<String, PartialTotal> context) {
     this.context = context;
-    this.rules = new RuleBook(context.getStateStore(rulesStore), ruleChanges);
+    // pinned: the rules an event is counted by are the ones the spans say, whatever the global
+    // thread does meanwhile
+    this.rules = RuleBook.pinned(context.getStateStore(rulesStore), ruleChanges);
     this.sent = context.getStateStore(sentStore);
-    recover(context.getStateStore(eventsStore));
+    this.recounts = context.getStateStore(recountsStore);
+    WindowStore<String, SeenEvent> events = context.getStateStore(eventsStore);
+    this.counted = new CountedRules(context.getStateStore(spansStore));
+    this.recounter = new Recounter(events, rules, counted, corroborated);
+    counted.start(CountedRules.counting(rules.all()), sentUpTo(LEDGERS).offsets());
+    recover(events);
     context.schedule(ledgerInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendLedgers());
     context.schedule(activityInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendActivity());
   }
 
   @Override
   public void process(Record<String, Fact> record) {
+    followRules();
+    counted.flush();
     Fact fact = record.value();
     if (corroborated.test(fact)) {
       totals.addObservation(fact);
@@ -122,6 +155,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
 
   /** The ledgers' partial sums, and the observations for the vessels' tasks. */
   private void sendLedgers() {
+    followRules();
     long now = context.currentSystemTimeMs();
     if (totals.hasLedgers()) {
       totals
@@ -140,6 +174,74 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
                       new Record<>(batch.key(), new PartialTotal.ForVessels(batch), now)));
     }
     markSent(LEDGERS);
+    recountRequested(now);
+    counted.flush();
+  }
+
+  /**
+   * Takes the rules again if they changed: a rule that went live counts the events read from now
+   * on; one that stopped counted those sent, and its sums not sent are dropped (its ledgers would
+   * not take them), so a recount counts their events.
+   */
+  private void followRules() {
+    if (!rules.update()) {
+      return;
+    }
+    SentUpTo lastSent = sentUpTo(LEDGERS);
+    Set<String> stopped =
+        counted.changed(
+            CountedRules.counting(rules.all()), lastSent.with(read).offsets(), lastSent.offsets());
+    for (String rule : stopped) {
+      long dropped = totals.dropLedgers(rule);
+      LOG.info(
+          "rule {} stopped counting on task {}: {} event(s) read since the last send not counted"
+              + " (a recount counts them once the rule is live again)",
+          rule,
+          context.taskId(),
+          dropped);
+    }
+  }
+
+  /** Carries out the recount requests this task has not carried out yet. */
+  private void recountRequested(long now) {
+    List<RuleRecount> due = new ArrayList<>();
+    try (KeyValueIterator<String, RuleRecount> all = recounts.all()) {
+      while (all.hasNext()) {
+        RuleRecount request = all.next().value;
+        if (request != null
+            && request.getTask() == null
+            && !counted.hasDone(request.getRuleId(), request.getRequestId())) {
+          due.add(request);
+        }
+      }
+    }
+    String task = context.taskId().toString();
+    for (RuleRecount request : due) {
+      if (!counted.live(request.getRuleId())) {
+        if (waiting.add(request.getRequestId())) {
+          LOG.info(
+              "recount {} of rule {} waits on task {}: the rule is not live here",
+              request.getRequestId(),
+              request.getRuleId(),
+              task);
+        }
+        continue;
+      }
+      waiting.remove(request.getRequestId());
+      Recounter.Outcome outcome =
+          recounter.recount(request, sentUpTo(LEDGERS).offsets(), task, now);
+      outcome
+          .batch()
+          .ifPresent(
+              batch ->
+                  context.forward(
+                      new Record<>(batch.ruleId(), new PartialTotal.ForLedgers(batch), now)));
+      context.forward(
+          new Record<>(
+              request.getRequestId() + "@" + task,
+              new PartialTotal.Recounted(outcome.report()),
+              now));
+    }
   }
 
   private void sendActivity() {
@@ -153,6 +255,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
                       new Record<>(partial.key(), new PartialTotal.ForActivity(partial), now)));
     }
     markSent(ACTIVITY);
+    counted.flush();
   }
 
   private void markSent(String what) {

@@ -1,5 +1,6 @@
 package io.transfermonitor.streams.local;
 
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.streams.activity.ActivityPartial;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.ledger.LedgerBatch;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * What a task sends when it flushes its partial totals: the partial sums of one rule's ledgers, of
- * one activity row, or the observations of vessels for the tasks that corroborate them. Sealed, so
- * the topology routes both to the tasks that keep them and nothing else.
+ * one activity row, or the observations of vessels for the tasks that corroborate them; and, after
+ * a recount, what the task counted for it. Sealed, so the topology routes both to the tasks that
+ * keep them and nothing else.
  */
 public sealed interface PartialTotal {
 
@@ -20,6 +22,11 @@ public sealed interface PartialTotal {
   /** The observations for the vessels' tasks, or nothing: for {@code flatMapValues}. */
   default List<ObservationBatch> observationBatches() {
     return this instanceof ForVessels v ? List.of(v.batch()) : List.of();
+  }
+
+  /** What a task recounted for a request, or nothing: for {@code flatMapValues}. */
+  default List<RuleRecount> recountReports() {
+    return this instanceof Recounted r ? List.of(r.report()) : List.of();
   }
 
   /** The activity partial, or nothing: for {@code flatMapValues}. */
@@ -35,4 +42,7 @@ public sealed interface PartialTotal {
 
   /** Observations for the tasks that corroborate them; keyed by the bucket of their vessels. */
   record ForVessels(ObservationBatch batch) implements PartialTotal {}
+
+  /** What one task counted for a recount request; keyed by request id@task. */
+  record Recounted(RuleRecount report) implements PartialTotal {}
 }

@@ -48,7 +48,12 @@ final class PartialTotals {
 
   /** Adds what {@code fact} counts in the ledgers of the rules of {@code rules}. */
   void addToLedgers(Fact fact, RuleBook rules) {
-    for (LedgerRouting.Target target : LedgerRouting.of(rules, fact)) {
+    addToLedgers(fact, LedgerRouting.of(rules, fact));
+  }
+
+  /** Adds what {@code fact} counts in the ledgers of {@code targets}. */
+  void addToLedgers(Fact fact, List<LedgerRouting.Target> targets) {
+    for (LedgerRouting.Target target : targets) {
       String ruleId = target.rule().getRuleId();
       ledgers
           .computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
@@ -75,6 +80,12 @@ final class PartialTotals {
         sum.add(count.value);
       }
     }
+  }
+
+  /** Forgets the partial sums of {@code ruleId}'s ledgers; how many events they held. */
+  long dropLedgers(String ruleId) {
+    Map<String, LedgerPartial.Sum> sums = ledgers.remove(ruleId);
+    return sums == null ? 0 : sums.values().stream().mapToLong(sum -> sum.partial().events()).sum();
   }
 
   boolean hasLedgers() {

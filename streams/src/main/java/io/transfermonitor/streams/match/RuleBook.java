@@ -22,14 +22,43 @@ public final class RuleBook {
 
   private final KeyValueStore<String, Rule> store;
   private final RuleChanges changes;
+  private final boolean pinned;
   private List<Rule> all = List.of();
   private Map<String, Rule> byId = Map.of();
   private Map<EventKind, List<Rule>> byKind = Map.of();
   private long takenAt = -1;
 
   public RuleBook(KeyValueStore<String, Rule> store, RuleChanges changes) {
+    this(store, changes, false);
+  }
+
+  private RuleBook(KeyValueStore<String, Rule> store, RuleChanges changes, boolean pinned) {
     this.store = store;
     this.changes = changes;
+    this.pinned = pinned;
+  }
+
+  /**
+   * A book whose snapshot changes only when {@link #update()} is called: for a stage that must know
+   * exactly which rules each event was matched by (the global store changes on another thread).
+   */
+  public static RuleBook pinned(KeyValueStore<String, Rule> store, RuleChanges changes) {
+    RuleBook book = new RuleBook(store, changes, true);
+    book.take();
+    return book;
+  }
+
+  /**
+   * A pinned book takes its snapshot again if the store has changed since; whether it did (always,
+   * without a {@link RuleChanges}).
+   */
+  public boolean update() {
+    long count = changes == null ? -1 : changes.count();
+    if (changes != null && count == takenAt) {
+      return false;
+    }
+    take();
+    return true;
   }
 
   /** Every rule, in store order (by rule id). */
@@ -77,10 +106,13 @@ public final class RuleBook {
   }
 
   private void refresh() {
-    long count = changes == null ? -1 : changes.count();
-    if (changes != null && count == takenAt) {
-      return;
+    if (!pinned) {
+      update();
     }
+  }
+
+  private void take() {
+    long count = changes == null ? -1 : changes.count();
     Map<String, Rule> rules = new LinkedHashMap<>();
     try (KeyValueIterator<String, Rule> it = store.all()) {
       it.forEachRemaining(entry -> rules.put(entry.key, entry.value));

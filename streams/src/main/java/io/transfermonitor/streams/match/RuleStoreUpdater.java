@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * event, so it is never switched off unseen: it is logged at WARN, naming the rule, and counted in
  * {@code tm.rules.switched.off{rule,how}}. Its ledgers, cap usage and cases stay as they were
  * (frozen, still readable); the events that arrive meanwhile stay in the {@code events} store and
- * on the input topics (docs/rules.md, "Counting the events of the meantime").
+ * on the input topics, for {@code rules recount} once the rule is back (docs/rules.md, "Counting
+ * the events of the meantime").
  */
 public final class RuleStoreUpdater implements Processor<String, Rule, Void, Void> {
 
@@ -77,7 +78,7 @@ public final class RuleStoreUpdater implements Processor<String, Rule, Void, Voi
       LOG.warn(
           "rule {} removed (tombstone on the rules topic): events from now on are not counted"
               + " against it; its ledgers and cases stay as they are, frozen. Publish it again"
-              + " to count new events; the events of the meantime are counted only by a replay"
+              + " to count new events, then 'rules recount' to count the events of the meantime"
               + " (docs/rules.md, \"Counting the events of the meantime\")",
           id);
       metrics.ruleSwitchedOff(id, MonitorMetrics.RULE_REMOVED);

@@ -13,6 +13,7 @@ import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselRecord;
@@ -31,8 +32,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * Every topic of the monitor with its serdes, built once from the typed topic names and a schema
  * registry: the six event topics, the rules, designations, alerts, rejected and aggregate topics
  * (cap usage, reporting gaps, activity), the cases, the operator actions on cases and the
- * notifications, and the AIS topics (positions, voyage data, the vessel register, findings). Keys
- * are strings; values are Avro in the Confluent wire format.
+ * notifications, the AIS topics (positions, voyage data, the vessel register, findings), and the
+ * rule recounts. Keys are strings; values are Avro in the Confluent wire format.
  */
 public final class MonitorTopics {
 
@@ -54,6 +55,7 @@ public final class MonitorTopics {
   private final Topic<String, VesselVoyage> aisVoyages;
   private final Topic<String, VesselRecord> vessels;
   private final Topic<String, VesselFinding> aisFindings;
+  private final Topic<String, RuleRecount> ruleRecounts;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -75,6 +77,7 @@ public final class MonitorTopics {
     aisVoyages = avro(names.aisVoyages(), VesselVoyage.class, registry);
     vessels = avro(names.vessels(), VesselRecord.class, registry);
     aisFindings = avro(names.aisFindings(), VesselFinding.class, registry);
+    ruleRecounts = avro(names.ruleRecounts(), RuleRecount.class, registry);
   }
 
   /** AIS positions, key = MMSI. */
@@ -95,6 +98,11 @@ public final class MonitorTopics {
   /** What the AIS detectors found, key = finding id. */
   public Topic<String, VesselFinding> aisFindings() {
     return aisFindings;
+  }
+
+  /** Recount requests, key = request id, and the tasks' reports, key = request id@task. */
+  public Topic<String, RuleRecount> ruleRecounts() {
+    return ruleRecounts;
   }
 
   /** The input topic of {@code kind}. */

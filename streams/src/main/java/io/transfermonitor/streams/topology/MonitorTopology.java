@@ -9,6 +9,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.CASE_ACTIONS_BY_
 import static io.transfermonitor.streams.topology.TopologyNames.CASE_TIMERS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_ROWS;
 import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_TOTALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.COUNTED_SPANS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_ACTIVITY_PARTIALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_LEDGER_PARTIALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_RESCREENED_STORE;
@@ -24,6 +25,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.OBSERVATIONS_BY_
 import static io.transfermonitor.streams.topology.TopologyNames.PINGS_BY_CELL;
 import static io.transfermonitor.streams.topology.TopologyNames.REPORTING_GAPS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.RULES_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.RULE_RECOUNTS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.SENT_TOTALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.SIGHTINGS_BY_IMO;
 import static io.transfermonitor.streams.topology.TopologyNames.VESSELS_STORE;
@@ -37,6 +39,7 @@ import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.VesselActivity;
 import io.transfermonitor.model.VesselFinding;
@@ -97,9 +100,11 @@ import io.transfermonitor.streams.ledger.LedgerBatch;
 import io.transfermonitor.streams.ledger.LedgerPartial;
 import io.transfermonitor.streams.ledger.LedgerProcessor;
 import io.transfermonitor.streams.ledger.LedgerUpdate;
+import io.transfermonitor.streams.local.CountedSpans;
 import io.transfermonitor.streams.local.DeliveryTotals;
 import io.transfermonitor.streams.local.LocalTotals;
 import io.transfermonitor.streams.local.PartialTotal;
+import io.transfermonitor.streams.local.RecountRequests;
 import io.transfermonitor.streams.local.SentUpTo;
 import io.transfermonitor.streams.match.BanMatch;
 import io.transfermonitor.streams.match.BanMatcher;
@@ -267,6 +272,8 @@ public final class MonitorTopology {
     // last: its repartition makes a sub-topology of its own, numbered after the others, so the
     // task ids of the sub-topologies that were there before it stay what they were
     writeComponents(countComponents(componentFindings));
+    // after every other sub-topology, so their numbers (and task ids) stay what they were
+    holdRecountRequests();
     return builder.build(optimizations());
   }
 
@@ -282,6 +289,21 @@ public final class MonitorTopology {
         rules.name(),
         rules.consumed("read-rules"),
         () -> new RuleStoreUpdater(RULES_STORE, ruleChanges, metrics));
+  }
+
+  /**
+   * Recount requests: a global store fed by the compacted recounts topic, so every task that reads
+   * events sees every request (stage 4a carries them out, {@link LocalTotals}).
+   */
+  private void holdRecountRequests() {
+    Topic<String, RuleRecount> recounts = topics.ruleRecounts();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RULE_RECOUNTS_STORE), keys, recounts.valueSerde())
+            .withLoggingDisabled(),
+        recounts.name(),
+        recounts.consumed("read-recount-requests"),
+        () -> new RecountRequests(RULE_RECOUNTS_STORE));
   }
 
   /** Stage 1: every event topic, checked; one stream of accepted facts and rejected events. */
@@ -455,6 +477,7 @@ public final class MonitorTopology {
     builder.addStateStore(cached(DELIVERY_LEDGER_PARTIALS_STORE, LedgerPartial.class));
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
+    builder.addStateStore(cached(COUNTED_SPANS_STORE, CountedSpans.class));
     KStream<String, PartialTotal> local =
         facts.process(
             () ->
@@ -464,12 +487,18 @@ public final class MonitorTopology {
                     EVENTS_STORE,
                     eventSources(),
                     SENT_TOTALS_STORE,
+                    COUNTED_SPANS_STORE,
+                    RULE_RECOUNTS_STORE,
                     rule::applies,
                     ledgerSendInterval(),
                     activitySendInterval()),
             Named.as("sum-locally"),
             EVENTS_STORE,
-            SENT_TOTALS_STORE);
+            SENT_TOTALS_STORE,
+            COUNTED_SPANS_STORE);
+    local
+        .flatMapValues(PartialTotal::recountReports, Named.as("as-recount-report"))
+        .to(topics.ruleRecounts().name(), written(topics.ruleRecounts(), "write-recount-reports"));
     KStream<String, PartialTotal> deliveries =
         local
             .flatMapValues(PartialTotal::observationBatches, Named.as("as-observation-batch"))

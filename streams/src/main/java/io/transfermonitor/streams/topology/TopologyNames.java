@@ -43,6 +43,15 @@ public final class TopologyNames {
   /** How far each task had read its inputs when it last sent its partial sums. */
   public static final String SENT_TOTALS_STORE = "sent-totals";
 
+  /**
+   * Per rule, the stretches of a task's reading whose events the rule counted, and the recount
+   * requests the task carried out, key = rule id.
+   */
+  public static final String COUNTED_SPANS_STORE = "counted-spans";
+
+  /** Global store of the recount requests (and the tasks' reports), key = request id(@task). */
+  public static final String RULE_RECOUNTS_STORE = "rule-recounts";
+
   /** Partial sums of corroborated deliveries not sent yet, key = ledger key. */
   public static final String DELIVERY_LEDGER_PARTIALS_STORE = "delivery-ledger-partials";
 

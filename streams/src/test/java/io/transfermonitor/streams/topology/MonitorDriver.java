@@ -15,6 +15,7 @@ import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleKind;
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.model.TankerDelivery;
 import io.transfermonitor.model.VesselActivity;
 import io.transfermonitor.model.VesselFinding;
@@ -88,6 +89,8 @@ final class MonitorDriver implements AutoCloseable {
   private final TestInputTopic<String, Rule> rules;
   private final TestInputTopic<String, Designation> designations;
   private final TestInputTopic<String, CaseAction> caseActions;
+  private final TestInputTopic<String, RuleRecount> recountRequests;
+  final TestOutputTopic<String, RuleRecount> recounts;
   private final Map<String, Case> latestCases = new HashMap<>();
   private final List<CaseNotification> allNotifications = new ArrayList<>();
 
@@ -153,6 +156,16 @@ final class MonitorDriver implements AutoCloseable {
             config.topics().casesAudit(),
             new StringDeserializer(),
             AvroSerde.forValue(registry, CaseHistoryEntry.class).deserializer());
+    recountRequests =
+        driver.createInputTopic(
+            config.topics().ruleRecounts(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, RuleRecount.class).serializer());
+    recounts =
+        driver.createOutputTopic(
+            config.topics().ruleRecounts(),
+            new StringDeserializer(),
+            AvroSerde.forValue(registry, RuleRecount.class).deserializer());
     caseActions =
         driver.createInputTopic(
             config.topics().caseActions(),
@@ -244,6 +257,27 @@ final class MonitorDriver implements AutoCloseable {
     rules.pipeInput(ruleId, null);
   }
 
+  /**
+   * Publishes recount request {@code requestId} of {@code ruleId} as {@code rules recount} does,
+   * then lets the clock run until the tasks have carried it out and their sums are counted.
+   */
+  void recount(String requestId, String ruleId) {
+    recount(requestId, ruleId, null);
+  }
+
+  /** {@link #recount(String, String)} of the events first seen at or after {@code since}. */
+  void recount(String requestId, String ruleId, Instant since) {
+    recountRequests.pipeInput(
+        requestId,
+        RuleRecount.newBuilder()
+            .setRequestId(requestId)
+            .setRuleId(ruleId)
+            .setSince(since)
+            .setRequestedAt(NOW)
+            .build());
+    settle();
+  }
+
   /** Publishes a designation, keyed by its reference number. */
   void designate(Designation designation) {
     designations.pipeInput(designation.getDesignationId(), designation);
@@ -278,6 +312,19 @@ final class MonitorDriver implements AutoCloseable {
             AvroSerde.forValue(registry, type).serializer());
     topic.pipeInput(EventTypes.headerOf(event).getEventId(), event);
     settle();
+  }
+
+  /** Sends an event without letting the clock run: the tasks hold its sums, not sent yet. */
+  void sendUnsent(SpecificRecord event) {
+    EventKind kind = EventTypes.kindOf(event);
+    @SuppressWarnings("unchecked")
+    Class<SpecificRecord> type = (Class<SpecificRecord>) EventTypes.recordClass(kind);
+    driver
+        .createInputTopic(
+            config.topics().eventTopic(kind),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, type).serializer())
+        .pipeInput(EventTypes.headerOf(event).getEventId(), event);
   }
 
   /**

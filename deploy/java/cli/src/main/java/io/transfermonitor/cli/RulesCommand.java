@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RulesApplyCommand.class,
       RulesRemoveCommand.class,
+      RulesRecountCommand.class,
       CommandLine.HelpCommand.class
     })
 public class RulesCommand implements Runnable {

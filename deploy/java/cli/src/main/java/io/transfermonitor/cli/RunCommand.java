@@ -289,9 +289,9 @@ public class RunCommand implements Callable<Integer> {
               + topics.rules()
               + " at "
               + cluster.bootstrapServers()
-              + ": the monitor would alert on nothing, and the events it reads meanwhile are not"
-              + " counted by rules published later (docs/rules.md, 'Counting the events of the"
-              + " meantime'). Publish rules first (transfer-monitor rules apply"
+              + ": the monitor would alert on nothing, and the events it reads meanwhile are"
+              + " counted by rules published later only on request, by 'rules recount' for each"
+              + " (docs/rules.md, 'Counting the events of the meantime'). Publish rules first (transfer-monitor rules apply"
               + " deploy/config/rules.yaml, with the same --bootstrap-servers or --config), or"
               + " give --rules FILE, or start without rules with --no-rules");
     }

@@ -64,6 +64,7 @@ class CommandHelpTest {
             "topics create",
             "rules apply",
             "rules remove",
+            "rules recount",
             "cases list",
             "cases ack",
             "ais detect");

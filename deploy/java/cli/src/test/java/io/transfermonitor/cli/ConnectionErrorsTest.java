@@ -29,6 +29,7 @@ class ConnectionErrorsTest {
         "designations load LIST",
         "rules apply RULES",
         "rules remove some-rule",
+        "rules recount some-rule",
         "vessels",
         "vessels load REGISTER",
         "ais ingest NMEA"

@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
@@ -43,12 +45,17 @@ class TopicsCreateIT {
             "topics", "create", "-b", stack.bootstrapServers(), "--config", config.toString());
 
     assertThat(first.exit()).as(first.err()).isZero();
+    // every topic the monitor uses, as many as the provisioner plans
+    int all = TopicProvisioner.plan(topics, TopicLayout.defaults()).size();
     assertThat(first.outLines())
-        .contains("created  " + topics.alerts(), "created  " + topics.casesAudit());
-    assertThat(first.out()).contains("24 created with 2 partitions each, 0 already there");
+        .contains(
+            "created  " + topics.alerts(),
+            "created  " + topics.casesAudit(),
+            "created  " + topics.ruleRecounts());
+    assertThat(first.out()).contains(all + " created with 2 partitions each, 0 already there");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.outLines()).contains("exists   " + topics.alerts());
-    assertThat(second.out()).contains("0 created").contains("24 already there");
+    assertThat(second.out()).contains("0 created").contains(all + " already there");
     try (Admin admin =
         Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
       Map<String, TopicDescription> described =

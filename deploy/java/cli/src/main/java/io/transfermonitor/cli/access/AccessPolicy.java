@@ -68,6 +68,9 @@ public final class AccessPolicy {
     grants.add(topic(monitor, users, topics.aisVoyages(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.vessels(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.caseActions(), AclOperation.READ));
+    // rules recount: the requests read, each task's report written
+    grants.add(topic(monitor, users, topics.ruleRecounts(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.ruleRecounts(), AclOperation.WRITE));
     for (String topic : monitorOutputs(topics)) {
       grants.add(topic(monitor, users, topic, AclOperation.WRITE));
     }
