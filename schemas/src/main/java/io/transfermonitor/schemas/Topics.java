@@ -34,6 +34,9 @@ import java.util.Objects;
  *     the AIS positions, for the dashboard's map, key = finding id
  * @param components compacted totals of the components found in weapons, per maker, maker's
  *     country, year made and weapon type, key = dimension/value
+ * @param chpl compacted priority list of HS codes with their tiers (the Common High Priority List),
+ *     key = HS subheading ({@code 8542.31})
+ * @param makers compacted makers table: canonical maker, country and aliases, key = canonical name
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -52,7 +55,9 @@ public record Topics(
     String aisVoyages,
     String vessels,
     String aisFindings,
-    String components) {
+    String components,
+    String chpl,
+    String makers) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -80,6 +85,8 @@ public record Topics(
     Objects.requireNonNull(vessels, "vessels");
     Objects.requireNonNull(aisFindings, "aisFindings");
     Objects.requireNonNull(components, "components");
+    Objects.requireNonNull(chpl, "chpl");
+    Objects.requireNonNull(makers, "makers");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -110,7 +117,9 @@ public record Topics(
         prefix + "ais.voyages",
         prefix + "reference.vessels",
         prefix + "ais.findings",
-        prefix + "aggregates.components");
+        prefix + "aggregates.components",
+        prefix + "reference.chpl",
+        prefix + "reference.makers");
   }
 
   /**
@@ -135,7 +144,9 @@ public record Topics(
         aisVoyages,
         vessels,
         aisFindings,
-        components);
+        components,
+        chpl,
+        makers);
   }
 
   /** The input topic of {@code kind}. */

@@ -38,8 +38,10 @@ class TopicProvisionerTest {
             topics.aisVoyages(),
             topics.vessels(),
             topics.aisFindings(),
-            topics.components())
-        .hasSize(topics.eventTopics().size() + 16);
+            topics.components(),
+            topics.chpl(),
+            topics.makers())
+        .hasSize(topics.eventTopics().size() + 18);
   }
 
   @Test
@@ -64,6 +66,8 @@ class TopicProvisionerTest {
     assertThat(configs.get(topics.vessels())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisFindings())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.components())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.chpl())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.makers())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisPositions())).containsEntry("cleanup.policy", "delete");
   }
 
