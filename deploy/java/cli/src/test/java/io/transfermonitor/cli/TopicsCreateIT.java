@@ -2,6 +2,8 @@ package io.transfermonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.transfermonitor.schemas.TopicLayout;
+import io.transfermonitor.schemas.TopicProvisioner;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.testkit.KafkaStack;
 import io.transfermonitor.testkit.KafkaStackExtension;
@@ -45,10 +47,15 @@ class TopicsCreateIT {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.outLines())
         .contains("created  " + topics.alerts(), "created  " + topics.casesAudit());
-    assertThat(first.out()).contains("24 created with 2 partitions each, 0 already there");
+    // every planned topic: 8 event topics and 18 others (with #27's reference topics chpl, makers)
+    int planned = TopicProvisioner.plan(topics, TopicLayout.defaults()).size();
+    assertThat(planned).isEqualTo(topics.eventTopics().size() + 18);
+    assertThat(first.outLines())
+        .contains("created  " + topics.chpl(), "created  " + topics.makers());
+    assertThat(first.out()).contains(planned + " created with 2 partitions each, 0 already there");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.outLines()).contains("exists   " + topics.alerts());
-    assertThat(second.out()).contains("0 created").contains("24 already there");
+    assertThat(second.out()).contains("0 created").contains(planned + " already there");
     try (Admin admin =
         Admin.create(Map.<String, Object>of("bootstrap.servers", stack.bootstrapServers()))) {
       Map<String, TopicDescription> described =

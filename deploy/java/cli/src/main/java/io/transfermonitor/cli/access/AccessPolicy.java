@@ -67,6 +67,8 @@ public final class AccessPolicy {
     grants.add(topic(monitor, users, topics.aisPositions(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.aisVoyages(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.vessels(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.chpl(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.makers(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.caseActions(), AclOperation.READ));
     for (String topic : monitorOutputs(topics)) {
       grants.add(topic(monitor, users, topic, AclOperation.WRITE));
