@@ -59,6 +59,8 @@ final class ComponentMessage {
       }
       if (c.makerCountry() != null && !c.makerCountry().equals(maker.country())) {
         s.append("; the finding said ").append(c.makerCountry());
+      } else if (c.makerCountry() == null && maker.country() != null) {
+        s.append("; the finding named no country");
       }
     }
     s.append(')');
