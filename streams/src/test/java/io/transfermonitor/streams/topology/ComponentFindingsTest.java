@@ -332,7 +332,17 @@ class ComponentFindingsTest {
                 "KOR",
                 null,
                 "finding"));
-    assertThat(monitor.caseOf(US_A).getAlertCount()).isEqualTo(2);
+    Case usA = monitor.caseOf(US_A);
+    assertThat(usA.getAlertCount()).isEqualTo(2);
+    assertThat(usA.getHistory())
+        .extracting(CaseHistoryEntry::getStep, CaseHistoryEntry::getNote)
+        .containsExactly(
+            tuple(
+                CaseStep.OPENED,
+                "HIGH; maker and country from the makers table test makers (marked 'Example Maker"
+                    + " US-A, Inc.')"));
+    assertThat(monitor.caseOf(RULE + "/KOR/Example Maker KR-A").getHistory().get(0).getNote())
+        .isEqualTo("HIGH; maker and country from the finding");
     assertThat(alerts.get(1).getMessage())
         .startsWith(
             "Component of Example Maker US-A (USA, by the makers table test makers; marked"
