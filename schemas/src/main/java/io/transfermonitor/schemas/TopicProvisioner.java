@@ -50,6 +50,9 @@ public final class TopicProvisioner {
     configs.put(topics.aisVoyages(), deleteAfter(layout.eventRetention().toMillis()));
     configs.put(topics.vessels(), compacted());
     configs.put(topics.aisFindings(), compacted());
+    // reference data for component findings: the priority list and the makers table
+    configs.put(topics.chpl(), compacted());
+    configs.put(topics.makers(), compacted());
     Optional<Short> replication =
         layout.replicationFactor() < 0 ? Optional.empty() : Optional.of(layout.replicationFactor());
     List<NewTopic> plan = new ArrayList<>();

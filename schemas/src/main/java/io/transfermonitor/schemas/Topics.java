@@ -36,6 +36,9 @@ import java.util.Objects;
  *     country, year made and weapon type, key = dimension/value
  * @param ruleRecounts compacted requests to count a rule's kept events it did not count (key =
  *     request id) and each task's report of what it counted (key = request id@task)
+ * @param chpl compacted priority list of HS codes with their tiers (the Common High Priority List),
+ *     key = HS subheading ({@code 8542.31})
+ * @param makers compacted makers table: canonical maker, country and aliases, key = canonical name
  */
 public record Topics(
     Map<EventKind, String> events,
@@ -55,7 +58,9 @@ public record Topics(
     String vessels,
     String aisFindings,
     String components,
-    String ruleRecounts) {
+    String ruleRecounts,
+    String chpl,
+    String makers) {
 
   public static final String DEFAULT_PREFIX = "tm.";
 
@@ -84,6 +89,8 @@ public record Topics(
     Objects.requireNonNull(aisFindings, "aisFindings");
     Objects.requireNonNull(components, "components");
     Objects.requireNonNull(ruleRecounts, "ruleRecounts");
+    Objects.requireNonNull(chpl, "chpl");
+    Objects.requireNonNull(makers, "makers");
   }
 
   /** The default names: {@code tm.events.tanker-deliveries}, {@code tm.alerts} and so on. */
@@ -115,7 +122,9 @@ public record Topics(
         prefix + "reference.vessels",
         prefix + "ais.findings",
         prefix + "aggregates.components",
-        prefix + "rule-recounts");
+        prefix + "rule-recounts",
+        prefix + "reference.chpl",
+        prefix + "reference.makers");
   }
 
   /**
@@ -141,7 +150,9 @@ public record Topics(
         vessels,
         aisFindings,
         components,
-        ruleRecounts);
+        ruleRecounts,
+        chpl,
+        makers);
   }
 
   /** The input topic of {@code kind}. */

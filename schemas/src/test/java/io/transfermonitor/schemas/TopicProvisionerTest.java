@@ -39,8 +39,10 @@ class TopicProvisionerTest {
             topics.vessels(),
             topics.aisFindings(),
             topics.components(),
-            topics.ruleRecounts())
-        .hasSize(topics.eventTopics().size() + 17);
+            topics.ruleRecounts(),
+            topics.chpl(),
+            topics.makers())
+        .hasSize(topics.eventTopics().size() + 19);
   }
 
   @Test
@@ -66,6 +68,8 @@ class TopicProvisionerTest {
     assertThat(configs.get(topics.aisFindings())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.components())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.ruleRecounts())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.chpl())).containsEntry("cleanup.policy", "compact");
+    assertThat(configs.get(topics.makers())).containsEntry("cleanup.policy", "compact");
     assertThat(configs.get(topics.aisPositions())).containsEntry("cleanup.policy", "delete");
   }
 

@@ -35,6 +35,7 @@ class StageOrderTest {
           "fact",
           "metrics",
           "errors",
+          "reference",
           "validate",
           "dedupe",
           "normalize",

@@ -35,6 +35,15 @@ public final class HsCode {
     return digits == null || problem(code) != null ? null : digits.substring(0, 6);
   }
 
+  /**
+   * The six-digit subheading of a valid {@code code} written with a point, {@code 8542.31}: the key
+   * of the priority list's topic; null if invalid.
+   */
+  public static String written(String code) {
+    String subheading = subheading(code);
+    return subheading == null ? null : subheading.substring(0, 4) + "." + subheading.substring(4);
+  }
+
   private static String digits(String code) {
     if (code == null) {
       return null;

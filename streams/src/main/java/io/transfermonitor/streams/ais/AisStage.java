@@ -3,6 +3,7 @@ package io.transfermonitor.streams.ais;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.reference.ReferenceChanges;
 import io.transfermonitor.streams.screen.DesignationChanges;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;

@@ -4,6 +4,7 @@ import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.Identifier;
 import io.transfermonitor.model.IdentifierScheme;
 import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.streams.reference.ReferenceChanges;
 import io.transfermonitor.streams.screen.DesignationChanges;
 import java.util.HashMap;
 import java.util.Map;

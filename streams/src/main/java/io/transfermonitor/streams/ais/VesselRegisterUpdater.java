@@ -1,6 +1,7 @@
 package io.transfermonitor.streams.ais;
 
 import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.streams.reference.ReferenceChanges;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

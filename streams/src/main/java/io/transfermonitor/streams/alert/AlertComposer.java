@@ -17,6 +17,9 @@ import io.transfermonitor.streams.ledger.Ledger;
 import io.transfermonitor.streams.ledger.LedgerUpdate.LevelReached;
 import io.transfermonitor.streams.match.BanMatch;
 import io.transfermonitor.streams.match.ScreenMatch;
+import io.transfermonitor.streams.reference.ComponentReferences;
+import io.transfermonitor.streams.reference.Listing;
+import io.transfermonitor.streams.reference.MakerResolution;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,8 +46,19 @@ public final class AlertComposer {
     return levelReached(reached.rule(), reached.ledger(), reached.level(), reached.processedAt());
   }
 
-  /** The alert for one event that a BAN rule forbids. */
+  /** The alert for one event that a BAN rule forbids, with no reference data of components. */
   public static Alert banned(BanMatch match) {
+    return banned(match, ComponentReferences.none());
+  }
+
+  /**
+   * The alert for one event that a BAN rule forbids; a component finding's maker, country and tier
+   * as {@code references} hold them now.
+   */
+  public static Alert banned(BanMatch match, ComponentReferences references) {
+    if (match.fact().detail() instanceof Detail.Component c) {
+      return component(match.rule(), match.fact(), c, references, match.processedAt());
+    }
     return banned(match.rule(), match.fact(), match.processedAt());
   }
 
@@ -123,7 +137,7 @@ public final class AlertComposer {
   /** The alert for one event that {@code rule} bans. */
   static Alert banned(Rule rule, Fact fact, long nowMillis) {
     if (fact.detail() instanceof Detail.Component c) {
-      return component(rule, fact, c, nowMillis);
+      return component(rule, fact, c, ComponentReferences.none(), nowMillis);
     }
     return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
@@ -157,16 +171,21 @@ public final class AlertComposer {
   }
 
   /** The alert for a component of a state's maker found in a weapon that {@code rule} is about. */
-  static Alert component(Rule rule, Fact fact, Detail.Component c, long nowMillis) {
+  static Alert component(
+      Rule rule, Fact fact, Detail.Component c, ComponentReferences references, long nowMillis) {
     Boolean after = ComponentMessage.madeAfter(rule, c);
-    String tier = PriorityList.bundled().tierOf(c.hsCode());
+    MakerResolution maker = references.maker(c);
+    Listing listing = references.listing(c.hsCode());
     return aboutEvent(rule, fact, nowMillis)
         .setAlertId(rule.getRuleId() + "/" + fact.eventId())
-        .setMaker(c.maker())
-        .setMakerCountry(c.makerCountry())
+        .setMaker(maker.maker())
+        .setMakerCountry(maker.country())
+        .setMakerAsReported(maker.asReported())
+        .setMakerResolvedBy(maker.resolvedBy())
         .setMadeAfterInForce(after)
-        .setPriorityTier(tier)
-        .setMessage(ComponentMessage.of(rule, fact, c, after, tier))
+        .setPriorityTier(listing == null ? null : listing.tier())
+        .setPriorityList(listing == null ? null : listing.list())
+        .setMessage(ComponentMessage.of(rule, fact, c, maker, after, listing))
         .build();
   }
 

@@ -3,6 +3,8 @@ package io.transfermonitor.streams.alert;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.streams.fact.Detail;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.reference.Listing;
+import io.transfermonitor.streams.reference.MakerResolution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +13,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The sentence of a component-finding alert: the maker and its state, the part, the item it was
  * found in, where, when and by whom, the date code and whether the part was made on or after the
- * day the rule's prohibition came into force, its priority tier, and what to do.
+ * day the rule's prohibition came into force, its priority tier, and what to do; when the makers
+ * table decided the maker or its country, which table, and what the finding itself said.
  */
 final class ComponentMessage {
 
@@ -37,13 +40,30 @@ final class ComponentMessage {
     return !made.isBefore(inForce);
   }
 
-  static String of(Rule rule, Fact fact, Detail.Component c, Boolean after, String tier) {
-    StringBuilder s = new StringBuilder(320);
+  static String of(
+      Rule rule,
+      Fact fact,
+      Detail.Component c,
+      MakerResolution maker,
+      Boolean after,
+      Listing listing) {
+    StringBuilder s = new StringBuilder(360);
     s.append("Component of ")
-        .append(c.maker())
+        .append(maker.maker())
         .append(" (")
-        .append(c.makerCountry() == null ? "maker's country unknown" : c.makerCountry())
-        .append(')');
+        .append(maker.country() == null ? "maker's country unknown" : maker.country());
+    if (maker.byTable()) {
+      s.append(", by the ").append(maker.resolvedBy());
+      if (maker.asReported() != null) {
+        s.append("; marked '").append(maker.asReported()).append('\'');
+      }
+      if (c.makerCountry() != null && !c.makerCountry().equals(maker.country())) {
+        s.append("; the finding said ").append(c.makerCountry());
+      } else if (c.makerCountry() == null && maker.country() != null) {
+        s.append("; the finding named no country");
+      }
+    }
+    s.append(')');
     if (c.partNumber() != null) {
       s.append(", part ").append(c.partNumber());
     }
@@ -68,11 +88,13 @@ final class ComponentMessage {
           .append(rule.getLegalBasis())
           .append(')');
     }
-    if (tier != null) {
+    if (listing != null) {
       s.append("; HS ")
           .append(c.hsCode())
-          .append(" is on the Common High Priority List, tier ")
-          .append(tier);
+          .append(" is on the ")
+          .append(listing.list())
+          .append(", tier ")
+          .append(listing.tier());
     } else if (c.hsCode() != null) {
       s.append("; HS ").append(c.hsCode());
     }
@@ -81,7 +103,7 @@ final class ComponentMessage {
       s.append(", ").append(c.page());
     }
     s.append("]: refer to ")
-        .append(c.makerCountry() == null ? "the maker's state" : c.makerCountry())
+        .append(maker.country() == null ? "the maker's state" : maker.country())
         .append("'s export-control authority to trace the part's distributors ('")
         .append(rule.getTitle())
         .append("').");

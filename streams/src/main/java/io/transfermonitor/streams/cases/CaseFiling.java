@@ -186,7 +186,23 @@ public final class CaseFiling {
         .setStep(step)
         .setStatus(state.getStatus())
         .setAlertId(alert.getAlertId())
-        .setNote(level + alert.getSeverity())
+        .setNote(level + alert.getSeverity() + makerDecidedBy(alert))
         .build();
+  }
+
+  /**
+   * For a component finding, what decided the maker and country the case is filed under: {@code ;
+   * maker and country from the finding}, or {@code from the makers table demo makers (marked
+   * 'EXAMPLE MAKER US-A INC.')}.
+   */
+  private static String makerDecidedBy(Alert alert) {
+    if (alert.getMakerResolvedBy() == null) {
+      return "";
+    }
+    return "; maker and country from the "
+        + alert.getMakerResolvedBy()
+        + (alert.getMakerAsReported() == null
+            ? ""
+            : " (marked '" + alert.getMakerAsReported() + "')");
   }
 }

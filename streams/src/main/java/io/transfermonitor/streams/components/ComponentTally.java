@@ -1,6 +1,5 @@
 package io.transfermonitor.streams.components;
 
-import io.transfermonitor.streams.alert.PriorityList;
 import io.transfermonitor.streams.fact.Detail;
 import io.transfermonitor.streams.fact.Fact;
 import java.util.ArrayList;
@@ -35,8 +34,11 @@ public record ComponentTally(
     return Collections.binarySearch(eventIds, eventId) >= 0;
   }
 
-  /** This row with {@code fact} counted; itself when the fact is counted already or no finding. */
-  public ComponentTally plus(Fact fact) {
+  /**
+   * This row with {@code fact} counted, {@code listed} if its HS code is on the priority list;
+   * itself when the fact is counted already or no finding.
+   */
+  public ComponentTally plus(Fact fact, boolean listed) {
     if (!(fact.detail() instanceof Detail.Component c) || counts(fact.eventId())) {
       return this;
     }
@@ -51,7 +53,6 @@ public record ComponentTally(
     if (c.manufactured() != null && (newest == null || c.manufactured() > newest)) {
       newest = c.manufactured();
     }
-    long listed = priorityListed + (PriorityList.bundled().tierOf(c.hsCode()) != null ? 1 : 0);
-    return new ComponentTally(ids, listed, newest, names);
+    return new ComponentTally(ids, priorityListed + (listed ? 1 : 0), newest, names);
   }
 }

@@ -302,6 +302,30 @@ public record Fact(
         value);
   }
 
+  /**
+   * A copy with another detail of the same kind (a component's maker as the makers table files it).
+   */
+  public Fact withDetail(Detail value) {
+    if (value.kind() != detail.kind()) {
+      throw new IllegalArgumentException("a " + detail.kind() + " fact with a " + value.kind());
+    }
+    return new Fact(
+        eventId,
+        sourceKind,
+        sourceName,
+        eventTime,
+        origin,
+        destination,
+        references,
+        namedParties,
+        amount,
+        amountUnit,
+        reportedAmount,
+        reportedUnit,
+        value,
+        corroboration);
+  }
+
   /** A copy with another event id (a store keeps the id in its key, not in the value). */
   public Fact withEventId(String value) {
     return new Fact(

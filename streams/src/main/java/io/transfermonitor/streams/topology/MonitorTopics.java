@@ -10,6 +10,8 @@ import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.MakerRecord;
+import io.transfermonitor.model.PriorityListEntry;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
@@ -56,6 +58,8 @@ public final class MonitorTopics {
   private final Topic<String, VesselRecord> vessels;
   private final Topic<String, VesselFinding> aisFindings;
   private final Topic<String, RuleRecount> ruleRecounts;
+  private final Topic<String, PriorityListEntry> chpl;
+  private final Topic<String, MakerRecord> makers;
 
   public MonitorTopics(Topics names, SchemaRegistryClient registry) {
     for (EventKind kind : EventKind.values()) {
@@ -78,6 +82,18 @@ public final class MonitorTopics {
     vessels = avro(names.vessels(), VesselRecord.class, registry);
     aisFindings = avro(names.aisFindings(), VesselFinding.class, registry);
     ruleRecounts = avro(names.ruleRecounts(), RuleRecount.class, registry);
+    chpl = avro(names.chpl(), PriorityListEntry.class, registry);
+    makers = avro(names.makers(), MakerRecord.class, registry);
+  }
+
+  /** The priority list of HS codes with their tiers, key = HS code ({@code 8542.31}). */
+  public Topic<String, PriorityListEntry> chpl() {
+    return chpl;
+  }
+
+  /** The makers table, key = canonical maker. */
+  public Topic<String, MakerRecord> makers() {
+    return makers;
   }
 
   /** AIS positions, key = MMSI. */

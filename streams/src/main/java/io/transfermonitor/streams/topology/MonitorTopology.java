@@ -7,6 +7,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.CASES_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASES_UNPUBLISHED_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASE_ACTIONS_BY_CASE;
 import static io.transfermonitor.streams.topology.TopologyNames.CASE_TIMERS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.CHPL_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_ROWS;
 import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_TOTALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.COUNTED_SPANS_STORE;
@@ -21,6 +22,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.EVENTS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.IMO_SIGHTINGS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.LEDGERS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.LEDGER_PARTIALS;
+import static io.transfermonitor.streams.topology.TopologyNames.MAKERS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.OBSERVATIONS_BY_VESSEL;
 import static io.transfermonitor.streams.topology.TopologyNames.PINGS_BY_CELL;
 import static io.transfermonitor.streams.topology.TopologyNames.REPORTING_GAPS_STORE;
@@ -38,6 +40,8 @@ import io.transfermonitor.model.CaseAction;
 import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.MakerRecord;
+import io.transfermonitor.model.PriorityListEntry;
 import io.transfermonitor.model.Rule;
 import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.model.TankerDelivery;
@@ -62,7 +66,6 @@ import io.transfermonitor.streams.ais.EncountersSerde;
 import io.transfermonitor.streams.ais.HeldChunk;
 import io.transfermonitor.streams.ais.ImoCloneProcessor;
 import io.transfermonitor.streams.ais.ImoCloneState;
-import io.transfermonitor.streams.ais.ReferenceChanges;
 import io.transfermonitor.streams.ais.SightingSerde;
 import io.transfermonitor.streams.ais.TickPartitioner;
 import io.transfermonitor.streams.ais.TrackProcessor;
@@ -70,6 +73,7 @@ import io.transfermonitor.streams.ais.VesselRegisterUpdater;
 import io.transfermonitor.streams.ais.VesselTrackSerde;
 import io.transfermonitor.streams.alert.AlertComposer;
 import io.transfermonitor.streams.alert.AlertMeter;
+import io.transfermonitor.streams.alert.BanAlertComposer;
 import io.transfermonitor.streams.cases.AlertsByCase;
 import io.transfermonitor.streams.cases.CaseActionIntake;
 import io.transfermonitor.streams.cases.CaseInput;
@@ -80,6 +84,7 @@ import io.transfermonitor.streams.cases.Pager;
 import io.transfermonitor.streams.components.ComponentCounter;
 import io.transfermonitor.streams.components.ComponentRows;
 import io.transfermonitor.streams.components.ComponentTally;
+import io.transfermonitor.streams.components.MakerResolver;
 import io.transfermonitor.streams.config.MonitorConfig;
 import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
@@ -116,6 +121,9 @@ import io.transfermonitor.streams.match.ScreenRuleMatcher;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import io.transfermonitor.streams.normalize.BarrelConverter;
 import io.transfermonitor.streams.normalize.UnitNormalizer;
+import io.transfermonitor.streams.reference.ComponentReferences;
+import io.transfermonitor.streams.reference.ReferenceChanges;
+import io.transfermonitor.streams.reference.ReferenceStoreUpdater;
 import io.transfermonitor.streams.screen.DesignationChanges;
 import io.transfermonitor.streams.screen.DesignationStoreUpdater;
 import io.transfermonitor.streams.screen.ScreeningHit;
@@ -183,6 +191,8 @@ public final class MonitorTopology {
   private final DesignationChanges designationChanges = new DesignationChanges();
   private final RuleChanges ruleChanges = new RuleChanges();
   private final ReferenceChanges registerChanges = new ReferenceChanges();
+  private final ReferenceChanges priorityListChanges = new ReferenceChanges();
+  private final ReferenceChanges makerChanges = new ReferenceChanges();
 
   private MonitorTopology(
       MonitorConfig config,
@@ -274,7 +284,38 @@ public final class MonitorTopology {
     writeComponents(countComponents(componentFindings));
     // after every other sub-topology, so their numbers (and task ids) stay what they were
     holdRecountRequests();
+    // global stores are sub-topologies too, numbered in the order they are added: after all
+    holdComponentReferences();
     return builder.build(optimizations());
+  }
+
+  /**
+   * The reference data of component findings: the priority list ({@code chpl load}) and the makers
+   * table ({@code makers load}), each a global store fed by its compacted topic, so every task sees
+   * all of it ({@link ComponentReferences}).
+   */
+  private void holdComponentReferences() {
+    Topic<String, PriorityListEntry> chpl = topics.chpl();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHPL_STORE), keys, chpl.valueSerde())
+            .withLoggingDisabled(),
+        chpl.name(),
+        chpl.consumed("read-chpl"),
+        () -> new ReferenceStoreUpdater<PriorityListEntry>(CHPL_STORE, priorityListChanges));
+    Topic<String, MakerRecord> makers = topics.makers();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MAKERS_STORE), keys, makers.valueSerde())
+            .withLoggingDisabled(),
+        makers.name(),
+        makers.consumed("read-makers"),
+        () -> new ReferenceStoreUpdater<MakerRecord>(MAKERS_STORE, makerChanges));
+  }
+
+  /** A processor's own view of the component reference data (each task keeps its own). */
+  private ComponentReferences componentReferences() {
+    return new ComponentReferences(CHPL_STORE, priorityListChanges, MAKERS_STORE, makerChanges);
   }
 
   /** Rules: a global store fed by the compacted rules topic, so every task sees every rule. */
@@ -339,8 +380,9 @@ public final class MonitorTopology {
   /**
    * Components found in weapons, added up per maker, maker's country, year made and weapon type:
    * the accepted findings, straight from their own topic's validation (no other kind of event comes
-   * this way), through the {@code component-rows} repartition (key = row), counted once per event
-   * id in the {@code component-totals} store.
+   * this way), filed under their maker and country as the makers table has them, through the {@code
+   * component-rows} repartition (key = row), counted once per event id in the {@code
+   * component-totals} store.
    */
   private KStream<String, ComponentTotal> countComponents(KStream<String, Validated> findings) {
     builder.addStateStore(
@@ -351,13 +393,15 @@ public final class MonitorTopology {
             .withCachingEnabled());
     return findings
         .flatMapValues(Validated::acceptedFacts, Named.as("as-component-finding"))
+        .processValues(
+            () -> new MakerResolver(componentReferences()), Named.as("resolve-component-makers"))
         .flatMap((id, fact) -> ComponentRows.of(fact), Named.as("as-component-rows"))
         .repartition(
             Repartitioned.<String, Fact>as(COMPONENT_ROWS)
                 .withKeySerde(keys)
                 .withValueSerde(budget.guard(facts)))
         .process(
-            () -> new ComponentCounter(COMPONENT_TOTALS_STORE),
+            () -> new ComponentCounter(COMPONENT_TOTALS_STORE, componentReferences()),
             Named.as("count-components"),
             COMPONENT_TOTALS_STORE);
   }
@@ -440,8 +484,8 @@ public final class MonitorTopology {
 
   /** Stage 6, alerts for bans, keyed by alert id. */
   private KStream<String, Alert> banAlerts(KStream<String, BanMatch> bans) {
-    return bans.map(
-        (eventId, ban) -> byId(AlertComposer.banned(ban)), Named.as("compose-ban-alerts"));
+    return bans.process(
+        () -> new BanAlertComposer(componentReferences()), Named.as("compose-ban-alerts"));
   }
 
   /**

@@ -120,4 +120,10 @@ public final class TopologyNames {
   public static final String IMO_SIGHTINGS_STORE = "imo-sightings";
 
   private TopologyNames() {}
+
+  /** Global store: the priority list's HS codes and tiers (tm.reference.chpl), key = HS code. */
+  public static final String CHPL_STORE = "chpl";
+
+  /** Global store: the makers table (tm.reference.makers), key = canonical maker. */
+  public static final String MAKERS_STORE = "makers";
 }

@@ -11,6 +11,7 @@ import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.serde.AvroSerde;
 import io.transfermonitor.streams.MockStores;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
+import io.transfermonitor.streams.reference.ReferenceChanges;
 import io.transfermonitor.streams.screen.DesignationChanges;
 import java.time.Instant;
 import java.util.ArrayList;

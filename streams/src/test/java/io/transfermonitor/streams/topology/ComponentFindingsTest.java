@@ -12,6 +12,8 @@ import io.transfermonitor.model.CaseStep;
 import io.transfermonitor.model.ComponentFinding;
 import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.EventHeader;
+import io.transfermonitor.model.MakerRecord;
+import io.transfermonitor.model.PriorityListEntry;
 import io.transfermonitor.model.SourceKind;
 import java.time.Instant;
 import java.util.List;
@@ -151,6 +153,7 @@ class ComponentFindingsTest {
   @Test
   void shouldFileAFindingWithoutAnHsCodeAndMarkAListedOneWithItsTier() {
     monitor.rules(defaultRules());
+    monitor.priorityListBundled();
 
     monitor.send(finding("no-hs", "Example Maker DE-A", "DEU").setPartNumber("EXD-PSU-7").build());
     monitor.send(
@@ -173,7 +176,11 @@ class ComponentFindingsTest {
             tuple(RULE + "/unlisted", null, "Example Maker DE-A"));
     assertThat(alerts.get(0).getMessage()).doesNotContain("HS ");
     assertThat(alerts.get(1).getMessage())
-        .contains("HS 8532.24 is on the Common High Priority List, tier 2");
+        .contains(
+            "HS 8532.24 is on the Common High Priority List (US BIS, EU, UK, Japan) of 2024-02-23,"
+                + " tier 2");
+    assertThat(alerts.get(1).getPriorityList())
+        .isEqualTo("Common High Priority List (US BIS, EU, UK, Japan) of 2024-02-23");
     assertThat(alerts.get(2).getMessage())
         .contains("; HS 8536.41 [")
         .doesNotContain("High Priority");
@@ -183,6 +190,7 @@ class ComponentFindingsTest {
   @Test
   void shouldAddUpTheFindingsPerMakerCountryYearMadeAndWeaponTypeEachOnce() {
     monitor.rules(defaultRules());
+    monitor.priorityListBundled();
 
     monitor.send(
         finding("a1", "Example Maker US-A", "USA")
@@ -237,5 +245,115 @@ class ComponentFindingsTest {
     monitor.send(russian);
 
     assertThat(monitor.alerts()).isEmpty();
+  }
+
+  private static PriorityListEntry listed(String hsCode, String tier, String date) {
+    return new PriorityListEntry(
+        hsCode, tier, null, "Common High Priority List (test)", date, "chpl-test.csv");
+  }
+
+  @Test
+  void shouldMarkTheNextFindingWithATierLoadedAfterTheMonitorStarted() {
+    monitor.rules(defaultRules());
+    // a finding read before the list is loaded: nothing to mark it with
+    monitor.send(finding("before", "Example Maker US-A", "USA").setHsCode("8542.31").build());
+
+    // when the list is loaded while the monitor runs
+    monitor.priorityList(listed("8542.31", "2", "2024-02-23"));
+    monitor.send(finding("after", "Example Maker US-A", "USA").setHsCode("854231").build());
+    // and a newer version moves the code to tier 1
+    monitor.priorityList(listed("8542.31", "1", "2025-01-01"));
+    monitor.send(finding("moved", "Example Maker US-A", "USA").setHsCode("8542.31.00").build());
+
+    // then each finding carries the tier in force when it was read; earlier alerts stay as filed
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts)
+        .extracting(Alert::getAlertId, Alert::getPriorityTier, Alert::getPriorityList)
+        .containsExactly(
+            tuple(RULE + "/before", null, null),
+            tuple(RULE + "/after", "2", "Common High Priority List (test) of 2024-02-23"),
+            tuple(RULE + "/moved", "1", "Common High Priority List (test) of 2025-01-01"));
+    assertThat(alerts.get(0).getMessage()).doesNotContain("Priority List");
+    assertThat(alerts.get(2).getMessage())
+        .contains("HS 8542.31.00 is on the Common High Priority List (test) of 2025-01-01, tier 1");
+    // and the totals count the two marked ones on the list
+    Map<String, ComponentTotal> rows = monitor.components.readKeyValuesToMap();
+    assertThat(rows.get("COUNTRY/USA").getFindings()).isEqualTo(3);
+    assertThat(rows.get("COUNTRY/USA").getPriorityListed()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldFileTwoAliasesOfAMakerInOneCaseUnderTheTablesMakerAndCountry() {
+    monitor.rules(defaultRules());
+    monitor.maker(
+        new MakerRecord(
+            "Example Maker US-A",
+            "USA",
+            List.of("EXAMPLE MAKER US-A INC.", "Example Maker US-A Incorporated"),
+            "test makers"));
+
+    // two findings writing the maker two other ways, one with no country, one with another
+    monitor.send(finding("inc", "Example Maker US-A, Inc.", null).setPartNumber("P-1").build());
+    monitor.send(
+        finding("incorporated", "example maker us-a incorporated", "GBR")
+            .setPartNumber("P-2")
+            .build());
+    // and a maker the table does not know: its own words stand
+    monitor.send(finding("other", "Example Maker KR-A", "KOR").setPartNumber("P-3").build());
+
+    List<Alert> alerts = monitor.alerts();
+    assertThat(alerts)
+        .extracting(
+            Alert::getAlertId,
+            Alert::getCaseId,
+            Alert::getMaker,
+            Alert::getMakerCountry,
+            Alert::getMakerAsReported,
+            Alert::getMakerResolvedBy)
+        .containsExactly(
+            tuple(
+                RULE + "/inc",
+                US_A,
+                "Example Maker US-A",
+                "USA",
+                "Example Maker US-A, Inc.",
+                "makers table test makers"),
+            tuple(
+                RULE + "/incorporated",
+                US_A,
+                "Example Maker US-A",
+                "USA",
+                "example maker us-a incorporated",
+                "makers table test makers"),
+            tuple(
+                RULE + "/other",
+                RULE + "/KOR/Example Maker KR-A",
+                "Example Maker KR-A",
+                "KOR",
+                null,
+                "finding"));
+    Case usA = monitor.caseOf(US_A);
+    assertThat(usA.getAlertCount()).isEqualTo(2);
+    assertThat(usA.getHistory())
+        .extracting(CaseHistoryEntry::getStep, CaseHistoryEntry::getNote)
+        .containsExactly(
+            tuple(
+                CaseStep.OPENED,
+                "HIGH; maker and country from the makers table test makers (marked 'Example Maker"
+                    + " US-A, Inc.')"));
+    assertThat(monitor.caseOf(RULE + "/KOR/Example Maker KR-A").getHistory().get(0).getNote())
+        .isEqualTo("HIGH; maker and country from the finding");
+    assertThat(alerts.get(1).getMessage())
+        .startsWith(
+            "Component of Example Maker US-A (USA, by the makers table test makers; marked"
+                + " 'example maker us-a incorporated'; the finding said GBR), part P-2");
+    assertThat(alerts.get(2).getMessage()).startsWith("Component of Example Maker KR-A (KOR), ");
+    // the totals count the maker once, under its canonical name and the table's country
+    Map<String, ComponentTotal> rows = monitor.components.readKeyValuesToMap();
+    assertThat(rows.get("MAKER/Example Maker US-A").getFindings()).isEqualTo(2);
+    assertThat(rows.get("COUNTRY/USA").getMakers()).containsExactly("Example Maker US-A");
+    assertThat(rows).doesNotContainKeys("COUNTRY/GBR", "COUNTRY/-");
+    assertThat(rows.keySet().stream().filter(k -> k.startsWith("MAKER/")))
+        .containsExactlyInAnyOrder("MAKER/Example Maker US-A", "MAKER/Example Maker KR-A");
   }
 }

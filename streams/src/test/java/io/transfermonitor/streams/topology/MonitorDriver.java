@@ -11,6 +11,8 @@ import io.transfermonitor.model.CaseNotification;
 import io.transfermonitor.model.ComponentTotal;
 import io.transfermonitor.model.Designation;
 import io.transfermonitor.model.EventKind;
+import io.transfermonitor.model.MakerRecord;
+import io.transfermonitor.model.PriorityListEntry;
 import io.transfermonitor.model.RejectedEvent;
 import io.transfermonitor.model.ReportingGap;
 import io.transfermonitor.model.Rule;
@@ -22,6 +24,7 @@ import io.transfermonitor.model.VesselFinding;
 import io.transfermonitor.model.VesselPosition;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.model.VesselVoyage;
+import io.transfermonitor.producers.components.PriorityListCsv;
 import io.transfermonitor.schemas.EventTypes;
 import io.transfermonitor.schemas.registry.InMemorySchemaRegistry;
 import io.transfermonitor.schemas.registry.SchemaRegistryClient;
@@ -234,6 +237,35 @@ final class MonitorDriver implements AutoCloseable {
         .pipeInput(
             vessel.getImo() != null ? "IMO:" + vessel.getImo() : "MMSI:" + vessel.getMmsi(),
             vessel);
+  }
+
+  /** Publishes an HS code of the priority list, keyed as {@code chpl load} keys it. */
+  void priorityList(PriorityListEntry entry) {
+    driver
+        .createInputTopic(
+            config.topics().chpl(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, PriorityListEntry.class).serializer())
+        .pipeInput(entry.getHsCode(), entry);
+  }
+
+  /** Publishes the committed copy of the Common High Priority List, as the demo loads it. */
+  void priorityListBundled() {
+    try {
+      PriorityListCsv.bundled().records().forEach(this::priorityList);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Publishes a maker of the makers table, keyed as {@code makers load} keys it. */
+  void maker(MakerRecord maker) {
+    driver
+        .createInputTopic(
+            config.topics().makers(),
+            new StringSerializer(),
+            AvroSerde.forValue(registry, MakerRecord.class).serializer())
+        .pipeInput(maker.getMaker(), maker);
   }
 
   private Properties properties() {

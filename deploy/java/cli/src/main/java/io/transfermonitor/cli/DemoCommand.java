@@ -53,12 +53,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code transfer-monitor demo}: the whole system in one JVM. Starts an embedded broker and
- * registry (fresh, on free ports), creates the topics, publishes the default rules and the sample
- * UN designations list and the demo vessel register, starts the monitor, replays the seed scenario
- * (September 2023 to April 2025) with its synthetic AIS set and prints each case as it opens and
- * escalates (the notifications), or each alert as it fires with {@code --alerts}. Runs until
- * Ctrl-C, or with {@code --once} until the scenario is fully processed, ending with the cases table
- * and a summary.
+ * registry (fresh, on free ports), creates the topics, publishes the default rules, the sample UN
+ * designations list, the demo vessel register, the Common High Priority List and the demo makers
+ * table, starts the monitor, replays the seed scenario (September 2023 to April 2025) with its
+ * synthetic AIS set and prints each case as it opens and escalates (the notifications), or each
+ * alert as it fires with {@code --alerts}. Runs until Ctrl-C, or with {@code --once} until the
+ * scenario is fully processed, ending with the cases table and a summary.
  */
 @Command(
     name = "demo",
@@ -66,8 +66,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays the seed scenario through the whole system, cases on screen.",
       "Starts a broker, a registry and the monitor in this JVM (fresh, on free ports), publishes"
-          + " the default rules, the UN designations list (November 2020) and the demo vessel"
-          + " register, and replays DPRK-Russia transfers of Sept 2023 - Apr 2025 with a"
+          + " the default rules, the UN designations list (November 2020), the demo vessel"
+          + " register, the Common High Priority List and the demo makers table, and replays DPRK-Russia transfers of Sept 2023 - Apr 2025 with a"
           + " synthetic AIS set of its ships, printing each case as it opens or"
           + " escalates (--alerts: each alert as it fires).",
       "Keeps running until Ctrl-C; --once exits when the scenario is processed, with the cases"
@@ -175,7 +175,10 @@ public class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The rules, the sample designations list and the demo vessel register, said on screen. */
+  /**
+   * The rules, the sample designations list, the demo vessel register, the priority list and the
+   * demo makers table, said on screen.
+   */
   private void publishInputs(
       Map<String, Object> client, Topics topics, List<Rule> ruleSet, PrintWriter out)
       throws IOException {
@@ -184,10 +187,11 @@ public class DemoCommand implements Callable<Integer> {
     PublishSummary designations =
         DesignationPublisher.publish(client, topics.designations(), sample.designations());
     int vessels = DemoAis.loadRegister(client, topics.vessels());
+    DemoReferences references = DemoReferences.publish(client, topics);
     out.printf(
-        "Published %d rules, %d designations (the UN consolidated list of November 2020) and %d"
-            + " vessels (the demo register, synthetic); starting the monitor...%n",
-        ruleSet.size(), designations.published(), vessels);
+        "Published %d rules, %d designations (the UN consolidated list of November 2020), %d"
+            + " vessels (the demo register, synthetic) and %s; starting the monitor...%n",
+        ruleSet.size(), designations.published(), vessels, references.describe());
     out.println(everyAlert ? AlertFormat.tableHeader() : CaseFormat.notificationHeader());
     out.flush();
   }

@@ -45,6 +45,8 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       DesignationsCommand.class,
       VesselsCommand.class,
+      ChplCommand.class,
+      MakersCommand.class,
       ScreenCommand.class,
       IngestCommand.class,
       AisCommand.class,

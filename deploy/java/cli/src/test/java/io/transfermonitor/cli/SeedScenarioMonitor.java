@@ -69,6 +69,8 @@ final class SeedScenarioMonitor implements AutoCloseable {
         MonitorConfig.builder().topics(topics).applicationId(stack.uniqueName("dashboard")).build();
     Map<String, Object> client = stack.clientProperties();
     RulePublisher.publish(client, topics.rules(), DefaultRules.load(null));
+    // the component findings' reference data, as the demo loads it
+    DemoReferences.publish(client, topics);
     Properties props = new Properties();
     props.putAll(client);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

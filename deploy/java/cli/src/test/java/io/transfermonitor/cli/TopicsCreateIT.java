@@ -51,7 +51,9 @@ class TopicsCreateIT {
         .contains(
             "created  " + topics.alerts(),
             "created  " + topics.casesAudit(),
-            "created  " + topics.ruleRecounts());
+            "created  " + topics.ruleRecounts(),
+            "created  " + topics.chpl(),
+            "created  " + topics.makers());
     assertThat(first.out()).contains(all + " created with 2 partitions each, 0 already there");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.outLines()).contains("exists   " + topics.alerts());

@@ -67,6 +67,8 @@ public final class AccessPolicy {
     grants.add(topic(monitor, users, topics.aisPositions(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.aisVoyages(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.vessels(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.chpl(), AclOperation.READ));
+    grants.add(topic(monitor, users, topics.makers(), AclOperation.READ));
     grants.add(topic(monitor, users, topics.caseActions(), AclOperation.READ));
     // rules recount: the requests read, each task's report written
     grants.add(topic(monitor, users, topics.ruleRecounts(), AclOperation.READ));

@@ -1,0 +1,141 @@
+package io.transfermonitor.cli;
+
+import io.transfermonitor.cli.kafka.Reachability;
+import io.transfermonitor.cli.kafka.UnavailableException;
+import io.transfermonitor.cli.settings.LocalDefaults;
+import io.transfermonitor.cli.settings.Settings;
+import io.transfermonitor.cli.settings.SettingsOptions;
+import io.transfermonitor.model.MakerRecord;
+import io.transfermonitor.producers.ReferencePlan;
+import io.transfermonitor.producers.components.ComponentReferenceTopics;
+import io.transfermonitor.producers.components.MakersCsv;
+import io.transfermonitor.producers.components.ReferenceContents;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code transfer-monitor makers load FILE}: reads a makers table (CSV {@code
+ * maker,country,aliases}) and publishes it to the compacted topic {@code <prefix>reference.makers},
+ * key = canonical maker: new and changed makers, and a tombstone for each maker of the same table
+ * ({@code --source}) that the file no longer holds. Every row it cannot use is listed with its line
+ * and reason. A file that yields no maker publishes nothing: it would remove the whole table.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes a makers table (CSV: maker,country,aliases; aliases separated by ';') to the"
+          + " makers topic (reference.makers).",
+      "A component finding naming a maker or one of its aliases (compared without case,"
+          + " punctuation or repeated spaces) is filed under the table's maker and country; with no"
+          + " entry the finding's own stand. A row without a maker, with a country that is none, or"
+          + " naming a maker or alias an earlier row names is reported with its line and left out.",
+      "Only what changed is published; a maker the same table (--source) no longer holds is"
+          + " removed."
+    })
+public class MakersLoadCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "FILE", description = "The table, a CSV file.")
+  Path file;
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description =
+          "The table's name, kept on each maker and named in the alerts it decides; a later load of"
+              + " the same name replaces it (default: the file's name).")
+  String source;
+
+  @Option(names = "--dry-run", description = "Read and check the file only; publish nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      defaultValue = "makers-report.csv",
+      description =
+          "Where rejected rows are listed: CSV, or JSON Lines for a .jsonl name (default:"
+              + " ${DEFAULT-VALUE}).")
+  Path report;
+
+  @Mixin SettingsOptions options;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no such file: " + file);
+    }
+    ReferenceContents<MakerRecord> contents = MakersCsv.read(file, source);
+    ReferenceFileReport.write(contents, report);
+    ReferenceFileReport.print(out, contents, "makers", report);
+    Map<String, Long> countries =
+        contents.records().stream()
+            .collect(
+                Collectors.groupingBy(
+                    m -> Objects.requireNonNullElse(m.getCountry(), "no country"),
+                    TreeMap::new,
+                    Collectors.counting()));
+    if (!countries.isEmpty()) {
+      out.println(
+          "  countries: "
+              + countries.entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")));
+    }
+    if (dryRun) {
+      out.printf("%d makers checked, nothing published (--dry-run)%n", contents.records().size());
+      out.flush();
+      return 0;
+    }
+    if (contents.records().isEmpty()) {
+      throw new IllegalArgumentException(
+          file
+              + ": no maker read, nothing published (a load without makers would remove every"
+              + " maker of "
+              + contents.source()
+              + ")");
+    }
+    Settings settings = options.settings();
+    String topic = settings.topics().makers();
+    Map<String, Object> props =
+        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
+    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
+    ReferencePlan<MakerRecord> plan;
+    try {
+      plan = ComponentReferenceTopics.publishMakers(props, topic, contents.records());
+    } catch (IllegalStateException | KafkaException e) {
+      throw new UnavailableException(
+          "cannot publish makers to "
+              + topic
+              + " on "
+              + props.get("bootstrap.servers")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    out.printf("published to %s: %s%n", topic, plan.describe());
+    plan.removed().forEach(key -> out.println("  removed " + key));
+    out.flush();
+    return 0;
+  }
+}
