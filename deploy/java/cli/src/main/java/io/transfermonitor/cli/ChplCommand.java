@@ -1,21 +1,14 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.format.AvroJson;
-import io.transfermonitor.cli.kafka.Reachability;
-import io.transfermonitor.cli.kafka.UnavailableException;
-import io.transfermonitor.cli.settings.LocalDefaults;
-import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.PriorityListEntry;
 import io.transfermonitor.producers.components.ComponentReferenceTopics;
-import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,41 +43,25 @@ public class ChplCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    String topic = settings.topics().chpl();
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    Map<String, PriorityListEntry> codes;
-    try {
-      codes = ComponentReferenceTopics.readPriorityList(props, topic, READ_TIMEOUT);
-    } catch (IllegalStateException | KafkaException e) {
-      throw new UnavailableException(
-          "cannot read " + topic + " on " + props.get("bootstrap.servers") + ": " + e.getMessage(),
-          e);
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      codes.values().forEach(c -> out.println(AvroJson.line(c)));
-    } else {
-      out.println(String.format(Locale.ROOT, ROW, "HS CODE", "TIER", "DATE", "LIST: WHAT"));
-      codes.values().stream()
-          .sorted((a, b) -> a.getHsCode().compareTo(b.getHsCode()))
-          .forEach(
-              c ->
-                  out.println(
-                      String.format(
-                          Locale.ROOT,
-                          ROW,
-                          c.getHsCode(),
-                          c.getTier(),
-                          Objects.requireNonNullElse(c.getListDate(), "-"),
-                          c.getList()
-                              + ": "
-                              + Objects.requireNonNullElse(c.getDescription(), "-"))));
-      out.printf(Locale.ROOT, "%,d HS codes on %s%n", codes.size(), topic);
-    }
-    out.flush();
+    ReferenceTopic topic =
+        ReferenceTopic.of(options.settings(), options.settings().topics().chpl());
+    Map<String, PriorityListEntry> codes =
+        topic.read(
+            props -> ComponentReferenceTopics.readPriorityList(props, topic.name(), READ_TIMEOUT));
+    topic.list(
+        spec.commandLine().getOut(),
+        json,
+        codes.values().stream().sorted(Comparator.comparing(PriorityListEntry::getHsCode)).toList(),
+        String.format(Locale.ROOT, ROW, "HS CODE", "TIER", "DATE", "LIST: WHAT"),
+        c ->
+            String.format(
+                Locale.ROOT,
+                ROW,
+                c.getHsCode(),
+                c.getTier(),
+                Objects.requireNonNullElse(c.getListDate(), "-"),
+                c.getList() + ": " + Objects.requireNonNullElse(c.getDescription(), "-")),
+        "HS codes");
     return 0;
   }
 }

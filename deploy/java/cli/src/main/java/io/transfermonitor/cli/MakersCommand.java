@@ -1,21 +1,14 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.format.AvroJson;
-import io.transfermonitor.cli.kafka.Reachability;
-import io.transfermonitor.cli.kafka.UnavailableException;
-import io.transfermonitor.cli.settings.LocalDefaults;
-import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.MakerRecord;
 import io.transfermonitor.producers.components.ComponentReferenceTopics;
-import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,39 +43,24 @@ public class MakersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    String topic = settings.topics().makers();
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    Map<String, MakerRecord> makers;
-    try {
-      makers = ComponentReferenceTopics.readMakers(props, topic, READ_TIMEOUT);
-    } catch (IllegalStateException | KafkaException e) {
-      throw new UnavailableException(
-          "cannot read " + topic + " on " + props.get("bootstrap.servers") + ": " + e.getMessage(),
-          e);
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      makers.values().forEach(m -> out.println(AvroJson.line(m)));
-    } else {
-      out.println(String.format(Locale.ROOT, ROW, "MAKER", "COUNTRY", "SOURCE", "ALIASES"));
-      makers.values().stream()
-          .sorted((a, b) -> a.getMaker().compareTo(b.getMaker()))
-          .forEach(
-              m ->
-                  out.println(
-                      String.format(
-                          Locale.ROOT,
-                          ROW,
-                          m.getMaker(),
-                          Objects.requireNonNullElse(m.getCountry(), "-"),
-                          m.getSource(),
-                          m.getAliases().isEmpty() ? "-" : String.join("; ", m.getAliases()))));
-      out.printf(Locale.ROOT, "%,d makers on %s%n", makers.size(), topic);
-    }
-    out.flush();
+    ReferenceTopic topic =
+        ReferenceTopic.of(options.settings(), options.settings().topics().makers());
+    Map<String, MakerRecord> makers =
+        topic.read(props -> ComponentReferenceTopics.readMakers(props, topic.name(), READ_TIMEOUT));
+    topic.list(
+        spec.commandLine().getOut(),
+        json,
+        makers.values().stream().sorted(Comparator.comparing(MakerRecord::getMaker)).toList(),
+        String.format(Locale.ROOT, ROW, "MAKER", "COUNTRY", "SOURCE", "ALIASES"),
+        m ->
+            String.format(
+                Locale.ROOT,
+                ROW,
+                m.getMaker(),
+                Objects.requireNonNullElse(m.getCountry(), "-"),
+                m.getSource(),
+                m.getAliases().isEmpty() ? "-" : String.join("; ", m.getAliases())),
+        "makers");
     return 0;
   }
 }

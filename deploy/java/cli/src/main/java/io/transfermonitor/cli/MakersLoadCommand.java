@@ -1,8 +1,5 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.kafka.Reachability;
-import io.transfermonitor.cli.kafka.UnavailableException;
-import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.MakerRecord;
@@ -16,12 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,27 +109,13 @@ public class MakersLoadCommand implements Callable<Integer> {
               + ")");
     }
     Settings settings = options.settings();
-    String topic = settings.topics().makers();
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    ReferencePlan<MakerRecord> plan;
-    try {
-      plan = ComponentReferenceTopics.publishMakers(props, topic, contents.records());
-    } catch (IllegalStateException | KafkaException e) {
-      throw new UnavailableException(
-          "cannot publish makers to "
-              + topic
-              + " on "
-              + props.get("bootstrap.servers")
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    out.printf("published to %s: %s%n", topic, plan.describe());
-    plan.removed().forEach(key -> out.println("  removed " + key));
-    out.flush();
+    ReferenceTopic topic = ReferenceTopic.of(settings, settings.topics().makers());
+    ReferencePlan<MakerRecord> plan =
+        topic.publish(
+            "makers",
+            props ->
+                ComponentReferenceTopics.publishMakers(props, topic.name(), contents.records()));
+    topic.printPublished(out, plan.describe(), plan.removed());
     return 0;
   }
 }

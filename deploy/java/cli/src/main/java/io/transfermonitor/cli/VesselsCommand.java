@@ -1,21 +1,13 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.format.AvroJson;
-import io.transfermonitor.cli.kafka.Reachability;
-import io.transfermonitor.cli.kafka.UnavailableException;
-import io.transfermonitor.cli.settings.LocalDefaults;
-import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.VesselRecord;
 import io.transfermonitor.producers.vessels.VesselTopic;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,39 +43,18 @@ public class VesselsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = options.settings();
-    String topic = settings.topics().vessels();
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    Map<String, VesselRecord> vessels;
-    try {
-      vessels = VesselTopic.read(props, topic, READ_TIMEOUT);
-    } catch (IllegalStateException | KafkaException e) {
-      throw new UnavailableException(
-          "cannot read " + topic + " on " + props.get("bootstrap.servers") + ": " + e.getMessage(),
-          e);
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      vessels.values().forEach(v -> out.println(AvroJson.line(v)));
-    } else {
-      out.println(
-          String.format(
-              Locale.ROOT,
-              ROW,
-              "IMO",
-              "MMSI",
-              "NAME",
-              "FLAG",
-              "TYPE",
-              "DWT (t)",
-              "OWNER",
-              "SOURCE"));
-      vessels.values().forEach(v -> out.println(row(v)));
-      out.printf(Locale.ROOT, "%,d vessels on %s%n", vessels.size(), topic);
-    }
-    out.flush();
+    ReferenceTopic topic =
+        ReferenceTopic.of(options.settings(), options.settings().topics().vessels());
+    Map<String, VesselRecord> vessels =
+        topic.read(props -> VesselTopic.read(props, topic.name(), READ_TIMEOUT));
+    topic.list(
+        spec.commandLine().getOut(),
+        json,
+        vessels.values(),
+        String.format(
+            Locale.ROOT, ROW, "IMO", "MMSI", "NAME", "FLAG", "TYPE", "DWT (t)", "OWNER", "SOURCE"),
+        VesselsCommand::row,
+        "vessels");
     return 0;
   }
 

@@ -1,8 +1,5 @@
 package io.transfermonitor.cli;
 
-import io.transfermonitor.cli.kafka.Reachability;
-import io.transfermonitor.cli.kafka.UnavailableException;
-import io.transfermonitor.cli.settings.LocalDefaults;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.VesselRecord;
@@ -22,12 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,27 +110,10 @@ public class VesselsLoadCommand implements Callable<Integer> {
               + ")");
     }
     Settings settings = options.settings();
-    String topic = settings.topics().vessels();
-    Map<String, Object> props =
-        settings.clientProperties(LocalDefaults.BOOTSTRAP, LocalDefaults.REGISTRY);
-    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-    Reachability.require(props, Optional.of(LocalDefaults.registryUrl(settings)));
-    VesselPlan plan;
-    try {
-      plan = VesselPublisher.publish(props, topic, vessels);
-    } catch (IllegalStateException | KafkaException e) {
-      throw new UnavailableException(
-          "cannot publish vessels to "
-              + topic
-              + " on "
-              + props.get("bootstrap.servers")
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    out.printf("published to %s: %s%n", topic, plan.describe());
-    plan.removed().forEach(key -> out.println("  removed " + key));
-    out.flush();
+    ReferenceTopic topic = ReferenceTopic.of(settings, settings.topics().vessels());
+    VesselPlan plan =
+        topic.publish("vessels", props -> VesselPublisher.publish(props, topic.name(), vessels));
+    topic.printPublished(out, plan.describe(), plan.removed());
     return 0;
   }
 
