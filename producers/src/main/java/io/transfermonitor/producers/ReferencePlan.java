@@ -11,12 +11,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What loading a reference file (a priority list, a makers table) changes on its compacted topic,
- * compared with what the topic holds now, by key: the records it adds, those it changes, those it
- * leaves as they are, and the keys of the held records of the same source (the same list, the same
- * table) that the load no longer has, which get a tombstone: a source is loaded whole. Records of
- * other sources are never touched. The vessel register's {@code VesselPlan} does the same for
- * vessels.
+ * What loading a reference file (a priority list, a makers table, a vessel register) changes on its
+ * compacted topic, compared with what the topic holds now, by key: the records it adds, those it
+ * changes, those it leaves as they are, and the keys of the held records of the same source (the
+ * same list, the same table) that the load no longer has, which get a tombstone: a source is loaded
+ * whole. Records of other sources are never touched. The vessel register is loaded the same way
+ * ({@code VesselPublisher}).
  *
  * @param added records the topic does not hold
  * @param changed records it holds with other content

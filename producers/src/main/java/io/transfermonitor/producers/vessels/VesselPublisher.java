@@ -1,6 +1,7 @@
 package io.transfermonitor.producers.vessels;
 
 import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.producers.ReferencePlan;
 import io.transfermonitor.producers.ReferenceWrites;
 import io.transfermonitor.schemas.serde.AvroSerializer;
 import java.time.Duration;
@@ -15,10 +16,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes a register load to the compacted vessel register topic, key = {@link VesselKey} ({@code
  * IMO:<number>}, else {@code MMSI:<number>}), value = {@link VesselRecord} in the Confluent wire
- * format, and only what changed ({@link VesselPlan}): new and changed vessels are written,
- * unchanged ones are not, and a vessel of the same register that the load no longer holds gets a
- * tombstone. Loading the same file twice publishes nothing the second time. Waits for every write
- * to be acknowledged.
+ * format, and only what changed ({@link ReferencePlan}, by {@link VesselKey} and register): new and
+ * changed vessels are written, unchanged ones are not, and a vessel of the same register that the
+ * load no longer holds gets a tombstone. Loading the same file twice publishes nothing the second
+ * time. Waits for every write to be acknowledged.
  */
 public final class VesselPublisher implements AutoCloseable {
 
@@ -55,7 +56,7 @@ public final class VesselPublisher implements AutoCloseable {
    * @param clientProps {@code bootstrap.servers} and {@code schema.registry.url} at least
    * @throws IllegalStateException when the topic cannot be read or a write is not acknowledged
    */
-  public static VesselPlan publish(
+  public static ReferencePlan<VesselRecord> publish(
       Map<String, Object> clientProps, String topic, Collection<VesselRecord> vessels) {
     Map<String, VesselRecord> held = VesselTopic.read(clientProps, topic, READ_BACK);
     try (VesselPublisher publisher = create(clientProps, topic)) {
@@ -68,8 +69,12 @@ public final class VesselPublisher implements AutoCloseable {
    *
    * @throws IllegalStateException naming the vessel's key when a write is not acknowledged
    */
-  public VesselPlan publish(Map<String, VesselRecord> held, Collection<VesselRecord> vessels) {
-    VesselPlan plan = VesselPlan.of(held, vessels);
+  public ReferencePlan<VesselRecord> publish(
+      Map<String, VesselRecord> held, Collection<VesselRecord> vessels) {
+    // a register is loaded whole: a vessel it dropped (scrapped, renamed under a new IMO number,
+    // reflagged away) must not stay known, as a designation a list no longer holds is delisted
+    ReferencePlan<VesselRecord> plan =
+        ReferencePlan.of(held, vessels, VesselKey::of, VesselRecord::getSource);
     Map<String, VesselRecord> writes = plan.writes();
     if (!writes.isEmpty()) {
       ReferenceWrites.write(producer, topic, writes, "vessel");

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Reads the compacted vessel register topic back, from the beginning to its current end, with no
  * consumer group: the register as it stands, one {@link VesselRecord} per {@link VesselKey}, the
- * tombstoned (removed) ones left out. A load is diffed against it ({@link VesselPlan}); {@code
- * transfer-monitor vessels} lists it.
+ * tombstoned (removed) ones left out. A load is diffed against it ({@link
+ * io.transfermonitor.producers.ReferencePlan}); {@code transfer-monitor vessels} lists it.
  */
 public final class VesselTopic {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.producers.ReferencePlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class VesselPublisherTest {
   void shouldKeyVesselsByImoNumberElseByMmsi() {
     // given an empty topic
     // when a register with a vessel of each kind is published
-    VesselPlan plan =
+    ReferencePlan<VesselRecord> plan =
         publish(
             Map.of(),
             List.of(
@@ -49,7 +50,7 @@ class VesselPublisherTest {
 
     // when "reg" is loaded again with AURORA as it was, BREEZE renamed and CORAL gone
     VesselRecord renamed = vessel("1900312", "273990202", "BREEZE STAR", "reg");
-    VesselPlan plan = publish(held, List.of(aurora, renamed));
+    ReferencePlan<VesselRecord> plan = publish(held, List.of(aurora, renamed));
 
     // then BREEZE is written, CORAL gets a tombstone, AURORA and the other register's DAWN nothing
     assertThat(producer.history())
@@ -65,14 +66,15 @@ class VesselPublisherTest {
     VesselRecord aurora = vessel("9074729", "273990201", "AURORA", "reg");
 
     // when it is loaded again
-    VesselPlan plan = publish(held(aurora), List.of(aurora));
+    ReferencePlan<VesselRecord> plan = publish(held(aurora), List.of(aurora));
 
     // then
     assertThat(producer.history()).isEmpty();
     assertThat(plan.describe()).isEqualTo("0 added, 0 changed, 0 removed, 1 unchanged");
   }
 
-  private VesselPlan publish(Map<String, VesselRecord> held, List<VesselRecord> vessels) {
+  private ReferencePlan<VesselRecord> publish(
+      Map<String, VesselRecord> held, List<VesselRecord> vessels) {
     try (VesselPublisher publisher = new VesselPublisher(producer, TOPIC)) {
       return publisher.publish(held, vessels);
     }

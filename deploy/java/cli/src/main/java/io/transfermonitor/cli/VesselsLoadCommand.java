@@ -3,12 +3,12 @@ package io.transfermonitor.cli;
 import io.transfermonitor.cli.settings.Settings;
 import io.transfermonitor.cli.settings.SettingsOptions;
 import io.transfermonitor.model.VesselRecord;
+import io.transfermonitor.producers.ReferencePlan;
 import io.transfermonitor.producers.ingest.MappingException;
 import io.transfermonitor.producers.ingest.RejectionReport;
 import io.transfermonitor.producers.vessels.RegisterContents;
 import io.transfermonitor.producers.vessels.RegisterProblem;
 import io.transfermonitor.producers.vessels.VesselMapping;
-import io.transfermonitor.producers.vessels.VesselPlan;
 import io.transfermonitor.producers.vessels.VesselPublisher;
 import io.transfermonitor.producers.vessels.VesselRegisterCsv;
 import java.io.IOException;
@@ -111,7 +111,7 @@ public class VesselsLoadCommand implements Callable<Integer> {
     }
     Settings settings = options.settings();
     ReferenceTopic topic = ReferenceTopic.of(settings, settings.topics().vessels());
-    VesselPlan plan =
+    ReferencePlan<VesselRecord> plan =
         topic.publish("vessels", props -> VesselPublisher.publish(props, topic.name(), vessels));
     topic.printPublished(out, plan.describe(), plan.removed());
     return 0;
