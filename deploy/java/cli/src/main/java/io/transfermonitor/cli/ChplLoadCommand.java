@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,30 +83,9 @@ public class ChplLoadCommand implements Callable<Integer> {
     ReferenceContents<PriorityListEntry> contents = PriorityListCsv.read(file, list, date);
     ReferenceFileReport.write(contents, report);
     ReferenceFileReport.print(out, contents, "HS codes", report);
-    Map<String, Long> tiers =
-        contents.records().stream()
-            .collect(
-                Collectors.groupingBy(
-                    PriorityListEntry::getTier, TreeMap::new, Collectors.counting()));
-    if (!tiers.isEmpty()) {
-      out.println(
-          "  tiers: "
-              + tiers.entrySet().stream()
-                  .map(e -> e.getKey() + " " + e.getValue())
-                  .collect(Collectors.joining(", ")));
-    }
-    if (dryRun) {
-      out.printf("%d HS codes checked, nothing published (--dry-run)%n", contents.records().size());
-      out.flush();
+    ReferenceFileReport.printCounts(out, "tiers", contents.records(), PriorityListEntry::getTier);
+    if (!ReferenceFileReport.toPublish(out, contents, "HS codes", "HS code", dryRun)) {
       return 0;
-    }
-    if (contents.records().isEmpty()) {
-      throw new IllegalArgumentException(
-          file
-              + ": no HS code read, nothing published (a load without codes would remove every"
-              + " code of "
-              + contents.source()
-              + ")");
     }
     Settings settings = options.settings();
     ReferenceTopic topic = ReferenceTopic.of(settings, settings.topics().chpl());

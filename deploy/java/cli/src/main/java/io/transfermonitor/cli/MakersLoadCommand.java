@@ -11,11 +11,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,32 +78,13 @@ public class MakersLoadCommand implements Callable<Integer> {
     ReferenceContents<MakerRecord> contents = MakersCsv.read(file, source);
     ReferenceFileReport.write(contents, report);
     ReferenceFileReport.print(out, contents, "makers", report);
-    Map<String, Long> countries =
-        contents.records().stream()
-            .collect(
-                Collectors.groupingBy(
-                    m -> Objects.requireNonNullElse(m.getCountry(), "no country"),
-                    TreeMap::new,
-                    Collectors.counting()));
-    if (!countries.isEmpty()) {
-      out.println(
-          "  countries: "
-              + countries.entrySet().stream()
-                  .map(e -> e.getKey() + " " + e.getValue())
-                  .collect(Collectors.joining(", ")));
-    }
-    if (dryRun) {
-      out.printf("%d makers checked, nothing published (--dry-run)%n", contents.records().size());
-      out.flush();
+    ReferenceFileReport.printCounts(
+        out,
+        "countries",
+        contents.records(),
+        m -> Objects.requireNonNullElse(m.getCountry(), "no country"));
+    if (!ReferenceFileReport.toPublish(out, contents, "makers", "maker", dryRun)) {
       return 0;
-    }
-    if (contents.records().isEmpty()) {
-      throw new IllegalArgumentException(
-          file
-              + ": no maker read, nothing published (a load without makers would remove every"
-              + " maker of "
-              + contents.source()
-              + ")");
     }
     Settings settings = options.settings();
     ReferenceTopic topic = ReferenceTopic.of(settings, settings.topics().makers());

@@ -6,7 +6,12 @@ import io.transfermonitor.producers.vessels.RegisterProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What {@code chpl load} and {@code makers load} say of the file they read: how many records, how
@@ -59,5 +64,56 @@ final class ReferenceFileReport {
           rejected == 1 ? "" : "s",
           report.toAbsolutePath());
     }
+  }
+
+  /** Prints {@code LABEL: a 3, b 1} for {@code records} counted by {@code by}, when any. */
+  static <V> void printCounts(
+      PrintWriter out, String label, List<V> records, Function<V, String> by) {
+    Map<String, Long> counts =
+        records.stream().collect(Collectors.groupingBy(by, TreeMap::new, Collectors.counting()));
+    if (!counts.isEmpty()) {
+      out.println(
+          "  "
+              + label
+              + ": "
+              + counts.entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")));
+    }
+  }
+
+  /**
+   * Whether {@code contents} are to be published: not with {@code dryRun} (said), and never when
+   * the file gave no record, which would remove every record of its source.
+   *
+   * @param what the records, plural ("HS codes", "makers")
+   * @param one one of them ("HS code", "maker")
+   * @throws IllegalArgumentException when the file gave none
+   */
+  static boolean toPublish(
+      PrintWriter out, ReferenceContents<?> contents, String what, String one, boolean dryRun) {
+    if (dryRun) {
+      out.printf(
+          Locale.ROOT,
+          "%,d %s checked, nothing published (--dry-run)%n",
+          contents.records().size(),
+          what);
+      out.flush();
+      return false;
+    }
+    if (contents.records().isEmpty()) {
+      throw new IllegalArgumentException(
+          contents.file()
+              + ": no "
+              + one
+              + " read, nothing published (a load without "
+              + what
+              + " would remove every "
+              + one
+              + " of "
+              + contents.source()
+              + ")");
+    }
+    return true;
   }
 }
