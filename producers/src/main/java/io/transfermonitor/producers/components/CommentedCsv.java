@@ -1,13 +1,17 @@
 package io.transfermonitor.producers.components;
 
+import io.transfermonitor.producers.ingest.CsvReader;
+import io.transfermonitor.producers.vessels.RegisterProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A CSV file that may hold comment lines (a {@code #} first): the text with each comment line made
@@ -47,5 +51,35 @@ record CommentedCsv(String text, Map<String, String> facts) {
 
   Reader reader() {
     return new StringReader(text);
+  }
+
+  /**
+   * Checks the header row of a reference file whose columns are {@code header}, the last optional:
+   * the first two or all three names, in order, case aside.
+   *
+   * @throws IllegalArgumentException naming the file and both headers otherwise
+   */
+  static void checkHeader(String name, CsvReader csv, List<String> header) {
+    List<String> columns =
+        csv.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+    if (columns.size() < 2 || !columns.equals(header.subList(0, Math.min(columns.size(), 3)))) {
+      throw new IllegalArgumentException(
+          name + ": the header is " + columns + ", not " + String.join(",", header));
+    }
+  }
+
+  /** The problem of a row that has not 2 or 3 columns, if it has not. */
+  static Optional<RegisterProblem> wrongWidth(String name, CsvReader csv, List<String> header) {
+    if (csv.size() >= 2 && csv.size() <= 3) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RegisterProblem(
+            name,
+            csv.line(),
+            null,
+            "row has " + csv.size() + " columns, not 2 or 3 (" + String.join(",", header) + ")",
+            csv.raw(),
+            true));
   }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a makers table from CSV: a header {@code maker,country,aliases}, one row per maker: its
@@ -80,25 +81,14 @@ public final class MakersCsv {
       }
       if (header) {
         header = false;
-        List<String> columns =
-            csv.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
-        if (columns.size() < 2 || !columns.equals(HEADER.subList(0, Math.min(columns.size(), 3)))) {
-          throw new IllegalArgumentException(
-              name + ": the header is " + columns + ", not " + String.join(",", HEADER));
-        }
+        CommentedCsv.checkHeader(name, csv, HEADER);
         continue;
       }
       long line = csv.line();
       String raw = csv.raw();
-      if (csv.size() < 2 || csv.size() > 3) {
-        problems.add(
-            new RegisterProblem(
-                name,
-                line,
-                null,
-                "row has " + csv.size() + " columns, not 2 or 3 (maker,country,aliases)",
-                raw,
-                true));
+      Optional<RegisterProblem> width = CommentedCsv.wrongWidth(name, csv, HEADER);
+      if (width.isPresent()) {
+        problems.add(width.get());
         continue;
       }
       String maker = csv.get(0).strip();

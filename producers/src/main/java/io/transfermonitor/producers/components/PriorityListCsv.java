@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,25 +97,14 @@ public final class PriorityListCsv {
       }
       if (header) {
         header = false;
-        List<String> columns =
-            csv.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
-        if (!columns.equals(HEADER.subList(0, Math.min(columns.size(), 3))) || columns.size() < 2) {
-          throw new IllegalArgumentException(
-              name + ": the header is " + columns + ", not " + String.join(",", HEADER));
-        }
+        CommentedCsv.checkHeader(name, csv, HEADER);
         continue;
       }
       String raw = csv.raw();
       long line = csv.line();
-      if (csv.size() < 2 || csv.size() > 3) {
-        problems.add(
-            new RegisterProblem(
-                name,
-                line,
-                null,
-                "row has " + csv.size() + " columns, not 2 or 3 (hs_code,tier,description)",
-                raw,
-                true));
+      Optional<RegisterProblem> width = CommentedCsv.wrongWidth(name, csv, HEADER);
+      if (width.isPresent()) {
+        problems.add(width.get());
         continue;
       }
       String code = csv.get(0).strip();

@@ -107,6 +107,37 @@ class ComponentReferenceFilesTest {
   }
 
   @Test
+  void shouldRefuseAnotherHeaderAndReportARowOfAnotherWidthInBothFiles() {
+    assertThatThrownBy(
+            () ->
+                PriorityListCsv.read(
+                    "l.csv", new StringReader("code,tier\n8542.31,1\n"), null, "2024-02-23"))
+        .hasMessage("l.csv: the header is [code, tier], not hs_code,tier,description");
+    assertThatThrownBy(() -> MakersCsv.read("m.csv", new StringReader("maker\nMaker A\n"), null))
+        .hasMessage("m.csv: the header is [maker], not maker,country,aliases");
+
+    ReferenceContents<PriorityListEntry> list =
+        PriorityListCsv.read(
+            "l.csv",
+            new StringReader("hs_code,tier\n8542.31\n8542.32,1,a,b\n8542.33,2\n"),
+            null,
+            "2024-02-23");
+    ReferenceContents<MakerRecord> table =
+        MakersCsv.read("m.csv", new StringReader("maker,country\nMaker A\nMaker B,DEU\n"), null);
+
+    assertThat(list.records()).extracting(PriorityListEntry::getHsCode).containsExactly("8542.33");
+    assertThat(list.problems())
+        .extracting(RegisterProblem::line, RegisterProblem::reason)
+        .containsExactly(
+            tuple(2L, "row has 1 columns, not 2 or 3 (hs_code,tier,description)"),
+            tuple(3L, "row has 4 columns, not 2 or 3 (hs_code,tier,description)"));
+    assertThat(table.records()).extracting(MakerRecord::getMaker).containsExactly("Maker B");
+    assertThat(table.problems())
+        .extracting(RegisterProblem::line, RegisterProblem::reason)
+        .containsExactly(tuple(2L, "row has 1 columns, not 2 or 3 (maker,country,aliases)"));
+  }
+
+  @Test
   void shouldPlanOnlyWhatChangedAndRemoveWhatTheSameListNoLongerHolds() {
     PriorityListEntry a = new PriorityListEntry("8542.31", "1", null, "L", "2024", "f");
     PriorityListEntry b = new PriorityListEntry("8532.24", "2", null, "L", "2024", "f");
