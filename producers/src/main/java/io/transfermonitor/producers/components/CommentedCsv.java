@@ -1,5 +1,6 @@
 package io.transfermonitor.producers.components;
 
+import io.transfermonitor.producers.ingest.CsvFormatException;
 import io.transfermonitor.producers.ingest.CsvReader;
 import io.transfermonitor.producers.vessels.RegisterProblem;
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A CSV file that may hold comment lines (a {@code #} first): the text with each comment line made
@@ -81,5 +83,33 @@ record CommentedCsv(String text, Map<String, String> facts) {
             "row has " + csv.size() + " columns, not 2 or 3 (" + String.join(",", header) + ")",
             csv.raw(),
             true));
+  }
+
+  /**
+   * Reads the file's rows: a row the CSV reader cannot read and a row of another width than {@code
+   * header}'s (its last column optional) go to {@code problems} with their line; the header row is
+   * checked ({@link #checkHeader}); every other row goes to {@code row}. Whether the file had a
+   * header row.
+   */
+  boolean rows(
+      String name, List<String> header, List<RegisterProblem> problems, Consumer<CsvReader> row) {
+    CsvReader csv = new CsvReader(reader(), ',');
+    boolean headerSeen = false;
+    while (true) {
+      try {
+        if (!csv.next()) {
+          return headerSeen;
+        }
+      } catch (CsvFormatException e) {
+        problems.add(new RegisterProblem(name, e.line(), null, e.reason(), e.raw(), true));
+        continue;
+      }
+      if (!headerSeen) {
+        headerSeen = true;
+        checkHeader(name, csv, header);
+        continue;
+      }
+      wrongWidth(name, csv, header).ifPresentOrElse(problems::add, () -> row.accept(csv));
+    }
   }
 }

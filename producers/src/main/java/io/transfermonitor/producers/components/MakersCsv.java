@@ -2,7 +2,6 @@ package io.transfermonitor.producers.components;
 
 import io.transfermonitor.model.MakerRecord;
 import io.transfermonitor.producers.designations.CountryCodes;
-import io.transfermonitor.producers.ingest.CsvFormatException;
 import io.transfermonitor.producers.ingest.CsvReader;
 import io.transfermonitor.producers.vessels.RegisterProblem;
 import io.transfermonitor.schemas.validation.MakerName;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads a makers table from CSV: a header {@code maker,country,aliases}, one row per maker: its
@@ -68,69 +66,56 @@ public final class MakersCsv {
     List<MakerRecord> makers = new ArrayList<>();
     List<RegisterProblem> problems = new ArrayList<>();
     Map<String, Long> names = new HashMap<>();
-    CsvReader csv = new CsvReader(file.reader(), ',');
-    boolean header = true;
-    while (true) {
-      try {
-        if (!csv.next()) {
-          break;
-        }
-      } catch (CsvFormatException e) {
-        problems.add(new RegisterProblem(name, e.line(), null, e.reason(), e.raw(), true));
-        continue;
-      }
-      if (header) {
-        header = false;
-        CommentedCsv.checkHeader(name, csv, HEADER);
-        continue;
-      }
-      long line = csv.line();
-      String raw = csv.raw();
-      Optional<RegisterProblem> width = CommentedCsv.wrongWidth(name, csv, HEADER);
-      if (width.isPresent()) {
-        problems.add(width.get());
-        continue;
-      }
-      String maker = csv.get(0).strip();
-      if (MakerName.key(maker).isEmpty()) {
-        problems.add(new RegisterProblem(name, line, "maker", "no maker", raw, true));
-        continue;
-      }
-      String written = csv.get(1).strip();
-      String country = null;
-      if (!written.isEmpty()) {
-        String upper = written.toUpperCase(Locale.ROOT);
-        country = CountryCodes.isAlpha3(upper) ? upper : CountryCodes.of(written);
-        if (country == null) {
-          problems.add(
-              new RegisterProblem(
-                  name,
-                  line,
-                  "country",
-                  "'" + written + "' is no country: an ISO alpha-3 code (USA) or a country name",
-                  raw,
-                  true));
-          continue;
-        }
-      }
-      List<String> aliases =
-          csv.size() < 3
-              ? List.of()
-              : Arrays.stream(csv.get(2).split(";"))
-                  .map(String::strip)
-                  .filter(a -> !MakerName.key(a).isEmpty())
-                  .distinct()
-                  .toList();
-      String taken = taken(names, maker, aliases);
-      if (taken != null) {
-        problems.add(new RegisterProblem(name, line, null, taken, raw, true));
-        continue;
-      }
-      names.put(MakerName.key(maker), line);
-      aliases.forEach(a -> names.putIfAbsent(MakerName.key(a), line));
-      makers.add(new MakerRecord(maker, country, aliases, table));
-    }
-    if (header) {
+    boolean hadHeader =
+        file.rows(
+            name,
+            HEADER,
+            problems,
+            csv -> {
+              long line = csv.line();
+              String raw = csv.raw();
+              String maker = csv.get(0).strip();
+              if (MakerName.key(maker).isEmpty()) {
+                problems.add(new RegisterProblem(name, line, "maker", "no maker", raw, true));
+                return;
+              }
+              String written = csv.get(1).strip();
+              String country = null;
+              if (!written.isEmpty()) {
+                String upper = written.toUpperCase(Locale.ROOT);
+                country = CountryCodes.isAlpha3(upper) ? upper : CountryCodes.of(written);
+                if (country == null) {
+                  problems.add(
+                      new RegisterProblem(
+                          name,
+                          line,
+                          "country",
+                          "'"
+                              + written
+                              + "' is no country: an ISO alpha-3 code (USA) or a country name",
+                          raw,
+                          true));
+                  return;
+                }
+              }
+              List<String> aliases =
+                  csv.size() < 3
+                      ? List.of()
+                      : Arrays.stream(csv.get(2).split(";"))
+                          .map(String::strip)
+                          .filter(a -> !MakerName.key(a).isEmpty())
+                          .distinct()
+                          .toList();
+              String taken = taken(names, maker, aliases);
+              if (taken != null) {
+                problems.add(new RegisterProblem(name, line, null, taken, raw, true));
+                return;
+              }
+              names.put(MakerName.key(maker), line);
+              aliases.forEach(a -> names.putIfAbsent(MakerName.key(a), line));
+              makers.add(new MakerRecord(maker, country, aliases, table));
+            });
+    if (!hadHeader) {
       warnings.add("empty file: no header row");
     }
     return new ReferenceContents<>(name, table, makers, problems, warnings);

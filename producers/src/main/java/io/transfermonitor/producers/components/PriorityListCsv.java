@@ -1,7 +1,6 @@
 package io.transfermonitor.producers.components;
 
 import io.transfermonitor.model.PriorityListEntry;
-import io.transfermonitor.producers.ingest.CsvFormatException;
 import io.transfermonitor.producers.ingest.CsvReader;
 import io.transfermonitor.producers.vessels.RegisterProblem;
 import io.transfermonitor.schemas.validation.HsCode;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,74 +79,67 @@ public final class PriorityListCsv {
             name + ": the list's date '" + listDate + "' is not a date (YYYY-MM-DD)");
       }
     }
+    String dated = listDate;
     List<PriorityListEntry> entries = new ArrayList<>();
     List<RegisterProblem> problems = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
-    CsvReader csv = new CsvReader(file.reader(), ',');
-    boolean header = true;
-    while (true) {
-      try {
-        if (!csv.next()) {
-          break;
-        }
-      } catch (CsvFormatException e) {
-        problems.add(new RegisterProblem(name, e.line(), null, e.reason(), e.raw(), true));
-        continue;
-      }
-      if (header) {
-        header = false;
-        CommentedCsv.checkHeader(name, csv, HEADER);
-        continue;
-      }
-      String raw = csv.raw();
-      long line = csv.line();
-      Optional<RegisterProblem> width = CommentedCsv.wrongWidth(name, csv, HEADER);
-      if (width.isPresent()) {
-        problems.add(width.get());
-        continue;
-      }
-      String code = csv.get(0).strip();
-      String hs = HsCode.written(code);
-      if (hs == null || HsCode.subheading(code).length() != 6) {
-        String why = HsCode.problem(code);
-        problems.add(
-            new RegisterProblem(
-                name,
-                line,
-                "hs_code",
-                why != null
-                    ? why
-                    : "'" + code + "' is longer than a six-digit subheading (8542.31)",
-                raw,
-                true));
-        continue;
-      }
-      String tier = csv.get(1).strip().toUpperCase(Locale.ROOT);
-      if (!TIERS.contains(tier)) {
-        problems.add(
-            new RegisterProblem(
-                name,
-                line,
-                "tier",
-                "unknown tier '"
-                    + csv.get(1).strip()
-                    + "': the list's tiers are 1, 2, 3.A, 3.B,"
-                    + " 4.A and 4.B",
-                raw,
-                true));
-        continue;
-      }
-      Long earlier = seen.putIfAbsent(hs, line);
-      if (earlier != null) {
-        problems.add(
-            new RegisterProblem(
-                name, line, "hs_code", "HS code " + hs + " already at line " + earlier, raw, true));
-        continue;
-      }
-      String description = csv.size() > 2 && !csv.get(2).isBlank() ? csv.get(2).strip() : null;
-      entries.add(new PriorityListEntry(hs, tier, description, listName, listDate, fileName(name)));
-    }
-    if (header) {
+    boolean hadHeader =
+        file.rows(
+            name,
+            HEADER,
+            problems,
+            csv -> {
+              String raw = csv.raw();
+              long line = csv.line();
+              String code = csv.get(0).strip();
+              String hs = HsCode.written(code);
+              if (hs == null || HsCode.subheading(code).length() != 6) {
+                String why = HsCode.problem(code);
+                problems.add(
+                    new RegisterProblem(
+                        name,
+                        line,
+                        "hs_code",
+                        why != null
+                            ? why
+                            : "'" + code + "' is longer than a six-digit subheading (8542.31)",
+                        raw,
+                        true));
+                return;
+              }
+              String tier = csv.get(1).strip().toUpperCase(Locale.ROOT);
+              if (!TIERS.contains(tier)) {
+                problems.add(
+                    new RegisterProblem(
+                        name,
+                        line,
+                        "tier",
+                        "unknown tier '"
+                            + csv.get(1).strip()
+                            + "': the list's tiers are 1, 2, 3.A, 3.B,"
+                            + " 4.A and 4.B",
+                        raw,
+                        true));
+                return;
+              }
+              Long earlier = seen.putIfAbsent(hs, line);
+              if (earlier != null) {
+                problems.add(
+                    new RegisterProblem(
+                        name,
+                        line,
+                        "hs_code",
+                        "HS code " + hs + " already at line " + earlier,
+                        raw,
+                        true));
+                return;
+              }
+              String description =
+                  csv.size() > 2 && !csv.get(2).isBlank() ? csv.get(2).strip() : null;
+              entries.add(
+                  new PriorityListEntry(hs, tier, description, listName, dated, fileName(name)));
+            });
+    if (!hadHeader) {
       warnings.add("empty file: no header row");
     }
     return new ReferenceContents<>(name, listName, entries, problems, warnings);
