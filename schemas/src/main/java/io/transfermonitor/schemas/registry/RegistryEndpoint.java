@@ -150,6 +150,23 @@ public record RegistryEndpoint(
         requestTimeout);
   }
 
+  /**
+   * The same endpoint retrying a failed call for about {@code window} in all: as many attempts as
+   * its doubling pauses take to add up to the window. A stream thread rides out a registry restart
+   * this way instead of failing (and having to be replaced) on the first record it cannot read.
+   */
+  public RegistryEndpoint withRetriesFor(Duration window) {
+    int attempts = 1;
+    Duration waited = Duration.ZERO;
+    Duration pause = initialBackoff;
+    while (waited.compareTo(window) < 0) {
+      waited = waited.plus(pause);
+      attempts++;
+      pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
+    }
+    return withRetries(attempts, initialBackoff, maxBackoff);
+  }
+
   /** The same endpoint with another per-request timeout. */
   public RegistryEndpoint withRequestTimeout(Duration timeout) {
     return new RegistryEndpoint(

@@ -2,6 +2,7 @@ package io.transfermonitor.schemas.registry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Hands out one registry client per URL (and credentials), so every serde of a process shares one
@@ -30,10 +31,20 @@ public final class SchemaRegistryClients {
    * ({@code basic.auth.user.info}).
    */
   public static SchemaRegistryClient forUrl(String url, Map<String, ?> configs) {
+    return forUrl(url, configs, UnaryOperator.identity());
+  }
+
+  /**
+   * The shared client for {@code url} with the settings of {@code configs}, its endpoint changed by
+   * {@code adjust} (a longer retry budget, say; clients of one URL with different budgets are
+   * different clients). {@code mock://} URLs give the in-memory registry, unadjusted.
+   */
+  public static SchemaRegistryClient forUrl(
+      String url, Map<String, ?> configs, UnaryOperator<RegistryEndpoint> adjust) {
     if (url.startsWith(MOCK_PREFIX)) {
       return InMemorySchemaRegistry.scope(url.substring(MOCK_PREFIX.length()));
     }
     return BY_ENDPOINT.computeIfAbsent(
-        RegistryEndpoint.from(url, configs), HttpSchemaRegistryClient::new);
+        adjust.apply(RegistryEndpoint.from(url, configs)), HttpSchemaRegistryClient::new);
   }
 }

@@ -268,6 +268,23 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldRideOutARegistryRestartOfAboutTheRetryWindow() {
+    int id = client().register(SUBJECT, V1);
+    // pauses of 10, 20, then 40 ms: nine of them add up to the 300 ms window, ten attempts
+    RegistryEndpoint patient =
+        RegistryEndpoint.of(server.url())
+            .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(40))
+            .withRetriesFor(Duration.ofMillis(300));
+    server.failNext(8, 503);
+
+    Schema schema = new HttpSchemaRegistryClient(patient).schemaById(id);
+
+    assertThat(patient.maxAttempts()).isEqualTo(10);
+    assertThat(schema).isEqualTo(V1);
+    assertThat(server.countSeen("GET", "/schemas/ids/" + id)).isEqualTo(9);
+  }
+
+  @Test
   void shouldQuoteAnAnswerThatIsNotJsonSuchAsAProxysErrorPage() {
     server.failNext(3, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
 

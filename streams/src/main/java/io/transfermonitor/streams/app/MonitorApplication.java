@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -47,6 +48,7 @@ public final class MonitorApplication implements AutoCloseable {
   private final CountDownLatch running = new CountDownLatch(1);
   private final AtomicReference<KafkaStreams.State> lastState = new AtomicReference<>();
   private final RepeatedFailures failures = new RepeatedFailures();
+  private final StaticMembers staticMembers;
   private volatile long startedAt = System.nanoTime();
 
   private MonitorApplication(Properties kafkaProps, MonitorConfig config, MeterRegistry meters) {
@@ -57,9 +59,12 @@ public final class MonitorApplication implements AutoCloseable {
     // the registry's credentials and TLS stores travel in the same properties
     Map<String, Object> configs = new HashMap<>();
     props.forEach((key, value) -> configs.put(key.toString(), value));
+    Duration rideOut = registryRideOut(props);
     SchemaRegistryClient registry =
         SchemaRegistryClients.forUrl(
-            props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL), configs);
+            props.getProperty(AvroSerdeConfig.SCHEMA_REGISTRY_URL),
+            configs,
+            endpoint -> endpoint.withRetriesFor(rideOut).withRequestTimeout(rideOut.dividedBy(4)));
     if (!Boolean.parseBoolean(
         String.valueOf(props.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)))) {
       UncleanStopState.clear(
@@ -69,6 +74,15 @@ public final class MonitorApplication implements AutoCloseable {
         Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
         config.applicationId(),
         config.instanceId());
+    this.staticMembers =
+        config.instanceId().isEmpty()
+            ? null
+            : new StaticMembers(props, config.applicationId(), config.instanceId());
+    if (staticMembers != null) {
+      staticMembers.removeStale(
+          Integer.parseInt(
+              props.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1").toString()));
+    }
     this.streams =
         new KafkaStreams(
             MonitorTopology.build(config, registry, metrics, RecordBudget.of(configs)), props);
@@ -100,11 +114,34 @@ public final class MonitorApplication implements AutoCloseable {
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("stream thread failed; replacing it", e);
+          metrics.threadFailed();
+          if (staticMembers != null) {
+            staticMembers.removeWhenEnded(Thread.currentThread());
+          }
           failures.failed(e).ifPresent(where -> stuck.report(where, failures.times(), e));
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
+  }
+
+  /**
+   * How long a stream thread keeps retrying a registry call (a record of a schema it has not seen
+   * yet while the registry restarts) before it fails: two thirds of the producer's transaction
+   * timeout, so that the open transaction is not aborted under it (20 s by default). A thread that
+   * fails instead is replaced, which costs the group a rebalance.
+   */
+  static Duration registryRideOut(Properties props) {
+    Object timeout =
+        props.get(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
+    if (timeout == null) {
+      timeout = props.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+    }
+    long millis =
+        timeout == null
+            ? StreamsProperties.TRANSACTION_TIMEOUT.toMillis()
+            : Long.parseLong(timeout.toString().strip());
+    return Duration.ofMillis(Math.max(1_000, millis * 2 / 3));
   }
 
   /** Starts the monitor, with its metrics in a new Prometheus registry. */
@@ -157,5 +194,8 @@ public final class MonitorApplication implements AutoCloseable {
   public void close() {
     streams.close(Duration.ofSeconds(30));
     streamsMetrics.close();
+    if (staticMembers != null) {
+      staticMembers.close();
+    }
   }
 }

@@ -90,7 +90,7 @@ final class PartitionCounts {
   }
 
   /** The admin client's own keys of {@code kafkaProps} (connection and security). */
-  private static Map<String, Object> adminProperties(Properties kafkaProps) {
+  static Map<String, Object> adminProperties(Properties kafkaProps) {
     Set<String> known = AdminClientConfig.configNames();
     Map<String, Object> admin = new HashMap<>();
     kafkaProps.forEach(

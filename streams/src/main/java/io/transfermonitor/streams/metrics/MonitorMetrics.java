@@ -111,6 +111,14 @@ public final class MonitorMetrics {
   }
 
   /**
+   * A stream thread failed and was replaced ({@code tm.stream.thread.failures}): its tasks are
+   * retried from their last commit, and the group rebalances (docs/reliability.md).
+   */
+  public void threadFailed() {
+    registry.counter("tm.stream.thread.failures").increment();
+  }
+
+  /**
    * A stream thread failed again on the record it failed on before ({@code tm.stream.thread.stuck},
    * by task): the monitor is retrying a record it cannot get past (docs/reliability.md).
    */
