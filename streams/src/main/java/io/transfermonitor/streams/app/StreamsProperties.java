@@ -6,6 +6,7 @@ import io.transfermonitor.streams.errors.RejectedRecordHandler;
 import io.transfermonitor.streams.metrics.MonitorMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +30,12 @@ public final class StreamsProperties {
 
   /** The producers' first retry backoff unless a setting names one. */
   public static final Duration RETRY_BACKOFF = Duration.ofMillis(20);
+
+  /**
+   * How long the global and restore consumers' fetches wait for data unless a setting says
+   * otherwise (Kafka's 500 ms by default).
+   */
+  static final Duration CATCH_UP_FETCH_WAIT = Duration.ofMillis(100);
 
   /** State directory used when the Kafka properties name none. */
   public static final Path DEFAULT_STATE_DIR = Path.of("tm-data", "streams");
@@ -109,6 +116,18 @@ public final class StreamsProperties {
       // again, and the commit waits for the batch. 20 ms, as the client itself waits on the same
       // error from the coordinator (KAFKA-5477), growing to the usual 1 s maximum when it repeats
       p.put(retryBackoff, (int) RETRY_BACKOFF.toMillis());
+    }
+    for (String prefix :
+        List.of(
+            StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+            StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG))) {
+      if (!p.containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG) && !p.containsKey(prefix)) {
+        // a start reads every global store and every changelog it restores to its end; a fetch
+        // that finds a partition at its end waits this long before it comes back empty, and the
+        // global thread reads its stores' partitions one after the other: about 1 s of every
+        // restart went to such waits (docs/reliability.md, "What a restart spends")
+        p.put(prefix, (int) CATCH_UP_FETCH_WAIT.toMillis());
+      }
     }
     if (!config.instanceId().isEmpty()) {
       // Kafka Streams appends each stream thread's index to it
