@@ -187,10 +187,10 @@ public final class AisEvents {
    * DPRK or designated vessel does. Such an encounter (no DPRK or designated vessel in it) has the
    * country of the area of interest it lies in, when the area names one (the DPRK's waters: PRK),
    * as its event's destination, so the ship-to-ship ban can judge it by its route; the origin stays
-   * unknown. One with a DPRK or designated vessel is judged by that vessel and keeps no route: with
-   * a destination it would count as a delivery of unknown quantity in the DPRK's ledgers beside a
-   * source's report of the same transfer (which names the full route, so the two are not
-   * corroborated), counting that transfer twice.
+   * unknown. One with a DPRK or designated vessel is judged by that vessel and keeps no route.
+   * Either way the event names no origin and no quantity: corroboration takes it as a sighting,
+   * evidence of a source's observation of the same transfer near it in time, which counts with its
+   * route and quantity; it counts on its own only when there is none.
    */
   public Made encounter(Encounter e, Vessel a, Long aBackFromDark, Vessel b, Long bBackFromDark) {
     String eventId = "ais/encounter/" + e.id();

@@ -31,19 +31,27 @@ final class Contact {
   private final long start;
   private long end;
   private boolean announced;
+  private boolean counted;
   private final List<Sample> samples;
 
-  Contact(boolean owned, long start, long end, boolean announced, List<Sample> samples) {
+  Contact(
+      boolean owned,
+      long start,
+      long end,
+      boolean announced,
+      boolean counted,
+      List<Sample> samples) {
     this.owned = owned;
     this.start = start;
     this.end = end;
     this.announced = announced;
+    this.counted = counted;
     this.samples = new ArrayList<>(samples);
   }
 
   /** A contact that begins with one close pairing. */
   static Contact begin(boolean owned, long start, long end, Sample first) {
-    return new Contact(owned, start, end, false, List.of(first));
+    return new Contact(owned, start, end, false, false, List.of(first));
   }
 
   boolean owned() {
@@ -60,6 +68,19 @@ final class Contact {
 
   void announce() {
     announced = true;
+  }
+
+  /**
+   * Whether its event has gone out (under its id, or an earlier one's it merges with): a rule has
+   * been told, so no later report of this id makes another. An encounter announced when it was no
+   * transfer yet is not counted, and gets its event at a later report that finds it one.
+   */
+  boolean counted() {
+    return counted;
+  }
+
+  void count() {
+    counted = true;
   }
 
   long start() {
@@ -88,13 +109,20 @@ final class Contact {
   /** This encounter with a later one of the same pair merged into it: this one's start and id. */
   Contact mergedWith(Contact later) {
     Contact merged =
-        new Contact(owned, start, Math.max(end, later.end), announced || later.announced, samples);
+        new Contact(
+            owned,
+            start,
+            Math.max(end, later.end),
+            announced || later.announced,
+            counted || later.counted,
+            samples);
     merged.samples.addAll(later.samples);
     merged.thin();
     return merged;
   }
 
-  Encounter toEncounter(String lowerMmsi, String higherMmsi, boolean ongoing, boolean announced) {
+  Encounter toEncounter(
+      String lowerMmsi, String higherMmsi, boolean ongoing, boolean announced, boolean counted) {
     double lat = 0;
     double lonOffset = 0;
     double lon0 = samples.get(0).lon();
@@ -120,7 +148,8 @@ final class Contact {
         median,
         n,
         ongoing,
-        announced);
+        announced,
+        counted);
   }
 
   private void thin() {

@@ -21,7 +21,11 @@ package io.transfermonitor.streams.ais;
  * @param ongoing reported on reaching the minimum duration, the vessels still together; the report
  *     when it ends comes later under the same id
  * @param announced reported before under this id (on reaching the minimum duration, or an earlier
- *     encounter this one merged with): a rule has heard of it, this report updates the finding
+ *     encounter this one merged with): this report updates the finding
+ * @param counted its event has gone out under this id (with an earlier report, or an earlier
+ *     encounter this one merged with): a rule has heard of it, so this report makes no event; an
+ *     encounter that was no ship-to-ship transfer when first reported (no DPRK, designated or dark
+ *     vessel in it then) is not counted, and is judged again at each later report
  */
 public record Encounter(
     String id,
@@ -34,7 +38,8 @@ public record Encounter(
     double medianMetres,
     int pairings,
     boolean ongoing,
-    boolean announced) {
+    boolean announced,
+    boolean counted) {
 
   /** The id of the encounter of two vessels that began at {@code start}. */
   public static String id(String lowerMmsi, String higherMmsi, long start) {

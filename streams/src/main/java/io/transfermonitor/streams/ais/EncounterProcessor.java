@@ -243,8 +243,8 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
       cell = new Encounters(key, settings.cells(), settings.encounters());
     }
     List<Encounter> ended = cell.accept(ping);
+    report(cell, ended, timestamp);
     keep(key, cell);
-    report(ended, timestamp);
   }
 
   private void heard(int source, long time, boolean idle) {
@@ -363,8 +363,8 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
         KeyValue<String, Encounters> entry = all.next();
         List<Encounter> ended = entry.value.expire(streamTime);
         if (!ended.isEmpty()) {
+          report(entry.value, ended, now);
           keep(entry.key, entry.value);
-          report(ended, now);
         }
       }
     }
@@ -378,7 +378,14 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
     }
   }
 
-  private void report(List<Encounter> ended, long timestamp) {
+  /**
+   * Reports the encounters {@code cell} has just returned. Each is judged a ship-to-ship transfer
+   * or not at every report, by what is known of its vessels then: one that was none when it reached
+   * the minimum duration becomes one at its end when a vessel of it has since been registered as
+   * the DPRK's or designated. Its event goes out at the first report that finds it one, never again
+   * under its id ({@link Encounters#counted}).
+   */
+  private void report(Encounters cell, List<Encounter> ended, long timestamp) {
     for (Encounter e : ended) {
       AisEvents.Made made =
           events.encounter(
@@ -387,8 +394,10 @@ public final class EncounterProcessor implements Processor<String, AisOutput, St
               backFromDark(e.lowerMmsi()),
               vessel(e.higherMmsi()),
               backFromDark(e.higherMmsi()));
-      if (e.announced()) {
-        made = made.findingOnly(); // its event went out with the first report of this id
+      if (e.counted()) {
+        made = made.findingOnly(); // its event went out with an earlier report of this id
+      } else if (made.event().isPresent()) {
+        cell.counted(e);
       }
       metrics.aisFinding(made.finding().getKind().toString());
       context.forward(new Record<>(e.id(), new AisOutput.Found(made), timestamp));

@@ -195,8 +195,26 @@ public final class Encounters {
       boolean heard = reached.announced();
       pair.open.announce();
       if (reached.owned()) {
-        out.add(reached.toEncounter(pair.lowerMmsi, pair.higherMmsi, true, heard));
+        out.add(
+            reached.toEncounter(pair.lowerMmsi, pair.higherMmsi, true, heard, reached.counted()));
       }
+    }
+  }
+
+  /**
+   * Notes that the event of {@code reported}, an encounter this cell has just returned (from {@link
+   * #accept} or {@link #expire}, before any other call), has gone out, so no later report under its
+   * id makes another: on the contact going on for a report on reaching the minimum duration, on the
+   * pair's latest encounter for one at its end.
+   */
+  public void counted(Encounter reported) {
+    PairState pair = pairs.get(PairState.key(reported.lowerMmsi(), reported.higherMmsi()));
+    if (pair == null) {
+      return; // forgotten already: nothing can merge with it any more
+    }
+    Contact contact = reported.ongoing() ? pair.open : pair.last;
+    if (contact != null) {
+      contact.count();
     }
   }
 
@@ -224,7 +242,9 @@ public final class Encounters {
             : contact;
     pair.last = encounter;
     if (encounter.owned()) {
-      out.add(encounter.toEncounter(pair.lowerMmsi, pair.higherMmsi, false, encounter.announced()));
+      out.add(
+          encounter.toEncounter(
+              pair.lowerMmsi, pair.higherMmsi, false, encounter.announced(), encounter.counted()));
     }
     encounter.announce(); // whatever merges with it later has been heard of
   }

@@ -24,14 +24,20 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EncountersSerde implements Serde<Encounters> {
 
-  /** Version 2 adds whether a contact has been announced (version 1: read as not). */
-  static final byte VERSION = 2;
+  /**
+   * Version 2 adds whether a contact has been announced (version 1: read as not), version 3 whether
+   * its event has gone out (version 2: read as announced, as that monitor sent the event with the
+   * first report).
+   */
+  static final byte VERSION = 3;
 
   private static final InternalAvro<EncounterCellRecord> FORM =
       new InternalAvro<>(
           EncounterCellRecord.class,
           VERSION,
-          Map.of((byte) 1, olderSchema("internal/EncounterCellRecord-v1.avsc")));
+          Map.of(
+              (byte) 1, olderSchema("internal/EncounterCellRecord-v1.avsc"),
+              (byte) 2, olderSchema("internal/EncounterCellRecord-v2.avsc")));
 
   /** The schema an earlier monitor wrote, kept in the jar as {@code resource}. */
   static Schema olderSchema(String resource) {
@@ -110,7 +116,12 @@ public final class EncountersSerde implements Serde<Encounters> {
         .samples()
         .forEach(s -> samples.add(new ContactSampleRecord(s.time(), s.lat(), s.lon(), s.metres())));
     return new ContactRecord(
-        contact.owned(), contact.start(), contact.end(), samples, contact.announced());
+        contact.owned(),
+        contact.start(),
+        contact.end(),
+        samples,
+        contact.announced(),
+        contact.counted());
   }
 
   private static Contact contact(ContactRecord r) {
@@ -123,6 +134,8 @@ public final class EncountersSerde implements Serde<Encounters> {
             s ->
                 samples.add(
                     new Contact.Sample(s.getTime(), s.getLat(), s.getLon(), s.getMetres())));
-    return new Contact(r.getOwned(), r.getStart(), r.getEnd(), r.getAnnounced(), samples);
+    // an earlier monitor sent the event with the first report: announced is counted there
+    boolean counted = r.getCounted() != null ? r.getCounted() : r.getAnnounced();
+    return new Contact(r.getOwned(), r.getStart(), r.getEnd(), r.getAnnounced(), counted, samples);
   }
 }

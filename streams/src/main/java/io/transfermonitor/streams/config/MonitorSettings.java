@@ -269,7 +269,9 @@ public final class MonitorSettings {
               Importance.MEDIUM,
               "OBSERVED tanker deliveries of one vessel (IMO number) within this time of a"
                   + " delivery's first observation are that delivery, seen again: it counts once,"
-                  + " with the largest quantity observed.")
+                  + " with the largest quantity observed. A sighting of a ship-to-ship transfer"
+                  + " (no origin, no quantity: the monitor's AIS encounters) within this time of"
+                  + " such a delivery of one of its vessels, before or after, is its evidence.")
           .define(
               CORROBORATION_SAME_PORT,
               Type.STRING,

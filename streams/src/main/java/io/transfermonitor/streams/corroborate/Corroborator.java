@@ -64,18 +64,30 @@ public final class Corroborator {
     withIt.add(observation);
     List<Delivery> after = Deliveries.group(withIt, rule);
     keep(imo, observation, region, after);
+    // each change is counted as its delivery's head counts: with a sighting of a ship-to-ship
+    // transfer, that may be another observation than the one arriving
+    Map<String, String> identityOf = new HashMap<>();
+    before.forEach(d -> identityOf.put(d.id(), d.identity()));
+    after.forEach(d -> identityOf.put(d.id(), d.identity()));
     List<Fact> changes = new ArrayList<>(1);
     for (Corroboration change : Deliveries.changes(before, after)) {
-      changes.add(fact.withCorroboration(change));
+      Fact counted = CorroborationRule.countedAs(fact, identityOf.get(change.deliveryId()));
+      changes.add(counted.withCorroboration(change));
     }
     return changes;
   }
 
   /**
    * The held observations of the vessel and identity a regrouping for {@code arrival} must take:
-   * from the window before it on, in deliveries started there too.
+   * from the window before it on, in deliveries started there too. For a ship-to-ship transfer,
+   * every one of the vessel's held of its product class, whatever their route: a sighting may join
+   * a delivery up to the window after it, so the window-wide region does not bound what an arrival
+   * changes; a vessel's ship-to-ship transfers within the retention are few.
    */
   private List<HeldObservation> regionOf(String imo, Observation arrival, long forgetBefore) {
+    if (CorroborationRule.shipToShip(arrival.identity())) {
+      return vessels.from(imo, arrival.identity(), 0, forgetBefore);
+    }
     long from = arrival.eventTime() - rule.window().toMillis();
     List<HeldObservation> held = vessels.from(imo, arrival.identity(), from, forgetBefore);
     held.removeIf(h -> h.deliveryTime() < from);

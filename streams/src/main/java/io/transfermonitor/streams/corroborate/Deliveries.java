@@ -10,6 +10,11 @@ import java.util.Map;
 /**
  * Groups a vessel's observations into deliveries, and tells what changed between two groupings.
  *
+ * <p>Sightings of ship-to-ship transfers ({@link CorroborationRule#sighting}) are grouped after the
+ * observations that count: each joins the earliest delivery within the window of it (before or
+ * after) that it fits, as evidence, or else is grouped with the other sightings left like any
+ * observation.
+ *
  * <p>The grouping depends only on the set of observations, never on their arrival order: they are
  * taken by event time (then event id), and each joins the earliest delivery it may join by the
  * {@link CorroborationRule} (same identity, within the window of the delivery's first observation,
@@ -29,6 +34,45 @@ final class Deliveries {
   static List<Delivery> group(List<Observation> observations, CorroborationRule rule) {
     List<Observation> sorted = new ArrayList<>(observations);
     sorted.sort(Observation.BY_TIME);
+    List<Observation> counts = new ArrayList<>(sorted.size());
+    List<Observation> sightings = new ArrayList<>(0);
+    for (Observation o : sorted) {
+      (CorroborationRule.sighting(o) ? sightings : counts).add(o);
+    }
+    List<Growing> deliveries = grow(counts, rule);
+    List<Observation> alone = new ArrayList<>(0);
+    for (Observation s : sightings) {
+      Growing seen = null;
+      for (Growing d : deliveries) {
+        if (Math.abs(s.eventTime() - d.time) <= rule.window().toMillis()
+            && CorroborationRule.fits(s, d.identity)) {
+          seen = d;
+          break; // the earliest: deliveries are in time order
+        }
+      }
+      if (seen == null) {
+        alone.add(s);
+      } else {
+        seen.observations.add(s);
+      }
+    }
+    List<Growing> all = new ArrayList<>(deliveries);
+    all.addAll(grow(alone, rule));
+    List<Delivery> grouped = new ArrayList<>(all.size());
+    for (Growing d : all) {
+      List<Observation> in = new ArrayList<>(d.observations);
+      in.sort(Observation.BY_TIME);
+      grouped.add(new Delivery(d.head, in));
+    }
+    grouped.sort(Comparator.comparingLong(Delivery::time).thenComparing(Delivery::id));
+    return grouped;
+  }
+
+  /**
+   * Groups {@code sorted} (in time order) as the observations of one vessel that count: each joins
+   * the earliest delivery still open for it of its identity and port, else starts one.
+   */
+  private static List<Growing> grow(List<Observation> sorted, CorroborationRule rule) {
     List<Growing> deliveries = new ArrayList<>();
     int firstOpen = 0;
     for (Observation o : sorted) {
@@ -49,19 +93,19 @@ final class Deliveries {
         joined.add(o, port);
       }
     }
-    List<Delivery> grouped = new ArrayList<>(deliveries.size());
-    deliveries.forEach(d -> grouped.add(new Delivery(d.observations)));
-    return grouped;
+    return deliveries;
   }
 
   /** A delivery while the grouping builds it. */
   private static final class Growing {
+    final Observation head;
     final long time;
     final String identity;
     final List<Observation> observations = new ArrayList<>();
     String port;
 
     Growing(Observation first, String place) {
+      this.head = first;
       this.time = first.eventTime();
       this.identity = first.identity();
       add(first, place);

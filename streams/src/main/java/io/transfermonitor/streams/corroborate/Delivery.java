@@ -6,24 +6,36 @@ import java.util.Set;
 
 /**
  * One delivery: the observations of one vessel that the {@link CorroborationRule} puts together, by
- * event time. It counts once, with its largest observation.
+ * event time. It counts once, with its largest observation, as its head counts (the first
+ * observation that counts; sightings of a transfer that joined it may be earlier).
  *
+ * @param head the observation that names it, whose period, route and rules it counts in
  * @param observations its observations, by event time then event id (never empty)
  */
-record Delivery(List<Observation> observations) {
+record Delivery(Observation head, List<Observation> observations) {
 
   Delivery {
     observations = List.copyOf(observations);
   }
 
-  /** The first observation's event id, which names the delivery. */
-  String id() {
-    return first().eventId();
+  /** A delivery whose first observation is its head. */
+  Delivery(List<Observation> observations) {
+    this(observations.get(0), observations);
   }
 
-  /** The first observation's event time: the period the delivery counts in. */
+  /** The head's event id, which names the delivery. */
+  String id() {
+    return head.eventId();
+  }
+
+  /** The head's event time: the period the delivery counts in. */
   long time() {
-    return first().eventTime();
+    return head.eventTime();
+  }
+
+  /** What the head shares with observations of its delivery: the rules it counts against. */
+  String identity() {
+    return head.identity();
   }
 
   /** The port of the first observation that names one, or null. */
@@ -49,9 +61,5 @@ record Delivery(List<Observation> observations) {
     Set<String> sources = new LinkedHashSet<>();
     observations.forEach(o -> sources.add(String.valueOf(o.source())));
     return List.copyOf(sources);
-  }
-
-  private Observation first() {
-    return observations.get(0);
   }
 }

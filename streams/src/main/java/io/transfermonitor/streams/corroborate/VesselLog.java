@@ -14,10 +14,11 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The observations of the vessels, one entry each in the {@code vessel-observations} store, keyed
- * {@code imo/identity/eventTime/eventId} (the identity as a short hash, the time zero-padded), so
- * the observations of one vessel and identity from a time on are one range scan, in event-time
- * order. An arrival reads only the observations that can take part in its regrouping, and writes
- * itself and the few whose delivery changed, whatever the vessel's history.
+ * {@code imo/group/eventTime/eventId} (the group of its identity as a short hash, the time
+ * zero-padded: {@link CorroborationRule#group}, the identity itself but for ship-to-ship transfers,
+ * grouped by product class), so the observations of one vessel and group from a time on are one
+ * range scan, in event-time order. An arrival reads only the observations that can take part in its
+ * regrouping, and writes itself and the few whose delivery changed, whatever the vessel's history.
  */
 public final class VesselLog {
 
@@ -50,20 +51,23 @@ public final class VesselLog {
   }
 
   /**
-   * The observations of {@code imo} with {@code identity} from {@code from} (event time) on, in
-   * event-time order; those stored before {@code forgetBefore} (wall clock) are deleted instead.
+   * The observations of {@code imo} of the group of {@code identity} ({@link
+   * CorroborationRule#group}: the identity itself, or for a ship-to-ship transfer every one of its
+   * product class) from {@code from} (event time) on, in event-time order; those stored before
+   * {@code forgetBefore} (wall clock) are deleted instead.
    */
   List<HeldObservation> from(String imo, String identity, long from, long forgetBefore) {
     List<HeldObservation> held = new ArrayList<>();
     List<String> forgotten = new ArrayList<>();
+    String group = CorroborationRule.group(identity);
     String prefix = prefix(imo, identity);
     try (KeyValueIterator<String, HeldObservation> range =
         store.range(prefix + time(Math.max(0, from)), prefix + END)) {
       while (range.hasNext()) {
         KeyValue<String, HeldObservation> entry = range.next();
         HeldObservation h = withKey(entry.key.substring(prefix.length()), entry.value);
-        if (!h.observation().identity().equals(identity)) {
-          continue; // another identity of the same short hash
+        if (!CorroborationRule.group(h.observation().identity()).equals(group)) {
+          continue; // another group of the same short hash
         }
         if (h.observation().storedAt() < forgetBefore) {
           forgotten.add(entry.key);
@@ -85,7 +89,7 @@ public final class VesselLog {
   }
 
   private static String prefix(String imo, String identity) {
-    return imo + "/" + Integer.toHexString(identity.hashCode()) + "/";
+    return imo + "/" + Integer.toHexString(CorroborationRule.group(identity).hashCode()) + "/";
   }
 
   private static String time(long epochMillis) {

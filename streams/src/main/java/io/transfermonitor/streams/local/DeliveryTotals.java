@@ -98,7 +98,8 @@ public final class DeliveryTotals
     Map<String, LedgerPartial.Sum> ledgerSums = new LinkedHashMap<>();
     Map<String, ActivityPartial.Sum> rowSums = new LinkedHashMap<>();
     for (Fact observation : record.value().facts()) {
-      for (Fact counted : corroborator.arrive(observation.vesselImo(), observation, now)) {
+      String vessel = CorroborationRule.vesselOf(observation);
+      for (Fact counted : corroborator.arrive(vessel, observation, now)) {
         addToLedgers(counted, ledgerSums);
         addToActivity(counted, rowSums);
       }

@@ -3,6 +3,7 @@ package io.transfermonitor.streams.local;
 import io.transfermonitor.streams.activity.ActivityCount;
 import io.transfermonitor.streams.activity.ActivityCounts;
 import io.transfermonitor.streams.activity.ActivityPartial;
+import io.transfermonitor.streams.corroborate.CorroborationRule;
 import io.transfermonitor.streams.corroborate.ObservationBatch;
 import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.ledger.LedgerBatch;
@@ -30,7 +31,8 @@ final class PartialTotals {
   /** Adds an observation to send to the task that corroborates its vessel. */
   void addObservation(Fact fact) {
     observations
-        .computeIfAbsent(ObservationBatch.bucketOf(fact.vesselImo()), b -> new ArrayList<>())
+        .computeIfAbsent(
+            ObservationBatch.bucketOf(CorroborationRule.vesselOf(fact)), b -> new ArrayList<>())
         .add(fact);
   }
 

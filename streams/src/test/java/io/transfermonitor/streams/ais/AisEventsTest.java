@@ -83,6 +83,7 @@ class AisEventsTest {
         150,
         60,
         false,
+        false,
         false);
   }
 

@@ -72,6 +72,7 @@ class AisSettingsTest {
             150,
             60,
             false,
+            false,
             false);
     Vessel dark = new Vessel("351000001", null, null, "PAN", null, null, null, null, null);
     Vessel other = new Vessel("412000001", null, null, "CHN", null, null, null, null, null);

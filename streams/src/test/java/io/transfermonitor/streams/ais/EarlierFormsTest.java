@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an earlier monitor stored reads on: the encounter cells (version 1, before a contact said
- * whether it was announced), vessel tracks (version 1, before a track said when its vessel came
- * back from the dark) and cell pings (form 3, before they carried it).
+ * whether it was announced; version 2, before it said whether its event had gone out), vessel
+ * tracks (version 1, before a track said when its vessel came back from the dark) and cell pings
+ * (form 3, before they carried it).
  */
 class EarlierFormsTest {
 
@@ -51,6 +52,32 @@ class EarlierFormsTest {
     // when they ended: this one had not been), its event going out then, and ends as heard of
     assertThat(rest).extracting(Encounter::ongoing).containsExactly(true, false);
     assertThat(rest).extracting(Encounter::announced).containsExactly(false, true);
+  }
+
+  @Test
+  void shouldReadAnAnnouncedContactAnEarlierMonitorStoredAsCountedSoItsEndMakesNoSecondEvent() {
+    // given a cell of an encounter 2 h 30 min long, stored in version 2 once it was announced
+    // (that monitor sent the event with the first report, whatever it was)
+    EncounterSea sea = new EncounterSea(EncounterParams.defaults(), GAZETTEER);
+    EncountersSerde serde = new EncountersSerde(sea.cells, sea.params);
+    List<Ping> pings =
+        Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, T0 + 4 * HOUR, 150);
+    List<Encounter> first =
+        sea.reportsWithoutEnding(pings.stream().filter(p -> p.time() < T0 + 150 * MINUTE).toList());
+    assertThat(first).singleElement().matches(e -> e.ongoing() && !e.counted());
+    sea.byCell.replaceAll(
+        (cell, state) -> {
+          byte[] current = serde.serializer().serialize("encounter-cells", state);
+          byte[] v2 = write((byte) 2, decode(current), "internal/EncounterCellRecord-v2.avsc");
+          return serde.deserializer().deserialize("encounter-cells", v2);
+        });
+
+    // when it ends
+    List<Encounter> rest =
+        sea.reports(pings.stream().filter(p -> p.time() >= T0 + 150 * MINUTE).toList());
+
+    // then its end is a report of an encounter counted already
+    assertThat(rest).singleElement().matches(e -> !e.ongoing() && e.announced() && e.counted());
   }
 
   @Test
@@ -89,7 +116,7 @@ class EarlierFormsTest {
 
   private static EncounterCellRecord decode(byte[] bytes) {
     return new io.transfermonitor.streams.fact.InternalAvro<>(
-            EncounterCellRecord.class, (byte) 2, java.util.Map.of())
+            EncounterCellRecord.class, EncountersSerde.VERSION, java.util.Map.of())
         .read(bytes, "test");
   }
 

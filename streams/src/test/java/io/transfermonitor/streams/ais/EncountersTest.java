@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,37 @@ class EncountersTest {
     assertThat(ended.announced()).isTrue();
     assertThat(ended.id()).isEqualTo(reached.id());
     assertThat(ended.end()).isCloseTo(end, within(10 * MINUTE));
+  }
+
+  @Test
+  void shouldReportAnEncounterCountedOnlyOnceItsEventHasGoneOut() {
+    // given two encounters of one pair, each 2 h 30, the second merging with the first
+    List<Ping> first =
+        Tracks.sideBySide("273000001", "445000001", 38.45, 124.05, T0, T0 + 150 * MINUTE, 150);
+    long second = T0 + 150 * MINUTE + 3 * HOUR;
+    List<Ping> later =
+        Tracks.sideBySide(
+            "273000001", "445000001", 38.45, 124.05, second, second + 150 * MINUTE, 150);
+
+    // when the first is reported at 2 h and at its end with no event going out (no transfer
+    // then), and the merged one's event goes out when it reaches 2 h
+    List<Encounter> reports = new ArrayList<>(sea.reportsWithoutEnding(first));
+    List<Ping> inTimeOrder = new ArrayList<>(later);
+    inTimeOrder.sort(Comparator.comparingLong(Ping::time).thenComparing(Ping::mmsi));
+    for (Ping ping : inTimeOrder) {
+      for (Encounter e : sea.reportsWithoutEnding(List.of(ping))) {
+        if (e.ongoing() && e.announced()) {
+          sea.byCell.values().forEach(cell -> cell.counted(e));
+        }
+        reports.add(e);
+      }
+    }
+    reports.addAll(sea.reports(List.of()));
+
+    // then four reports of one id, counted only after its event went out: one event per id
+    assertThat(reports).extracting(Encounter::id).containsOnly(reports.get(0).id());
+    assertThat(reports).extracting(Encounter::ongoing).containsExactly(true, false, true, false);
+    assertThat(reports).extracting(Encounter::counted).containsExactly(false, false, false, true);
   }
 
   @Test

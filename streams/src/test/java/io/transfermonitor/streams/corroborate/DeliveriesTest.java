@@ -105,6 +105,37 @@ class DeliveriesTest {
             tuple("b", -100.0), tuple("d", -100.0), tuple("a", 10.0), tuple("c", 100.0));
   }
 
+  @Test
+  void shouldFileASightingOfATransferAsEvidenceOfTheReportedDeliveryItFitsWithinTheWindow() {
+    // given a transfer reported from Russia to the DPRK at 8 h; sightings (no origin, no quantity)
+    // at 0 h naming the DPRK, at 2 h naming no destination, at 4 h naming China, and at 60 h
+    Observation report = transfer("report", 8 * HOUR, "REFINED|RUS|PRK|true|PRK|RUS", 26_000);
+    List<Observation> all =
+        List.of(
+            transfer("ais-dprk", 0, "REFINED|null|PRK|true|PAN|CHN", 0),
+            transfer("ais-none", 2 * HOUR, "REFINED|null|null|true|PRK|RUS", 0),
+            transfer("ais-china", 4 * HOUR, "REFINED|null|CHN|true|PRK|RUS", 0),
+            report,
+            transfer("ais-late", 60 * HOUR, "REFINED|null|PRK|true|PAN|CHN", 0));
+
+    // when
+    List<Delivery> deliveries = Deliveries.group(all, RULE);
+
+    // then the two that fit are the report's evidence, the report counting as its own (its time,
+    // route and quantity); the others count on their own
+    assertThat(deliveries)
+        .extracting(Delivery::id, Delivery::eventIds, Delivery::counted, Delivery::time)
+        .containsExactly(
+            tuple("ais-china", List.of("ais-china"), 0.0, 4 * HOUR),
+            tuple("report", List.of("ais-dprk", "ais-none", "report"), 26_000.0, 8 * HOUR),
+            tuple("ais-late", List.of("ais-late"), 0.0, 60 * HOUR));
+    assertThat(deliveries.get(1).identity()).isEqualTo(report.identity());
+  }
+
+  private static Observation transfer(String id, long time, String identity, double amount) {
+    return new Observation(id, time, "source of " + id, null, identity, amount, 0);
+  }
+
   static Observation seen(String id, long time, String port, double amount) {
     return new Observation(
         id, time, "source of " + id, port, "REFINED|RUS|PRK|false|PRK|null", amount, 0);

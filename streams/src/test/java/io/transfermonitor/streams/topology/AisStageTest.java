@@ -211,6 +211,74 @@ class AisStageTest {
   }
 
   @Test
+  void shouldRaiseTheShipToShipBanAtTheEndOfAnEncounterWhoseVesselWasRegisteredAsTheDprksSince() {
+    // given the default rules; a Russian vessel and one the register does not know meet in West
+    // Korea Bay for 2 h 30 min: at 2 h no DPRK, designated or dark vessel is in it
+    monitor.rules(defaultRules());
+    String unknown = "412000009";
+    Instant start = Instant.parse("2024-07-10T00:00:00Z");
+    List<VesselPosition> together = new ArrayList<>();
+    for (int minute = 0; minute <= 150; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      together.add(position(RUSSIAN, at, BAY[0], BAY[1], 0.3));
+      double[] beside = Geo.offset(BAY[0], BAY[1], 90, 150);
+      together.add(position(unknown, at.plusSeconds(20), beside[0], beside[1], 0.4));
+    }
+    monitor.positions(together);
+    monitor.advanceClock(Duration.ofMinutes(1));
+    assertThat(monitor.aisFindings.readKeyValuesToMap().values())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
+        .singleElement()
+        .satisfies(f -> assertThat(f.getEventId()).isNull());
+    assertThat(monitor.tankerDeliveries.readValuesToList()).isEmpty();
+
+    // when the register names the other vessel a DPRK tanker while they are still together, and
+    // then they part
+    monitor.register(
+        VesselRecord.newBuilder()
+            .setImo("9000009")
+            .setMmsi(unknown)
+            .setName("RYE SONG GANG 1")
+            .setFlag("PRK")
+            .setShipType("Oil products tanker")
+            .build());
+    List<VesselPosition> parting = new ArrayList<>();
+    for (int minute = 153; minute <= 270; minute += 3) {
+      Instant at = start.plus(Duration.ofMinutes(minute));
+      double[] away = Geo.offset(BAY[0], BAY[1], 0, (minute - 150) * 310.0);
+      parting.add(position(RUSSIAN, at, away[0], away[1], 10));
+      double[] other = Geo.offset(BAY[0], BAY[1], 180, (minute - 150) * 310.0);
+      parting.add(position(unknown, at.plusSeconds(20), other[0], other[1], 10));
+    }
+    monitor.positions(parting);
+    monitor.advanceClock(Duration.ofMinutes(1));
+    monitor.advanceClock(Duration.ofMinutes(1));
+
+    // then the end report judges it again: a ship-to-ship transfer with a DPRK vessel, its one
+    // event going out then, and the ban alert (beside the identity anomaly of a DPRK flag on a
+    // Chinese MMSI)
+    assertThat(monitor.aisFindings.readKeyValuesToMap().values())
+        .filteredOn(f -> f.getKind() == VesselFindingKind.ENCOUNTER)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getEnd()).isNotNull();
+              assertThat(f.getEventId()).isNotNull();
+            });
+    assertThat(monitor.tankerDeliveries.readValuesToList())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getShipToShip()).isTrue();
+              assertThat(d.getVesselName()).isEqualTo("RYE SONG GANG 1");
+              assertThat(d.getVesselFlag()).isEqualTo("PRK");
+            });
+    assertThat(monitor.alerts())
+        .extracting(Alert::getRuleId)
+        .containsExactlyInAnyOrder("unscr-2375-ship-to-ship", "ais-identity-anomaly-dprk-waters");
+  }
+
+  @Test
   void shouldRaiseTheShipToShipBanForAnEncounterWithAVesselBackFromTheDarkInDprkWaters() {
     // given the default rules; a Panama-flagged vessel in West Korea Bay falls silent for 13 h,
     // and once back meets a Chinese one there for 2 h 30 min (neither flag is the DPRK's)

@@ -163,6 +163,79 @@ class CorroborationTest {
     assertThat(latestUsage().get(OBSERVED_2024).getTotal()).isEqualTo(25_000.0);
   }
 
+  @Test
+  void shouldCountADarkVesselsTransferInDprkWatersThatASourceReportsOnceWithTheReportsFigures() {
+    // given the monitor's own AIS encounter of a dark Panama-flagged tanker and a Chinese one in
+    // the DPRK's waters (destination from the area, no origin, cargo unknown), and a think tank's
+    // report of the same transfer 8 h later naming the two the other way round, with its route and
+    // quantity
+    TankerDelivery encounter = darkEncounter("2024-07-10T14:00:00Z");
+    TankerDelivery report = transferReport("2024-07-10T22:00:00Z");
+
+    // when
+    monitor.send(encounter);
+    monitor.send(report);
+
+    // then one delivery of the report's 26,000 bbl of two observations, seen by two sources; one
+    // ban alert each
+    CapUsage usage = latestUsage().get(OBSERVED_2024);
+    assertThat(usage.getTotal()).isEqualTo(26_000.0);
+    assertThat(usage.getEventCount()).isEqualTo(2);
+    assertThat(usage.getDeliveryCount()).isEqualTo(1L);
+    assertThat(usage.getCorroboratedDeliveryCount()).isEqualTo(1L);
+    assertThat(monitor.alerts(RuleKind.BAN)).hasSize(2);
+  }
+
+  @Test
+  void shouldCountADarkVesselsTransferOnceWhicheverOfTheEncounterAndTheReportArrivesFirst() {
+    // when the report is read before the encounter it follows
+    monitor.send(transferReport("2024-07-10T22:00:00Z"));
+    monitor.send(darkEncounter("2024-07-10T14:00:00Z"));
+
+    // then
+    CapUsage usage = latestUsage().get(OBSERVED_2024);
+    assertThat(usage.getTotal()).isEqualTo(26_000.0);
+    assertThat(usage.getDeliveryCount()).isEqualTo(1L);
+    assertThat(usage.getCorroboratedDeliveryCount()).isEqualTo(1L);
+  }
+
+  @Test
+  void shouldCountADarkVesselsTransferNoSourceReportsNearItOnItsOwn() {
+    // when the only report of the two vessels is three days after the encounter
+    monitor.send(darkEncounter("2024-07-10T14:00:00Z"));
+    monitor.send(transferReport("2024-07-13T14:00:01Z"));
+
+    // then two deliveries: the encounter's, of unknown quantity, and the report's
+    CapUsage usage = latestUsage().get(OBSERVED_2024);
+    assertThat(usage.getTotal()).isEqualTo(26_000.0);
+    assertThat(usage.getDeliveryCount()).isEqualTo(2L);
+    assertThat(usage.getCorroboratedDeliveryCount()).isZero();
+  }
+
+  /**
+   * A ship-to-ship transfer as the AIS stage makes it of an encounter with a vessel dark in the
+   * DPRK's waters: the dark vessel (9000011, PAN) first, to the DPRK, no origin, 0 bbl.
+   */
+  private static TankerDelivery darkEncounter(String time) {
+    TankerDelivery t = sighting("ais/encounter/x", time, 0, "9000011", null, "AIS");
+    t.getHeader().setOrigin(null);
+    t.setShipToShip(true);
+    t.setVesselFlag("PAN");
+    t.setCounterpartVesselImo("9000012");
+    t.setCounterpartVesselFlag("CHN");
+    return t;
+  }
+
+  /** A think tank's report of a transfer of 26,000 bbl from Russia by 9000012 (CHN) to 9000011. */
+  private static TankerDelivery transferReport(String time) {
+    TankerDelivery t = sighting("report-28", time, 26_000, "9000012", null, IMAGERY);
+    t.setShipToShip(true);
+    t.setVesselFlag("CHN");
+    t.setCounterpartVesselImo("9000011");
+    t.setCounterpartVesselFlag("PAN");
+    return t;
+  }
+
   private Map<String, CapUsage> latestUsage() {
     return monitor.capUsage.readKeyValuesToMap();
   }

@@ -99,11 +99,13 @@ class DemoCommandIT {
             "reporting-gap-refined-petroleum/2024-01-01/RUS/UNREPORTED_BREACH");
     // the cap totals as the aggregate ends (the totals an alert names depend on the order the
     // partitions are processed in): the AIS sighting of delivery 5 and the monitor's own AIS
-    // call of Haebit 3 at Nampho (delivery 29) each counted once, the larger figure
+    // call of Haebit 3 at Nampho (delivery 29) each counted once, the larger figure; the
+    // monitor's own encounter of Sever 12 and Mirae 9 is evidence of delivery 28, not a
+    // delivery of its own
     assertThat(out)
         .contains(
             "reporting-gap-refined-petroleum 2024 ALL: reported 300,600 bbl (60 %), observed"
-                + " 1,101,187 bbl (220 %; 40 deliveries, 2 seen by more than one source): 3.7 ×"
+                + " 1,101,187 bbl (220 %; 40 deliveries, 3 seen by more than one source): 3.7 ×"
                 + " reported [REPORTING_GAP, UNREPORTED_BREACH]");
   }
 
