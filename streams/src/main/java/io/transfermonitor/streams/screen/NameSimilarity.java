@@ -41,11 +41,13 @@ import java.util.regex.Pattern;
  * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
  * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
  * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
- * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
- * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
- * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
- * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
- * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * person's; so do parts left over when every aligned part of a person's name is a common name
+ * ({@link TokenWeights#common}: {@code Abdul Rehman}, {@code ABDUL RAHMAN ZAMANI}). An acronym
+ * aligned with nothing else, when its name gives the expansion too ({@code ISLAMIC INTERNATIONAL
+ * BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value #ACRONYM_ALONE} of what it
+ * would. A person's parts may come in any order; an organization's aligned parts in another order
+ * ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK}) multiply the score by {@value
+ * #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -302,6 +304,7 @@ final class NameSimilarity {
     private boolean misspeltDescription;
     private int words;
     private boolean expansionKnown;
+    private boolean rare;
 
     Alignment(NameVector q, NameVector l, boolean organization) {
       this.q = q;
@@ -341,6 +344,7 @@ final class NameSimilarity {
               && OrganizationTypes.distinctive(q.words[i])
               && OrganizationTypes.distinctive(l.words[j]);
       own |= ownWords;
+      rare |= !q.common[i] && !l.common[j];
       misspeltDescription |= match.similarity() < KEY_SIMILARITY && !ownWords;
       words++;
       matched += weight * match.similarity();
@@ -485,6 +489,7 @@ final class NameSimilarity {
                       && onlyDescriptionsLeft(q, partnerOfQ)
                       && onlyDescriptionsLeft(l, partnerOfL)))
               || (!organization && syllableLeft())
+              || (!organization && !rare && leftQ + leftL > 0)
               || (leftQ + leftL > carried * mass && !described);
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
       double score = matched / (mass + share * (leftQ + leftL));

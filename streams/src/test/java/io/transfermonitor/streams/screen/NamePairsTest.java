@@ -56,6 +56,19 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldNotTakeAPersonForAnotherWhenOnlyCommonNamesAlignAndAPartIsLeftOver() {
+    // then: Abdul, Rahman, Muhammad, Ahmad are in many listed names; a part only one name has
+    // then tells them apart
+    assertThat(PAIRS.score("Abdul Rehman", "ABDUL RAHMAN ZAMANI", "Person")).isLessThan(0.9);
+    assertThat(PAIRS.score("Mohammad Yusuf Ahmad", "MUHAMMAD AHMADI", "Person")).isLessThan(0.9);
+    // whereas a rare part aligned still carries a dropped one
+    assertThat(PAIRS.score("Abdul Rehman Zamani", "ABDUL RAHMAN ZAMANI", "Person"))
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(PAIRS.score("Abdul Ghani Baradar", "ABDUL GHANI BARADAR ABDUL AHMAD TURK", "Person"))
+        .isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void shouldMatchInitialsDroppedPartsAndALetterOff() {
     // then
     assertThat(PAIRS.score("Kim J. Pak", "Kim Jong Pak", "Person")).isGreaterThan(THRESHOLD);
