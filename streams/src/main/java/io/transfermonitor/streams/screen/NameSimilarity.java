@@ -280,6 +280,13 @@ final class NameSimilarity {
 
   private static final Set<String> GLUED = Set.of("al", "el", "bin", "ben", "ibn");
 
+  /**
+   * Initials of the legal forms and function words an organization's name loses ({@link
+   * NameNormalizer}) that its acronym may keep: company, corporation, limited, incorporated, of,
+   * for, and, the, in, de.
+   */
+  static final String FORM_LETTERS = "clioftad";
+
   /** How two parts matched: similarity in 0..1 and in words. */
   record PartMatch(double similarity, String how) {
     static final PartMatch EQUAL = new PartMatch(1.0, "equal");
@@ -400,11 +407,13 @@ final class NameSimilarity {
       for (int i = 0; i < a.size(); i++) {
         String word = a.words[i];
         int run = word.length();
-        if (partnerOfA[i] >= 0 || run < 2 || run > b.size() || a.numbers[i]) {
+        if (partnerOfA[i] >= 0 || run < 2 || run - 1 > b.size() || a.numbers[i]) {
           continue;
         }
-        for (int start = 0; start + run <= b.size(); start++) {
-          if (initialsOf(b, partnerOfB, start, run).equals(word)) {
+        for (int start = 0; start + run - 1 <= b.size(); start++) {
+          int found = acronymRun(word, b, partnerOfB, start);
+          if (found > 0) {
+            run = found;
             partnerOfA[i] = start;
             double weight = 0;
             for (int k = start; k < start + run; k++) {
@@ -421,6 +430,35 @@ final class NameSimilarity {
           }
         }
       }
+    }
+
+    /**
+     * How many words of {@code b} from {@code start} the acronym {@code word} stands for: their
+     * initials, or their initials with one letter more that a legal form or function word dropped
+     * from the name gives ({@link #FORM_LETTERS}: the C of {@code NIOC}, National Iranian Oil
+     * Company; the O of {@code BOEL}, Bank of East Land), for three words or more; 0 when it stands
+     * for none.
+     */
+    private static int acronymRun(String word, NameVector b, int[] partnerOfB, int start) {
+      int run = word.length();
+      if (start + run <= b.size() && initialsOf(b, partnerOfB, start, run).equals(word)) {
+        return run;
+      }
+      run--;
+      if (run < 3 || start + run > b.size()) {
+        return 0;
+      }
+      String initials = initialsOf(b, partnerOfB, start, run);
+      if (initials.isEmpty()) {
+        return 0;
+      }
+      for (int k = 1; k < word.length(); k++) {
+        if (FORM_LETTERS.indexOf(word.charAt(k)) >= 0
+            && (word.substring(0, k) + word.substring(k + 1)).equals(initials)) {
+          return run;
+        }
+      }
+      return 0;
     }
 
     private static String initialsOf(NameVector b, int[] partnerOfB, int start, int run) {
@@ -501,7 +539,8 @@ final class NameSimilarity {
         // not another name's initials (ILSIM INTERNATIONAL BANK) unless a word beside it agrees
         score *= ACRONYM_ALONE;
       }
-      return Math.min(1.0, score);
+      // sums of weights leave rounding errors: an acronym is 0.90, not 0.8999999999
+      return Math.min(1.0, Math.round(score * 1e9) / 1e9);
     }
 
     /** A number only one name has tells them apart ({@code KUM UN SAN 3}, {@code KUM UN SAN}). */

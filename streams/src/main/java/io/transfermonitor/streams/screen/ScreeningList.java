@@ -316,6 +316,13 @@ public final class ScreeningList {
       addPostings(found, "=" + RomanizationKey.of(word.substring(2)));
     }
     addPostings(found, "^" + word);
+    // an acronym that keeps a dropped legal form's or function word's letter (nioc for National
+    // Iranian Oil Company, whose initials are taken of the words kept)
+    for (int k = 1; word.length() >= 4 && k < word.length(); k++) {
+      if (NameSimilarity.FORM_LETTERS.indexOf(word.charAt(k)) >= 0) {
+        addPostings(found, "^" + word.substring(0, k) + word.substring(k + 1));
+      }
+    }
     return found;
   }
 

@@ -285,6 +285,29 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldMatchAnAcronymThatKeepsTheLetterOfALegalFormOrFunctionWord() {
+    // then: the C of Company and the O of "of" are in the acronym, not in the words compared
+    assertThat(PAIRS.score("NIOC", "National Iranian Oil Company", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("BOEL", "BANK OF EAST LAND", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a letter that no dropped word gives is not an acronym of the name
+    assertThat(PAIRS.score("NIOX", "National Iranian Oil Company", "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldReadAnAcronymAfterADashOrSlashAsAFormOfItsOwn() {
+    // then
+    assertThat(PAIRS.score("HUM", "HARAKAT UL-MUJAHIDIN / HUM", "Organization")).isEqualTo(1.0);
+    assertThat(PAIRS.score("Harakat ul-Mujahidin", "HARAKAT UL-MUJAHIDIN / HUM", "Organization"))
+        .isEqualTo(1.0);
+    // a word after a dash that is no acronym of the name is part of it
+    assertThat(PAIRS.score("Libya", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA", "Organization"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
   void shouldSayWhichPartsMatchedHow() {
     // then
     assertThat(PAIRS.match("Kim J. Pak", "Kim Jong Pak", "Person"))
