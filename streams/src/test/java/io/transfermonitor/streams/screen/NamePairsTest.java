@@ -315,6 +315,18 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldTakeACountryOnlyOneOrganizationNamesAsADescriptionWhateverTheCountry() {
+    // then: countries of any list, not only of the UN list's regimes
+    assertThat(PAIRS.score("Tatneft Kazakhstan", "TATNEFT", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Promsvyazbank Switzerland", "PROMSVYAZBANK", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // two countries still tell two organizations apart
+    assertThat(PAIRS.score("Tatneft Kazakhstan", "TATNEFT UZBEKISTAN", "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
   void shouldSayWhichPartsMatchedHow() {
     // then
     assertThat(PAIRS.match("Kim J. Pak", "Kim Jong Pak", "Person"))
