@@ -3,6 +3,7 @@ package io.transfermonitor.streams.screen;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
  * <p>A name with a parenthesized part has several forms: {@code FOREIGN TRADE BANK (FTB)} is {@code
  * [foreign, trade, bank]} and, the part being one word, the acronym {@code [ftb]}; {@code LEADER
  * (HONG KONG) INTERNATIONAL} is {@code [leader, international]} and {@code [leader, hong, kong,
- * international]}. A field that holds several names separated by {@code ;} gives each as a form.
+ * international]}; an acronym after a dash or slash ending an organization's name, when it is the
+ * initials of the name before it, likewise ({@code HARAKAT UL-MUJAHIDIN / HUM}). A field that holds
+ * several names separated by {@code ;} gives each as a form.
  */
 final class NameNormalizer {
 
@@ -321,6 +324,11 @@ final class NameNormalizer {
       Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}(?:\\p{L}(?![\\p{L}\\p{N}]))?");
   private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()]*)\\)");
   private static final Pattern SEVERAL = Pattern.compile(";");
+
+  /** One word after a dash or slash set off by spaces, ending the name: perhaps its acronym. */
+  private static final Pattern TRAILING_ACRONYM =
+      Pattern.compile("\\s[-/–—]\\s*([\\p{L}]{2,8})\\s*$");
+
   private static final Pattern GLUED_CAPITALS =
       Pattern.compile("(?<=\\p{Lu}\\p{Lu})(?=\\p{Lu}\\p{Ll}{2})");
   private static final Pattern BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -351,6 +359,17 @@ final class NameNormalizer {
       // FAMILY, Given is also Given FAMILY: the order a dropped part is judged in
       add(forms, words(without.substring(comma + 1) + " " + without.substring(0, comma), false));
     }
+    Matcher trailing = TRAILING_ACRONYM.matcher(without);
+    if (organization && trailing.find()) {
+      // HARAKAT UL-MUJAHIDIN / HUM, Jaish-e-Mohammed - JeM: the acronym after a dash or slash is
+      // a form of its own, as in parentheses, and so is the name before it
+      String rest = without.substring(0, trailing.start());
+      String acronym = trailing.group(1).toLowerCase(Locale.ROOT);
+      if (acronymOf(acronym, rest)) {
+        add(forms, words(rest, true));
+        add(forms, List.of(acronym));
+      }
+    }
     groups.reset();
     while (groups.find()) {
       List<String> inside = words(groups.group(1), organization);
@@ -360,6 +379,24 @@ final class NameNormalizer {
         add(forms, words(text, organization));
       }
     }
+  }
+
+  /**
+   * Whether {@code acronym} is the initials of {@code name}'s words, as written or without its
+   * legal forms and function words ({@code hum}, {@code HARAKAT UL-MUJAHIDIN}).
+   */
+  private static boolean acronymOf(String acronym, String name) {
+    StringBuilder all = new StringBuilder();
+    for (String word : BREAK.split(prepare(name))) {
+      if (!word.isEmpty()) {
+        all.append(Character.toLowerCase(word.charAt(0)));
+      }
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String word : words(name, true)) {
+      kept.append(word.charAt(0));
+    }
+    return acronym.contentEquals(all) || acronym.contentEquals(kept);
   }
 
   /** The plain form of {@code name}: without what it puts in parentheses. */

@@ -20,32 +20,35 @@ import java.util.regex.Pattern;
  * {@code bank} little, {@code kwangson} much). The score is the weight of the aligned parts, each
  * counted at its similarity, over that weight plus a share of the weight of the parts left over: a
  * part only one name has (a dropped middle name, an extra {@code Korea}) costs {@value
- * #ONE_SIDED_PERSON} of its weight in a person's name and {@value #ONE_SIDED_ORGANIZATION} in an
- * organization's (an organization type such as {@code Group} or {@code Office} less, {@link
- * OrganizationTypes}, and so a country only one name has: {@code Korea Taesong Bank}, and what the
- * organization does, {@code oil}, {@code shipping}, {@code bank}, once a word of its own has
- * matched, before or after the aligned words and not inside them: {@code Rosneft Oil Company}, not
- * {@code Ocean Maritime Management}). Parts left over contradict the alignment, and cost {@value
- * #CONFLICT} of their weight, when both names have some ({@code Kim Chol Nam}, {@code KIM CHOL
- * SAM}), when fewer than two parts align (unless an organization's own word aligns, not only spelt
- * alike, and all the other name has over only describes it: {@code Sberbank}, {@code Sberbank of
- * Russia}; {@code Rosneft}, {@code Rosneft Oil Company}), when one is a number ({@code KUM UN SAN
- * 3}), in an organization's name when a part aligned only by its spelling ({@code Daedong Credit
- * Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}) unless that part is the organization's own word
- * and what is left over on both sides only describes it ({@code Hunjin Trading}, {@code KOREA
- * HEUNGJIN TRADING COMPANY}), or when they outweigh what aligned ({@value #CARRIED_PERSON} of it
- * for a person, {@value #CARRIED_ORGANIZATION} for an organization: {@code Ministry of Industry} is
- * not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they only describe it, as above); a
- * person's name whose parts all align, in their order, with parts of a longer listed one ({@code
- * Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK}) carries up to {@value
- * #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as does a name with a
- * middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's last syllable left
- * over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name being another
- * person's. An acronym aligned with nothing else, when its name gives the expansion too ({@code
- * ISLAMIC INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value
- * #ACRONYM_ALONE} of what it would. A person's parts may come in any order; an organization's
- * aligned parts in another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK})
- * multiply the score by {@value #ORDER_FACTOR}. Numbers match only themselves.
+ * #ONE_SIDED_PERSON} of its weight in a person's name ({@value #ONE_SIDED_INNER} when all such
+ * parts are inside the other name, its first and last parts aligned) and {@value
+ * #ONE_SIDED_ORGANIZATION} in an organization's (an organization type such as {@code Group} or
+ * {@code Office} less, {@link OrganizationTypes}, and so a country only one name has: {@code Korea
+ * Taesong Bank}, and what the organization does, {@code oil}, {@code shipping}, {@code bank}, once
+ * a word of its own has matched, before or after the aligned words and not inside them: {@code
+ * Rosneft Oil Company}, not {@code Ocean Maritime Management}). Parts left over contradict the
+ * alignment, and cost {@value #CONFLICT} of their weight, when both names have some ({@code Kim
+ * Chol Nam}, {@code KIM CHOL SAM}), when fewer than two parts align (unless an organization's own
+ * word aligns, not only spelt alike, and all the other name has over only describes it: {@code
+ * Sberbank}, {@code Sberbank of Russia}; {@code Rosneft}, {@code Rosneft Oil Company}), when one is
+ * a number ({@code KUM UN SAN 3}), in an organization's name when a part aligned only by its
+ * spelling ({@code Daedong Credit Bank}, {@code DAESONG CREDIT DEVELOPMENT BANK}) unless that part
+ * is the organization's own word and what is left over on both sides only describes it ({@code
+ * Hunjin Trading}, {@code KOREA HEUNGJIN TRADING COMPANY}), or when they outweigh what aligned
+ * ({@value #CARRIED_PERSON} of it for a person, {@value #CARRIED_ORGANIZATION} for an organization:
+ * {@code Ministry of Industry} is not {@code MINISTRY OF ATOMIC ENERGY INDUSTRY}; but not when they
+ * only describe it, as above); a person's name whose parts all align, in their order, with parts of
+ * a longer listed one ({@code Abdul Ghani Baradar}, {@code ABDUL GHANI BARADAR ABDUL AHMAD TURK})
+ * carries up to {@value #CARRIED_IN_ORDER} of it, since the list's own aliases are written so, as
+ * does a name with a middle part of its own ({@code Ali Hosseini Khamenei}); but a Korean name's
+ * last syllable left over ({@code Kim Jong}, {@code KIM JONG SIK}) contradicts, half a given name
+ * being another person's; so do parts left over when every aligned part of a person's name is a
+ * common name ({@link TokenWeights#common}: {@code Abdul Rehman}, {@code ABDUL RAHMAN ZAMANI}). An
+ * acronym aligned with nothing else, when its name gives the expansion too ({@code ISLAMIC
+ * INTERNATIONAL BRIGADE (IIB)}, {@code ILSIM INTERNATIONAL BANK}), scores {@value #ACRONYM_ALONE}
+ * of what it would. A person's parts may come in any order; an organization's aligned parts in
+ * another order ({@code Bank for Foreign Trade}, {@code FOREIGN TRADE BANK}) multiply the score by
+ * {@value #ORDER_FACTOR}. Numbers match only themselves.
  */
 final class NameSimilarity {
 
@@ -62,6 +65,7 @@ final class NameSimilarity {
   static final double INITIAL_SIMILARITY = 0.88;
   static final double ACRONYM_SIMILARITY = 0.9;
   static final double ONE_SIDED_PERSON = 0.05;
+  static final double ONE_SIDED_INNER = 0.02;
   static final double ONE_SIDED_ORGANIZATION = 0.25;
   static final double CONFLICT = 0.5;
   static final double TYPE_SHARE = 0.3;
@@ -278,6 +282,13 @@ final class NameSimilarity {
 
   private static final Set<String> GLUED = Set.of("al", "el", "bin", "ben", "ibn");
 
+  /**
+   * Initials of the legal forms and function words an organization's name loses ({@link
+   * NameNormalizer}) that its acronym may keep: company, corporation, limited, incorporated, of,
+   * for, and, the, in, de.
+   */
+  static final String FORM_LETTERS = "clioftad";
+
   /** How two parts matched: similarity in 0..1 and in words. */
   record PartMatch(double similarity, String how) {
     static final PartMatch EQUAL = new PartMatch(1.0, "equal");
@@ -302,6 +313,7 @@ final class NameSimilarity {
     private boolean misspeltDescription;
     private int words;
     private boolean expansionKnown;
+    private boolean rare;
 
     Alignment(NameVector q, NameVector l, boolean organization) {
       this.q = q;
@@ -341,6 +353,7 @@ final class NameSimilarity {
               && OrganizationTypes.distinctive(q.words[i])
               && OrganizationTypes.distinctive(l.words[j]);
       own |= ownWords;
+      rare |= !q.common[i] && !l.common[j];
       misspeltDescription |= match.similarity() < KEY_SIMILARITY && !ownWords;
       words++;
       matched += weight * match.similarity();
@@ -396,11 +409,13 @@ final class NameSimilarity {
       for (int i = 0; i < a.size(); i++) {
         String word = a.words[i];
         int run = word.length();
-        if (partnerOfA[i] >= 0 || run < 2 || run > b.size() || a.numbers[i]) {
+        if (partnerOfA[i] >= 0 || run < 2 || run - 1 > b.size() || a.numbers[i]) {
           continue;
         }
-        for (int start = 0; start + run <= b.size(); start++) {
-          if (initialsOf(b, partnerOfB, start, run).equals(word)) {
+        for (int start = 0; start + run - 1 <= b.size(); start++) {
+          int found = acronymRun(word, b, partnerOfB, start);
+          if (found > 0) {
+            run = found;
             partnerOfA[i] = start;
             double weight = 0;
             for (int k = start; k < start + run; k++) {
@@ -417,6 +432,35 @@ final class NameSimilarity {
           }
         }
       }
+    }
+
+    /**
+     * How many words of {@code b} from {@code start} the acronym {@code word} stands for: their
+     * initials, or their initials with one letter more that a legal form or function word dropped
+     * from the name gives ({@link #FORM_LETTERS}: the C of {@code NIOC}, National Iranian Oil
+     * Company; the O of {@code BOEL}, Bank of East Land), for three words or more; 0 when it stands
+     * for none.
+     */
+    private static int acronymRun(String word, NameVector b, int[] partnerOfB, int start) {
+      int run = word.length();
+      if (start + run <= b.size() && initialsOf(b, partnerOfB, start, run).equals(word)) {
+        return run;
+      }
+      run--;
+      if (run < 3 || start + run > b.size()) {
+        return 0;
+      }
+      String initials = initialsOf(b, partnerOfB, start, run);
+      if (initials.isEmpty()) {
+        return 0;
+      }
+      for (int k = 1; k < word.length(); k++) {
+        if (FORM_LETTERS.indexOf(word.charAt(k)) >= 0
+            && (word.substring(0, k) + word.substring(k + 1)).equals(initials)) {
+          return run;
+        }
+      }
+      return 0;
     }
 
     private static String initialsOf(NameVector b, int[] partnerOfB, int start, int run) {
@@ -485,8 +529,16 @@ final class NameSimilarity {
                       && onlyDescriptionsLeft(q, partnerOfQ)
                       && onlyDescriptionsLeft(l, partnerOfL)))
               || (!organization && syllableLeft())
+              || (!organization && !rare && leftQ + leftL > 0)
               || (leftQ + leftL > carried * mass && !described);
       double share = conflict ? CONFLICT : organization ? ONE_SIDED_ORGANIZATION : ONE_SIDED_PERSON;
+      if (!conflict
+          && !organization
+          && (leftQ == 0
+              ? onlyInnerLeft(l, partnerOfL)
+              : leftL == 0 && onlyInnerLeft(q, partnerOfQ))) {
+        share = ONE_SIDED_INNER;
+      }
       double score = matched / (mass + share * (leftQ + leftL));
       if (organization && reordered()) {
         score *= ORDER_FACTOR;
@@ -496,7 +548,8 @@ final class NameSimilarity {
         // not another name's initials (ILSIM INTERNATIONAL BANK) unless a word beside it agrees
         score *= ACRONYM_ALONE;
       }
-      return Math.min(1.0, score);
+      // sums of weights leave rounding errors: an acronym is 0.90, not 0.8999999999
+      return Math.min(1.0, Math.round(score * 1e9) / 1e9);
     }
 
     /** A number only one name has tells them apart ({@code KUM UN SAN 3}, {@code KUM UN SAN}). */

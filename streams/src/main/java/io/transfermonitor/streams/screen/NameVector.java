@@ -19,6 +19,9 @@ final class NameVector {
   /** Each word's weight ({@link TokenWeights}): what the part alignment sums. */
   final double[] weights;
 
+  /** Whether each word is a common one ({@link TokenWeights#common}: {@code muhammad}). */
+  final boolean[] common;
+
   /** Each word's Double Metaphone codes, primary and alternate ({@link PhoneticKey}). */
   final String[][] sounds;
 
@@ -32,12 +35,14 @@ final class NameVector {
     this.keys = new String[n];
     this.numbers = new boolean[n];
     this.weights = new double[n];
+    this.common = new boolean[n];
     this.sounds = new String[n][];
     for (int i = 0; i < n; i++) {
       keys[i] = RomanizationKey.of(this.words[i]);
       keySet.add(keys[i]);
       numbers[i] = this.words[i].chars().allMatch(Character::isDigit);
       weights[i] = weighting.weight(this.words[i]);
+      common[i] = weighting.common(this.words[i]);
       sounds[i] = PhoneticKey.of(this.words[i]);
     }
     joinedTwo = joinedKeys(2);

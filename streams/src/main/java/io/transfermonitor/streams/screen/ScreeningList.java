@@ -20,13 +20,14 @@ import java.util.Set;
 
 /**
  * The designations in a form that screens a party in microseconds: identifiers in a hash map, names
- * and aliases indexed by their words (each word's romanization key and its first three letters, its
- * Double Metaphone codes, its spelling-variant group, the joined key of two neighbouring words, an
- * organization's initials), so a name is scored ({@link NameSimilarity}) only against listed names
- * that share a word or nearly, not against the whole list (docs/screening.md measures how the
- * candidates grow with it). In: a party (name and identifiers) or a name. Out: every designation it
- * matches with a score of at least {@value #FLOOR} (or the floor it was made with: the monitor's
- * near-miss score, below which it uses no match), best first, each with its best method.
+ * and aliases indexed by their words (each word's romanization key and its first three letters,
+ * with and without one of them, its Double Metaphone codes, its spelling-variant group, the joined
+ * key of two neighbouring words, an organization's initials), so a name is scored ({@link
+ * NameSimilarity}) only against listed names that share a word or nearly, not against the whole
+ * list (docs/screening.md measures how the candidates grow with it). In: a party (name and
+ * identifiers) or a name. Out: every designation it matches with a score of at least {@value
+ * #FLOOR} (or the floor it was made with: the monitor's near-miss score, below which it uses no
+ * match), best first, each with its best method.
  *
  * <p>Scores: 1 for an identifier (IMO, UN reference, BIC, passport number) or a name equal after
  * normalization; the similarity for a close name (FUZZY), with which parts matched how; a
@@ -315,6 +316,13 @@ public final class ScreeningList {
       addPostings(found, "=" + RomanizationKey.of(word.substring(2)));
     }
     addPostings(found, "^" + word);
+    // an acronym that keeps a dropped legal form's or function word's letter (nioc for National
+    // Iranian Oil Company, whose initials are taken of the words kept)
+    for (int k = 1; word.length() >= 4 && k < word.length(); k++) {
+      if (NameSimilarity.FORM_LETTERS.indexOf(word.charAt(k)) >= 0) {
+        addPostings(found, "^" + word.substring(0, k) + word.substring(k + 1));
+      }
+    }
     return found;
   }
 
@@ -332,20 +340,53 @@ public final class ScreeningList {
       // a number pairs only with itself
       return exact == null ? List.of() : exact;
     }
-    Map<String, List<Indexed>> block = byPrefix.get(key.substring(0, PREFIX));
-    if (block == null) {
-      return List.of();
-    }
     List<Indexed> close = new ArrayList<>();
-    block.forEach(
-        (listedKey, postings) -> {
-          if (listedKey.startsWith(key)
-              || key.startsWith(listedKey)
-              || JaroWinkler.similarity(key, listedKey) >= CLOSE_KEY) {
-            close.addAll(postings);
-          }
-        });
+    Set<String> seen = new HashSet<>();
+    for (String prefix : prefixBlocks(key)) {
+      Map<String, List<Indexed>> block = byPrefix.get(prefix);
+      if (block == null) {
+        continue;
+      }
+      block.forEach(
+          (listedKey, postings) -> {
+            if (seen.add(listedKey) && close(key, listedKey)) {
+              close.addAll(postings);
+            }
+          });
+    }
     return close;
+  }
+
+  /**
+   * Whether a listed word key is close enough to a query's to make its names candidates: one begins
+   * the other, or Jaro-Winkler finds them close; when their first letters differ, only an edit or
+   * two away as a score pairs them ({@link NameSimilarity#part}), since Jaro-Winkler then says
+   * little.
+   */
+  private static boolean close(String key, String listedKey) {
+    if (!listedKey.startsWith(key.substring(0, PREFIX))) {
+      int allowed = Math.max(key.length(), listedKey.length()) >= NameSimilarity.LONG_WORD ? 2 : 1;
+      return EditDistance.between(key, listedKey, allowed) <= allowed;
+    }
+    return listedKey.startsWith(key)
+        || key.startsWith(listedKey)
+        || JaroWinkler.similarity(key, listedKey) >= CLOSE_KEY;
+  }
+
+  /**
+   * The blocks a word key longer than {@value #PREFIX} letters is filed under and looked up in: its
+   * first letters, and the first letters of it without one of them. Two words one edit apart share
+   * a block wherever the edit is ({@code seanir}, {@code sepanir} in {@code sea}; {@code sepanir},
+   * {@code sapanir} in {@code spa}), so a letter added, dropped or changed early in a word does not
+   * hide the name; each word is filed {@value #PREFIX} + 1 times at most, whatever the list's size.
+   */
+  static Set<String> prefixBlocks(String key) {
+    Set<String> blocks = new LinkedHashSet<>();
+    blocks.add(key.substring(0, PREFIX));
+    for (int i = 0; i < PREFIX; i++) {
+      blocks.add((key.substring(0, i) + key.substring(i + 1, PREFIX + 1)));
+    }
+    return blocks;
   }
 
   private void index(Designation designation) {
@@ -393,10 +434,12 @@ public final class ScreeningList {
       for (String key : keys) {
         byWord.computeIfAbsent("=" + key, k -> new ArrayList<>()).add(indexed);
         if (key.length() > PREFIX) {
-          byPrefix
-              .computeIfAbsent(key.substring(0, PREFIX), k -> new HashMap<>())
-              .computeIfAbsent(key, k -> new ArrayList<>())
-              .add(indexed);
+          for (String prefix : prefixBlocks(key)) {
+            byPrefix
+                .computeIfAbsent(prefix, k -> new HashMap<>())
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(indexed);
+          }
         }
       }
     }

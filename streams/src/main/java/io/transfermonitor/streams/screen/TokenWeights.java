@@ -38,6 +38,20 @@ final class TokenWeights {
     return 1.0 + Math.log((documents + 1.0) / (df + 1.0));
   }
 
+  /**
+   * Whether {@code word} is in more than one in {@value #COMMON_SHARE} of the name forms, and in
+   * {@value #COMMON_FORMS} at least: a name many people bear ({@code abdul}, {@code muhammad},
+   * {@code ahmad} on the UN list), which says little about which one is meant. A small list has no
+   * common words.
+   */
+  boolean common(String word) {
+    int df = frequency.getOrDefault(word, 0);
+    return df >= COMMON_FORMS && (long) df * COMMON_SHARE > documents;
+  }
+
+  static final int COMMON_SHARE = 100;
+  static final int COMMON_FORMS = 20;
+
   /** How many name forms the weights were learned from. */
   int documents() {
     return documents;

@@ -16,6 +16,18 @@ class NameNormalizerTest {
   }
 
   @Test
+  void shouldMakeAnAcronymAfterADashOrSlashAFormOfItsOwn() {
+    // then
+    assertThat(NameNormalizer.describe("HARAKAT UL-MUJAHIDIN / HUM", true))
+        .containsExactly("harakat mujahidin hum", "harakat mujahidin", "hum");
+    assertThat(NameNormalizer.describe("Jaish-e-Mohammed - JeM", true))
+        .containsExactly("jaish mohammed jem", "jaish mohammed", "jem");
+    // a word that is not the name's initials stays part of it
+    assertThat(NameNormalizer.describe("ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA", true))
+        .containsExactly("islamic state iraq levant libya");
+  }
+
+  @Test
   void shouldKeepAParenthesizedPhraseInOneFormAndDropItInTheOther() {
     // then
     assertThat(NameNormalizer.describe("LEADER (HONG KONG) INTERNATIONAL", true))

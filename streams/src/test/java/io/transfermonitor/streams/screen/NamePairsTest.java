@@ -56,6 +56,26 @@ class NamePairsTest {
   }
 
   @Test
+  void shouldNotTakeAPersonForAnotherWhenOnlyCommonNamesAlignAndAPartIsLeftOver() {
+    // then: Abdul, Rahman, Muhammad, Ahmad are in many listed names; a part only one name has
+    // then tells them apart
+    assertThat(PAIRS.score("Abdul Rehman", "ABDUL RAHMAN ZAMANI", "Person")).isLessThan(0.9);
+    assertThat(PAIRS.score("Mohammad Yusuf Ahmad", "MUHAMMAD AHMADI", "Person")).isLessThan(0.9);
+    // whereas a rare part aligned still carries a dropped one
+    assertThat(PAIRS.score("Abdul Rehman Zamani", "ABDUL RAHMAN ZAMANI", "Person"))
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(PAIRS.score("Abdul Ghani Baradar", "ABDUL GHANI BARADAR ABDUL AHMAD TURK", "Person"))
+        .isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void shouldMatchANameThatDropsMiddleNamesAndIsSpeltAnotherWay() {
+    // then: first and last names kept, two middle names dropped, both kept ones spelt otherwise
+    assertThat(PAIRS.score("Ayman Al-Zawahari", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", "Person"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
   void shouldMatchInitialsDroppedPartsAndALetterOff() {
     // then
     assertThat(PAIRS.score("Kim J. Pak", "Kim Jong Pak", "Person")).isGreaterThan(THRESHOLD);
@@ -269,6 +289,41 @@ class NamePairsTest {
     // an acronym for a name that does not give one is still its acronym
     assertThat(PAIRS.score("LRA", "LORD'S RESISTANCE ARMY", "Organization"))
         .isGreaterThanOrEqualTo(THRESHOLD);
+  }
+
+  @Test
+  void shouldMatchAnAcronymThatKeepsTheLetterOfALegalFormOrFunctionWord() {
+    // then: the C of Company and the O of "of" are in the acronym, not in the words compared
+    assertThat(PAIRS.score("NIOC", "National Iranian Oil Company", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("BOEL", "BANK OF EAST LAND", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // a letter that no dropped word gives is not an acronym of the name
+    assertThat(PAIRS.score("NIOX", "National Iranian Oil Company", "Company"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldReadAnAcronymAfterADashOrSlashAsAFormOfItsOwn() {
+    // then
+    assertThat(PAIRS.score("HUM", "HARAKAT UL-MUJAHIDIN / HUM", "Organization")).isEqualTo(1.0);
+    assertThat(PAIRS.score("Harakat ul-Mujahidin", "HARAKAT UL-MUJAHIDIN / HUM", "Organization"))
+        .isEqualTo(1.0);
+    // a word after a dash that is no acronym of the name is part of it
+    assertThat(PAIRS.score("Libya", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA", "Organization"))
+        .isLessThan(THRESHOLD);
+  }
+
+  @Test
+  void shouldTakeACountryOnlyOneOrganizationNamesAsADescriptionWhateverTheCountry() {
+    // then: countries of any list, not only of the UN list's regimes
+    assertThat(PAIRS.score("Tatneft Kazakhstan", "TATNEFT", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    assertThat(PAIRS.score("Promsvyazbank Switzerland", "PROMSVYAZBANK", "Company"))
+        .isGreaterThanOrEqualTo(THRESHOLD);
+    // two countries still tell two organizations apart
+    assertThat(PAIRS.score("Tatneft Kazakhstan", "TATNEFT UZBEKISTAN", "Company"))
+        .isLessThan(THRESHOLD);
   }
 
   @Test

@@ -79,6 +79,26 @@ class ScreeningListTest {
   }
 
   @Test
+  void shouldFindANameWithALetterDroppedOrChangedInItsFirstLetters() {
+    // given: a one-word name, and names whose first three letters differ from it by one letter
+    ScreeningList entities =
+        ScreeningList.of(
+            List.of(Designations.entity("IRe.041", "SEPANIR", LocalDate.of(2008, 3, 3)).build()));
+
+    // then: a letter dropped or changed early in the word still finds the name
+    for (String written : List.of("SEANIR", "Sapanir", "Spanir")) {
+      assertThat(entities.screen(written))
+          .as(written)
+          .first()
+          .satisfies(
+              m -> {
+                assertThat(m.designationId()).isEqualTo("IRe.041");
+                assertThat(m.score()).isGreaterThanOrEqualTo(0.9);
+              });
+    }
+  }
+
+  @Test
   void shouldKeepTheTradeBankOfIraqBelowAnAlertButVisibleAsANearMiss() {
     // then
     assertThat(list.screen("Trade Bank of Iraq"))
