@@ -6,13 +6,9 @@ import io.transfermonitor.internal.ContactSampleRecord;
 import io.transfermonitor.internal.EncounterCellRecord;
 import io.transfermonitor.internal.EncounterPairRecord;
 import io.transfermonitor.streams.fact.InternalAvro;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -36,20 +32,8 @@ public final class EncountersSerde implements Serde<Encounters> {
           EncounterCellRecord.class,
           VERSION,
           Map.of(
-              (byte) 1, olderSchema("internal/EncounterCellRecord-v1.avsc"),
-              (byte) 2, olderSchema("internal/EncounterCellRecord-v2.avsc")));
-
-  /** The schema an earlier monitor wrote, kept in the jar as {@code resource}. */
-  static Schema olderSchema(String resource) {
-    try (InputStream in = EncountersSerde.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the jar: " + resource);
-      }
-      return new Schema.Parser().parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
-  }
+              (byte) 1, InternalAvro.olderSchema("internal/EncounterCellRecord-v1.avsc"),
+              (byte) 2, InternalAvro.olderSchema("internal/EncounterCellRecord-v2.avsc")));
 
   private final Cells cells;
   private final EncounterParams params;

@@ -24,7 +24,7 @@ public final class VesselTrackSerde implements Serde<VesselTrack> {
       new InternalAvro<>(
           VesselTrackRecord.class,
           VERSION,
-          Map.of((byte) 1, EncountersSerde.olderSchema("internal/VesselTrackRecord-v1.avsc")));
+          Map.of((byte) 1, InternalAvro.olderSchema("internal/VesselTrackRecord-v1.avsc")));
 
   private final AisDetectors detectors;
 

@@ -5,9 +5,12 @@ import io.transfermonitor.model.ProductClass;
 import io.transfermonitor.model.SourceKind;
 import io.transfermonitor.streams.fact.Detail;
 import io.transfermonitor.streams.fact.Fact;
+import io.transfermonitor.streams.normalize.BarrelConverter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * When observations are one delivery: OBSERVED tanker deliveries of the same vessel (IMO number)
@@ -80,6 +83,52 @@ public record CorroborationRule(Duration window, boolean samePort) {
         String.valueOf(fact.shipToShip()),
         String.valueOf(fact.vesselFlag()),
         String.valueOf(fact.counterpartVesselFlag()));
+  }
+
+  /**
+   * {@code observation} of vessel {@code imo} as a fact again, with what the store keeps of it: the
+   * fields a rule scope reads (from its {@link #identity}), its time, source, port and amount in
+   * barrels; no references or parties. Empty when its identity cannot be read back.
+   */
+  static Optional<Fact> fact(String imo, Observation observation) {
+    String[] parts = observation.identity().split("\\|", -1);
+    if (parts.length != 6) {
+      return Optional.empty();
+    }
+    ProductClass productClass;
+    try {
+      productClass = value(parts[0]) == null ? null : ProductClass.valueOf(parts[0]);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Detail.Tanker tanker =
+        new Detail.Tanker(
+            productClass,
+            null,
+            Boolean.parseBoolean(parts[3]),
+            imo,
+            null,
+            value(parts[4]),
+            null,
+            null,
+            value(parts[5]),
+            observation.port());
+    return Optional.of(
+        new Fact(
+            observation.eventId(),
+            SourceKind.OBSERVED,
+            observation.source(),
+            observation.eventTime(),
+            value(parts[1]),
+            value(parts[2]),
+            List.of(),
+            List.of(),
+            observation.amount(),
+            BarrelConverter.BARREL,
+            observation.amount(),
+            BarrelConverter.BARREL,
+            tanker,
+            null));
   }
 
   /**

@@ -48,11 +48,12 @@ public final class Corroborator {
   }
 
   /**
-   * Files {@code fact}, an observation of vessel {@code imo}, at wall-clock {@code now}: the fact
-   * once for every delivery its arrival changed, carrying the {@link Corroboration}, take-backs
-   * first; nothing for an observation held already.
+   * Files {@code fact}, an observation of vessel {@code imo}, at wall-clock {@code now}, read at
+   * offset {@code readAt} of the task's input: the fact once for every delivery its arrival
+   * changed, carrying the {@link Corroboration}, take-backs first; nothing for an observation held
+   * already.
    */
-  public List<Fact> arrive(String imo, Fact fact, long now) {
+  public List<Fact> arrive(String imo, Fact fact, long now, long readAt) {
     Observation observation = Observation.of(fact, now);
     if (vessels.holds(imo, observation)) {
       return List.of(); // counted already: a re-send the re-send filter no longer remembers
@@ -63,7 +64,7 @@ public final class Corroborator {
     List<Observation> withIt = new ArrayList<>(alike);
     withIt.add(observation);
     List<Delivery> after = Deliveries.group(withIt, rule);
-    keep(imo, observation, region, after);
+    keep(imo, observation, readAt, region, after);
     // each change is counted as its delivery's head counts: with a sighting of a ship-to-ship
     // transfer, that may be another observation than the one arriving
     Map<String, String> identityOf = new HashMap<>();
@@ -96,16 +97,20 @@ public final class Corroborator {
 
   /** Stores the arrival and every observation whose delivery now starts at another time. */
   private void keep(
-      String imo, Observation arrival, List<HeldObservation> region, List<Delivery> after) {
+      String imo,
+      Observation arrival,
+      long readAt,
+      List<HeldObservation> region,
+      List<Delivery> after) {
     Map<String, Long> deliveryOf = new HashMap<>();
     for (Delivery delivery : after) {
       delivery.eventIds().forEach(id -> deliveryOf.put(id, delivery.time()));
     }
-    vessels.put(imo, new HeldObservation(arrival, deliveryOf.get(arrival.eventId())));
+    vessels.put(imo, new HeldObservation(arrival, deliveryOf.get(arrival.eventId()), readAt));
     for (HeldObservation held : region) {
       long now = deliveryOf.get(held.observation().eventId());
       if (now != held.deliveryTime()) {
-        vessels.put(imo, new HeldObservation(held.observation(), now));
+        vessels.put(imo, new HeldObservation(held.observation(), now, held.readAt()));
       }
     }
   }

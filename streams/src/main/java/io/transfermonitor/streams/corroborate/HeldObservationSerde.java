@@ -14,10 +14,14 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class HeldObservationSerde implements Serde<HeldObservation> {
 
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
 
+  /** Version 1 had no {@code readAt}: read as -1, unknown. */
   private static final InternalAvro<ObservationRecord> FORM =
-      new InternalAvro<>(ObservationRecord.class, VERSION, Map.of());
+      new InternalAvro<>(
+          ObservationRecord.class,
+          VERSION,
+          Map.of((byte) 1, InternalAvro.olderSchema("internal/ObservationRecord-v1.avsc")));
 
   @Override
   public Serializer<HeldObservation> serializer() {
@@ -28,7 +32,13 @@ final class HeldObservationSerde implements Serde<HeldObservation> {
       Observation o = held.observation();
       return FORM.write(
           new ObservationRecord(
-              o.source(), o.port(), o.identity(), o.amount(), o.storedAt(), held.deliveryTime()),
+              o.source(),
+              o.port(),
+              o.identity(),
+              o.amount(),
+              o.storedAt(),
+              held.deliveryTime(),
+              held.readAt()),
           "observation " + o.eventId() + " for " + topic);
     };
   }
@@ -44,7 +54,8 @@ final class HeldObservationSerde implements Serde<HeldObservation> {
       return new HeldObservation(
           new Observation(
               null, 0, r.getSource(), r.getPort(), r.getIdentity(), r.getAmount(), r.getStoredAt()),
-          r.getDeliveryTime());
+          r.getDeliveryTime(),
+          r.getReadAt());
     };
   }
 }

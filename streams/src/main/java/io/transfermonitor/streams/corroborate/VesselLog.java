@@ -1,8 +1,11 @@
 package io.transfermonitor.streams.corroborate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -80,6 +83,52 @@ public final class VesselLog {
     return held;
   }
 
+  /** The latest offset an observation held was read at; -1 when none says. */
+  long lastRead() {
+    long last = -1;
+    try (KeyValueIterator<String, HeldObservation> all = store.all()) {
+      while (all.hasNext()) {
+        last = Math.max(last, all.next().value.readAt());
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Every observation held, one vessel and identity at a time ({@code visit} takes the IMO number
+   * and the observations, in event-time order). Reads the whole store.
+   */
+  void forEachVessel(BiConsumer<String, List<HeldObservation>> visit) {
+    String runPrefix = null;
+    String runImo = null;
+    Map<String, List<HeldObservation>> run = new LinkedHashMap<>();
+    try (KeyValueIterator<String, HeldObservation> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, HeldObservation> entry = all.next();
+        int imoEnd = entry.key.indexOf('/');
+        int prefixEnd = entry.key.indexOf('/', imoEnd + 1) + 1;
+        String prefix = entry.key.substring(0, prefixEnd);
+        if (!prefix.equals(runPrefix)) {
+          emit(runImo, run, visit);
+          runPrefix = prefix;
+          runImo = entry.key.substring(0, imoEnd);
+        }
+        HeldObservation held = withKey(entry.key.substring(prefixEnd), entry.value);
+        // identities of the same short hash share a prefix: kept apart here
+        run.computeIfAbsent(held.observation().identity(), id -> new ArrayList<>()).add(held);
+      }
+    }
+    emit(runImo, run, visit);
+  }
+
+  private static void emit(
+      String imo,
+      Map<String, List<HeldObservation>> run,
+      BiConsumer<String, List<HeldObservation>> visit) {
+    run.values().forEach(held -> visit.accept(imo, held));
+    run.clear();
+  }
+
   void put(String imo, HeldObservation held) {
     store.put(key(imo, held.observation()), held);
   }
@@ -104,6 +153,7 @@ public final class VesselLog {
     return new HeldObservation(
         new Observation(
             eventId, eventTime, o.source(), o.port(), o.identity(), o.amount(), o.storedAt()),
-        held.deliveryTime());
+        held.deliveryTime(),
+        held.readAt());
   }
 }

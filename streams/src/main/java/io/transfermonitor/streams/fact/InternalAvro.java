@@ -2,6 +2,8 @@ package io.transfermonitor.streams.fact;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -43,6 +45,18 @@ public final class InternalAvro<R extends SpecificRecord> {
     this.writer = new SpecificDatumWriter<>(current);
     readers.put(version, new SpecificDatumReader<>(current));
     older.forEach((v, schema) -> readers.put(v, new SpecificDatumReader<>(schema, current)));
+  }
+
+  /** The schema an earlier monitor wrote, kept in the jar as {@code resource}. */
+  public static Schema olderSchema(String resource) {
+    try (InputStream in = InternalAvro.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the jar: " + resource);
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   /** {@code record} behind its version byte; {@code what} names it in an error. */

@@ -1,7 +1,9 @@
 package io.transfermonitor.streams.local;
 
 import io.transfermonitor.model.Rule;
+import io.transfermonitor.model.RuleRecount;
 import io.transfermonitor.streams.ledger.LedgerRouting;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Which rules one task counts its events for, and since and until when: the task's {@link
  * CountedSpans}, per rule, held in memory and written to the {@code counted-spans} store when they
  * change (a rule going live or stopping as the task sees it, a recovery, a recount), in the
- * transaction of the partial sums they describe. Nothing here is written per event.
+ * transaction of the partial sums they describe. Nothing here is written per event. The
+ * observations a task corroborates, as their vessel's task, have spans of their own, over the
+ * reading of their one input, in the {@code delivery-counted-spans} store ({@link DeliveryTotals}).
  */
 final class CountedRules {
 
@@ -103,6 +107,22 @@ final class CountedRules {
 
   boolean hasDone(String ruleId, String requestId) {
     return of(ruleId).hasDone(requestId);
+  }
+
+  /** The requests of the global store {@code requests} not carried out here yet (no reports). */
+  List<RuleRecount> due(KeyValueStore<String, RuleRecount> requests) {
+    List<RuleRecount> due = new ArrayList<>();
+    try (KeyValueIterator<String, RuleRecount> all = requests.all()) {
+      while (all.hasNext()) {
+        RuleRecount request = all.next().value;
+        if (request != null
+            && request.getTask() == null
+            && !hasDone(request.getRuleId(), request.getRequestId())) {
+          due.add(request);
+        }
+      }
+    }
+    return due;
   }
 
   /** {@code requestId} carried out: its events, up to {@code position}, now counted. */

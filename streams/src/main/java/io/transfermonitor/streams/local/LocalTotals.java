@@ -7,10 +7,8 @@ import io.transfermonitor.streams.fact.Fact;
 import io.transfermonitor.streams.match.RuleBook;
 import io.transfermonitor.streams.match.RuleChanges;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -204,19 +202,8 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
 
   /** Carries out the recount requests this task has not carried out yet. */
   private void recountRequested(long now) {
-    List<RuleRecount> due = new ArrayList<>();
-    try (KeyValueIterator<String, RuleRecount> all = recounts.all()) {
-      while (all.hasNext()) {
-        RuleRecount request = all.next().value;
-        if (request != null
-            && request.getTask() == null
-            && !counted.hasDone(request.getRuleId(), request.getRequestId())) {
-          due.add(request);
-        }
-      }
-    }
     String task = context.taskId().toString();
-    for (RuleRecount request : due) {
+    for (RuleRecount request : counted.due(recounts)) {
       if (!counted.live(request.getRuleId())) {
         if (waiting.add(request.getRequestId())) {
           LOG.info(

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Carries out one recount request on one task: scans the task's {@code events} store for the events
  * the rule matches and did not count ({@link CountedRules}), read up to the task's last send and,
  * with {@code since}, first seen since then, and sums what they add to the rule's ledgers as the
- * live path does ({@link PartialTotals}). OBSERVED tanker deliveries with an IMO number are left
- * uncounted and only counted in the report: they count on their vessel's task once corroborated.
+ * live path does ({@link PartialTotals}). OBSERVED tanker deliveries with an IMO number are not
+ * counted here: they count on their vessel's task once corroborated, and that task recounts them
+ * ({@link DeliveryRecounter}).
  */
 final class Recounter {
 
@@ -58,11 +59,9 @@ final class Recounter {
   /** Counts the events of {@code request} read up to {@code position}, for task {@code task}. */
   Outcome recount(RuleRecount request, Map<Integer, Long> position, String task, long now) {
     String ruleId = request.getRuleId();
-    Rule rule = rules.get(ruleId);
     Long since = request.getSince() == null ? null : request.getSince().toEpochMilli();
     PartialTotals sums = new PartialTotals();
     long added = 0;
-    long left = 0;
     // with a since, only the store's segments from then on are read
     try (KeyValueIterator<Windowed<String>, SeenEvent> all =
         since == null
@@ -81,12 +80,11 @@ final class Recounter {
           continue;
         }
         Fact fact = seen.fact().withEventId(entry.key.key());
-        List<LedgerRouting.Target> targets = targetsOf(ruleId, fact);
-        if (targets.isEmpty()) {
-          continue;
-        }
         if (corroborated.test(fact)) {
-          left++;
+          continue; // its vessel's task recounts it
+        }
+        List<LedgerRouting.Target> targets = targetsOf(rules, ruleId, fact);
+        if (targets.isEmpty()) {
           continue;
         }
         sums.addToLedgers(fact, targets);
@@ -94,8 +92,32 @@ final class Recounter {
       }
     }
     counted.recounted(ruleId, request.getRequestId(), position, since);
-    List<LedgerBatch> batches = sums.takeLedgers();
-    Optional<LedgerBatch> batch = batches.stream().findFirst();
+    Outcome outcome = outcome(request, rules.get(ruleId), task, now, sums, added, 0, false);
+    LOG.info(
+        "recount {} of rule {} on task {}: {} event(s) added to its ledgers ({} {})",
+        request.getRequestId(),
+        ruleId,
+        task,
+        added,
+        outcome.report().getAmount(),
+        outcome.report().getUnit());
+    return outcome;
+  }
+
+  /**
+   * What a task counted for {@code request}: the sums of {@code sums} (one rule's) and the report
+   * of them, of the events it read or ({@code observations}) of the observations it corroborates.
+   */
+  static Outcome outcome(
+      RuleRecount request,
+      Rule rule,
+      String task,
+      long now,
+      PartialTotals sums,
+      long added,
+      long left,
+      boolean observations) {
+    Optional<LedgerBatch> batch = sums.takeLedgers().stream().findFirst();
     List<LedgerPartial> partials = batch.map(LedgerBatch::partials).orElse(List.of());
     RuleRecount report =
         RuleRecount.newBuilder(request)
@@ -105,27 +127,14 @@ final class Recounter {
             .setUnit(rule == null ? null : LedgerRouting.unitOf(rule))
             .setLedgers(partials.stream().map(LedgerPartial::ledgerKey).toList())
             .setObservationsLeft(left)
+            .setObservations(observations)
             .setDoneAt(Instant.ofEpochMilli(now))
             .build();
-    LOG.info(
-        "recount {} of rule {} on task {}: {} event(s) added to its ledgers ({} {}){}",
-        request.getRequestId(),
-        ruleId,
-        task,
-        added,
-        report.getAmount(),
-        report.getUnit(),
-        left == 0
-            ? ""
-            : "; "
-                + left
-                + " observed tanker deliveries with an IMO number left uncounted (counted on"
-                + " their vessel's task once corroborated: a replay counts them)");
     return new Outcome(batch, report);
   }
 
   /** The ledgers of {@code ruleId} that {@code fact} adds to; none if it cannot be routed. */
-  private List<LedgerRouting.Target> targetsOf(String ruleId, Fact fact) {
+  static List<LedgerRouting.Target> targetsOf(RuleBook rules, String ruleId, Fact fact) {
     try {
       return LedgerRouting.of(rules, fact).stream()
           .filter(target -> target.rule().getRuleId().equals(ruleId))

@@ -12,6 +12,7 @@ import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_ROWS;
 import static io.transfermonitor.streams.topology.TopologyNames.COMPONENT_TOTALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.COUNTED_SPANS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_ACTIVITY_PARTIALS_STORE;
+import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_COUNTED_SPANS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DELIVERY_LEDGER_PARTIALS_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_RESCREENED_STORE;
 import static io.transfermonitor.streams.topology.TopologyNames.DESIGNATIONS_STORE;
@@ -522,6 +523,7 @@ public final class MonitorTopology {
     builder.addStateStore(cached(DELIVERY_ACTIVITY_PARTIALS_STORE, ActivityPartial.class));
     builder.addStateStore(cached(SENT_TOTALS_STORE, SentUpTo.class));
     builder.addStateStore(cached(COUNTED_SPANS_STORE, CountedSpans.class));
+    builder.addStateStore(cached(DELIVERY_COUNTED_SPANS_STORE, CountedSpans.class));
     KStream<String, PartialTotal> local =
         facts.process(
             () ->
@@ -540,9 +542,6 @@ public final class MonitorTopology {
             EVENTS_STORE,
             SENT_TOTALS_STORE,
             COUNTED_SPANS_STORE);
-    local
-        .flatMapValues(PartialTotal::recountReports, Named.as("as-recount-report"))
-        .to(topics.ruleRecounts().name(), written(topics.ruleRecounts(), "write-recount-reports"));
     KStream<String, PartialTotal> deliveries =
         local
             .flatMapValues(PartialTotal::observationBatches, Named.as("as-observation-batch"))
@@ -561,13 +560,21 @@ public final class MonitorTopology {
                         config.dedupRetention(),
                         DELIVERY_LEDGER_PARTIALS_STORE,
                         DELIVERY_ACTIVITY_PARTIALS_STORE,
+                        DELIVERY_COUNTED_SPANS_STORE,
+                        RULE_RECOUNTS_STORE,
                         ledgerSendInterval(),
                         activitySendInterval()),
                 Named.as("corroborate-and-sum-deliveries"),
                 VESSEL_OBSERVATIONS_STORE,
                 DELIVERY_LEDGER_PARTIALS_STORE,
-                DELIVERY_ACTIVITY_PARTIALS_STORE);
-    return local.merge(deliveries, Named.as("merge-partials"));
+                DELIVERY_ACTIVITY_PARTIALS_STORE,
+                DELIVERY_COUNTED_SPANS_STORE);
+    KStream<String, PartialTotal> partials = local.merge(deliveries, Named.as("merge-partials"));
+    // both write a report per recount request: of the events read, and of the observations
+    partials
+        .flatMapValues(PartialTotal::recountReports, Named.as("as-recount-report"))
+        .to(topics.ruleRecounts().name(), written(topics.ruleRecounts(), "write-recount-reports"));
+    return partials;
   }
 
   /**

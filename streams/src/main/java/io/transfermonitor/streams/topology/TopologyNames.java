@@ -49,6 +49,13 @@ public final class TopologyNames {
    */
   public static final String COUNTED_SPANS_STORE = "counted-spans";
 
+  /**
+   * Per rule, the stretches of a task's reading of {@code observations-by-vessel} whose
+   * observations the rule counted once corroborated, and the recount requests done for them; key =
+   * rule id.
+   */
+  public static final String DELIVERY_COUNTED_SPANS_STORE = "delivery-counted-spans";
+
   /** Global store of the recount requests (and the tasks' reports), key = request id(@task). */
   public static final String RULE_RECOUNTS_STORE = "rule-recounts";
 

@@ -25,6 +25,7 @@ class CorroboratorTest {
   private MockProcessorContext<String, Fact> context;
   private Corroborator corroborator;
   private long now = 1_000;
+  private long offset;
   private final List<Fact> forwarded = new ArrayList<>();
   private KeyValueStore<String, HeldObservation> vessels;
 
@@ -34,6 +35,7 @@ class CorroboratorTest {
     vessels = MockStores.keyValue(context, "vessel-observations", new HeldObservationSerde());
     corroborator = new Corroborator(vessels, rule(), RETENTION);
     now = 1_000;
+    offset = 0;
     forwarded.clear();
   }
 
@@ -168,7 +170,7 @@ class CorroboratorTest {
   }
 
   private List<Contribution> see(Fact fact) {
-    List<Fact> changes = corroborator.arrive(IMO, fact, now);
+    List<Fact> changes = corroborator.arrive(IMO, fact, now, offset++);
     forwarded.addAll(changes);
     return changes.stream().map(Fact::contribution).toList();
   }

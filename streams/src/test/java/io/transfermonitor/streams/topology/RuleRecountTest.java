@@ -29,6 +29,12 @@ class RuleRecountTest {
   private static final TankerDelivery GAP_1 = refined("d2", "2024-04-01T00:00:00Z", 100_000);
   private static final TankerDelivery GAP_2 = refined("d3", "2024-04-15T00:00:00Z", 20_000);
   private static final TankerDelivery AFTER = refined("d4", "2024-05-01T00:00:00Z", 5_000);
+  private static final TankerDelivery SEEN =
+      sighting("s1", "2024-06-01T00:00:00Z", 50_000, "9000001", "Nampo", "imagery");
+  private static final TankerDelivery SEEN_LARGER =
+      sighting("s2", "2024-06-01T12:00:00Z", 70_000, "9000001", "Nampo", "AIS");
+  private static final TankerDelivery SEEN_NEXT =
+      sighting("s3", "2024-07-01T00:00:00Z", 30_000, "9000001", "Nampo", "AIS");
 
   private final MonitorDriver monitor = new MonitorDriver();
 
@@ -60,17 +66,17 @@ class RuleRecountTest {
     assertThat(usage)
         .usingRecursiveComparison()
         .comparingOnlyFields("total", "eventCount", "deliveryCount")
-        .isEqualTo(neverGone());
+        .isEqualTo(neverGone(BEFORE, GAP_1, GAP_2, AFTER));
     // the levels crossed are raised, naming the recounted deliveries
     List<Alert> alerts = monitor.alerts(RuleKind.CAP);
     assertThat(alerts)
         .extracting(Alert::getLevel)
         .containsExactly("NOTICE_90", "CEASE_SUPPLY_95", "BREACH");
     assertThat(alerts.get(alerts.size() - 1).getTriggeringEventIds()).contains("d2", "d3");
-    // and the task said what it counted
+    // and the task said what it counted: of the events it read, and none of its observations
     assertThat(reports())
         .extracting(RuleRecount::getRequestId, RuleRecount::getEvents, RuleRecount::getAmount)
-        .containsExactly(tuple("r1", 2L, 120_000.0));
+        .containsExactlyInAnyOrder(tuple("r1", 2L, 120_000.0), tuple("r1", 0L, 0.0));
   }
 
   @Test
@@ -96,7 +102,7 @@ class RuleRecountTest {
     assertThat(monitor.alerts(RuleKind.CAP)).isEmpty();
     assertThat(reports())
         .extracting(RuleRecount::getRequestId, RuleRecount::getEvents)
-        .containsExactly(tuple("r2", 0L));
+        .containsExactly(tuple("r2", 0L), tuple("r2", 0L));
   }
 
   @Test
@@ -112,7 +118,7 @@ class RuleRecountTest {
 
     // then
     assertThat(monitor.capUsage.readValuesToList()).isEmpty();
-    assertThat(reports()).extracting(RuleRecount::getEvents).containsExactly(0L);
+    assertThat(reports()).extracting(RuleRecount::getEvents).containsExactly(0L, 0L);
   }
 
   @Test
@@ -136,23 +142,95 @@ class RuleRecountTest {
   }
 
   @Test
-  void shouldLeaveObservedDeliveriesOfAVesselUncountedAndSaySo() {
-    // given: an observed delivery with an IMO number while the cap is gone
+  void shouldCountADeliveryCorroboratedWhileTheCapWasGoneOnceOnItsVesselsTask() {
+    // given: a delivery counted; a vessel seen at Nampo (50,000 bbl, counted), the cap tombstoned,
+    // the same delivery seen larger 12 hours later (70,000) and the vessel's next delivery, the cap
+    // restored
     monitor.rules(defaultRules());
     monitor.send(BEFORE);
+    monitor.send(SEEN);
     monitor.removeRule(REFINED_CAP);
-    monitor.send(sighting("s1", "2024-04-01T00:00:00Z", 50_000, "9000001", "Nampo", "AIS"));
+    monitor.send(SEEN_LARGER);
+    monitor.send(SEEN_NEXT);
     monitor.rule(defaultRule(REFINED_CAP));
-    monitor.capUsage.readValuesToList();
+    assertThat(latestUsage().getTotal()).isEqualTo(425_000.0);
+    monitor.alerts();
 
     // when
     monitor.recount("r1", REFINED_CAP);
 
-    // then
-    assertThat(monitor.capUsage.readValuesToList()).isEmpty();
+    // then: the first delivery by its largest observation, once, and the next one: the ledger as
+    // on a monitor where the cap never went
+    CapUsage usage = latestUsage();
+    assertThat(usage.getTotal()).isEqualTo(475_000.0);
+    assertThat(usage)
+        .usingRecursiveComparison()
+        .comparingOnlyFields("total", "eventCount", "deliveryCount", "corroboratedDeliveryCount")
+        .isEqualTo(neverGone(BEFORE, SEEN, SEEN_LARGER, SEEN_NEXT));
+    assertThat(usage.getCorroboratedDeliveryCount()).isEqualTo(1L);
+    // the levels crossed are raised, naming the observations
+    List<Alert> alerts = monitor.alerts(RuleKind.CAP);
+    assertThat(alerts).extracting(Alert::getLevel).containsExactly("NOTICE_90", "CEASE_SUPPLY_95");
+    assertThat(alerts.get(alerts.size() - 1).getTriggeringEventIds()).contains("s2", "s3");
+    // each task reports the events it read and the observations it corroborates apart
     assertThat(reports())
-        .extracting(RuleRecount::getEvents, RuleRecount::getObservationsLeft)
-        .containsExactly(tuple(0L, 1L));
+        .extracting(RuleRecount::getObservations, RuleRecount::getEvents, RuleRecount::getAmount)
+        .containsExactlyInAnyOrder(tuple(false, 0L, 0.0), tuple(true, 2L, 50_000.0));
+
+    // when: asked again, and anew
+    monitor.recount("r1", REFINED_CAP);
+    monitor.recount("r2", REFINED_CAP);
+
+    // then: nothing counted twice
+    assertThat(monitor.capUsage.readValuesToList()).isEmpty();
+    assertThat(monitor.alerts(RuleKind.CAP)).isEmpty();
+    assertThat(reports())
+        .extracting(RuleRecount::getRequestId, RuleRecount::getObservations, RuleRecount::getEvents)
+        .containsExactlyInAnyOrder(tuple("r2", false, 0L), tuple("r2", true, 0L));
+  }
+
+  @Test
+  void shouldCountAnObservationOnItsWayToItsVesselsTaskWhenTheCapWent() {
+    // given: an observation read, not yet sent to its vessel's task, when the tombstone comes
+    monitor.rules(defaultRules());
+    monitor.send(BEFORE);
+    monitor.sendUnsent(SEEN);
+    monitor.removeRule(REFINED_CAP);
+    monitor.send(GAP_2);
+    monitor.rule(defaultRule(REFINED_CAP));
+    assertThat(latestUsage().getTotal()).isEqualTo(375_000.0);
+
+    // when
+    monitor.recount("r1", REFINED_CAP);
+
+    // then: both counted, the observation on its vessel's task
+    assertThat(latestUsage().getTotal()).isEqualTo(445_000.0);
+    assertThat(reports())
+        .extracting(RuleRecount::getObservations, RuleRecount::getEvents)
+        .containsExactlyInAnyOrder(tuple(false, 1L), tuple(true, 1L));
+  }
+
+  @Test
+  void shouldSendTheSumOfADeliveryCorroboratedJustBeforeTheCapWentOnceItIsBack() {
+    // given: an observation corroborated on its vessel's task, its sum not sent on yet, when the
+    // tombstone comes; then the cap restored and one more delivery
+    monitor.rules(defaultRules());
+    monitor.send(BEFORE);
+    monitor.sendUnsent(SEEN);
+    monitor.advanceClock(monitor.config.commitInterval());
+    monitor.removeRule(REFINED_CAP);
+    monitor.advanceClock(monitor.config.commitInterval());
+    assertThat(latestUsage().getTotal()).isEqualTo(375_000.0);
+
+    // when
+    monitor.rule(defaultRule(REFINED_CAP));
+    monitor.send(AFTER);
+
+    // then: the sum held meanwhile is counted once the cap is back, and a recount adds nothing
+    assertThat(latestUsage().getTotal()).isEqualTo(430_000.0);
+    monitor.recount("r1", REFINED_CAP);
+    assertThat(monitor.capUsage.readValuesToList()).isEmpty();
+    assertThat(reports()).extracting(RuleRecount::getEvents).containsExactly(0L, 0L);
   }
 
   @Test
@@ -175,13 +253,12 @@ class RuleRecountTest {
   }
 
   /** The cap's usage had it never gone: the same deliveries on a monitor of their own. */
-  private static CapUsage neverGone() {
+  private static CapUsage neverGone(TankerDelivery... deliveries) {
     try (MonitorDriver other = new MonitorDriver()) {
       other.rules(defaultRules());
-      other.send(BEFORE);
-      other.send(GAP_1);
-      other.send(GAP_2);
-      other.send(AFTER);
+      for (TankerDelivery delivery : deliveries) {
+        other.send(delivery);
+      }
       List<CapUsage> usage = other.capUsage.readValuesToList();
       return usage.get(usage.size() - 1);
     }

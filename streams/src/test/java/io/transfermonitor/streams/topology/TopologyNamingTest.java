@@ -31,7 +31,8 @@ class TopologyNamingTest {
             "read-recount-requests",
             "write-recount-reports",
             "corroborate-and-sum-deliveries",
-            "stores: [delivery-activity-partials, vessel-observations, delivery-ledger-partials]",
+            "stores: [delivery-activity-partials, vessel-observations, delivery-counted-spans,"
+                + " delivery-ledger-partials]",
             "drop-resends",
             "count-in-ledgers",
             "stores: [ledgers]",

@@ -13,6 +13,7 @@ import io.transfermonitor.producers.ReferenceWrites;
 import io.transfermonitor.producers.rules.RulePublisher;
 import io.transfermonitor.schemas.Topics;
 import io.transfermonitor.streams.ledger.LedgerRouting;
+import io.transfermonitor.streams.local.DeliveryTotals;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,9 @@ import picocli.CommandLine.Spec;
  * against a live rule the events it keeps that the rule did not count (read while the rule was
  * removed, disabled or not yet published), once. Writes one request to the compacted {@code
  * tm.rule-recounts} topic after checking the rule on the rules topic; every task that reads events
- * carries it out at its next send and writes back what it counted, which this command waits for and
- * prints (docs/rules.md, "Counting the events of the meantime").
+ * carries it out at its next send, for the events it read and for the observed tanker deliveries it
+ * corroborates as their vessel's task, and writes back what it counted in two reports, which this
+ * command waits for and prints (docs/rules.md, "Counting the events of the meantime").
  */
 @Command(
     name = "recount",
@@ -58,12 +60,18 @@ import picocli.CommandLine.Spec;
       "Each task of the running monitor does it once per request, through the same partial sums"
           + " as live events (levels, alerts and cases follow); an event the rule counted is"
           + " never counted again, however often this runs.",
-      "Not covered: OBSERVED tanker deliveries with an IMO number (counted on their vessel's task"
-          + " once corroborated; the reports say how many were left; a replay counts them), and"
-          + " events read before the monitor first ran with recounts.",
-      "Waits for every task's report (--wait) and prints it."
+      "Covered: the events each task read, and the OBSERVED tanker deliveries with an IMO number"
+          + " each task corroborated as their vessel's task (a delivery counted once, by its"
+          + " largest observation); each task reports both apart. Observations still on their way"
+          + " to their vessel's task count there as they arrive.",
+      "Not covered: events read, and observations stored, before the monitor first ran with"
+          + " recounts of them (a replay counts them, docs/upgrading.md).",
+      "Waits for every task's two reports (--wait) and prints them."
     })
 public class RulesRecountCommand implements Callable<Integer> {
+
+  /** What the key of a task's report of its observations ends with, after REQUEST@TASK. */
+  static final String OBSERVATIONS_SUFFIX = DeliveryTotals.REPORT_SUFFIX;
 
   @Mixin SettingsOptions options;
 
@@ -131,12 +139,19 @@ public class RulesRecountCommand implements Callable<Integer> {
           tasks,
           topics.ruleRecounts());
       out.println(
-          "not covered: OBSERVED tanker deliveries with an IMO number (counted on their vessel's"
-              + " task once corroborated; a replay counts them, docs/upgrading.md)");
+          "covered: the events each task read, and the OBSERVED tanker deliveries with an IMO"
+              + " number it corroborated as their vessel's task (reported apart); not covered:"
+              + " events and observations the monitor kept before it recounted them (a replay"
+              + " counts them, docs/upgrading.md)");
       if (waitSeconds == 0) {
         out.printf(
-            "not waiting: each task writes its report to %s (key %s@TASK) and logs 'recount %s'%n",
-            topics.ruleRecounts(), request.getRequestId(), request.getRequestId());
+            "not waiting: each task writes its reports to %s (keys %s@TASK and %s@TASK%s) and"
+                + " logs 'recount %s'%n",
+            topics.ruleRecounts(),
+            request.getRequestId(),
+            request.getRequestId(),
+            OBSERVATIONS_SUFFIX,
+            request.getRequestId());
         return 0;
       }
       Map<String, RuleRecount> done = await(reports, request.getRequestId(), tasks, out);
@@ -173,11 +188,15 @@ public class RulesRecountCommand implements Callable<Integer> {
     return rule;
   }
 
+  /**
+   * The reports of {@code requestId}, two per task (of the events it read, of the observations it
+   * corroborates), keyed {@code TASK} and {@code TASK/observations}, as they come.
+   */
   private Map<String, RuleRecount> await(
       TopicReader<RuleRecount> reports, String requestId, int tasks, PrintWriter out) {
     Map<String, RuleRecount> done = new LinkedHashMap<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-    while (done.size() < tasks && System.nanoTime() < deadline) {
+    while (done.size() < 2 * tasks && System.nanoTime() < deadline) {
       reports
           .poll()
           .forEach(
@@ -186,7 +205,11 @@ public class RulesRecountCommand implements Callable<Integer> {
                 if (report != null
                     && report.getTask() != null
                     && requestId.equals(report.getRequestId())
-                    && done.putIfAbsent(report.getTask(), report) == null) {
+                    && done.putIfAbsent(
+                            report.getTask()
+                                + (report.getObservations() ? OBSERVATIONS_SUFFIX : ""),
+                            report)
+                        == null) {
                   out.println(line(report));
                   out.flush();
                 }
@@ -197,12 +220,16 @@ public class RulesRecountCommand implements Callable<Integer> {
 
   /** One task's report in one line. */
   static String line(RuleRecount report) {
+    boolean observations = report.getObservations();
     StringBuilder s =
         new StringBuilder("task ")
             .append(report.getTask())
-            .append(": ")
+            .append(observations ? ", observed tanker deliveries with an IMO number: " : ": ")
             .append(report.getEvents())
-            .append(report.getEvents() == 1 ? " event" : " events")
+            .append(
+                observations
+                    ? (report.getEvents() == 1 ? " observation" : " observations")
+                    : (report.getEvents() == 1 ? " event" : " events"))
             .append(" counted");
     if (report.getEvents() > 0) {
       s.append(
@@ -217,7 +244,10 @@ public class RulesRecountCommand implements Callable<Integer> {
     if (report.getObservationsLeft() > 0) {
       s.append("; ")
           .append(report.getObservationsLeft())
-          .append(" observed tanker deliveries with an IMO number left uncounted");
+          .append(
+              observations
+                  ? " observations left uncounted (what their scope is cannot be read back)"
+                  : " observed tanker deliveries with an IMO number left uncounted");
     }
     return s.toString();
   }
@@ -229,8 +259,19 @@ public class RulesRecountCommand implements Callable<Integer> {
       Topics topics,
       PrintWriter out) {
     long events = done.values().stream().mapToLong(RuleRecount::getEvents).sum();
+    long observations =
+        done.values().stream()
+            .filter(RuleRecount::getObservations)
+            .mapToLong(RuleRecount::getEvents)
+            .sum();
     double amount = done.values().stream().mapToDouble(RuleRecount::getAmount).sum();
     long left = done.values().stream().mapToLong(RuleRecount::getObservationsLeft).sum();
+    // a task is done when both its reports are in
+    long tasksDone =
+        done.values().stream()
+            .filter(r -> !r.getObservations())
+            .filter(r -> done.containsKey(r.getTask() + OBSERVATIONS_SUFFIX))
+            .count();
     String unit =
         done.values().stream()
             .map(RuleRecount::getUnit)
@@ -239,24 +280,28 @@ public class RulesRecountCommand implements Callable<Integer> {
             .orElse("");
     out.printf(
         Locale.ROOT,
-        "%s: %d event%s counted against %s (%,.0f %s) by %d of %d task(s)%s%n",
+        "%s: %d event%s counted against %s (%,.0f %s) by %d of %d task(s)%s%s%n",
         request.getRequestId(),
         events,
         events == 1 ? "" : "s",
         request.getRuleId(),
         amount,
         unit,
-        done.size(),
+        tasksDone,
         tasks,
-        left == 0
+        observations == 0
             ? ""
-            : "; " + left + " observed tanker deliveries with an IMO number left uncounted");
-    if (done.size() < tasks) {
+            : ", "
+                + observations
+                + " of them observed tanker deliveries with an IMO number (on their vessel's"
+                + " task)",
+        left == 0 ? "" : "; " + left + " observations left uncounted");
+    if (tasksDone < tasks) {
       out.printf(
-          "%d task(s) did not report within %d s: each carries the request out at its next send"
-              + " once it runs and holds the rule live (its report goes to %s, its log says"
+          "%d task(s) did not report both within %d s: each carries the request out at its next"
+              + " send once it runs and holds the rule live (its reports go to %s, its log says"
               + " 'recount %s')%n",
-          tasks - done.size(), waitSeconds, topics.ruleRecounts(), request.getRequestId());
+          tasks - tasksDone, waitSeconds, topics.ruleRecounts(), request.getRequestId());
     }
   }
 
