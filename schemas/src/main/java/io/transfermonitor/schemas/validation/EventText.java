@@ -13,36 +13,59 @@ import org.apache.avro.generic.IndexedRecord;
  * upper bound of its size in Avro's binary encoding. Walks the record by its schema, so fields
  * added to a schema later are counted without a change here.
  *
+ * <p>The paths of the largest string and the longest array are only needed when an event is
+ * refused, so the walk keeps where they were met (their rank among the strings, or the arrays and
+ * maps, in the walk's order) and a second walk names them only when asked.
+ *
  * @param totalBytes UTF-8 bytes of every string of the record
- * @param largestField dotted path of the string with the most bytes (arrays as {@code name[i]}), or
- *     null when there is no text
- * @param largestBytes its UTF-8 bytes
- * @param longestArray dotted path of the array or map with the most items, or null when it has none
- * @param longestItems how many items it holds
+ * @param largestBytes UTF-8 bytes of the string with the most
+ * @param longestItems how many items the array or map with the most holds
  * @param encodedBytes the record's size in Avro's binary encoding, estimated from above: every
  *     length, count and number at its widest, and every string as wide as JSON escapes it
+ * @param record the record walked
+ * @param largestRank rank of the string with the most bytes among the record's strings, -1 when
+ *     there is no text
+ * @param longestRank rank of the array or map with the most items among its arrays and maps, -1
+ *     when it has none
  */
 record EventText(
     long totalBytes,
-    String largestField,
     long largestBytes,
-    String longestArray,
     long longestItems,
-    long encodedBytes) {
+    long encodedBytes,
+    IndexedRecord record,
+    int largestRank,
+    int longestRank) {
 
   /** The widest a length, a count, a union branch, an enum or a number takes in Avro. */
   private static final int WIDEST_SCALAR = 10;
 
   /** What weighs most in {@link #encodedBytes}: the largest text, or the longest array. */
   String heaviestPart() {
-    return longestItems * WIDEST_SCALAR > largestBytes ? longestArray : largestField;
+    return longestItems * WIDEST_SCALAR > largestBytes ? longestArray() : largestField();
+  }
+
+  /** Dotted path of the string with the most bytes (arrays as {@code name[i]}), or null. */
+  String largestField() {
+    return largestRank < 0 ? null : new Walk(largestRank, -1).named(record);
+  }
+
+  /** Dotted path of the array or map with the most items, or null. */
+  String longestArray() {
+    return longestRank < 0 ? null : new Walk(-1, longestRank).named(record);
   }
 
   static EventText of(IndexedRecord record) {
-    Walk walk = new Walk();
+    Walk walk = new Walk(-1, -1);
     walk.record("", record);
     return new EventText(
-        walk.total, walk.largest, walk.largestBytes, walk.longest, walk.longestItems, walk.encoded);
+        walk.total,
+        walk.largestBytes,
+        walk.longestItems,
+        walk.encoded,
+        record,
+        walk.largestRank,
+        walk.longestRank);
   }
 
   /**
@@ -78,65 +101,110 @@ record EventText(
   }
 
   /**
-   * The walk keeps the path of the value in hand as parts (names, and array indexes as numbers),
-   * and joins them only for a string that becomes the largest or an array that becomes the longest:
-   * most values never need their path.
+   * One walk over a record. The first counts and ranks; the second, given the rank of a string or
+   * of an array to name, keeps the path of the value in hand as parts (names, and array indexes as
+   * numbers) and joins them when it reaches that value.
    */
   private static final class Walk {
+    final int nameString;
+    final int nameArray;
     final ArrayDeque<Object> path = new ArrayDeque<>();
     final long[] measured = new long[2];
     long total;
-    String largest;
     long largestBytes;
-    String longest;
+    int largestRank = -1;
     long longestItems;
+    int longestRank = -1;
     long encoded;
+    int strings;
+    int arrays;
+    String name;
+
+    Walk(int nameString, int nameArray) {
+      this.nameString = nameString;
+      this.nameArray = nameArray;
+    }
+
+    boolean naming() {
+      return nameString >= 0 || nameArray >= 0;
+    }
+
+    String named(IndexedRecord record) {
+      record("", record);
+      return name;
+    }
 
     void record(String prefix, IndexedRecord record) {
-      path.addLast(prefix);
+      boolean naming = naming();
+      if (naming) {
+        path.addLast(prefix);
+      }
       for (Schema.Field f : record.getSchema().getFields()) {
         Object value = record.get(f.pos());
         // a union's branch index, or the field itself when it is a number, boolean or enum
         encoded += WIDEST_SCALAR;
         if (value != null) {
-          path.addLast(f.name());
+          if (naming) {
+            path.addLast(f.name());
+          }
           value(value);
-          path.removeLast();
+          if (naming) {
+            path.removeLast();
+          }
         }
       }
-      path.removeLast();
+      if (naming) {
+        path.removeLast();
+      }
     }
 
     void value(Object value) {
       if (value instanceof CharSequence text) {
+        int rank = strings++;
+        if (rank == nameString) {
+          name = joined();
+        }
         measure(text, measured);
         long bytes = measured[0];
         total += bytes;
         encoded += WIDEST_SCALAR + bytes + measured[1];
         if (bytes > largestBytes) {
           largestBytes = bytes;
-          largest = joined();
+          largestRank = rank;
         }
       } else if (value instanceof IndexedRecord nested) {
         record(".", nested);
       } else if (value instanceof Collection<?> items) {
         items(items.size());
         int i = 0;
+        boolean naming = naming();
         for (Object item : items) {
-          path.addLast(i++);
+          if (naming) {
+            path.addLast(i);
+          }
+          i++;
           value(item);
-          path.removeLast();
+          if (naming) {
+            path.removeLast();
+          }
         }
       } else if (value instanceof Map<?, ?> map) {
         items(map.size());
+        boolean naming = naming();
         map.forEach(
             (k, v) -> {
-              path.addLast("{key}");
+              if (naming) {
+                path.addLast("{key}");
+              }
               value(k);
-              path.removeLast();
-              path.addLast("{value}");
+              if (naming) {
+                path.removeLast();
+                path.addLast("{value}");
+              }
               value(v);
-              path.removeLast();
+              if (naming) {
+                path.removeLast();
+              }
             });
       } else if (value instanceof ByteBuffer b) {
         encoded += WIDEST_SCALAR + b.remaining();
@@ -148,10 +216,14 @@ record EventText(
 
     /** An array or map of {@code n} items: its block counts, and the longest seen so far. */
     void items(int n) {
+      int rank = arrays++;
+      if (rank == nameArray) {
+        name = joined();
+      }
       encoded += 2L * WIDEST_SCALAR;
       if (n > longestItems) {
         longestItems = n;
-        longest = joined();
+        longestRank = rank;
       }
     }
 
