@@ -17,11 +17,9 @@ import io.transfermonitor.streams.match.RuleBook;
 import io.transfermonitor.streams.match.RuleChanges;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -77,7 +75,8 @@ public final class DeliveryTotals
   private final String recountsStore;
   private final Duration ledgerInterval;
   private final Duration activityInterval;
-  private final Set<String> waiting = new HashSet<>();
+  private final DueRecounts requests =
+      new DueRecounts(" (observed deliveries)", REPORT_SUFFIX);
   private ProcessorContext<String, PartialTotal> context;
   private RuleBook rules;
   private Corroborator corroborator;
@@ -248,32 +247,8 @@ public final class DeliveryTotals
   /** Carries out the recount requests this task has not carried out yet for its observations. */
   private void recountRequested(long now) {
     String task = context.taskId().toString();
-    for (RuleRecount request : counted.due(recounts)) {
-      if (!counted.live(request.getRuleId())) {
-        if (waiting.add(request.getRequestId())) {
-          LOG.info(
-              "recount {} of rule {} waits on task {} (observed deliveries): the rule is not live"
-                  + " here",
-              request.getRequestId(),
-              request.getRuleId(),
-              task);
-        }
-        continue;
-      }
-      waiting.remove(request.getRequestId());
-      Recounter.Outcome outcome = recounter.recount(request, at(), task, now);
-      outcome
-          .batch()
-          .ifPresent(
-              batch ->
-                  context.forward(
-                      new Record<>(batch.ruleId(), new PartialTotal.ForLedgers(batch), now)));
-      context.forward(
-          new Record<>(
-              request.getRequestId() + "@" + task + REPORT_SUFFIX,
-              new PartialTotal.Recounted(outcome.report()),
-              now));
-    }
+    requests.carryOut(
+        context, counted, recounts, request -> recounter.recount(request, at(), task, now), now);
   }
 
   private void sendActivity() {

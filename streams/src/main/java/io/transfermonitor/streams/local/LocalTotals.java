@@ -8,7 +8,6 @@ import io.transfermonitor.streams.match.RuleBook;
 import io.transfermonitor.streams.match.RuleChanges;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -74,7 +73,7 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   private KeyValueStore<String, RuleRecount> recounts;
   private CountedRules counted;
   private Recounter recounter;
-  private final Set<String> waiting = new HashSet<>();
+  private final DueRecounts requests = new DueRecounts("", "");
 
   /**
    * @param sources the task's inputs, by the slots the {@code events} store names them by
@@ -203,32 +202,12 @@ public final class LocalTotals implements Processor<String, Fact, String, Partia
   /** Carries out the recount requests this task has not carried out yet. */
   private void recountRequested(long now) {
     String task = context.taskId().toString();
-    for (RuleRecount request : counted.due(recounts)) {
-      if (!counted.live(request.getRuleId())) {
-        if (waiting.add(request.getRequestId())) {
-          LOG.info(
-              "recount {} of rule {} waits on task {}: the rule is not live here",
-              request.getRequestId(),
-              request.getRuleId(),
-              task);
-        }
-        continue;
-      }
-      waiting.remove(request.getRequestId());
-      Recounter.Outcome outcome =
-          recounter.recount(request, sentUpTo(LEDGERS).offsets(), task, now);
-      outcome
-          .batch()
-          .ifPresent(
-              batch ->
-                  context.forward(
-                      new Record<>(batch.ruleId(), new PartialTotal.ForLedgers(batch), now)));
-      context.forward(
-          new Record<>(
-              request.getRequestId() + "@" + task,
-              new PartialTotal.Recounted(outcome.report()),
-              now));
-    }
+    requests.carryOut(
+        context,
+        counted,
+        recounts,
+        request -> recounter.recount(request, sentUpTo(LEDGERS).offsets(), task, now),
+        now);
   }
 
   private void sendActivity() {
