@@ -24,6 +24,7 @@ final class MonitorInstances implements AutoCloseable {
   private static final String RUNNING = " running against ";
 
   private final List<String> command;
+  private final List<String> jvmOptions = new ArrayList<>();
   private final String prefix;
   private final String appId;
   private final Path workDir;
@@ -68,14 +69,77 @@ final class MonitorInstances implements AutoCloseable {
     return processes.length;
   }
 
+  /**
+   * Makes a class-data archive (AppCDS) of the classes a monitor loads up to running, as the
+   * launcher does for {@code run} (docs/reliability.md): one monitor of its own application id runs
+   * until it says it is running and is stopped with SIGTERM, which writes the archive; every
+   * instance started after maps it. Returns the archive's size in bytes, or -1 (and starts the
+   * instances without one) when none was written.
+   */
+  long makeClassArchive(Duration timeout) throws InterruptedException {
+    Path archive = workDir.resolve("monitor.jsa");
+    Path log = workDir.resolve("logs").resolve("class-archive.log");
+    List<String> archiving = new ArrayList<>(command);
+    archiving.addAll(1, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off"));
+    ProcessBuilder builder =
+        new ProcessBuilder(archiving)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
+    builder.environment().putAll(env);
+    builder.environment().put("TM_TOPIC_PREFIX", prefix);
+    builder.environment().put("TM_APPLICATION_ID", appId + "-class-archive");
+    builder.environment().put("TM_STATE_DIR", workDir.resolve("state-class-archive").toString());
+    Process process;
+    try {
+      Files.createDirectories(log.getParent());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the class-archive run", e);
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (System.nanoTime() < deadline && process.isAlive() && !says(log, RUNNING)) {
+        Thread.sleep(200);
+      }
+    } finally {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+    if (!Files.exists(archive)) {
+      return -1;
+    }
+    jvmOptions.add("-XX:SharedArchiveFile=" + archive);
+    jvmOptions.add("-Xlog:cds=off");
+    try {
+      return Files.size(archive);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static boolean says(Path log, String text) {
+    try {
+      return Files.exists(log)
+          && Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .anyMatch(l -> l.contains(text));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** Starts instance {@code i} (0-based), on an emptied state directory when {@code empty}. */
   void start(int i, boolean empty) {
     Path state = workDir.resolve("state-" + i);
     if (empty) {
       EmbeddedStack.deleteRecursively(state);
     }
+    List<String> started = new ArrayList<>(command);
+    started.addAll(1, jvmOptions);
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(started)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log(i).toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));

@@ -79,6 +79,15 @@ public final class SoakCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic.")
   int partitions;
 
+  @Option(
+      names = "--class-archive",
+      negatable = true,
+      defaultValue = "true",
+      description =
+          "Start the monitors from a class-data archive (AppCDS) made by a first run, as the"
+              + " launcher's run does (default); --no-class-archive starts them without.")
+  boolean classArchive;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of input and faults.")
   long seed;
 
@@ -179,6 +188,19 @@ public final class SoakCommand implements Callable<Integer> {
                     .build();
             BadInputCorpus.Sender bad =
                 corpus.sender(cluster.bootstrapServers(), registry, topics)) {
+          if (classArchive) {
+            long made = System.nanoTime();
+            long bytes = monitors.makeClassArchive(Duration.ofMinutes(3));
+            out.printf(
+                Locale.ROOT,
+                bytes < 0
+                    ? "monitors: no class-data archive was written; they start without one%n"
+                    : "monitors: class-data archive (AppCDS) of %.0f MiB made in %.0f s by a first"
+                        + " run, mapped by every monitor start (--no-class-archive leaves it"
+                        + " out)%n",
+                bytes / 1048576.0,
+                (System.nanoTime() - made) / 1e9);
+          }
           for (int i = 0; i < instances; i++) {
             monitors.start(i, false);
           }

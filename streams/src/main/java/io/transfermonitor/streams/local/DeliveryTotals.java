@@ -75,8 +75,7 @@ public final class DeliveryTotals
   private final String recountsStore;
   private final Duration ledgerInterval;
   private final Duration activityInterval;
-  private final DueRecounts requests =
-      new DueRecounts(" (observed deliveries)", REPORT_SUFFIX);
+  private final DueRecounts requests = new DueRecounts(" (observed deliveries)", REPORT_SUFFIX);
   private ProcessorContext<String, PartialTotal> context;
   private RuleBook rules;
   private Corroborator corroborator;
