@@ -27,7 +27,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * from twice the window before t ({@link Deliveries#reach}). The regrouping takes the vessel's
  * observations of the same group whose delivery started from that reach on: grouped alone they make
  * the same deliveries they make among all, and the arrival can change only those. Its cost is the
- * observations of one window (two for a ship-to-ship transfer), whatever the vessel's history.
+ * observations of one window (up to three for a ship-to-ship transfer, whose sightings may precede
+ * their delivery by the window), whatever the vessel's history.
  *
  * <p>Exactly-once: the store and the output are written in one transaction, and an observation
  * already held is not counted again.
