@@ -21,10 +21,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>An arrival at time t regroups only what it can change. Grouping takes observations by event
  * time and puts each in the earliest delivery still open for it (started at most the window
  * before), so what comes before t keeps its delivery, and neither t nor anything after it can join
- * a delivery started more than the window before t. The regrouping takes the vessel's observations
- * of the same identity from t minus the window on whose delivery started there too: grouped alone
- * they make the same deliveries they make among all, and the arrival can change only those. Its
- * cost is the observations of one window, whatever the vessel's history.
+ * a delivery started more than the window before t; a sighting of a ship-to-ship transfer joins the
+ * earliest delivery near it (the window before or after), so the sightings that can move are those
+ * from the window before t on, and with them the deliveries of sightings that count on their own
+ * from twice the window before t ({@link Deliveries#reach}). The regrouping takes the vessel's
+ * observations of the same group whose delivery started from that reach on: grouped alone they make
+ * the same deliveries they make among all, and the arrival can change only those. Its cost is the
+ * observations of one window (up to three for a ship-to-ship transfer, whose sightings may precede
+ * their delivery by the window), whatever the vessel's history.
  *
  * <p>Exactly-once: the store and the output are written in one transaction, and an observation
  * already held is not counted again.
@@ -79,19 +83,19 @@ public final class Corroborator {
   }
 
   /**
-   * The held observations of the vessel and identity a regrouping for {@code arrival} must take:
-   * from the window before it on, in deliveries started there too. For a ship-to-ship transfer,
-   * every one of the vessel's held of its product class, whatever their route: a sighting may join
-   * a delivery up to the window after it, so the window-wide region does not bound what an arrival
-   * changes; a vessel's ship-to-ship transfers within the retention are few.
+   * The held observations of the vessel and identity (for a ship-to-ship transfer, of its product
+   * class) a regrouping for {@code arrival} must take: those of the deliveries started from {@link
+   * Deliveries#reach} on (the window before it, twice that for a ship-to-ship transfer that counts,
+   * whose sightings may move). A sighting may join a delivery up to the window after it, so for a
+   * ship-to-ship transfer the scan starts one window earlier still; the stored time of each
+   * observation's delivery picks them.
    */
   private List<HeldObservation> regionOf(String imo, Observation arrival, long forgetBefore) {
-    if (CorroborationRule.shipToShip(arrival.identity())) {
-      return vessels.from(imo, arrival.identity(), 0, forgetBefore);
-    }
-    long from = arrival.eventTime() - rule.window().toMillis();
-    List<HeldObservation> held = vessels.from(imo, arrival.identity(), from, forgetBefore);
-    held.removeIf(h -> h.deliveryTime() < from);
+    long reach = Deliveries.reach(arrival, rule);
+    long scanFrom =
+        CorroborationRule.shipToShip(arrival.identity()) ? reach - rule.window().toMillis() : reach;
+    List<HeldObservation> held = vessels.from(imo, arrival.identity(), scanFrom, forgetBefore);
+    held.removeIf(h -> h.deliveryTime() < reach);
     return held;
   }
 

@@ -69,6 +69,39 @@ final class Deliveries {
   }
 
   /**
+   * The earliest delivery time whose delivery the arrival (or the forgetting) of {@code o} can
+   * change: grouping the observations of the deliveries that start from then on, with or without
+   * {@code o}, gives exactly the deliveries that grouping everything gives from then on, and the
+   * deliveries that start earlier are the same with or without it. The window before {@code o}
+   * ({@code w}), but twice that for an observation of a ship-to-ship transfer that counts:
+   *
+   * <ul>
+   *   <li>What comes before {@code o} (by event time, then id) is grouped as without it, so the
+   *       heads of deliveries that count before {@code o} stay, and a delivery that counts changes
+   *       only if it is of {@code o}'s identity and open for {@code o} or for something after it:
+   *       started {@code w} before {@code o} at the earliest.
+   *   <li>A sighting takes the earliest head near it that it fits; the heads before {@code o} stay,
+   *       so a sighting changes delivery only if it is {@code o}, or if the head it joins, before
+   *       or after, is {@code o}'s or later: the sighting is at most {@code w} before {@code o}.
+   *   <li>The sightings that count on their own are grouped like the observations that count; one
+   *       that comes or goes at {@code o - w} changes a delivery of them from {@code o - 2w} on.
+   * </ul>
+   *
+   * A sighting itself only joins a delivery within {@code w} of it or counts on its own: {@code o -
+   * w}. Observations that are no ship-to-ship transfer meet no sighting: {@code o - w}. The bound
+   * is exact: a sighting at {@code o - w}, alone in a delivery started at {@code o - 2w}, joins a
+   * report arriving at {@code o} and leaves that delivery. The observations of the deliveries that
+   * start from then on start at most {@code w} earlier (a sighting joins a head up to {@code w}
+   * after it).
+   */
+  static long reach(Observation o, CorroborationRule rule) {
+    long window = rule.window().toMillis();
+    boolean countsWithSightings =
+        CorroborationRule.shipToShip(o.identity()) && !CorroborationRule.sighting(o);
+    return o.eventTime() - (countsWithSightings ? 2 * window : window);
+  }
+
+  /**
    * Groups {@code sorted} (in time order) as the observations of one vessel that count: each joins
    * the earliest delivery still open for it of its identity and port, else starts one.
    */

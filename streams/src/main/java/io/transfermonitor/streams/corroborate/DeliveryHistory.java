@@ -4,11 +4,15 @@ import io.transfermonitor.streams.fact.Corroboration;
 import io.transfermonitor.streams.fact.Fact;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -20,6 +24,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * between grouping the vessel's observations read before it and those read up to it. That is what
  * {@link Corroborator} counted when the batch came, without anything written per observation for
  * it.
+ *
+ * <p>The batches of a vessel and identity are replayed in the order they were read, each
+ * observation with the time of its delivery then, so a batch regroups only the deliveries it can
+ * change ({@link Deliveries#reach}), as {@link Corroborator} does, not everything read before it.
  *
  * <p>Only what the store holds is read back: observations forgotten after the retention are not,
  * and an arrival is grouped, as it was, without those stored more than the retention before it.
@@ -112,7 +120,9 @@ public final class DeliveryHistory {
   /**
    * The arrivals {@code pick} takes, of the vessels and identities whose observations {@code scope}
    * takes (one fact of each is tried: an identity holds every field a scope reads), each with what
-   * it changed; a vessel's in the order they were read. Reads the whole store.
+   * it changed; a vessel's in the order they were read. Reads the whole store; regroups only the
+   * vessels and identities with a batch picked, each batch as {@link Corroborator} did: the
+   * deliveries it can change ({@link Deliveries#reach}), not the vessel's whole history.
    */
   public Picked arrivals(Predicate<Fact> scope, Pick pick) {
     List<Arrival> picked = new ArrayList<>();
@@ -125,48 +135,125 @@ public final class DeliveryHistory {
           }
           Map<Long, List<HeldObservation>> byRead = new TreeMap<>();
           held.forEach(h -> byRead.computeIfAbsent(h.readAt(), r -> new ArrayList<>()).add(h));
+          List<Long> wanted = new ArrayList<>();
+          Set<Long> wantedSet = new HashSet<>();
           byRead.forEach(
               (readAt, batch) -> {
-                long storedAt = batch.get(0).observation().storedAt();
-                if (!pick.test(readAt, storedAt)) {
-                  return;
+                if (pick.test(readAt, batch.get(0).observation().storedAt())) {
+                  wanted.add(readAt);
+                  wantedSet.add(readAt);
                 }
-                if (probe.isEmpty()) {
-                  unreadable[0] += batch.size();
-                  return;
-                }
-                picked.add(arrival(imo, readAt, storedAt, batch, held));
               });
+          if (probe.isEmpty()) {
+            wanted.forEach(readAt -> unreadable[0] += byRead.get(readAt).size());
+            return;
+          }
+          if (wanted.isEmpty()) {
+            return;
+          }
+          long last = wanted.get(wanted.size() - 1);
+          Replay replay = new Replay();
+          for (Map.Entry<Long, List<HeldObservation>> entry : byRead.entrySet()) {
+            long readAt = entry.getKey();
+            List<HeldObservation> batch = entry.getValue();
+            long storedAt = batch.get(0).observation().storedAt();
+            Arrival arrival = replay.arrive(imo, readAt, storedAt, batch);
+            if (wantedSet.contains(readAt)) {
+              picked.add(arrival);
+            }
+            if (readAt == last) {
+              break;
+            }
+          }
         });
     return new Picked(picked, unreadable[0]);
   }
 
   /**
-   * {@code batch}, read at {@code readAt} among {@code held}: grouped with the observations read
-   * before it that were not forgotten when it came, against those alone.
+   * One vessel and identity's batches again, in the order they were read, with the time of each
+   * observation's delivery then: each batch is grouped with the observations read before it that
+   * were not forgotten when it came, as grouping all of those does, but only from its {@link
+   * Deliveries#reach} on, where it can change something; an observation forgotten (or, when a batch
+   * was stored earlier than the one before, no longer forgotten) regroups from its own.
    */
-  private Arrival arrival(
-      String imo,
-      long readAt,
-      long storedAt,
-      List<HeldObservation> batch,
-      List<HeldObservation> held) {
-    long forgetBefore = storedAt - retention.toMillis();
-    List<Observation> before = new ArrayList<>();
-    for (HeldObservation h : held) {
-      if (h.readAt() < readAt && h.observation().storedAt() >= forgetBefore) {
-        before.add(h.observation());
+  private final class Replay {
+    /** The observations read before the batch and not forgotten, with their delivery's time. */
+    private final TreeMap<Observation, Long> present = new TreeMap<>(Observation.BY_TIME);
+
+    /** The same, by when they were stored. */
+    private final TreeSet<Observation> byStored = new TreeSet<>(STORED);
+
+    /** Those read before the batch and forgotten, by when they were stored. */
+    private final TreeSet<Observation> forgotten = new TreeSet<>(STORED);
+
+    Arrival arrive(String imo, long readAt, long storedAt, List<HeldObservation> batch) {
+      long forgetBefore = storedAt - retention.toMillis();
+      while (!byStored.isEmpty() && byStored.first().storedAt() < forgetBefore) {
+        Observation gone = byStored.pollFirst();
+        forgotten.add(gone);
+        regroup(List.of(gone), List.of(gone), true);
       }
+      while (!forgotten.isEmpty() && forgotten.last().storedAt() >= forgetBefore) {
+        Observation back = forgotten.pollLast();
+        regroup(List.of(back), List.of(), false);
+      }
+      List<Observation> brought = batch.stream().map(HeldObservation::observation).toList();
+      Regrouped regrouped = regroup(brought, List.of(), false);
+      Map<String, String> identities = new HashMap<>();
+      regrouped.before().forEach(d -> identities.put(d.id(), d.identity()));
+      regrouped.after().forEach(d -> identities.put(d.id(), d.identity()));
+      return new Arrival(
+          imo,
+          readAt,
+          storedAt,
+          brought,
+          Deliveries.changes(regrouped.before(), regrouped.after()),
+          identities);
     }
-    List<Observation> brought = batch.stream().map(HeldObservation::observation).toList();
-    List<Observation> after = new ArrayList<>(before);
-    after.addAll(brought);
-    List<Delivery> grouped = Deliveries.group(before, rule);
-    List<Delivery> regrouped = Deliveries.group(after, rule);
-    Map<String, String> identities = new HashMap<>();
-    grouped.forEach(d -> identities.put(d.id(), d.identity()));
-    regrouped.forEach(d -> identities.put(d.id(), d.identity()));
-    return new Arrival(
-        imo, readAt, storedAt, brought, Deliveries.changes(grouped, regrouped), identities);
+
+    /**
+     * Adds {@code changed} to the observations present (or takes {@code gone} away, which are
+     * {@code changed}), regrouping those of the deliveries started from the earliest reach of
+     * {@code changed} on, and keeps the time of each one's delivery after.
+     */
+    private Regrouped regroup(List<Observation> changed, List<Observation> gone, boolean remove) {
+      long reach = Long.MAX_VALUE;
+      for (Observation o : changed) {
+        reach = Math.min(reach, Deliveries.reach(o, rule));
+      }
+      long from = reach;
+      List<Observation> region = new ArrayList<>();
+      Observation scanFrom =
+          new Observation("", reach - rule.window().toMillis(), null, null, "", 0, 0);
+      present
+          .tailMap(scanFrom, true)
+          .forEach(
+              (o, deliveryTime) -> {
+                if (deliveryTime >= from) {
+                  region.add(o);
+                }
+              });
+      List<Observation> then = new ArrayList<>(region);
+      if (remove) {
+        then.removeAll(gone);
+        gone.forEach(present::remove);
+      } else {
+        then.addAll(changed);
+        for (Observation o : changed) {
+          byStored.add(o);
+        }
+      }
+      List<Delivery> before = Deliveries.group(region, rule);
+      List<Delivery> after = Deliveries.group(then, rule);
+      for (Delivery d : after) {
+        d.observations().forEach(o -> present.put(o, d.time()));
+      }
+      return new Regrouped(before, after);
+    }
   }
+
+  private record Regrouped(List<Delivery> before, List<Delivery> after) {}
+
+  private static final Comparator<Observation> STORED =
+      Comparator.comparingLong(Observation::storedAt).thenComparing(Observation.BY_TIME);
 }
