@@ -31,25 +31,26 @@ final class ScreenAlerts {
     Fact fact = hit.fact();
     DesignationMatch match = hit.match();
     Designation designation = match.designation();
-    return AlertComposer.aboutEvent(rule, fact, hit.processedAt())
-        .setAlertId(rule.getRuleId() + "/" + designation.getDesignationId() + "/" + fact.eventId())
-        .setMatchedDesignations(List.of(designation.getDesignationId()))
-        .setMessage(message(rule, hit))
-        .setScreening(
-            ScreeningMatch.newBuilder()
-                .setDesignationId(designation.getDesignationId())
-                .setListedName(designation.getName())
-                .setListType(designation.getRegime())
-                .setPartyName(hit.party().getName())
-                .setPartyRole(hit.party().getRole())
-                .setMethod(match.method())
-                .setScore(match.score())
-                .setMatchedOn(match.matchedOn())
-                .setRetroactive(hit.retroactive())
-                .setListedOn(designation.getListedOn())
-                .setListSource(designation.getSource())
-                .build())
-        .build();
+    Alert alert = AlertComposer.aboutEvent(rule, fact, hit.processedAt());
+    alert.setAlertId(
+        rule.getRuleId() + "/" + designation.getDesignationId() + "/" + fact.eventId());
+    alert.setMatchedDesignations(List.of(designation.getDesignationId()));
+    alert.setMessage(message(rule, hit));
+    alert.setScreening(
+        ScreeningMatch.newBuilder()
+            .setDesignationId(designation.getDesignationId())
+            .setListedName(designation.getName())
+            .setListType(designation.getRegime())
+            .setPartyName(hit.party().getName())
+            .setPartyRole(hit.party().getRole())
+            .setMethod(match.method())
+            .setScore(match.score())
+            .setMatchedOn(match.matchedOn())
+            .setRetroactive(hit.retroactive())
+            .setListedOn(designation.getListedOn())
+            .setListSource(designation.getSource())
+            .build());
+    return AlertComposer.complete(alert);
   }
 
   private static String message(Rule rule, ScreeningHit hit) {
