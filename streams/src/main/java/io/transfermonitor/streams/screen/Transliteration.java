@@ -31,13 +31,6 @@ final class Transliteration {
   private static final char HANGUL_FIRST = '\uAC00';
   private static final char HANGUL_LAST = '\uD7A3';
 
-  /**
-   * No letter below it is in the tables (checked as they are made), so ASCII, most of every name,
-   * skips their look-ups: boxing a char and probing three maps per letter was 1.5 % of the stream
-   * thread's samples.
-   */
-  private static final char FIRST_MAPPED = 0x80;
-
   private static final Map<Character, String> CYRILLIC =
       table(
           "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
@@ -68,27 +61,19 @@ final class Transliteration {
         continue;
       }
       afterSyllable = false;
-      String cyrillic = c < FIRST_MAPPED ? null : CYRILLIC.get(c);
-      if (cyrillic != null) {
-        out.append(cyrillic);
-      } else {
-        out.append(c);
-      }
+      String cyrillic = CYRILLIC.get(c);
+      out.append(cyrillic != null ? cyrillic : String.valueOf(c));
     }
     String unaccented =
         MARKS.matcher(Normalizer.normalize(out, Normalizer.Form.NFD)).replaceAll("");
     StringBuilder latin = new StringBuilder(unaccented.length());
     for (int i = 0; i < unaccented.length(); i++) {
       char c = unaccented.charAt(i);
-      String mapped = c < FIRST_MAPPED ? null : GREEK.get(c);
-      if (mapped == null && c >= FIRST_MAPPED) {
+      String mapped = GREEK.get(c);
+      if (mapped == null) {
         mapped = LETTERS.get(c);
       }
-      if (mapped != null) {
-        latin.append(mapped);
-      } else {
-        latin.append(c);
-      }
+      latin.append(mapped != null ? mapped : String.valueOf(c));
     }
     return latin.toString();
   }
@@ -108,9 +93,6 @@ final class Transliteration {
     }
     Map<Character, String> map = new HashMap<>();
     for (int i = 0; i < from.length(); i++) {
-      if (from.charAt(i) < FIRST_MAPPED) {
-        throw new IllegalStateException("ASCII is kept as it is, not mapped: " + from.charAt(i));
-      }
       map.put(from.charAt(i), words[i].equals("-") ? "" : words[i]);
     }
     return Map.copyOf(map);
