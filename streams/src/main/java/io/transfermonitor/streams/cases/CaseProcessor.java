@@ -3,6 +3,7 @@ package io.transfermonitor.streams.cases;
 import io.transfermonitor.model.Alert;
 import io.transfermonitor.model.Case;
 import io.transfermonitor.model.CaseAction;
+import io.transfermonitor.model.CaseChange;
 import io.transfermonitor.model.CaseHistoryEntry;
 import io.transfermonitor.model.CaseStatus;
 import io.transfermonitor.model.RejectedEvent;
@@ -61,6 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class CaseProcessor implements Processor<String, CaseInput, String, CaseOutcome> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseProcessor.class);
+  private static final int ALERT_FIELDS = Alert.getClassSchema().getFields().size();
 
   /** How often, by the wall clock, the timers are looked at. */
   static final Duration TIMER_CHECK = Duration.ofSeconds(1);
@@ -159,9 +161,24 @@ public final class CaseProcessor implements Processor<String, CaseInput, String,
         timestamp)) {
       return;
     }
-    Alert filed = Alert.newBuilder(alert).setCaseId(caseId).setCaseChange(filing.change()).build();
+    Alert filed = filed(alert, caseId, filing.change());
     context.forward(new Record<>(caseId, new CaseOutcome.Filed(filed), timestamp));
     save(state, paged, timestamp);
+  }
+
+  /**
+   * {@code alert} with its case and what it did to the case: a copy of its fields (the alert read
+   * is neither kept nor changed after), without {@code Alert.newBuilder(alert)}'s deep copy of
+   * every field, 1 % of the stream thread's samples.
+   */
+  static Alert filed(Alert alert, String caseId, CaseChange change) {
+    Alert filed = new Alert();
+    for (int field = 0; field < ALERT_FIELDS; field++) {
+      filed.put(field, alert.get(field));
+    }
+    filed.setCaseId(caseId);
+    filed.setCaseChange(change);
+    return filed;
   }
 
   private Filing open(String caseId, Alert alert, long now) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * When observations are one delivery: OBSERVED tanker deliveries of the same vessel (IMO number)
@@ -34,6 +35,9 @@ import java.util.Optional;
  *     tm.corroboration.same.port})
  */
 public record CorroborationRule(Duration window, boolean samePort) {
+
+  /** What {@link #place} drops, compiled once (it is read once per observation). */
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
 
   public CorroborationRule {
     Objects.requireNonNull(window, "window");
@@ -238,6 +242,6 @@ public record CorroborationRule(Duration window, boolean samePort) {
   static String place(String port) {
     return port == null
         ? null
-        : port.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "").replace("ph", "p");
+        : NOT_A_LETTER.matcher(port.toLowerCase(Locale.ROOT)).replaceAll("").replace("ph", "p");
   }
 }

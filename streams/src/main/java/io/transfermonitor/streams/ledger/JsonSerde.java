@@ -2,6 +2,7 @@ package io.transfermonitor.streams.ledger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,8 +21,16 @@ public final class JsonSerde<T> implements Serde<T> {
 
   private final Class<T> type;
 
+  /**
+   * The mapper's reader for {@code type}, made once: it keeps the type and its deserializer, which
+   * {@code MAPPER.readValue(bytes, type)} looked up on every read (the ledgers and partials are
+   * read once or more per event).
+   */
+  private final ObjectReader reader;
+
   public JsonSerde(Class<T> type) {
     this.type = type;
+    this.reader = MAPPER.readerFor(type);
   }
 
   @Override
@@ -45,7 +54,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.readValue(bytes, type);
+        return reader.readValue(bytes);
       } catch (IOException e) {
         throw new SerializationException(
             "topic '" + topic + "': cannot read " + type.getSimpleName() + ": " + e.getMessage(),

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Text in Latin letters without accents, so names written in other scripts or with diacritics
@@ -39,6 +40,9 @@ final class Transliteration {
   private static final Map<Character, String> LETTERS =
       table("ßæœøđłıþðħ", "ss ae oe o d l i th d h");
 
+  /** The combining marks {@link #toLatin} removes, compiled once (it runs for every name). */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   private Transliteration() {}
 
   /** {@code text} in lower-case Latin letters (other scripts kept), accents removed. */
@@ -60,7 +64,8 @@ final class Transliteration {
       String cyrillic = CYRILLIC.get(c);
       out.append(cyrillic != null ? cyrillic : String.valueOf(c));
     }
-    String unaccented = Normalizer.normalize(out, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String unaccented =
+        MARKS.matcher(Normalizer.normalize(out, Normalizer.Form.NFD)).replaceAll("");
     StringBuilder latin = new StringBuilder(unaccented.length());
     for (int i = 0; i < unaccented.length(); i++) {
       char c = unaccented.charAt(i);
