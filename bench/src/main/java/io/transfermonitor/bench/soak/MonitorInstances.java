@@ -88,7 +88,9 @@ final class MonitorInstances implements AutoCloseable {
     builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("TM_"));
     builder.environment().putAll(env);
     builder.environment().put("TM_TOPIC_PREFIX", prefix);
-    builder.environment().put("TM_APPLICATION_ID", appId + "-class-archive");
+    // an id that does not start with the soak's: its internal topics (the AIS ticks it wrote
+    // before it stopped) must not count as the soak's records still to process
+    builder.environment().put("TM_APPLICATION_ID", "class-archive-" + appId);
     builder.environment().put("TM_STATE_DIR", workDir.resolve("state-class-archive").toString());
     Process process;
     try {
